@@ -1,0 +1,142 @@
+package regie
+
+import (
+	"context"
+	"time"
+)
+
+// Action is what an audit row says was done.
+type Action string
+
+// The audited actions (NEN 7513: read, create, change, search, export…).
+const (
+	ActionRead   Action = "read"
+	ActionCreate Action = "create"
+	ActionUpdate Action = "update"
+	ActionSearch Action = "search"
+	ActionExport Action = "export"
+	ActionLogin  Action = "login"
+	ActionLogout Action = "logout"
+)
+
+// Actions lists the actions with their Dutch labels.
+var Actions = []Choice[Action]{
+	{ActionRead, "Inzien"},
+	{ActionCreate, "Aanmaken"},
+	{ActionUpdate, "Wijzigen"},
+	{ActionSearch, "Zoeken"},
+	{ActionExport, "Afdrukken / exporteren"},
+	{ActionLogin, "Inloggen"},
+	{ActionLogout, "Uitloggen"},
+}
+
+// Label returns the Dutch label.
+func (a Action) Label() string { return LabelOf(Actions, a) }
+
+// Outcome is how an audited attempt ended.
+type Outcome string
+
+// The outcomes.
+const (
+	OutcomeOK     Outcome = "ok"
+	OutcomeDenied Outcome = "denied" // the access policy refused
+	OutcomeFailed Outcome = "failed" // e.g. a wrong password or code
+)
+
+// Outcomes lists the outcomes with their Dutch labels.
+var Outcomes = []Choice[Outcome]{
+	{OutcomeOK, "Toegestaan"},
+	{OutcomeDenied, "Geweigerd"},
+	{OutcomeFailed, "Mislukt"},
+}
+
+// Label returns the Dutch label.
+func (o Outcome) Label() string { return LabelOf(Outcomes, o) }
+
+// Segment names the kind of data an access touched, so the access log (and
+// later consent) can tell a look at the address from a look at the plan.
+type Segment string
+
+// The data segments.
+const (
+	SegFamily      Segment = "gezin"
+	SegMembers     Segment = "gezinsleden"
+	SegAssignment  Segment = "toewijzing"
+	SegFamilyList  Segment = "gezinslijst"
+	SegAuditLog    Segment = "toegangslog"
+	SegAccount     Segment = "account"
+	SegSession     Segment = "sessie"
+	SegAssignments Segment = "toewijzingsoverzicht"
+)
+
+// Segments lists the segments with their Dutch labels.
+var Segments = []Choice[Segment]{
+	{SegFamily, "Gezinsgegevens"},
+	{SegMembers, "Gezinsleden"},
+	{SegAssignment, "Toewijzing"},
+	{SegFamilyList, "Gezinnenlijst"},
+	{SegAuditLog, "Toegangslog"},
+	{SegAccount, "Account"},
+	{SegSession, "Sessie"},
+	{SegAssignments, "Toewijzingsoverzicht"},
+}
+
+// Label returns the Dutch label.
+func (s Segment) Label() string { return LabelOf(Segments, s) }
+
+// AuditEntry is one row of the access log, after NEN 7513: when (UTC), who
+// (user and role), what (action, segment, outcome), whose data (family,
+// member), from where (access point) and on what basis. Rows form hash
+// chains: Hash covers the row and the previous row's hash, so a row altered
+// or removed in the database breaks its chain.
+type AuditEntry struct {
+	ID        int64
+	Chain     int
+	Seq       int64
+	Time      time.Time
+	UserID    int64 // 0 when no one was logged in
+	Role      Role
+	Action    Action
+	Outcome   Outcome
+	FamilyID  int64
+	MemberID  int64
+	IP        string
+	UserAgent string
+	Basis     string // why access was allowed (or "geen" when denied)
+	Segment   Segment
+	Detail    string // e.g. the search terms, or the e-mail tried at log-in
+	PrevHash  string
+	Hash      string
+
+	UserName string // joined for display
+}
+
+// AuditFilter selects access log rows, newest first.
+type AuditFilter struct {
+	FamilyID *int64
+	UserID   *int64
+	Since    time.Time // inclusive; zero for no bound
+	Until    time.Time // exclusive; zero for no bound
+	Limit    int
+	Offset   int
+}
+
+// AuditReport is the outcome of verifying the hash chains.
+type AuditReport struct {
+	Rows   int64
+	Chains int
+	// Broken is the first row whose hash or link does not match, or nil.
+	Broken *AuditEntry
+	Reason string
+}
+
+// AuditService reads and verifies the access log. The application never
+// updates or deletes audit rows; only the store writes them, inside the
+// transaction of the access they describe.
+type AuditService interface {
+	// FindAuditEntries returns a page of rows and the total count. Only the
+	// privacy officer may read the log, and reading it is audited. EFORBIDDEN.
+	FindAuditEntries(ctx context.Context, f AuditFilter) ([]*AuditEntry, int, error)
+	// VerifyAudit recomputes every chain and reports the first broken link.
+	VerifyAudit(ctx context.Context) (*AuditReport, error)
+}

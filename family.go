@@ -1,0 +1,426 @@
+package regie
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Family (gezin) is one household that receives actief casemanagement: one
+// family, one plan, one coordinator. Later parts of the journey (referral,
+// phases, plan, consent, contacts) hang off its ID.
+type Family struct {
+	ID                int64
+	HouseholdName     string // "Gezin Jansen", as the team calls the household
+	Street            string // street and house number
+	Postcode          string
+	City              string
+	DistrictID        int64
+	TeamID            int64
+	DutchProficiency  Proficiency
+	Languages         string // languages spoken at home
+	InterpreterNeeded bool
+	CompositionNotes  string // notes on the composition of the household
+	CreatedAt         time.Time
+	CreatedBy         int64
+	ClosedAt          time.Time // zero while the family is in care
+
+	// Joined for display.
+	DistrictName string
+	TeamName     string
+	Members      []*Member     // all members, current first
+	Assignments  []*Assignment // current assignments
+}
+
+// DossierNumber is the family's reference that contains no personal data,
+// for the access log and for those who may not see the name.
+func (f *Family) DossierNumber() string { return DossierNumber(f.ID) }
+
+// DossierNumber formats a family id as its dossier number.
+func DossierNumber(id int64) string { return fmt.Sprintf("G-%06d", id) }
+
+// Closed reports whether the family's file is closed.
+func (f *Family) Closed() bool { return !f.ClosedAt.IsZero() }
+
+// CurrentMembers returns the members who still belong to the household.
+func (f *Family) CurrentMembers() []*Member {
+	var ms []*Member
+	for _, m := range f.Members {
+		if m.EndedOn.IsZero() {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// FormerMembers returns the members who have left the household.
+func (f *Family) FormerMembers() []*Member {
+	var ms []*Member
+	for _, m := range f.Members {
+		if !m.EndedOn.IsZero() {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
+// Coordinator returns the current coordinator (regisseur), or nil.
+func (f *Family) Coordinator() *Assignment { return f.assignment(AssignCoordinator) }
+
+// Duo returns the current duo partner, or nil.
+func (f *Family) Duo() *Assignment { return f.assignment(AssignDuo) }
+
+func (f *Family) assignment(k AssignmentKind) *Assignment {
+	for _, a := range f.Assignments {
+		if a.Kind == k {
+			return a
+		}
+	}
+	return nil
+}
+
+// Proficiency is the command of Dutch in the household.
+type Proficiency string
+
+// Proficiencies lists the levels of command of Dutch.
+var Proficiencies = []Choice[Proficiency]{
+	{"goed", "Goed"},
+	{"redelijk", "Redelijk"},
+	{"matig", "Matig"},
+	{"geen", "Spreekt geen Nederlands"},
+	{"onbekend", "Nog onbekend"},
+}
+
+// Label returns the Dutch label.
+func (p Proficiency) Label() string { return LabelOf(Proficiencies, p) }
+
+// FamilyInput is what a person types to create or edit a family.
+type FamilyInput struct {
+	HouseholdName     string
+	Street            string
+	Postcode          string
+	City              string
+	DistrictID        int64
+	DutchProficiency  Proficiency
+	Languages         string
+	InterpreterNeeded bool
+	CompositionNotes  string
+}
+
+var postcodeRE = regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Za-z]{2}$`)
+
+// Normalize cleans the input in place: trims text and writes the postcode
+// as 1234 AB.
+func (in *FamilyInput) Normalize() {
+	in.HouseholdName = Clean(in.HouseholdName)
+	in.Street = Clean(in.Street)
+	in.City = Clean(in.City)
+	in.Languages = Clean(in.Languages)
+	in.CompositionNotes = Clean(in.CompositionNotes)
+	pc := strings.ToUpper(strings.ReplaceAll(Clean(in.Postcode), " ", ""))
+	if len(pc) == 6 {
+		pc = pc[:4] + " " + pc[4:]
+	}
+	in.Postcode = pc
+}
+
+// Validate checks the input; whether the district belongs to the team is
+// checked by the store, which knows the districts.
+func (in *FamilyInput) Validate() error {
+	var v Validation
+	v.Required("household_name", in.HouseholdName)
+	v.MaxLen("household_name", in.HouseholdName, 200)
+	v.MaxLen("street", in.Street, 200)
+	v.MaxLen("city", in.City, 100)
+	if in.Postcode != "" && !postcodeRE.MatchString(in.Postcode) {
+		v.Add("postcode", MsgPostcodeInvalid)
+	}
+	if in.DistrictID == 0 {
+		v.Add("district", MsgRequired)
+	}
+	if !IsChoice(Proficiencies, in.DutchProficiency) {
+		v.Add("dutch_proficiency", MsgChoiceInvalid)
+	}
+	v.MaxLen("languages", in.Languages, 200)
+	v.MaxLen("composition_notes", in.CompositionNotes, 4000)
+	return v.Err()
+}
+
+// Member (gezinslid) is a person in the household.
+type Member struct {
+	ID         int64
+	FamilyID   int64
+	GivenName  string
+	FamilyName string
+	BirthDate  Date
+	Relation   Relation
+	BSN        string // optional; validated with the 11-check
+	StartedOn  Date   // joined the household (or the file)
+	EndedOn    Date   // left the household; zero while current
+	EndReason  string
+}
+
+// Name returns the member's full name.
+func (m *Member) Name() string { return strings.TrimSpace(m.GivenName + " " + m.FamilyName) }
+
+// AgeOn returns the member's age in whole years on date d.
+func (m *Member) AgeOn(d Date) int { return m.BirthDate.YearsOn(d) }
+
+// Relation is a member's role in the family.
+type Relation string
+
+// Relations lists the roles in the family.
+var Relations = []Choice[Relation]{
+	{"ouder", "Ouder"},
+	{"verzorger", "Verzorger"},
+	{"kind", "Kind"},
+	{"overig", "Ander lid van het huishouden"},
+}
+
+// Label returns the Dutch label.
+func (r Relation) Label() string { return LabelOf(Relations, r) }
+
+// MemberInput is what a person types to add or edit a member.
+type MemberInput struct {
+	GivenName  string
+	FamilyName string
+	BirthDate  string // as typed; parsed by Validate
+	Relation   Relation
+	BSN        string
+}
+
+// Normalize cleans the input in place.
+func (in *MemberInput) Normalize() {
+	in.GivenName = Clean(in.GivenName)
+	in.FamilyName = Clean(in.FamilyName)
+	in.BirthDate = Clean(in.BirthDate)
+	in.BSN = strings.NewReplacer(" ", "", ".", "", "-", "").Replace(Clean(in.BSN))
+}
+
+// Validate checks the input against today and returns the parsed birth date.
+func (in *MemberInput) Validate(today Date) (Date, error) {
+	var v Validation
+	v.Required("given_name", in.GivenName)
+	v.MaxLen("given_name", in.GivenName, 100)
+	v.Required("family_name", in.FamilyName)
+	v.MaxLen("family_name", in.FamilyName, 100)
+	birth := v.PastDate("birth_date", in.BirthDate, today, true)
+	if !IsChoice(Relations, in.Relation) {
+		v.Add("relation", MsgChoiceInvalid)
+	}
+	if in.BSN != "" && !ValidBSN(in.BSN) {
+		v.Add("bsn", MsgBSNInvalid)
+	}
+	return birth, v.Err()
+}
+
+// PastDate parses a date that cannot lie in the future nor before 1900.
+// It adds the right message to field and returns the zero Date on failure.
+func (v *Validation) PastDate(field, value string, today Date, required bool) Date {
+	if value == "" {
+		if required {
+			v.Add(field, MsgRequired)
+		}
+		return Date{}
+	}
+	d, err := ParseDate(value)
+	switch {
+	case err != nil:
+		v.Add(field, MsgDateInvalid)
+	case d.After(today):
+		v.Add(field, MsgDateInFuture)
+	case d.Before(NewDate(1900, 1, 1)):
+		v.Add(field, MsgDateTooOld)
+	default:
+		return d
+	}
+	return Date{}
+}
+
+// MemberEnd records that a member left the household.
+type MemberEnd struct {
+	EndedOn string // as typed
+	Reason  string
+}
+
+// ValidBSN reports whether s is a burgerservicenummer: nine digits that pass
+// the 11-check (9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11, and not 0).
+func ValidBSN(s string) bool {
+	if len(s) != 9 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		w := 9 - i
+		if i == 8 {
+			w = -1
+		}
+		sum += w * int(c-'0')
+	}
+	return sum != 0 && sum%11 == 0
+}
+
+// AssignmentKind is the role a worker has for a family.
+type AssignmentKind string
+
+// The kinds of assignment. A family has one coordinator and at most one duo
+// partner at a time; a youth worker is assigned for one member aged 12–24.
+const (
+	AssignCoordinator AssignmentKind = "regisseur"
+	AssignDuo         AssignmentKind = "duo"
+	AssignYouth       AssignmentKind = "jeugd"
+)
+
+// AssignmentKinds lists the kinds with their Dutch labels.
+var AssignmentKinds = []Choice[AssignmentKind]{
+	{AssignCoordinator, "Vaste regisseur"},
+	{AssignDuo, "Duo-partner"},
+	{AssignYouth, "Jeugdhulpverlener"},
+}
+
+// Label returns the Dutch label.
+func (k AssignmentKind) Label() string { return LabelOf(AssignmentKinds, k) }
+
+// Assignment is a worker's assignment to a family, kept with its history.
+type Assignment struct {
+	ID         int64
+	FamilyID   int64
+	UserID     int64
+	Kind       AssignmentKind
+	MemberID   int64 // for a youth worker: the member they work with
+	StartedOn  Date
+	EndedOn    Date // zero while current
+	AssignedBy int64
+	CreatedAt  time.Time
+
+	UserName string // joined for display
+}
+
+// AssignInput sets a family's coordinator and optional duo partner.
+type AssignInput struct {
+	CoordinatorID int64
+	DuoID         int64 // 0: no duo partner
+}
+
+// Validate checks the shape of the input; that both are casemanagers of the
+// family's team is checked by the store.
+func (in *AssignInput) Validate() error {
+	var v Validation
+	if in.CoordinatorID == 0 {
+		v.Add("coordinator", MsgCoordinatorNeeded)
+	}
+	if in.DuoID != 0 && in.DuoID == in.CoordinatorID {
+		v.Add("duo", MsgDuoSameAsPrimary)
+	}
+	return v.Err()
+}
+
+// FamilyScope says which families a list shows.
+type FamilyScope string
+
+// The list scopes.
+const (
+	ScopeMine FamilyScope = "mijn" // families assigned to the actor
+	ScopeTeam FamilyScope = "team" // all families of the actor's team
+)
+
+// FamilyFilter selects families for a list or search.
+type FamilyFilter struct {
+	Scope  FamilyScope
+	Query  string // a name of the household or of a member
+	Closed bool   // include closed families
+	Limit  int
+	Offset int
+}
+
+// FamilySummary is one row of a family list.
+type FamilySummary struct {
+	ID            int64
+	HouseholdName string
+	DistrictName  string
+	MemberCount   int
+	Coordinator   string
+	Duo           string
+	CreatedAt     time.Time
+	ClosedAt      time.Time
+}
+
+// DossierNumber formats the family's reference.
+func (s *FamilySummary) DossierNumber() string { return DossierNumber(s.ID) }
+
+// AssignmentRow is one family in the administrator's assignment overview:
+// no names, no addresses, only what is needed to fix an assignment.
+type AssignmentRow struct {
+	FamilyID     int64
+	TeamName     string
+	DistrictName string
+	Coordinator  string
+	Duo          string
+}
+
+// DossierNumber formats the family's reference.
+func (r *AssignmentRow) DossierNumber() string { return DossierNumber(r.FamilyID) }
+
+// FamilyAssignments is the assignment view of one family: its team and
+// district, and its assignments, current and ended, newest first.
+type FamilyAssignments struct {
+	FamilyID     int64
+	TeamID       int64
+	TeamName     string
+	DistrictName string
+	Closed       bool
+	History      []*Assignment
+}
+
+// DossierNumber formats the family's reference.
+func (fa *FamilyAssignments) DossierNumber() string { return DossierNumber(fa.FamilyID) }
+
+// Current returns the current assignment of kind k, or nil.
+func (fa *FamilyAssignments) Current(k AssignmentKind) *Assignment {
+	for _, a := range fa.History {
+		if a.Kind == k && a.EndedOn.IsZero() {
+			return a
+		}
+	}
+	return nil
+}
+
+// FamilyService reads and changes families. Every method decides access
+// through the one access policy with the actor from ctx, and writes its
+// audit row in the same transaction as the data; a denied attempt is
+// audited too and returns ENOTFOUND (so the record's existence is not
+// revealed) or EFORBIDDEN (for actions without a record, like creating).
+type FamilyService interface {
+	// FindFamilyByID returns the family with members and current
+	// assignments. ENOTFOUND if missing or not allowed.
+	FindFamilyByID(ctx context.Context, id int64) (*Family, error)
+	// FindFamilies lists the families in the filter's scope that the actor
+	// may see, with the total count. Searching is audited with its terms.
+	FindFamilies(ctx context.Context, f FamilyFilter) ([]*FamilySummary, int, error)
+	// CreateFamily creates a family in the actor's team. EINVALID, EFORBIDDEN.
+	CreateFamily(ctx context.Context, in FamilyInput) (*Family, error)
+	// UpdateFamily changes the family's details. EINVALID, ENOTFOUND.
+	UpdateFamily(ctx context.Context, id int64, in FamilyInput) error
+	// AddMember adds a member. EINVALID, ENOTFOUND.
+	AddMember(ctx context.Context, familyID int64, in MemberInput) (*Member, error)
+	// UpdateMember changes a member. EINVALID, ENOTFOUND.
+	UpdateMember(ctx context.Context, familyID, memberID int64, in MemberInput) error
+	// EndMember records that a member left the household. EINVALID, ENOTFOUND.
+	EndMember(ctx context.Context, familyID, memberID int64, in MemberEnd) error
+	// AssignFamily sets the coordinator and duo partner; previous
+	// assignments end today and stay in the history. EINVALID, ENOTFOUND.
+	AssignFamily(ctx context.Context, familyID int64, in AssignInput) error
+	// FindAssignmentRows lists the families of the teams the actor manages
+	// by dossier number, for the administrator. EFORBIDDEN.
+	FindAssignmentRows(ctx context.Context) ([]*AssignmentRow, error)
+	// FindFamilyAssignments returns who works with the family now and
+	// before, without the family's personal data (the administrator may
+	// read it). ENOTFOUND.
+	FindFamilyAssignments(ctx context.Context, familyID int64) (*FamilyAssignments, error)
+}

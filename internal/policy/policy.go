@@ -1,0 +1,194 @@
+// Package policy is the one place that decides who may do what with which
+// family's data. It is pure: the store gathers the facts (the actor's
+// assignments, the family's team, later the consents) inside the
+// transaction of the access, asks Decide, and writes the decision's basis
+// (or the denial) into the audit row of that same transaction.
+//
+// Deny by default: every rule below grants something explicitly, and
+// anything no rule grants is refused.
+package policy
+
+import "regie"
+
+// Facts are what the store knows about the relation between the actor and
+// one family, read in the transaction of the access.
+type Facts struct {
+	// Exists is false when there is no such family; the decision is then a
+	// denial indistinguishable from one for a hidden family.
+	Exists bool
+	TeamID int64
+	Closed bool
+	// Assignments are the actor's current assignments to the family.
+	Assignments []regie.AssignmentKind
+}
+
+// Decision is the answer of the policy.
+type Decision struct {
+	Allow bool
+	// Basis says, in Dutch, why access was allowed: it is written in the
+	// audit row, so a privacy officer can answer "why could she see this?".
+	Basis string
+}
+
+// Denied is the basis written for a refused attempt.
+const Denied = "geen"
+
+func allow(basis string) Decision { return Decision{Allow: true, Basis: basis} }
+
+var deny = Decision{Basis: Denied}
+
+// Decide decides whether actor a may perform act on segment seg. For
+// segments that belong to one family, f holds the facts; for the others
+// (the family list, the access log, accounts) f is nil.
+func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decision {
+	if a == nil || (a.UserID == 0 && a.Role != regie.RoleSystem) {
+		return deny
+	}
+	switch seg {
+	case regie.SegFamily, regie.SegMembers:
+		if act == regie.ActionCreate && seg == regie.SegFamily {
+			return createFamily(a)
+		}
+		return familyContent(a, act, f)
+	case regie.SegAssignment:
+		return assignment(a, act, f)
+	case regie.SegAssignments:
+		if act == regie.ActionRead && (a.Role == regie.RoleAdmin || a.Role == regie.RoleTeamLeader) {
+			return allow(adminOrTeamLeaderBasis(a))
+		}
+	case regie.SegFamilyList:
+		// Which families a list shows is decided by Scope; here only
+		// whether the actor works with families at all.
+		if (act == regie.ActionRead || act == regie.ActionSearch) && a.Role.InTeam() {
+			return allow("eigen werkvoorraad")
+		}
+	case regie.SegAuditLog:
+		if act == regie.ActionRead && a.Role == regie.RolePrivacy {
+			return allow("privacy officer: toezicht op toegang")
+		}
+	case regie.SegAccount:
+		if (act == regie.ActionCreate || act == regie.ActionUpdate || act == regie.ActionRead) &&
+			(a.Role == regie.RoleAdmin || a.Role == regie.RoleSystem) {
+			return allow(adminOrTeamLeaderBasis(a))
+		}
+	}
+	return deny
+}
+
+// familyContent covers the family's own data: details and members. Later
+// segments (plan, contacts, safety) follow the same relation rules, with
+// consent for partners.
+func familyContent(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if f == nil || !f.Exists {
+		return deny
+	}
+	write := act == regie.ActionUpdate || act == regie.ActionCreate
+	if write && f.Closed {
+		return deny
+	}
+	if act != regie.ActionRead && act != regie.ActionExport && !write {
+		return deny
+	}
+	switch a.Role {
+	case regie.RoleCasemanager:
+		if has(f.Assignments, regie.AssignCoordinator) {
+			return allow("toewijzing: vaste regisseur")
+		}
+		if has(f.Assignments, regie.AssignDuo) {
+			return allow("toewijzing: duo-partner")
+		}
+	case regie.RoleYouthWorker:
+		// The youth worker reads the family they work in; the family file
+		// itself is kept by the coordinator.
+		if !write && has(f.Assignments, regie.AssignYouth) {
+			return allow("toewijzing: jeugdhulpverlener")
+		}
+	case regie.RoleTeamLeader:
+		if a.TeamID != 0 && a.TeamID == f.TeamID {
+			return allow("teamleider van het team")
+		}
+	}
+	return deny
+}
+
+// createFamily: a family enters the team through the team leader, who
+// decides on intake in the team meeting.
+func createFamily(a *regie.Actor) Decision {
+	if a.Role == regie.RoleTeamLeader && a.TeamID != 0 {
+		return allow("teamleider van het team")
+	}
+	return deny
+}
+
+// assignment covers who coordinates a family. The team leader assigns in
+// their own team; the functional administrator may fix an assignment in any
+// team but sees the family only by dossier number.
+func assignment(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if f == nil || !f.Exists {
+		return deny
+	}
+	switch act {
+	case regie.ActionRead:
+		if a.Role == regie.RoleAdmin {
+			return allow("functioneel beheer")
+		}
+		return familyContent(a, act, f)
+	case regie.ActionUpdate:
+		if f.Closed {
+			return deny
+		}
+		if a.Role == regie.RoleAdmin {
+			return allow("functioneel beheer")
+		}
+		if a.Role == regie.RoleTeamLeader && a.TeamID != 0 && a.TeamID == f.TeamID {
+			return allow("teamleider van het team")
+		}
+	}
+	return deny
+}
+
+func adminOrTeamLeaderBasis(a *regie.Actor) string {
+	switch a.Role {
+	case regie.RoleSystem:
+		return "beheer via de opdrachtregel"
+	case regie.RoleTeamLeader:
+		return "teamleider van het team"
+	}
+	return "functioneel beheer"
+}
+
+func has(ks []regie.AssignmentKind, k regie.AssignmentKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Scope is the set of families a list may show to an actor.
+type Scope struct {
+	// UserID, when set, limits the list to families with a current
+	// assignment of this user.
+	UserID int64
+	// TeamID, when set, limits the list to the families of this team.
+	TeamID int64
+}
+
+// ListScope returns the scope of the list the actor asked for, or ok=false
+// when the actor may not see that list at all. A casemanager sees the
+// families assigned to them; a team leader also sees the whole team's.
+func ListScope(a *regie.Actor, want regie.FamilyScope) (s Scope, ok bool) {
+	if a == nil || !a.Role.InTeam() || a.UserID == 0 {
+		return Scope{}, false
+	}
+	switch want {
+	case regie.ScopeMine:
+		return Scope{UserID: a.UserID}, true
+	case regie.ScopeTeam:
+		if a.Role == regie.RoleTeamLeader && a.TeamID != 0 {
+			return Scope{TeamID: a.TeamID}, true
+		}
+	}
+	return Scope{}, false
+}

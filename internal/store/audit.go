@@ -1,0 +1,292 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+// auditChains is the number of hash chains in the access log (rows in
+// audit_heads, made by migration 1). Each actor writes to one chain, so on
+// PostgreSQL writers of different chains never wait for each other.
+const auditChains = 16
+
+// auditRecord is what an access adds to the log; the actor, access point
+// and time come from the transaction.
+type auditRecord struct {
+	Action   regie.Action
+	Outcome  regie.Outcome
+	Segment  regie.Segment
+	FamilyID int64
+	MemberID int64
+	Basis    string
+	Detail   string
+	// UserID overrides the actor's user, for log-in steps where the actor
+	// is not yet known.
+	UserID int64
+	Role   regie.Role
+}
+
+// audit appends a row to the actor's chain, in the transaction tx. Any
+// error fails the whole transaction: no access without its audit row.
+func (tx *tx) audit(ctx context.Context, r auditRecord) error {
+	e := regie.AuditEntry{
+		Time:     tx.now,
+		UserID:   r.UserID,
+		Role:     r.Role,
+		Action:   r.Action,
+		Outcome:  r.Outcome,
+		FamilyID: r.FamilyID,
+		MemberID: r.MemberID,
+		Basis:    r.Basis,
+		Segment:  r.Segment,
+		Detail:   r.Detail,
+	}
+	if a := tx.actor; a != nil {
+		if e.UserID == 0 {
+			e.UserID = a.UserID
+		}
+		if e.Role == "" {
+			e.Role = a.Role
+		}
+		e.IP, e.UserAgent = a.IP, truncate(a.UserAgent, 300)
+	}
+	e.Chain = int(e.UserID % auditChains)
+	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_heads WHERE chain = $1`+tx.s.d.forUpdate, e.Chain).Scan(&e.Seq, &e.PrevHash); err != nil {
+		return fmt.Errorf("store: audit: read chain head: %w", err)
+	}
+	e.Seq++
+	e.Hash = auditHash(&e)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO audit
+		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+		e.Chain, e.Seq, ts(e.Time), e.UserID, string(e.Role), string(e.Action), string(e.Outcome), e.FamilyID, e.MemberID,
+		e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail, e.PrevHash, e.Hash); err != nil {
+		return fmt.Errorf("store: audit: insert: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, e.Seq, e.Hash, e.Chain); err != nil {
+		return fmt.Errorf("store: audit: move chain head: %w", err)
+	}
+	return nil
+}
+
+// auditHash is SHA-256 over a canonical JSON array of the row's fields and
+// the previous row's hash. JSON makes the encoding unambiguous whatever the
+// fields contain; the leading version allows a new form later.
+func auditHash(e *regie.AuditEntry) string {
+	b, _ := json.Marshal([]any{
+		"v1", e.Chain, e.Seq, ts(e.Time), e.UserID, e.Role, e.Action, e.Outcome,
+		e.FamilyID, e.MemberID, e.IP, e.UserAgent, e.Basis, e.Segment, e.Detail, e.PrevHash,
+	})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "")
+}
+
+// decide asks the policy and, when it denies, writes the denied attempt's
+// audit row and returns errDenied so the transaction commits that row and
+// the caller gets deniedErr. When it allows, the caller does the work and
+// writes its own audit row with the decision's basis.
+func (tx *tx) decide(ctx context.Context, act regie.Action, seg regie.Segment, f *policy.Facts, familyID, memberID int64, deniedErr error) (policy.Decision, error) {
+	dec := policy.Decide(tx.actor, act, seg, f)
+	if dec.Allow {
+		return dec, nil
+	}
+	if err := tx.audit(ctx, auditRecord{
+		Action: act, Outcome: regie.OutcomeDenied, Segment: seg,
+		FamilyID: familyID, MemberID: memberID, Basis: policy.Denied,
+	}); err != nil {
+		return dec, err
+	}
+	return dec, &errDenied{err: deniedErr}
+}
+
+const auditColumns = `a.id, a.chain, a.seq, a.ts, a.user_id, a.role, a.action, a.outcome, a.family_id, a.member_id,
+	a.ip, a.user_agent, a.basis, a.segment, a.detail, a.prev_hash, a.hash`
+
+func scanAudit(sc interface{ Scan(...any) error }, e *regie.AuditEntry, extra ...any) error {
+	var role, action, outcome, segment string
+	dest := []any{&e.ID, &e.Chain, &e.Seq, timeScan{&e.Time}, &e.UserID, &role, &action, &outcome, &e.FamilyID, &e.MemberID,
+		&e.IP, &e.UserAgent, &e.Basis, &segment, &e.Detail, &e.PrevHash, &e.Hash}
+	if err := sc.Scan(append(dest, extra...)...); err != nil {
+		return err
+	}
+	e.Role, e.Action, e.Outcome, e.Segment = regie.Role(role), regie.Action(action), regie.Outcome(outcome), regie.Segment(segment)
+	return nil
+}
+
+// FindAuditEntries implements regie.AuditService. It pages newest first
+// inside the family or user index; the count is bounded to that family or
+// user (and the time range), never the whole log.
+func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*regie.AuditEntry, int, error) {
+	var (
+		entries []*regie.AuditEntry
+		total   int
+	)
+	err := s.write(ctx, func(tx *tx) error {
+		var fam int64
+		if f.FamilyID != nil {
+			fam = *f.FamilyID
+		}
+		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegAuditLog, nil, fam, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		if err != nil {
+			return err
+		}
+		where, args := []string{"1 = 1"}, []any{}
+		add := func(cond string, v any) {
+			args = append(args, v)
+			where = append(where, strings.ReplaceAll(cond, "?", fmt.Sprintf("$%d", len(args))))
+		}
+		if f.FamilyID != nil {
+			add("a.family_id = ?", *f.FamilyID)
+		}
+		if f.UserID != nil {
+			add("a.user_id = ?", *f.UserID)
+		}
+		if !f.Since.IsZero() {
+			add("a.ts >= ?", ts(f.Since))
+		}
+		if !f.Until.IsZero() {
+			add("a.ts < ?", ts(f.Until))
+		}
+		cond := strings.Join(where, " AND ")
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM audit a WHERE `+cond, args...).Scan(&total); err != nil {
+			return fmt.Errorf("store: count audit: %w", err)
+		}
+		limit := f.Limit
+		if limit <= 0 || limit > 500 {
+			limit = 50
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+`, COALESCE(u.name, '')
+			FROM audit a LEFT JOIN users u ON u.id = a.user_id
+			WHERE `+cond+` ORDER BY a.ts DESC, a.id DESC LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(max(f.Offset, 0)), args...)
+		if err != nil {
+			return fmt.Errorf("store: find audit: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			e := &regie.AuditEntry{}
+			if err := scanAudit(rows, e, &e.UserName); err != nil {
+				return err
+			}
+			entries = append(entries, e)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var detail string
+		switch {
+		case f.FamilyID != nil:
+			detail = "toegangslog van gezin " + regie.DossierNumber(*f.FamilyID)
+		case f.UserID != nil:
+			detail = fmt.Sprintf("toegangslog van gebruiker %d", *f.UserID)
+		default:
+			detail = "toegangslog"
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegAuditLog,
+			FamilyID: fam, Basis: dec.Basis, Detail: detail})
+	})
+	return entries, total, err
+}
+
+// VerifyAudit implements regie.AuditService: it walks every chain in order,
+// recomputes each hash and checks each link and the chain heads, and
+// reports the first row that does not match.
+func (s *Store) VerifyAudit(ctx context.Context) (*regie.AuditReport, error) {
+	rep := &regie.AuditReport{Chains: auditChains}
+	heads := map[int]struct {
+		seq  int64
+		hash string
+	}{}
+	rows, err := s.rdb.QueryContext(ctx, `SELECT chain, seq, hash FROM audit_heads`)
+	if err != nil {
+		return nil, fmt.Errorf("store: verify audit: %w", err)
+	}
+	for rows.Next() {
+		var c int
+		var h struct {
+			seq  int64
+			hash string
+		}
+		if err := rows.Scan(&c, &h.seq, &h.hash); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		heads[c] = h
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	rows, err = s.rdb.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit a ORDER BY a.chain, a.seq`)
+	if err != nil {
+		return nil, fmt.Errorf("store: verify audit: %w", err)
+	}
+	defer rows.Close()
+	chain, seq, prev := -1, int64(0), ""
+	fail := func(e *regie.AuditEntry, reason string) (*regie.AuditReport, error) {
+		rep.Broken, rep.Reason = e, reason
+		return rep, nil
+	}
+	checkHead := func(c int, seq int64, hash string) string {
+		h := heads[c]
+		if h.seq != seq || h.hash != hash {
+			return fmt.Sprintf("chain %d ends at row %d, but its head says %d: rows were removed or added outside regie", c, seq, h.seq)
+		}
+		return ""
+	}
+	seen := map[int]bool{}
+	for rows.Next() {
+		e := &regie.AuditEntry{}
+		if err := scanAudit(rows, e); err != nil {
+			return nil, err
+		}
+		rep.Rows++
+		if e.Chain != chain {
+			if chain >= 0 {
+				if r := checkHead(chain, seq, prev); r != "" {
+					return fail(e, r)
+				}
+			}
+			chain, seq, prev = e.Chain, 0, ""
+			seen[chain] = true
+		}
+		if e.Seq != seq+1 {
+			return fail(e, fmt.Sprintf("chain %d skips from row %d to %d: a row was removed", e.Chain, seq, e.Seq))
+		}
+		if e.PrevHash != prev {
+			return fail(e, "the link to the previous row does not match")
+		}
+		if auditHash(e) != e.Hash {
+			return fail(e, "the row's content does not match its hash: it was changed")
+		}
+		seq, prev = e.Seq, e.Hash
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if chain >= 0 {
+		if r := checkHead(chain, seq, prev); r != "" {
+			return fail(&regie.AuditEntry{Chain: chain, Seq: seq}, r)
+		}
+	}
+	for c, h := range heads {
+		if !seen[c] && h.seq != 0 {
+			return fail(&regie.AuditEntry{Chain: c}, fmt.Sprintf("chain %d has no rows, but its head says %d", c, h.seq))
+		}
+	}
+	return rep, nil
+}

@@ -1,0 +1,174 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"regie"
+)
+
+// dialect holds every difference between SQLite and PostgreSQL that the
+// SQL text cannot hide. Branch on it only where the SQL truly differs.
+type dialect struct {
+	name string
+	// forUpdate locks the selected rows until the transaction ends. SQLite
+	// needs none: BEGIN IMMEDIATE already holds the only write lock.
+	forUpdate string
+}
+
+var (
+	sqliteDialect   = dialect{name: "sqlite", forUpdate: ""}
+	postgresDialect = dialect{name: "postgres", forUpdate: " FOR UPDATE"}
+)
+
+// mapError turns driver errors that mean something to a user into regie
+// errors; anything else stays an internal error with its details.
+func (d dialect) mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var re *regie.Error
+	if errors.As(err, &re) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return &regie.Error{Code: regie.ECONFLICT, Message: regie.Text(regie.MsgInternal)}
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return fmt.Errorf("%w: %w", regie.Errorf(regie.EUNAVAILABLE, "%s", regie.Text(regie.MsgUnavailable)), err)
+		}
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "23505": // unique_violation
+			return &regie.Error{Code: regie.ECONFLICT, Message: regie.Text(regie.MsgInternal)}
+		case "40001", "40P01": // serialization failure, deadlock
+			return fmt.Errorf("%w: %w", regie.Errorf(regie.EUNAVAILABLE, "%s", regie.Text(regie.MsgUnavailable)), err)
+		}
+	}
+	return err
+}
+
+// Instants are passed to the database as fixed-width UTC text. SQLite
+// stores that text as is (so text order is time order); PostgreSQL parses
+// it into timestamptz. Scanning accepts what either driver returns.
+const timeLayout = "2006-01-02T15:04:05.000000Z"
+
+// ts returns the argument for an instant column.
+func ts(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+// nullTS returns the argument for a nullable instant column.
+func nullTS(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return ts(t)
+}
+
+// date returns the argument for a date column (NULL when unset).
+func date(d regie.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.ISO()
+}
+
+// nullID returns the argument for an optional reference (NULL when 0).
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// timeScan scans an instant column into a time.Time (zero for NULL).
+type timeScan struct{ t *time.Time }
+
+func (s timeScan) Scan(v any) error {
+	switch v := v.(type) {
+	case nil:
+		*s.t = time.Time{}
+	case time.Time:
+		*s.t = v.UTC()
+	case string:
+		return s.parse(v)
+	case []byte:
+		return s.parse(string(v))
+	default:
+		return fmt.Errorf("store: cannot scan %T into an instant", v)
+	}
+	return nil
+}
+
+func (s timeScan) parse(v string) error {
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return fmt.Errorf("store: parse instant %q: %w", v, err)
+	}
+	*s.t = t.UTC()
+	return nil
+}
+
+// dateScan scans a date column into a regie.Date (zero for NULL).
+type dateScan struct{ d *regie.Date }
+
+func (s dateScan) Scan(v any) error {
+	switch v := v.(type) {
+	case nil:
+		*s.d = regie.Date{}
+	case time.Time:
+		*s.d = regie.NewDate(v.Year(), v.Month(), v.Day())
+	case string:
+		return s.parse(v)
+	case []byte:
+		return s.parse(string(v))
+	default:
+		return fmt.Errorf("store: cannot scan %T into a date", v)
+	}
+	return nil
+}
+
+func (s dateScan) parse(v string) error {
+	if len(v) > 10 {
+		v = v[:10]
+	}
+	d, err := regie.ParseDate(v)
+	if err != nil {
+		return fmt.Errorf("store: parse date %q: %w", v, err)
+	}
+	*s.d = d
+	return nil
+}
+
+// idScan scans a nullable reference into an int64 (0 for NULL).
+type idScan struct{ id *int64 }
+
+func (s idScan) Scan(v any) error {
+	switch v := v.(type) {
+	case nil:
+		*s.id = 0
+	case int64:
+		*s.id = v
+	case int32:
+		*s.id = int64(v)
+	default:
+		return fmt.Errorf("store: cannot scan %T into an id", v)
+	}
+	return nil
+}
+
+// likePattern returns a LIKE pattern that matches s anywhere, with LIKE's
+// wildcards in s escaped (the queries say ESCAPE '\').
+func likePattern(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(strings.ToLower(s)) + "%"
+}

@@ -1,0 +1,310 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+// familyFacts reads what the policy needs to decide on the actor's access
+// to one family, in the transaction of that access.
+func (tx *tx) familyFacts(ctx context.Context, familyID int64) (*policy.Facts, error) {
+	f := &policy.Facts{}
+	var closedAt sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT team_id, CASE WHEN closed_at IS NULL THEN '' ELSE 'x' END FROM families WHERE id = $1`, familyID).Scan(&f.TeamID, &closedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("store: family facts: %w", err)
+	}
+	f.Exists, f.Closed = true, closedAt.String != ""
+	if tx.actor == nil || tx.actor.UserID == 0 {
+		return f, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT kind FROM assignments WHERE family_id = $1 AND user_id = $2 AND ended_on IS NULL`, familyID, tx.actor.UserID)
+	if err != nil {
+		return nil, fmt.Errorf("store: family facts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		f.Assignments = append(f.Assignments, regie.AssignmentKind(k))
+	}
+	return f, rows.Err()
+}
+
+// authorizeFamily reads the facts and asks the policy; a denial is audited
+// and comes back as ENOTFOUND, the same answer as for a missing family.
+func (tx *tx) authorizeFamily(ctx context.Context, act regie.Action, seg regie.Segment, familyID, memberID int64) (policy.Decision, *policy.Facts, error) {
+	f, err := tx.familyFacts(ctx, familyID)
+	if err != nil {
+		return policy.Decision{}, nil, err
+	}
+	dec, err := tx.decide(ctx, act, seg, f, familyID, memberID, regie.NotFound())
+	return dec, f, err
+}
+
+const familyColumns = `f.id, f.household_name, f.street, f.postcode, f.city, f.district_id, f.team_id,
+	f.dutch_proficiency, f.languages, f.interpreter_needed, f.composition_notes, f.created_at, f.created_by, f.closed_at,
+	d.name, t.name`
+
+func scanFamily(sc interface{ Scan(...any) error }, f *regie.Family) error {
+	var prof string
+	err := sc.Scan(&f.ID, &f.HouseholdName, &f.Street, &f.Postcode, &f.City, &f.DistrictID, &f.TeamID,
+		&prof, &f.Languages, &f.InterpreterNeeded, &f.CompositionNotes, timeScan{&f.CreatedAt}, &f.CreatedBy, timeScan{&f.ClosedAt},
+		&f.DistrictName, &f.TeamName)
+	f.DutchProficiency = regie.Proficiency(prof)
+	return err
+}
+
+// FindFamilyByID implements regie.FamilyService.
+func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, error) {
+	var fam *regie.Family
+	err := s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegFamily, id, 0)
+		if err != nil {
+			return err
+		}
+		if fam, err = tx.findFamily(ctx, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
+			FamilyID: id, Basis: dec.Basis, Detail: "gezinspagina"})
+	})
+	return fam, err
+}
+
+// findFamily loads a family with its members and current assignments,
+// without any access check: callers have decided already.
+func (tx *tx) findFamily(ctx context.Context, id int64) (*regie.Family, error) {
+	f := &regie.Family{}
+	row := tx.QueryRowContext(ctx, `SELECT `+familyColumns+`
+		FROM families f JOIN districts d ON d.id = f.district_id JOIN teams t ON t.id = f.team_id
+		WHERE f.id = $1`, id)
+	if err := scanFamily(row, f); errors.Is(err, sql.ErrNoRows) {
+		return nil, regie.NotFound()
+	} else if err != nil {
+		return nil, fmt.Errorf("store: find family: %w", err)
+	}
+	var err error
+	if f.Members, err = tx.findMembers(ctx, id); err != nil {
+		return nil, err
+	}
+	if f.Assignments, err = tx.findAssignments(ctx, id, true); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// FindFamilies implements regie.FamilyService.
+func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*regie.FamilySummary, int, error) {
+	var (
+		list  []*regie.FamilySummary
+		total int
+	)
+	act := regie.ActionRead
+	if ff.Query != "" {
+		act = regie.ActionSearch
+	}
+	err := s.write(ctx, func(tx *tx) error {
+		scope, ok := policy.ListScope(tx.actor, ff.Scope)
+		dec := policy.Decide(tx.actor, act, regie.SegFamilyList, nil)
+		if !ok || !dec.Allow {
+			if err := tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeDenied, Segment: regie.SegFamilyList,
+				Basis: policy.Denied, Detail: listDetail(ff, 0)}); err != nil {
+				return err
+			}
+			return &errDenied{err: regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))}
+		}
+		var (
+			where []string
+			args  []any
+		)
+		add := func(cond string, v any) {
+			args = append(args, v)
+			where = append(where, strings.ReplaceAll(cond, "?", fmt.Sprintf("$%d", len(args))))
+		}
+		if scope.UserID != 0 {
+			add("f.id IN (SELECT a.family_id FROM assignments a WHERE a.user_id = ? AND a.ended_on IS NULL)", scope.UserID)
+		}
+		if scope.TeamID != 0 {
+			add("f.team_id = ?", scope.TeamID)
+		}
+		if !ff.Closed {
+			where = append(where, "f.closed_at IS NULL")
+		}
+		if q := strings.TrimSpace(ff.Query); q != "" {
+			for _, word := range strings.Fields(q) {
+				add(`f.search_text LIKE ? ESCAPE '\'`, likePattern(word))
+			}
+		}
+		limit := ff.Limit
+		if limit <= 0 || limit > 500 {
+			limit = 100
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name,
+				(SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.ended_on IS NULL),
+				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
+					WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
+				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
+					WHERE a.family_id = f.id AND a.kind = 'duo' AND a.ended_on IS NULL LIMIT 1), ''),
+				f.created_at, f.closed_at, count(*) OVER ()
+			FROM families f JOIN districts d ON d.id = f.district_id
+			WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+`
+			ORDER BY f.household_name, f.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(max(ff.Offset, 0)), args...)
+		if err != nil {
+			return fmt.Errorf("store: find families: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			fs := &regie.FamilySummary{}
+			if err := rows.Scan(&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator, &fs.Duo,
+				timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total); err != nil {
+				return err
+			}
+			list = append(list, fs)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
+			Basis: dec.Basis, Detail: listDetail(ff, total)})
+	})
+	return list, total, err
+}
+
+// listDetail describes a list or search for the access log, with the terms
+// searched for: a privacy officer must be able to see who looked for whom.
+func listDetail(ff regie.FamilyFilter, n int) string {
+	what := "mijn gezinnen"
+	if ff.Scope == regie.ScopeTeam {
+		what = "gezinnen van het team"
+	}
+	if ff.Query != "" {
+		return fmt.Sprintf("%s, gezocht op %q: %d gevonden", what, truncate(ff.Query, 100), n)
+	}
+	return fmt.Sprintf("%s: %d gezinnen", what, n)
+}
+
+// CreateFamily implements regie.FamilyService.
+func (s *Store) CreateFamily(ctx context.Context, in regie.FamilyInput) (*regie.Family, error) {
+	in.Normalize()
+	var fam *regie.Family
+	err := s.write(ctx, func(tx *tx) error {
+		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegFamily, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		if err != nil {
+			return err
+		}
+		if err := tx.validateFamily(ctx, &in, tx.actor.TeamID); err != nil {
+			return err
+		}
+		var id int64
+		if err := tx.QueryRowContext(ctx, `INSERT INTO families
+			(household_name, street, postcode, city, district_id, team_id, dutch_proficiency, languages, interpreter_needed,
+			 composition_notes, search_text, created_at, created_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			in.HouseholdName, in.Street, in.Postcode, in.City, in.DistrictID, tx.actor.TeamID, string(in.DutchProficiency),
+			in.Languages, in.InterpreterNeeded, in.CompositionNotes, strings.ToLower(in.HouseholdName), ts(tx.now), tx.actor.UserID,
+		).Scan(&id); err != nil {
+			return fmt.Errorf("store: create family: %w", err)
+		}
+		if err := tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
+			FamilyID: id, Basis: dec.Basis, Detail: "gezin aangemaakt"}); err != nil {
+			return err
+		}
+		fam, err = tx.findFamily(ctx, id)
+		return err
+	})
+	return fam, err
+}
+
+// validateFamily validates the input and checks that the district belongs
+// to the team.
+func (tx *tx) validateFamily(ctx context.Context, in *regie.FamilyInput, teamID int64) error {
+	err := in.Validate()
+	if in.DistrictID != 0 {
+		var n int
+		if qerr := tx.QueryRowContext(ctx, `SELECT count(*) FROM districts WHERE id = $1 AND team_id = $2`, in.DistrictID, teamID).Scan(&n); qerr != nil {
+			return qerr
+		}
+		if n == 0 {
+			return addField(err, "district", regie.MsgDistrictUnknown)
+		}
+	}
+	return err
+}
+
+// addField adds a field message to a validation error (or makes one).
+func addField(err error, field string, m regie.Msg, args ...any) error {
+	fields := map[string]string{}
+	for k, v := range regie.ErrorFields(err) {
+		fields[k] = v
+	}
+	if _, ok := fields[field]; !ok {
+		fields[field] = regie.Text(m, args...)
+	}
+	return &regie.Error{Code: regie.EINVALID, Message: regie.Text(regie.MsgCheckFields), Fields: fields}
+}
+
+// UpdateFamily implements regie.FamilyService.
+func (s *Store) UpdateFamily(ctx context.Context, id int64, in regie.FamilyInput) error {
+	in.Normalize()
+	return s.write(ctx, func(tx *tx) error {
+		dec, f, err := tx.authorizeFamily(ctx, regie.ActionUpdate, regie.SegFamily, id, 0)
+		if err != nil {
+			return err
+		}
+		if err := tx.validateFamily(ctx, &in, f.TeamID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE families SET household_name = $1, street = $2, postcode = $3, city = $4,
+			district_id = $5, dutch_proficiency = $6, languages = $7, interpreter_needed = $8, composition_notes = $9
+			WHERE id = $10`,
+			in.HouseholdName, in.Street, in.Postcode, in.City, in.DistrictID, string(in.DutchProficiency), in.Languages,
+			in.InterpreterNeeded, in.CompositionNotes, id); err != nil {
+			return fmt.Errorf("store: update family: %w", err)
+		}
+		if err := tx.refreshSearchText(ctx, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
+			FamilyID: id, Basis: dec.Basis, Detail: "gezinsgegevens gewijzigd"})
+	})
+}
+
+// refreshSearchText rebuilds the family's search text from the household
+// name and the names of all its members, current and former (a family is
+// also found by the name of someone who left).
+func (tx *tx) refreshSearchText(ctx context.Context, familyID int64) error {
+	var name string
+	if err := tx.QueryRowContext(ctx, `SELECT household_name FROM families WHERE id = $1`, familyID).Scan(&name); err != nil {
+		return fmt.Errorf("store: search text: %w", err)
+	}
+	parts := []string{name}
+	rows, err := tx.QueryContext(ctx, `SELECT given_name, family_name FROM members WHERE family_id = $1 ORDER BY id`, familyID)
+	if err != nil {
+		return fmt.Errorf("store: search text: %w", err)
+	}
+	for rows.Next() {
+		var g, f string
+		if err := rows.Scan(&g, &f); err != nil {
+			rows.Close()
+			return err
+		}
+		parts = append(parts, g+" "+f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE families SET search_text = $1 WHERE id = $2`, strings.ToLower(strings.Join(parts, " | ")), familyID)
+	return err
+}

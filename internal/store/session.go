@@ -1,0 +1,168 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"regie"
+)
+
+// CreateSession implements regie.SessionService.
+func (s *Store) CreateSession(ctx context.Context, sess *regie.Session, replaces int64, detail string) error {
+	return s.write(ctx, func(tx *tx) error {
+		var role string
+		if err := tx.QueryRowContext(ctx, `SELECT role FROM users WHERE id = $1`, sess.UserID).Scan(&role); err != nil {
+			return fmt.Errorf("store: create session: %w", err)
+		}
+		if replaces != 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = $1 AND user_id = $2`, replaces, sess.UserID); err != nil {
+				return fmt.Errorf("store: rotate session: %w", err)
+			}
+		}
+		sess.CreatedAt, sess.LastSeenAt = tx.now, tx.now
+		if err := tx.QueryRowContext(ctx, `INSERT INTO sessions
+			(token_hash, user_id, created_at, last_seen_at, mfa, pending_totp_secret, ip, user_agent)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			sess.TokenHash, sess.UserID, ts(tx.now), ts(tx.now), sess.MFA, sess.PendingTOTPSecret, sess.IP, truncate(sess.UserAgent, 300),
+		).Scan(&sess.ID); err != nil {
+			return fmt.Errorf("store: create session: %w", err)
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionLogin, Outcome: regie.OutcomeOK, Segment: regie.SegSession,
+			UserID: sess.UserID, Role: regie.Role(role), Basis: "eigen account", Detail: detail})
+	})
+}
+
+// FindSessionByToken implements regie.SessionService.
+func (s *Store) FindSessionByToken(ctx context.Context, tokenHash []byte) (*regie.Session, *regie.User, error) {
+	sess, u := &regie.Session{}, &regie.User{}
+	var role string
+	err := s.read(ctx, func(tx *tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.mfa,
+				s.pending_totp_secret, s.ip, s.user_agent, `+userColumns+userFrom+` JOIN sessions s ON s.user_id = u.id
+			WHERE s.token_hash = $1`, tokenHash).Scan(
+			&sess.ID, &sess.TokenHash, &sess.UserID, timeScan{&sess.CreatedAt}, timeScan{&sess.LastSeenAt}, &sess.MFA,
+			&sess.PendingTOTPSecret, &sess.IP, &sess.UserAgent,
+			&u.ID, &u.OrganisationID, idScan{&u.TeamID}, &u.Email, &u.Name, &role, &u.UsualContactMinutes, &u.PasswordHash,
+			&u.TOTPSecret, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.OrganisationName, &u.TeamName)
+		if errors.Is(err, sql.ErrNoRows) {
+			return regie.NotFound()
+		} else if err != nil {
+			return fmt.Errorf("store: find session: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	u.Role = regie.Role(role)
+	return sess, u, nil
+}
+
+// TouchSession implements regie.SessionService.
+func (s *Store) TouchSession(ctx context.Context, id int64, at time.Time) error {
+	return s.write(ctx, func(tx *tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE sessions SET last_seen_at = $1 WHERE id = $2`, ts(at), id)
+		return err
+	})
+}
+
+// SetPendingTOTP implements regie.SessionService.
+func (s *Store) SetPendingTOTP(ctx context.Context, sessionID int64, secret string) error {
+	return s.write(ctx, func(tx *tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE sessions SET pending_totp_secret = $1 WHERE id = $2`, secret, sessionID)
+		return err
+	})
+}
+
+// DeleteSession implements regie.SessionService.
+func (s *Store) DeleteSession(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = $1`, id)
+		if err != nil {
+			return fmt.Errorf("store: delete session: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionLogout, Outcome: regie.OutcomeOK, Segment: regie.SegSession,
+			Basis: "eigen account", Detail: "uitgelogd"})
+	})
+}
+
+// RecordLoginFailure implements regie.SessionService. Failures older than
+// an hour are pruned in the same transaction; the rate limit looks back one
+// minute.
+func (s *Store) RecordLoginFailure(ctx context.Context, key string, userID int64, detail string) error {
+	return s.write(ctx, func(tx *tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM login_failures WHERE at < $1`, ts(tx.now.Add(-time.Hour))); err != nil {
+			return fmt.Errorf("store: prune login failures: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO login_failures (account_key, at) VALUES ($1, $2)`, key, ts(tx.now)); err != nil {
+			return fmt.Errorf("store: record login failure: %w", err)
+		}
+		var role regie.Role
+		if userID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT role FROM users WHERE id = $1`, userID).Scan((*string)(&role)); err != nil {
+				return err
+			}
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionLogin, Outcome: regie.OutcomeFailed, Segment: regie.SegSession,
+			UserID: userID, Role: role, Basis: "eigen account", Detail: detail})
+	})
+}
+
+// CountLoginFailures implements regie.SessionService.
+func (s *Store) CountLoginFailures(ctx context.Context, key string, since time.Time) (int, error) {
+	var n int
+	err := s.read(ctx, func(tx *tx) error {
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM login_failures WHERE account_key = $1 AND at >= $2`, key, ts(since)).Scan(&n)
+	})
+	return n, err
+}
+
+// EnableTOTP implements regie.SessionService.
+func (s *Store) EnableTOTP(ctx context.Context, userID int64, secret string, step int64) error {
+	return s.write(ctx, func(tx *tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3`, secret, step, userID); err != nil {
+			return fmt.Errorf("store: enable totp: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET pending_totp_secret = '' WHERE user_id = $1`, userID); err != nil {
+			return fmt.Errorf("store: enable totp: %w", err)
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegAccount,
+			UserID: userID, Basis: "eigen account", Detail: "tweede factor (TOTP) ingesteld"})
+	})
+}
+
+// UseTOTPStep implements regie.SessionService: the conditional update makes
+// the check and the record one step, so two requests with the same code
+// cannot both pass.
+func (s *Store) UseTOTPStep(ctx context.Context, userID int64, step int64) error {
+	return s.write(ctx, func(tx *tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1`, step, userID)
+		if err != nil {
+			return fmt.Errorf("store: use totp step: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return regie.Errorf(regie.ECONFLICT, "%s", regie.Text(regie.MsgTOTPInvalid))
+		}
+		return nil
+	})
+}
+
+// DeleteExpiredSessions implements regie.SessionService.
+func (s *Store) DeleteExpiredSessions(ctx context.Context, idleSince, createdSince time.Time) (int64, error) {
+	var n int64
+	err := s.write(ctx, func(tx *tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2`, ts(idleSince), ts(createdSince))
+		if err != nil {
+			return fmt.Errorf("store: delete expired sessions: %w", err)
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
+	return n, err
+}

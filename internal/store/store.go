@@ -1,0 +1,221 @@
+// Package store is regie's storage: hand-written, portable SQL over
+// database/sql, on SQLite (modernc.org/sqlite, pure Go, the embedded
+// default) or PostgreSQL (pgx, for large cities). The SQL text is the same
+// on both wherever it can be; the few differences live in dialect.go.
+//
+// The store is also where the access policy and the audit meet the data:
+// every public method that touches family data opens one transaction, reads
+// the facts the policy needs, asks policy.Decide, does the work and writes
+// the audit row — allowed or denied — before it commits. If the audit row
+// cannot be written, nothing is.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"regie"
+)
+
+// Store implements regie's service interfaces on a database.
+type Store struct {
+	// db takes every transaction that writes, including reads of family
+	// data (each writes its audit row). On SQLite it has one connection:
+	// one writer at a time is what SQLite does best, and it never waits
+	// on a lock.
+	db *sql.DB
+	// rdb serves reads that write nothing (sessions, choice lists). On
+	// PostgreSQL it is the same pool as db.
+	rdb  *sql.DB
+	pool *pgxpool.Pool // PostgreSQL only
+	d    dialect
+	// Clock gives the time of every transaction; tests replace it.
+	Clock regie.Clock
+}
+
+// Options tunes Open.
+type Options struct {
+	Clock regie.Clock
+	// MaxConns bounds the PostgreSQL pool and the SQLite read pool. Zero
+	// means twice the number of cores, where PERFORMANCE.md found the knee.
+	MaxConns int
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the database named by dsn: a postgres:// URL, or else the path
+// of a SQLite file (created if absent). It does not migrate; see Migrate and
+// CheckSchema.
+func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
+	if opt.Clock == nil {
+		opt.Clock = regie.SystemClock()
+	}
+	if opt.MaxConns <= 0 {
+		opt.MaxConns = 2 * runtime.NumCPU()
+	}
+	s := &Store{Clock: opt.Clock}
+	if IsPostgres(dsn) {
+		cfg, err := pgxpool.ParseConfig(dsn)
+		if err != nil {
+			return nil, fmt.Errorf("store: parse postgres url: %w", redactURLError(err))
+		}
+		cfg.MaxConns = int32(opt.MaxConns)
+		pool, err := pgxpool.NewWithConfig(ctx, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("store: connect postgres: %w", err)
+		}
+		s.pool = pool
+		s.db = stdlib.OpenDBFromPool(pool)
+		s.rdb = s.db
+		s.d = postgresDialect
+	} else {
+		w, err := sql.Open("sqlite", sqliteDSN(dsn, false))
+		if err != nil {
+			return nil, fmt.Errorf("store: open sqlite: %w", err)
+		}
+		w.SetMaxOpenConns(1)
+		w.SetMaxIdleConns(1)
+		w.SetConnMaxLifetime(0)
+		r, err := sql.Open("sqlite", sqliteDSN(dsn, true))
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("store: open sqlite: %w", err)
+		}
+		r.SetMaxOpenConns(opt.MaxConns)
+		r.SetMaxIdleConns(opt.MaxConns)
+		s.db, s.rdb, s.d = w, r, sqliteDialect
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: ping database: %w", err)
+	}
+	return s, nil
+}
+
+// sqliteDSN builds the modernc DSN for a file. The PRAGMAs are in the DSN so
+// every pooled connection gets them:
+//   - busy_timeout first, so even setting WAL waits instead of failing;
+//   - WAL lets readers go on while the one writer writes;
+//   - synchronous(FULL) syncs the WAL at every commit: a crash or power
+//     loss never loses an acknowledged write (NORMAL could lose the last
+//     commits);
+//   - foreign_keys is off by default in SQLite;
+//   - _txlock=immediate takes the write lock at BEGIN, so a transaction
+//     that reads and then writes never fails with SQLITE_BUSY halfway;
+//   - the read pool is query_only and takes deferred transactions.
+func sqliteDSN(path string, readOnly bool) string {
+	path = strings.TrimPrefix(path, "file:")
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(FULL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+		q.Set("_txlock", "deferred")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// redactURLError keeps a password in a malformed URL out of error messages.
+func redactURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return errors.New("malformed database URL")
+	}
+	return err
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	var err error
+	if s.rdb != nil && s.rdb != s.db {
+		err = s.rdb.Close()
+	}
+	if s.db != nil {
+		err = errors.Join(err, s.db.Close())
+	}
+	if s.pool != nil {
+		s.pool.Close()
+	}
+	return err
+}
+
+// Dialect returns "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.d.name }
+
+// Ping checks that the database answers, for /readyz.
+func (s *Store) Ping(ctx context.Context) error { return s.rdb.PingContext(ctx) }
+
+// DB returns the write handle, for tests and the seed generator.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// tx is a transaction with the time it started (one "now" for everything it
+// writes) and the actor it acts for.
+type tx struct {
+	*sql.Tx
+	s     *Store
+	now   time.Time
+	actor *regie.Actor
+}
+
+// errDenied carries a policy denial out of a transaction function: the
+// transaction still commits, because the denied attempt's audit row must be
+// kept, and the caller gets err.
+type errDenied struct{ err error }
+
+func (e *errDenied) Error() string { return e.err.Error() }
+func (e *errDenied) Unwrap() error { return e.err }
+
+// write runs fn in a read-write transaction and commits when fn succeeds
+// (or was denied; see errDenied).
+func (s *Store) write(ctx context.Context, fn func(*tx) error) error {
+	return s.run(ctx, s.db, false, fn)
+}
+
+// read runs fn in a read-only transaction that writes nothing (and so no
+// audit row): only for data that is not family data.
+func (s *Store) read(ctx context.Context, fn func(*tx) error) error {
+	return s.run(ctx, s.rdb, true, fn)
+}
+
+func (s *Store) run(ctx context.Context, db *sql.DB, readOnly bool, fn func(*tx) error) error {
+	opts := &sql.TxOptions{ReadOnly: readOnly && s.d.name == "postgres"}
+	sqlTx, err := db.BeginTx(ctx, opts)
+	if err != nil {
+		return s.d.mapError(fmt.Errorf("store: begin: %w", err))
+	}
+	defer sqlTx.Rollback() //nolint:errcheck // a no-op after Commit
+	t := &tx{Tx: sqlTx, s: s, now: s.Clock.Now().UTC(), actor: regie.ActorFromContext(ctx)}
+	err = fn(t)
+	var denied *errDenied
+	if err != nil && !errors.As(err, &denied) {
+		return s.d.mapError(err)
+	}
+	if cerr := sqlTx.Commit(); cerr != nil {
+		return s.d.mapError(fmt.Errorf("store: commit: %w", cerr))
+	}
+	if denied != nil {
+		return denied.err
+	}
+	return nil
+}
+
+// today is the transaction's date in Dutch time.
+func (t *tx) today() regie.Date { return regie.DateOf(t.now) }

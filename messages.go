@@ -1,0 +1,107 @@
+package regie
+
+import "fmt"
+
+// Msg is the code of a user-facing message. The Dutch text of every code is
+// in the catalogue below: the one place where error and validation wording
+// lives, so it can be reviewed and changed without reading Go logic.
+type Msg string
+
+// Message codes.
+const (
+	MsgInternal          Msg = "internal"
+	MsgNotFound          Msg = "not_found"
+	MsgForbidden         Msg = "forbidden"
+	MsgUnauthorized      Msg = "unauthorized"
+	MsgCheckFields       Msg = "check_fields"
+	MsgRequired          Msg = "required"
+	MsgTooLong           Msg = "too_long"
+	MsgDateInvalid       Msg = "date_invalid"
+	MsgDateInFuture      Msg = "date_in_future"
+	MsgDateTooOld        Msg = "date_too_old"
+	MsgBSNInvalid        Msg = "bsn_invalid"
+	MsgPostcodeInvalid   Msg = "postcode_invalid"
+	MsgChoiceInvalid     Msg = "choice_invalid"
+	MsgDistrictUnknown   Msg = "district_unknown"
+	MsgEmailInvalid      Msg = "email_invalid"
+	MsgEmailTaken        Msg = "email_taken"
+	MsgPasswordTooShort  Msg = "password_too_short"
+	MsgLoginFailed       Msg = "login_failed"
+	MsgLoginRateLimited  Msg = "login_rate_limited"
+	MsgTOTPInvalid       Msg = "totp_invalid"
+	MsgSessionExpired    Msg = "session_expired"
+	MsgMemberEnded       Msg = "member_ended"
+	MsgEndBeforeStart    Msg = "end_before_start"
+	MsgBeforeBirth       Msg = "before_birth"
+	MsgCoordinatorNeeded Msg = "coordinator_needed"
+	MsgDuoSameAsPrimary  Msg = "duo_same_as_primary"
+	MsgNotACasemanager   Msg = "not_a_casemanager"
+	MsgOtherTeam         Msg = "other_team"
+	MsgTeamRequired      Msg = "team_required"
+	MsgNoTeamForRole     Msg = "no_team_for_role"
+	MsgFamilyClosed      Msg = "family_closed"
+	MsgUnavailable       Msg = "unavailable"
+	MsgNumberInvalid     Msg = "number_invalid"
+	MsgNumberRange       Msg = "number_range"
+)
+
+// catalogue holds the Dutch text of every message. Texts may hold fmt verbs
+// for the arguments given to Text.
+var catalogue = map[Msg]string{
+	MsgInternal:          "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.",
+	MsgNotFound:          "Deze gegevens bestaan niet, of u heeft er geen toegang toe.",
+	MsgForbidden:         "U heeft geen toestemming voor deze handeling.",
+	MsgUnauthorized:      "Log eerst in.",
+	MsgCheckFields:       "Controleer de gemarkeerde velden.",
+	MsgRequired:          "Vul dit veld in.",
+	MsgTooLong:           "Maximaal %d tekens.",
+	MsgDateInvalid:       "Geef een geldige datum (dag-maand-jaar).",
+	MsgDateInFuture:      "Deze datum ligt in de toekomst.",
+	MsgDateTooOld:        "Deze datum ligt te ver in het verleden.",
+	MsgBSNInvalid:        "Dit is geen geldig BSN: het moet uit 9 cijfers bestaan en aan de elfproef voldoen.",
+	MsgPostcodeInvalid:   "Geef een postcode als 1234 AB.",
+	MsgChoiceInvalid:     "Kies een van de mogelijkheden.",
+	MsgDistrictUnknown:   "Deze wijk bestaat niet in uw team.",
+	MsgEmailInvalid:      "Geef een geldig e-mailadres.",
+	MsgEmailTaken:        "Er bestaat al een account met dit e-mailadres.",
+	MsgPasswordTooShort:  "Een wachtwoord heeft minstens %d tekens.",
+	MsgLoginFailed:       "Het e-mailadres of het wachtwoord klopt niet.",
+	MsgLoginRateLimited:  "Te veel mislukte pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.",
+	MsgTOTPInvalid:       "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw app.",
+	MsgSessionExpired:    "Uw sessie is verlopen. Log opnieuw in.",
+	MsgMemberEnded:       "Dit gezinslid is al uitgeschreven.",
+	MsgEndBeforeStart:    "De einddatum ligt voor de begindatum.",
+	MsgBeforeBirth:       "Deze datum ligt voor de geboortedatum.",
+	MsgCoordinatorNeeded: "Kies een casemanager als vaste regisseur.",
+	MsgDuoSameAsPrimary:  "De duo-partner moet een andere casemanager zijn dan de regisseur.",
+	MsgNotACasemanager:   "Alleen een actieve casemanager van het team van dit gezin kan regisseur of duo-partner zijn.",
+	MsgOtherTeam:         "Deze gegevens horen bij een ander team.",
+	MsgTeamRequired:      "Kies een team.",
+	MsgNoTeamForRole:     "Deze rol hoort niet bij een team.",
+	MsgFamilyClosed:      "Dit gezin is afgesloten; gegevens kunnen niet meer worden gewijzigd.",
+	MsgUnavailable:       "regie is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.",
+	MsgNumberInvalid:     "Geef een heel getal.",
+	MsgNumberRange:       "Geef een getal van %d tot en met %d.",
+}
+
+// Text returns the Dutch text of a message code, formatted with args.
+// An unknown code returns the code itself, which a test forbids.
+func Text(m Msg, args ...any) string {
+	s, ok := catalogue[m]
+	if !ok {
+		return string(m)
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// Catalogue returns the codes that have a text, for tests.
+func Catalogue() map[Msg]string {
+	c := make(map[Msg]string, len(catalogue))
+	for k, v := range catalogue {
+		c[k] = v
+	}
+	return c
+}

@@ -1,0 +1,193 @@
+package regie
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Role is what a user does in regie; the access policy decides on it.
+type Role string
+
+// The roles of DOMAIN.md. RoleSystem is the command line acting for an
+// operator (creating the first administrator); no person logs in with it.
+const (
+	RoleCasemanager Role = "casemanager"
+	RoleYouthWorker Role = "jeugdhulpverlener"
+	RoleTeamLeader  Role = "teamleider"
+	RoleReferrer    Role = "aanmelder"
+	RolePartner     Role = "netwerkpartner"
+	RoleAdmin       Role = "functioneel_beheerder"
+	RolePrivacy     Role = "privacy_officer"
+	RoleSystem      Role = "systeem"
+)
+
+// Roles lists the roles a person can have, in the order the UI shows them,
+// with their Dutch labels.
+var Roles = []Choice[Role]{
+	{RoleCasemanager, "Casemanager / regisseur"},
+	{RoleYouthWorker, "Jeugdhulpverlener"},
+	{RoleTeamLeader, "Teamleider"},
+	{RoleReferrer, "Aanmelder"},
+	{RolePartner, "Netwerkpartner"},
+	{RoleAdmin, "Functioneel beheerder"},
+	{RolePrivacy, "Privacy officer (FG)"},
+}
+
+// Label returns the Dutch name of the role.
+func (r Role) Label() string {
+	if r == RoleSystem {
+		return "Systeem (opdrachtregel)"
+	}
+	return LabelOf(Roles, r)
+}
+
+// Valid reports whether r is a role a person can have.
+func (r Role) Valid() bool { return IsChoice(Roles, r) }
+
+// InTeam reports whether users with this role belong to a team: the staff
+// who work with families. Referrers and partners belong to an outside
+// organisation; the administrator and privacy officer serve the whole
+// organisation.
+func (r Role) InTeam() bool {
+	return r == RoleCasemanager || r == RoleYouthWorker || r == RoleTeamLeader
+}
+
+// Organisation is an organisation that has users in regie: the team's own
+// organisation or a partner (school, police, GGZ, housing corporation…).
+// The social map (sociale kaart) later extends it with services per district.
+type Organisation struct {
+	ID   int64
+	Name string
+	// Own marks the organisation that runs regie and employs the team.
+	Own bool
+}
+
+// Team is a team of casemanagers and youth workers under one team leader,
+// working in one or more districts.
+type Team struct {
+	ID             int64
+	OrganisationID int64
+	Name           string
+	Districts      []District
+}
+
+// District (wijk) is an area of the city; a family lives in one, a
+// casemanager works in their own.
+type District struct {
+	ID     int64
+	TeamID int64
+	Name   string
+}
+
+// User is a person who logs in.
+type User struct {
+	ID             int64
+	OrganisationID int64
+	TeamID         int64 // 0 for roles outside a team
+	Email          string
+	Name           string
+	Role           Role
+	// DistrictIDs are the districts a casemanager or youth worker works in.
+	DistrictIDs []int64
+	// UsualContactMinutes is the default duration of this user's contacts.
+	UsualContactMinutes int
+	PasswordHash        string
+	TOTPSecret          string // empty until a second factor is enrolled
+	TOTPLastStep        int64  // the last accepted TOTP time step; codes are single-use
+	DisabledAt          time.Time
+	CreatedAt           time.Time
+
+	// Joined for display.
+	OrganisationName string
+	TeamName         string
+}
+
+// Disabled reports whether the account may no longer log in.
+func (u *User) Disabled() bool { return !u.DisabledAt.IsZero() }
+
+// HasTOTP reports whether the user has enrolled a second factor.
+func (u *User) HasTOTP() bool { return u.TOTPSecret != "" }
+
+// NewUser is the input to create a user.
+type NewUser struct {
+	Email          string
+	Name           string
+	Role           Role
+	OrganisationID int64
+	TeamID         int64
+	DistrictIDs    []int64
+	Password       string
+}
+
+// MinPasswordLength is the shortest password accepted; length, not
+// composition rules, is what makes a password strong (NCSC guidance).
+const MinPasswordLength = 12
+
+// Normalize cleans the input in place.
+func (n *NewUser) Normalize() {
+	n.Email = NormalizeEmail(n.Email)
+	n.Name = Clean(n.Name)
+}
+
+// Validate checks the input.
+func (n *NewUser) Validate() error {
+	var v Validation
+	v.Email("email", n.Email)
+	v.MaxLen("email", n.Email, 254)
+	v.Required("name", n.Name)
+	v.MaxLen("name", n.Name, 200)
+	if !n.Role.Valid() {
+		v.Add("role", MsgChoiceInvalid)
+	}
+	if n.Role.InTeam() && n.TeamID == 0 {
+		v.Add("team", MsgTeamRequired)
+	}
+	if !n.Role.InTeam() && n.TeamID != 0 {
+		v.Add("team", MsgNoTeamForRole)
+	}
+	if len(n.Password) < MinPasswordLength {
+		v.Add("password", MsgPasswordTooShort, MinPasswordLength)
+	}
+	return v.Err()
+}
+
+// NormalizeEmail lower-cases and trims an e-mail address so log-in and
+// uniqueness do not depend on how it was typed.
+func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// UserFilter selects users.
+type UserFilter struct {
+	ID     *int64
+	Email  *string
+	TeamID *int64
+	Role   *Role
+	// Active excludes disabled accounts.
+	Active bool
+}
+
+// UserService manages accounts. Methods that change accounts are for the
+// functional administrator (or the command line as RoleSystem) and are
+// audited.
+type UserService interface {
+	// FindUserByID returns ENOTFOUND if there is no such user.
+	FindUserByID(ctx context.Context, id int64) (*User, error)
+	// FindUserByEmail returns ENOTFOUND if there is no such user. It is used
+	// by log-in before anyone is authenticated and is not audited itself.
+	FindUserByEmail(ctx context.Context, email string) (*User, error)
+	// FindUsers lists users (without secrets) for administration and choice
+	// lists.
+	FindUsers(ctx context.Context, f UserFilter) ([]*User, error)
+	// CreateUser returns EINVALID or ECONFLICT (email taken). The password
+	// hash must already be set in passwordHash.
+	CreateUser(ctx context.Context, n NewUser, passwordHash string) (*User, error)
+	// SetPassword replaces the password hash, clears the second factor when
+	// resetTOTP is set, and ends every session of the user.
+	SetPassword(ctx context.Context, userID int64, passwordHash string, resetTOTP bool) error
+	// DisableUser blocks the account and ends every session at once.
+	DisableUser(ctx context.Context, userID int64) error
+	// FindTeams returns the teams with their districts.
+	FindTeams(ctx context.Context) ([]*Team, error)
+	// FindOrganisations returns all organisations.
+	FindOrganisations(ctx context.Context) ([]*Organisation, error)
+}

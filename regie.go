@@ -17,14 +17,14 @@ import (
 // Error codes. Each maps to one HTTP status in one table (internal/response)
 // and to one CLI exit line; callers compare codes, never messages.
 const (
-	ECONFLICT     = "conflict"      // the change collides with existing data
-	EFORBIDDEN    = "forbidden"     // the actor may not do this (and may know the record exists)
-	EINTERNAL     = "internal"      // anything unexpected; details only in the operator log
-	EINVALID      = "invalid"       // validation failed; Fields says where
-	ENOTFOUND     = "not_found"     // no such record, or the actor may not know it exists
-	ETOOMANY      = "too_many"      // rate limited
-	EUNAUTHORIZED = "unauthorized"  // no valid session or credentials
-	EUNAVAILABLE  = "unavailable"   // the database or schema is not ready
+	ECONFLICT     = "conflict"     // the change collides with existing data
+	EFORBIDDEN    = "forbidden"    // the actor may not do this (and may know the record exists)
+	EINTERNAL     = "internal"     // anything unexpected; details only in the operator log
+	EINVALID      = "invalid"      // validation failed; Fields says where
+	ENOTFOUND     = "not_found"    // no such record, or the actor may not know it exists
+	ETOOMANY      = "too_many"     // rate limited
+	EUNAUTHORIZED = "unauthorized" // no valid session or credentials
+	EUNAVAILABLE  = "unavailable"  // the database or schema is not ready
 )
 
 // Error is regie's one application error: a machine code and a message that

@@ -117,8 +117,12 @@ type AuditFilter struct {
 	UserID   *int64
 	Since    time.Time // inclusive; zero for no bound
 	Until    time.Time // exclusive; zero for no bound
-	Limit    int
-	Offset   int
+	// NotOK selects only refused and failed attempts.
+	NotOK  bool
+	Limit  int
+	Offset int
+	// Export marks the read as a download, audited as an export.
+	Export bool
 }
 
 // AuditReport is the outcome of verifying the hash chains.

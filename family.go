@@ -32,6 +32,16 @@ type Family struct {
 	TeamName     string
 	Members      []*Member     // all members, current first
 	Assignments  []*Assignment // current assignments
+	// Can says what the actor who read the family may do with it, as the
+	// access policy decided when it was read; the UI shows only those
+	// actions.
+	Can FamilyPermissions
+}
+
+// FamilyPermissions are the actions on a family the actor may take.
+type FamilyPermissions struct {
+	Edit   bool // change details and members
+	Assign bool // change the coordinator and duo partner
 }
 
 // DossierNumber is the family's reference that contains no personal data,
@@ -328,6 +338,9 @@ type FamilyScope string
 const (
 	ScopeMine FamilyScope = "mijn" // families assigned to the actor
 	ScopeTeam FamilyScope = "team" // all families of the actor's team
+	// ScopeAccessLog is the privacy officer's search for a family whose
+	// access log to open; it needs search terms.
+	ScopeAccessLog FamilyScope = "toegangslog"
 )
 
 // FamilyFilter selects families for a list or search.

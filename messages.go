@@ -43,6 +43,18 @@ const (
 	MsgUnavailable       Msg = "unavailable"
 	MsgNumberInvalid     Msg = "number_invalid"
 	MsgNumberRange       Msg = "number_range"
+
+	// Messages shown after a form was saved (the page after the redirect).
+	MsgFlashLoggedOut     Msg = "flash_logged_out"
+	MsgFlashMFAEnrolled   Msg = "flash_mfa_enrolled"
+	MsgFlashFamilyCreated Msg = "flash_family_created"
+	MsgFlashFamilySaved   Msg = "flash_family_saved"
+	MsgFlashMemberAdded   Msg = "flash_member_added"
+	MsgFlashMemberSaved   Msg = "flash_member_saved"
+	MsgFlashMemberEnded   Msg = "flash_member_ended"
+	MsgFlashAssigned      Msg = "flash_assigned"
+	MsgFlashUserCreated   Msg = "flash_user_created"
+	MsgFlashUserDisabled  Msg = "flash_user_disabled"
 )
 
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
@@ -82,6 +94,17 @@ var catalogue = map[Msg]string{
 	MsgUnavailable:       "regie is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.",
 	MsgNumberInvalid:     "Geef een heel getal.",
 	MsgNumberRange:       "Geef een getal van %d tot en met %d.",
+
+	MsgFlashLoggedOut:     "U bent uitgelogd.",
+	MsgFlashMFAEnrolled:   "Uw tweede factor is ingesteld. Voortaan vraagt regie bij het inloggen om een code uit uw app.",
+	MsgFlashFamilyCreated: "Het gezin is aangemaakt. Voeg nu de gezinsleden toe.",
+	MsgFlashFamilySaved:   "De gezinsgegevens zijn opgeslagen.",
+	MsgFlashMemberAdded:   "Het gezinslid is toegevoegd.",
+	MsgFlashMemberSaved:   "Het gezinslid is opgeslagen.",
+	MsgFlashMemberEnded:   "Het gezinslid is uitgeschreven. De gegevens blijven bewaard onder 'Eerdere gezinsleden'.",
+	MsgFlashAssigned:      "De toewijzing is opgeslagen.",
+	MsgFlashUserCreated:   "Het account is aangemaakt.",
+	MsgFlashUserDisabled:  "Het account is geblokkeerd; alle sessies zijn beëindigd.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.

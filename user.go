@@ -175,9 +175,12 @@ type UserService interface {
 	// FindUserByEmail returns ENOTFOUND if there is no such user. It is used
 	// by log-in before anyone is authenticated and is not audited itself.
 	FindUserByEmail(ctx context.Context, email string) (*User, error)
-	// FindUsers lists users (without secrets) for administration and choice
-	// lists.
+	// FindUsers lists users (without secrets) for choice lists; staff
+	// names are not family data, so this is neither decided nor audited.
 	FindUsers(ctx context.Context, f UserFilter) ([]*User, error)
+	// FindAccounts lists accounts for their administration: only the
+	// functional administrator, audited. EFORBIDDEN.
+	FindAccounts(ctx context.Context) ([]*User, error)
 	// CreateUser returns EINVALID or ECONFLICT (email taken). The password
 	// hash must already be set in passwordHash.
 	CreateUser(ctx context.Context, n NewUser, passwordHash string) (*User, error)

@@ -122,3 +122,11 @@ func decode(hash string) (Params, []byte, []byte, error) {
 	}
 	return p, salt, key, nil
 }
+
+// Generate returns a new random password of 20 characters in groups of
+// four (about 100 bits), for a first log-in or a reset. It is shown once,
+// to the administrator who hands it over in person.
+func Generate() string {
+	t := strings.ToLower(rand.Text()[:20])
+	return t[0:4] + "-" + t[4:8] + "-" + t[8:12] + "-" + t[12:16] + "-" + t[16:20]
+}

@@ -8,7 +8,11 @@
 // anything no rule grants is refused.
 package policy
 
-import "regie"
+import (
+	"strings"
+
+	"regie"
+)
 
 // Facts are what the store knows about the relation between the actor and
 // one family, read in the transaction of the access.
@@ -61,6 +65,9 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		// whether the actor works with families at all.
 		if (act == regie.ActionRead || act == regie.ActionSearch) && a.Role.InTeam() {
 			return allow("eigen werkvoorraad")
+		}
+		if act == regie.ActionSearch && a.Role == regie.RolePrivacy {
+			return allow("privacy officer: inzageverzoek of toezicht")
 		}
 	case regie.SegAuditLog:
 		if act == regie.ActionRead && a.Role == regie.RolePrivacy {
@@ -168,6 +175,9 @@ func has(ks []regie.AssignmentKind, k regie.AssignmentKind) bool {
 
 // Scope is the set of families a list may show to an actor.
 type Scope struct {
+	// All lifts the limits: only for the privacy officer's search, which
+	// must name someone (a parent asking who read their file).
+	All bool
 	// UserID, when set, limits the list to families with a current
 	// assignment of this user.
 	UserID int64
@@ -177,12 +187,19 @@ type Scope struct {
 
 // ListScope returns the scope of the list the actor asked for, or ok=false
 // when the actor may not see that list at all. A casemanager sees the
-// families assigned to them; a team leader also sees the whole team's.
-func ListScope(a *regie.Actor, want regie.FamilyScope) (s Scope, ok bool) {
-	if a == nil || !a.Role.InTeam() || a.UserID == 0 {
+// families assigned to them; a team leader also sees the whole team's; the
+// privacy officer may search all families by name but not browse them.
+func ListScope(a *regie.Actor, f regie.FamilyFilter) (s Scope, ok bool) {
+	if a == nil || a.UserID == 0 {
 		return Scope{}, false
 	}
-	switch want {
+	if a.Role == regie.RolePrivacy && f.Scope == regie.ScopeAccessLog && strings.TrimSpace(f.Query) != "" {
+		return Scope{All: true}, true
+	}
+	if !a.Role.InTeam() {
+		return Scope{}, false
+	}
+	switch f.Scope {
 	case regie.ScopeMine:
 		return Scope{UserID: a.UserID}, true
 	case regie.ScopeTeam:

@@ -140,7 +140,11 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 		if f.FamilyID != nil {
 			fam = *f.FamilyID
 		}
-		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegAuditLog, nil, fam, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		act := regie.ActionRead
+		if f.Export {
+			act = regie.ActionExport
+		}
+		dec, err := tx.decide(ctx, act, regie.SegAuditLog, nil, fam, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
 		if err != nil {
 			return err
 		}
@@ -161,12 +165,19 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 		if !f.Until.IsZero() {
 			add("a.ts < ?", ts(f.Until))
 		}
+		if f.NotOK {
+			where = append(where, "a.outcome <> 'ok'")
+		}
+		if f.FamilyID == nil && f.UserID == nil && (f.Since.IsZero() || !f.NotOK) {
+			// Counting the whole log would scan tens of millions of rows.
+			return regie.Errorf(regie.EINVALID, "Kies een gezin, een gebruiker of de geweigerde pogingen van een periode.")
+		}
 		cond := strings.Join(where, " AND ")
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM audit a WHERE `+cond, args...).Scan(&total); err != nil {
 			return fmt.Errorf("store: count audit: %w", err)
 		}
 		limit := f.Limit
-		if limit <= 0 || limit > 500 {
+		if limit <= 0 || limit > 500 && !f.Export {
 			limit = 50
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+`, COALESCE(u.name, '')
@@ -193,9 +204,9 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 		case f.UserID != nil:
 			detail = fmt.Sprintf("toegangslog van gebruiker %d", *f.UserID)
 		default:
-			detail = "toegangslog"
+			detail = "geweigerde en mislukte pogingen"
 		}
-		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegAuditLog,
+		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegAuditLog,
 			FamilyID: fam, Basis: dec.Basis, Detail: detail})
 	})
 	return entries, total, err

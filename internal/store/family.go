@@ -69,12 +69,16 @@ func scanFamily(sc interface{ Scan(...any) error }, f *regie.Family) error {
 func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, error) {
 	var fam *regie.Family
 	err := s.write(ctx, func(tx *tx) error {
-		dec, _, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegFamily, id, 0)
+		dec, f, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegFamily, id, 0)
 		if err != nil {
 			return err
 		}
 		if fam, err = tx.findFamily(ctx, id); err != nil {
 			return err
+		}
+		fam.Can = regie.FamilyPermissions{
+			Edit:   policy.Decide(tx.actor, regie.ActionUpdate, regie.SegFamily, f).Allow,
+			Assign: policy.Decide(tx.actor, regie.ActionUpdate, regie.SegAssignment, f).Allow,
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
 			FamilyID: id, Basis: dec.Basis, Detail: "gezinspagina"})
@@ -115,7 +119,7 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 		act = regie.ActionSearch
 	}
 	err := s.write(ctx, func(tx *tx) error {
-		scope, ok := policy.ListScope(tx.actor, ff.Scope)
+		scope, ok := policy.ListScope(tx.actor, ff)
 		dec := policy.Decide(tx.actor, act, regie.SegFamilyList, nil)
 		if !ok || !dec.Allow {
 			if err := tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeDenied, Segment: regie.SegFamilyList,
@@ -185,8 +189,11 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 // searched for: a privacy officer must be able to see who looked for whom.
 func listDetail(ff regie.FamilyFilter, n int) string {
 	what := "mijn gezinnen"
-	if ff.Scope == regie.ScopeTeam {
+	switch ff.Scope {
+	case regie.ScopeTeam:
 		what = "gezinnen van het team"
+	case regie.ScopeAccessLog:
+		what = "alle gezinnen (toegangslog)"
 	}
 	if ff.Query != "" {
 		return fmt.Sprintf("%s, gezocht op %q: %d gevonden", what, truncate(ff.Query, 100), n)

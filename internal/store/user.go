@@ -113,6 +113,22 @@ func (s *Store) FindUsers(ctx context.Context, f regie.UserFilter) ([]*regie.Use
 	return users, err
 }
 
+// FindAccounts implements regie.UserService.
+func (s *Store) FindAccounts(ctx context.Context) ([]*regie.User, error) {
+	err := s.write(ctx, func(tx *tx) error {
+		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegAccount, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		if err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegAccount,
+			Basis: dec.Basis, Detail: "overzicht van accounts"})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.FindUsers(ctx, regie.UserFilter{})
+}
+
 // CreateUser implements regie.UserService.
 func (s *Store) CreateUser(ctx context.Context, n regie.NewUser, passwordHash string) (*regie.User, error) {
 	n.Normalize()

@@ -142,6 +142,7 @@ CREATE TABLE audit (
 COMMENT ON TABLE audit IS 'Access log after NEN 7513, in hash chains; no foreign keys so denied attempts on missing ids are logged too.';
 CREATE INDEX audit_family_ts ON audit (family_id, ts DESC) WHERE family_id <> 0;
 CREATE INDEX audit_user_ts ON audit (user_id, ts DESC);
+CREATE INDEX audit_not_ok_ts ON audit (ts DESC) WHERE outcome <> 'ok';
 
 -- One head row per chain; the writer locks it (SELECT … FOR UPDATE) in the
 -- transaction of the access, so chains never fork and writers on different

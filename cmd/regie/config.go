@@ -1,0 +1,159 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of regie, read from environment variables and
+// then from flags (flags win). It is validated at start; a bad value stops
+// regie with one line that names it.
+type Config struct {
+	Database     string        // REGIE_DATABASE: a SQLite file path or a postgres:// URL
+	Addr         string        // REGIE_ADDR
+	SessionIdle  time.Duration // REGIE_SESSION_IDLE
+	SessionMax   time.Duration // REGIE_SESSION_MAX
+	LogLevel     string        // REGIE_LOG_LEVEL: debug, info, warn, error
+	LogFormat    string        // REGIE_LOG_FORMAT: text or json
+	TLSCert      string        // REGIE_TLS_CERT
+	TLSKey       string        // REGIE_TLS_KEY
+	TrustProxy   bool          // REGIE_TRUST_PROXY: take the client address from X-Forwarded-For
+	DBMaxConns   int           // REGIE_DB_MAX_CONNS: 0 means twice the cores
+	DevTemplates string        // REGIE_DEV_TEMPLATES: read templates from this directory (internal/ui)
+}
+
+// defaultConfig returns the defaults; the demo uses its own database file.
+func defaultConfig(demo bool) Config {
+	c := Config{Addr: "127.0.0.1:8080", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, LogLevel: "info", LogFormat: "text"}
+	if demo {
+		c.Database = "regie-demo.db"
+	}
+	return c
+}
+
+// setting is one configuration key with its env name and flag name.
+type setting struct {
+	env, flag, help string
+	str             *string
+	dur             *time.Duration
+	boolean         *bool
+	num             *int
+}
+
+func (c *Config) settings() []setting {
+	return []setting{
+		{env: "REGIE_DATABASE", flag: "database", help: "SQLite-bestand of postgres://-URL", str: &c.Database},
+		{env: "REGIE_ADDR", flag: "addr", help: "adres om op te luisteren", str: &c.Addr},
+		{env: "REGIE_SESSION_IDLE", flag: "session-idle", help: "sessie verloopt na zo lang zonder activiteit", dur: &c.SessionIdle},
+		{env: "REGIE_SESSION_MAX", flag: "session-max", help: "sessie verloopt zo lang na inloggen", dur: &c.SessionMax},
+		{env: "REGIE_LOG_LEVEL", flag: "log-level", help: "debug, info, warn of error", str: &c.LogLevel},
+		{env: "REGIE_LOG_FORMAT", flag: "log-format", help: "text of json", str: &c.LogFormat},
+		{env: "REGIE_TLS_CERT", flag: "tls-cert", help: "TLS-certificaat (PEM); leeg achter een proxy met TLS", str: &c.TLSCert},
+		{env: "REGIE_TLS_KEY", flag: "tls-key", help: "TLS-sleutel (PEM)", str: &c.TLSKey},
+		{env: "REGIE_TRUST_PROXY", flag: "trust-proxy", help: "neem het clientadres uit X-Forwarded-For", boolean: &c.TrustProxy},
+		{env: "REGIE_DB_MAX_CONNS", flag: "db-max-conns", help: "maximum aantal databaseverbindingen (0: 2 × cores)", num: &c.DBMaxConns},
+		{env: "REGIE_DEV_TEMPLATES", flag: "dev-templates", help: "lees templates bij elk verzoek van schijf uit deze map (internal/ui)", str: &c.DevTemplates},
+	}
+}
+
+// load reads the environment, then parses the flags in fs's args.
+func (c *Config) load(fs *flag.FlagSet, args []string, getenv func(string) string) error {
+	for _, s := range c.settings() {
+		v := getenv(s.env)
+		if v != "" {
+			if err := s.set(v); err != nil {
+				return fmt.Errorf("%s: %w", s.env, err)
+			}
+		}
+		fs.Func(s.flag, s.help+" ("+s.env+")", s.set)
+	}
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			fs.SetOutput(os.Stdout)
+			fs.PrintDefaults()
+		}
+		return err
+	}
+	return c.validate()
+}
+
+func (s setting) set(v string) error {
+	switch {
+	case s.str != nil:
+		*s.str = v
+	case s.dur != nil:
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("ongeldige duur %q (bijvoorbeeld 30m of 12h)", v)
+		}
+		*s.dur = d
+	case s.boolean != nil:
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("ongeldige waarde %q (true of false)", v)
+		}
+		*s.boolean = b
+	case s.num != nil:
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return fmt.Errorf("ongeldig getal %q", v)
+		}
+		*s.num = n
+	}
+	return nil
+}
+
+func (c *Config) validate() error {
+	switch {
+	case c.Database == "":
+		return fmt.Errorf("REGIE_DATABASE ontbreekt: geef een SQLite-bestand (bijvoorbeeld /var/lib/regie/regie.db) of een postgres://-URL")
+	case c.SessionIdle > c.SessionMax:
+		return fmt.Errorf("REGIE_SESSION_IDLE (%s) is langer dan REGIE_SESSION_MAX (%s)", c.SessionIdle, c.SessionMax)
+	case (c.TLSCert == "") != (c.TLSKey == ""):
+		return fmt.Errorf("geef REGIE_TLS_CERT en REGIE_TLS_KEY allebei, of geen van beide")
+	case !oneOf(c.LogLevel, "debug", "info", "warn", "error"):
+		return fmt.Errorf("REGIE_LOG_LEVEL %q: kies debug, info, warn of error", c.LogLevel)
+	case !oneOf(c.LogFormat, "text", "json"):
+		return fmt.Errorf("REGIE_LOG_FORMAT %q: kies text of json", c.LogFormat)
+	}
+	return nil
+}
+
+func oneOf(v string, options ...string) bool {
+	for _, o := range options {
+		if strings.EqualFold(v, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// logger builds the one logger of the process.
+func (c *Config) logger(w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(c.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(c.LogFormat, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// redacted returns the database setting without a password, for logs.
+func redacted(dsn string) string {
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		if at := strings.LastIndex(dsn, "@"); at > i {
+			if colon := strings.Index(dsn[i+3:at], ":"); colon >= 0 {
+				return dsn[:i+3+colon] + ":***" + dsn[at:]
+			}
+		}
+	}
+	return dsn
+}

@@ -1,0 +1,92 @@
+// Command regie is the registration and steering system for teams that do
+// actief casemanagement with multi-problem families. One binary:
+//
+//	regie demo                      a populated Dutch demo on an embedded SQLite file
+//	regie serve                     a real instance (REGIE_DATABASE: a file or postgres:// URL)
+//	regie migrate                   bring the database schema up to date
+//	regie user create|reset-password|disable|list
+//	regie team create               a team with its districts
+//	regie audit verify              check the hash chains of the access log
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // Dutch time without a zone database on the machine
+
+	"regie"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "regie: "+oneLine(err))
+		}
+		os.Exit(1)
+	}
+}
+
+const usage = `regie — registratie en regie voor actief casemanagement
+
+Gebruik:
+  regie demo [flags]             demo met fictieve gegevens (SQLite-bestand regie-demo.db)
+  regie serve [flags]            een echte instantie; REGIE_DATABASE is een bestand of postgres://-URL
+  regie migrate                  het databaseschema bijwerken
+  regie user create --email E --name N --role R [--organisation O] [--team T] [--districts W1,W2]
+  regie user reset-password --email E
+  regie user disable --email E
+  regie user list
+  regie team create --name T --districts W1,W2
+  regie audit verify             de hashketens van het toegangslog controleren
+
+Instellingen gaan via omgevingsvariabelen of flags; zie README.md.
+`
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("geef een opdracht, bijvoorbeeld: regie demo")
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, rest, stdout, false)
+	case "demo":
+		return runServe(ctx, rest, stdout, true)
+	case "migrate":
+		return runMigrate(ctx, rest, stdout)
+	case "user":
+		return runUser(ctx, rest, stdout)
+	case "team":
+		return runTeam(ctx, rest, stdout)
+	case "audit":
+		return runAudit(ctx, rest, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("onbekende opdracht %q", cmd)
+}
+
+// oneLine makes an error one clear line: a regie error says its user-safe
+// message (and the fields that are wrong), anything else its text.
+func oneLine(err error) string {
+	var re *regie.Error
+	if errors.As(err, &re) {
+		msg := re.Message
+		for field, m := range re.Fields {
+			msg += fmt.Sprintf(" %s: %s", field, m)
+		}
+		return msg
+	}
+	return err.Error()
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"time"
+
+	"regie"
+	"regie/internal/auth"
+	"regie/internal/demo"
+	"regie/internal/password"
+	"regie/internal/server"
+	"regie/internal/store"
+	"regie/internal/ui"
+)
+
+// Main is a running regie: the composition root that wires the store, the
+// log-in service, the UI and the server. Tests build one on ":0".
+type Main struct {
+	Config Config
+	// Demo fills an empty database with the fictional team and families,
+	// shows the demo banner and lets demo accounts log in without a second
+	// factor.
+	Demo   bool
+	Clock  regie.Clock
+	Logger *slog.Logger
+	// Password sets the argon2id cost; zero means password.Default.
+	Password password.Params
+
+	Store  *store.Store
+	Server *server.Server
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// Run opens the database, checks (or, for the demo, migrates) the schema,
+// and starts serving. It returns once the server listens.
+func (m *Main) Run(ctx context.Context) error {
+	if m.Clock == nil {
+		m.Clock = regie.SystemClock()
+	}
+	if m.Logger == nil {
+		m.Logger = m.Config.logger(os.Stderr)
+	}
+	if m.Password == (password.Params{}) {
+		m.Password = password.Default
+	}
+	st, err := store.Open(ctx, m.Config.Database, store.Options{Clock: m.Clock, MaxConns: m.Config.DBMaxConns})
+	if err != nil {
+		return err
+	}
+	m.Store = st
+	hasher := password.NewHasher(m.Password, runtime.NumCPU())
+	if m.Demo {
+		if _, err := st.Migrate(ctx); err != nil {
+			return err
+		}
+		if err := demo.Seed(ctx, st, hasher, m.Clock); err != nil {
+			return fmt.Errorf("demogegevens aanmaken: %w", err)
+		}
+	}
+	if err := st.CheckSchema(ctx); err != nil {
+		return err
+	}
+	authn := auth.New(st, st, hasher, m.Clock, auth.Config{
+		IdleTimeout: m.Config.SessionIdle, MaxAge: m.Config.SessionMax, RequireMFA: !m.Demo,
+	})
+	h, err := ui.New(ui.Config{
+		Families: st, Users: st, Audit: st, Auth: authn, Clock: m.Clock, Logger: m.Logger,
+		Demo: m.Demo, DevTemplates: m.Config.DevTemplates, TrustProxy: m.Config.TrustProxy,
+	})
+	if err != nil {
+		return err
+	}
+	m.Server = server.New(server.Config{
+		Addr: m.Config.Addr, UI: h, Logger: m.Logger, TLSCert: m.Config.TLSCert, TLSKey: m.Config.TLSKey,
+		Ready: func(ctx context.Context) error {
+			if err := st.Ping(ctx); err != nil {
+				return err
+			}
+			return st.CheckSchema(ctx)
+		},
+	})
+	if err := m.Server.Open(); err != nil {
+		return err
+	}
+	// Expired sessions are refused at once anyway; this only clears them
+	// from the table.
+	bg, cancel := context.WithCancel(context.Background())
+	m.cancel, m.done = cancel, make(chan struct{})
+	go func() {
+		defer close(m.done)
+		t := time.NewTicker(10 * time.Minute)
+		defer t.Stop()
+		for {
+			now := m.Clock.Now()
+			if _, err := st.DeleteExpiredSessions(bg, now.Add(-m.Config.SessionIdle), now.Add(-m.Config.SessionMax)); err != nil && bg.Err() == nil {
+				m.Logger.Warn("delete expired sessions", slog.String("error", err.Error()))
+			}
+			select {
+			case <-bg.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	m.Logger.Info("regie started", slog.String("url", m.Server.URL()), slog.String("database", st.Dialect()), slog.Bool("demo", m.Demo))
+	return nil
+}
+
+// Close stops the server (letting running requests finish), then the
+// background work, then the database.
+func (m *Main) Close(ctx context.Context) error {
+	var err error
+	if m.Server != nil {
+		err = m.Server.Close(ctx)
+	}
+	if m.cancel != nil {
+		m.cancel()
+		<-m.done
+	}
+	if m.Store != nil {
+		if cerr := m.Store.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+// runServe runs `regie serve` and `regie demo` until a signal stops them.
+func runServe(ctx context.Context, args []string, stdout io.Writer, isDemo bool) error {
+	name := "serve"
+	if isDemo {
+		name = "demo"
+	}
+	cfg := defaultConfig(isDemo)
+	if err := cfg.load(flag.NewFlagSet(name, flag.ContinueOnError), args, os.Getenv); err != nil {
+		return err
+	}
+	m := &Main{Config: cfg, Demo: isDemo}
+	if err := m.Run(ctx); err != nil {
+		m.Close(context.Background())
+		return err
+	}
+	if isDemo {
+		fmt.Fprintf(stdout, "\nregie-demo draait op %s  (database: %s)\n\n", m.Server.URL(), cfg.Database)
+		fmt.Fprintf(stdout, "Demo-accounts, allemaal met wachtwoord %q (geen tweede factor in de demo):\n", demo.Password)
+		for _, l := range demo.Logins {
+			fmt.Fprintf(stdout, "  %-32s %s — %s\n", l.Email, l.Role.Label(), l.Name)
+		}
+		fmt.Fprintln(stdout, "\nStoppen met Ctrl+C. De gegevens blijven bewaard in het bestand; verwijder het voor een schone demo.")
+	} else {
+		fmt.Fprintf(stdout, "regie draait op %s (database: %s)\n", m.Server.URL(), redacted(cfg.Database))
+	}
+	<-ctx.Done()
+	shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	return m.Close(shutdown)
+}

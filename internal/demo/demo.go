@@ -1,0 +1,232 @@
+// Package demo fills an empty database with a fictional but realistic Dutch
+// team and its families, for `regie demo`. Every person here is invented;
+// BSNs are taken from the 9999… range that the Dutch government reserves
+// for tests.
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"regie"
+	"regie/internal/password"
+	"regie/internal/store"
+)
+
+// Password is the password of every demo account.
+const Password = "regie-demo-2026"
+
+// Login is a demo account, printed when the demo starts.
+type Login struct {
+	Email string
+	Name  string
+	Role  regie.Role
+}
+
+// Logins are the demo accounts, in the order they are printed.
+var Logins = []Login{
+	{"teamleider@demo.regie.nl", "Jolanda van Dijk", regie.RoleTeamLeader},
+	{"casemanager@demo.regie.nl", "Sanne Verbeek", regie.RoleCasemanager},
+	{"casemanager2@demo.regie.nl", "Youssef Amrani", regie.RoleCasemanager},
+	{"casemanager3@demo.regie.nl", "Petra Hoekstra", regie.RoleCasemanager},
+	{"jeugd@demo.regie.nl", "Kim de Graaf", regie.RoleYouthWorker},
+	{"privacy@demo.regie.nl", "Robert Schouten", regie.RolePrivacy},
+	{"beheer@demo.regie.nl", "Esther Vos", regie.RoleAdmin},
+	{"aanmelder@demo.regie.nl", "Linda Meijer", regie.RoleReferrer},
+	{"partner@demo.regie.nl", "Thomas Wolters", regie.RolePartner},
+}
+
+// member is a demo member; age in years (and extra months) on the day the
+// demo is made, so ages look right whenever it runs.
+type member struct {
+	given, family string
+	age, months   int
+	relation      regie.Relation
+	withBSN       bool
+	ended         string // reason, when the member has left the household
+}
+
+type family struct {
+	name, street, postcode, district string
+	proficiency                      regie.Proficiency
+	languages                        string
+	interpreter                      bool
+	notes                            string
+	coordinator, duo                 string // e-mail of the casemanagers
+	members                          []member
+}
+
+var families = []family{
+	{name: "Gezin Jansen", street: "Wolgadreef 112", postcode: "3562 KN", district: "Overvecht", proficiency: "goed",
+		notes: "Ouders wonen samen; vader werkt wisselend in de bouw. Oma (moederskant) is een belangrijke steun.",
+		coordinator: "casemanager@demo.regie.nl", duo: "casemanager2@demo.regie.nl",
+		members: []member{{"Sandra", "Jansen", 38, 0, "ouder", true, ""}, {"Rob", "Jansen", 41, 0, "ouder", true, ""},
+			{"Dylan", "Jansen", 15, 3, "kind", false, ""}, {"Kevin", "Jansen", 12, 8, "kind", false, ""}, {"Lotte", "Jansen", 7, 1, "kind", false, ""}}},
+	{name: "Gezin Benali", street: "Tigrisdreef 48", postcode: "3561 JB", district: "Overvecht", proficiency: "matig",
+		languages: "Arabisch, Tamazight", interpreter: true,
+		notes: "Moeder staat er alleen voor sinds vader in 2024 vertrok. Oudste zoon houdt veel van de administratie bij.",
+		coordinator: "casemanager2@demo.regie.nl",
+		members: []member{{"Fatima", "Benali", 35, 0, "ouder", true, ""}, {"Anas", "Benali", 17, 2, "kind", false, ""},
+			{"Yasmina", "Benali", 14, 5, "kind", false, ""}, {"Ilyas", "Benali", 9, 0, "kind", false, ""}, {"Nour", "Benali", 4, 6, "kind", false, ""}}},
+	{name: "Gezin de Bruijn", street: "Amsterdamsestraatweg 601", postcode: "3553 EK", district: "Zuilen", proficiency: "goed",
+		notes: "Oma woont in; zoon (19) woont nog thuis en zit zonder werk of opleiding.",
+		coordinator: "casemanager3@demo.regie.nl",
+		members: []member{{"Kees", "de Bruijn", 52, 0, "ouder", false, ""}, {"Ria", "de Bruijn-Smit", 47, 0, "ouder", false, ""},
+			{"Jordy", "de Bruijn", 19, 4, "kind", false, ""}, {"Gerda", "Smit", 78, 0, "overig", false, ""}}},
+	{name: "Gezin Yilmaz", street: "Gangesdreef 7", postcode: "3564 AB", district: "Overvecht", proficiency: "redelijk",
+		languages: "Turks, Nederlands",
+		notes: "Jong gezin met een baby; vader heeft schulden bij meerdere schuldeisers.",
+		coordinator: "casemanager@demo.regie.nl",
+		members: []member{{"Elif", "Yilmaz", 29, 0, "ouder", true, ""}, {"Murat", "Yilmaz", 33, 0, "ouder", true, ""},
+			{"Emir", "Yilmaz", 6, 2, "kind", false, ""}, {"Zeynep", "Yilmaz", 3, 0, "kind", false, ""}, {"Aylin", "Yilmaz", 0, 5, "kind", false, ""}}},
+	{name: "Gezin Pinas", street: "Marnixlaan 214", postcode: "3552 HK", district: "Zuilen", proficiency: "goed",
+		languages: "Nederlands, Sranantongo",
+		coordinator: "casemanager3@demo.regie.nl", duo: "casemanager@demo.regie.nl",
+		members: []member{{"Marcia", "Pinas", 42, 0, "ouder", true, ""}, {"Jermaine", "Pinas", 22, 0, "kind", false, ""},
+			{"Shanaya", "Pinas", 16, 9, "kind", false, ""}, {"Romano", "Pinas", 13, 1, "kind", false, ""}}},
+	{name: "Gezin Kowalski", street: "Zamenhofdreef 33", postcode: "3562 JT", district: "Overvecht", proficiency: "geen",
+		languages: "Pools", interpreter: true,
+		notes: "Net in het team besproken; nog geen casemanager toegewezen.",
+		members: []member{{"Agnieszka", "Kowalska", 31, 0, "ouder", false, ""}, {"Kacper", "Kowalski", 8, 4, "kind", false, ""},
+			{"Zofia", "Kowalska", 5, 11, "kind", false, ""}}},
+	{name: "Gezin Hoogendoorn", street: "Cartesiusweg 88", postcode: "3534 BD", district: "Zuilen", proficiency: "goed",
+		notes: "Vader alleenstaand na overlijden moeder; kinderen verzuimen veel van school.",
+		coordinator: "casemanager3@demo.regie.nl",
+		members: []member{{"Erwin", "Hoogendoorn", 45, 0, "ouder", true, ""}, {"Sven", "Hoogendoorn", 14, 0, "kind", false, ""},
+			{"Mila", "Hoogendoorn", 11, 6, "kind", false, ""}}},
+	{name: "Gezin Haile", street: "Donaudreef 19", postcode: "3561 XL", district: "Overvecht", proficiency: "matig",
+		languages: "Tigrinya", interpreter: true,
+		notes: "Moeder kwam in 2021 als statushouder naar Utrecht; vader woont nog in Ethiopië.",
+		coordinator: "casemanager2@demo.regie.nl",
+		members: []member{{"Senait", "Haile", 27, 0, "ouder", true, ""}, {"Daniel", "Tesfaye", 10, 3, "kind", false, ""},
+			{"Ruth", "Tesfaye", 7, 9, "kind", false, ""}, {"Selam", "Haile", 2, 2, "kind", false, ""}}},
+	{name: "Gezin van der Linden", street: "Prinses Irenelaan 5", postcode: "3554 EA", district: "Zuilen", proficiency: "goed",
+		notes: "Grootouders zorgen voor twee kleinkinderen; moeder (hun dochter) is in behandeling.",
+		coordinator: "casemanager@demo.regie.nl",
+		members: []member{{"Henk", "van der Linden", 63, 0, "verzorger", false, ""}, {"Annie", "van der Linden", 60, 0, "verzorger", false, ""},
+			{"Bo", "van der Linden", 13, 7, "kind", false, ""}, {"Finn", "van der Linden", 9, 2, "kind", false, ""}}},
+	{name: "Gezin Mahabier", street: "Einsteindreef 140", postcode: "3562 GZ", district: "Overvecht", proficiency: "redelijk",
+		languages: "Sarnami, Nederlands",
+		coordinator: "casemanager2@demo.regie.nl", duo: "casemanager3@demo.regie.nl",
+		members: []member{{"Ravi", "Mahabier", 40, 0, "ouder", true, ""}, {"Sharmila", "Mahabier", 39, 0, "ouder", true, ""},
+			{"Vikash", "Mahabier", 21, 0, "kind", false, "Woont sinds kort op kamers in Utrecht-West"},
+			{"Priya", "Mahabier", 18, 1, "kind", false, ""}, {"Anil", "Mahabier", 15, 4, "kind", false, ""},
+			{"Kiran", "Mahabier", 12, 10, "kind", false, ""}}},
+}
+
+// Seed fills an empty database with the demo; a database that already has
+// accounts is left as it is, so running the demo again reuses its file.
+func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock regie.Clock) error {
+	existing, err := st.FindUsers(ctx, regie.UserFilter{})
+	if err != nil {
+		return err
+	}
+	if len(existing) > 0 {
+		return nil
+	}
+	sys := regie.NewContextWithActor(ctx, regie.SystemActor())
+	org, err := st.CreateOrganisation(sys, "Stade Profiel (demo)", true)
+	if err != nil {
+		return err
+	}
+	school, err := st.CreateOrganisation(sys, "Basisschool De Klimop (demo)", false)
+	if err != nil {
+		return err
+	}
+	ggz, err := st.CreateOrganisation(sys, "GGZ Utrecht Noord (demo)", false)
+	if err != nil {
+		return err
+	}
+	team, err := st.CreateTeam(sys, org.ID, "Team Noordoost", []string{"Overvecht", "Zuilen"})
+	if err != nil {
+		return err
+	}
+	district := map[string]int64{}
+	for _, d := range team.Districts {
+		district[d.Name] = d.ID
+	}
+	hash, err := hasher.Hash(ctx, Password)
+	if err != nil {
+		return err
+	}
+	users := map[string]*regie.User{}
+	for _, l := range Logins {
+		n := regie.NewUser{Email: l.Email, Name: l.Name, Role: l.Role, OrganisationID: org.ID, Password: Password}
+		switch l.Role {
+		case regie.RoleReferrer:
+			n.OrganisationID = school.ID
+		case regie.RolePartner:
+			n.OrganisationID = ggz.ID
+		}
+		if l.Role.InTeam() {
+			n.TeamID = team.ID
+			n.DistrictIDs = []int64{district["Overvecht"]}
+			if l.Email == "casemanager3@demo.regie.nl" {
+				n.DistrictIDs = []int64{district["Zuilen"]}
+			}
+			if l.Role == regie.RoleTeamLeader || l.Role == regie.RoleYouthWorker {
+				n.DistrictIDs = []int64{district["Overvecht"], district["Zuilen"]}
+			}
+		}
+		u, err := st.CreateUser(sys, n, hash)
+		if err != nil {
+			return fmt.Errorf("demo account %s: %w", l.Email, err)
+		}
+		users[l.Email] = u
+	}
+
+	lead := users["teamleider@demo.regie.nl"]
+	as := regie.NewContextWithActor(ctx, &regie.Actor{UserID: lead.ID, Name: lead.Name, Role: lead.Role,
+		OrganisationID: lead.OrganisationID, TeamID: lead.TeamID, IP: "demo", UserAgent: "regie demo"})
+	today := regie.DateOf(clock.Now())
+	bsn := bsnSource()
+	for _, f := range families {
+		fam, err := st.CreateFamily(as, regie.FamilyInput{HouseholdName: f.name, Street: f.street, Postcode: f.postcode, City: "Utrecht",
+			DistrictID: district[f.district], DutchProficiency: f.proficiency, Languages: f.languages,
+			InterpreterNeeded: f.interpreter, CompositionNotes: f.notes})
+		if err != nil {
+			return fmt.Errorf("demo family %s: %w", f.name, err)
+		}
+		for _, m := range f.members {
+			in := regie.MemberInput{GivenName: m.given, FamilyName: m.family, Relation: m.relation,
+				BirthDate: today.AddMonths(-(m.age*12 + m.months)).AddDays(-int(m.given[0]) % 27).ISO()}
+			if m.withBSN {
+				in.BSN = bsn()
+			}
+			added, err := st.AddMember(as, fam.ID, in)
+			if err != nil {
+				return fmt.Errorf("demo member %s: %w", m.given, err)
+			}
+			if m.ended != "" {
+				if err := st.EndMember(as, fam.ID, added.ID, regie.MemberEnd{EndedOn: today.AddMonths(-2).ISO(), Reason: m.ended}); err != nil {
+					return err
+				}
+			}
+		}
+		if f.coordinator != "" {
+			in := regie.AssignInput{CoordinatorID: users[f.coordinator].ID}
+			if f.duo != "" {
+				in.DuoID = users[f.duo].ID
+			}
+			if err := st.AssignFamily(as, fam.ID, in); err != nil {
+				return fmt.Errorf("demo assignment %s: %w", f.name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// bsnSource returns a function that hands out distinct test BSNs from the
+// range 999990000–999999999 that pass the 11-check.
+func bsnSource() func() string {
+	next := 999990000
+	return func() string {
+		for {
+			next++
+			s := fmt.Sprint(next)
+			if regie.ValidBSN(s) {
+				return s
+			}
+		}
+	}
+}

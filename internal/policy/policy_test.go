@@ -1,0 +1,158 @@
+package policy_test
+
+import (
+	"testing"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+// relation builds the facts of a family in a given relation to the actor.
+func relation(rel string) *policy.Facts {
+	switch rel {
+	case "coordinator":
+		return &policy.Facts{Exists: true, TeamID: 1, Assignments: []regie.AssignmentKind{regie.AssignCoordinator}}
+	case "duo":
+		return &policy.Facts{Exists: true, TeamID: 1, Assignments: []regie.AssignmentKind{regie.AssignDuo}}
+	case "youth":
+		return &policy.Facts{Exists: true, TeamID: 1, Assignments: []regie.AssignmentKind{regie.AssignYouth}}
+	case "team":
+		return &policy.Facts{Exists: true, TeamID: 1}
+	case "other":
+		return &policy.Facts{Exists: true, TeamID: 2}
+	case "closed":
+		return &policy.Facts{Exists: true, TeamID: 1, Closed: true, Assignments: []regie.AssignmentKind{regie.AssignCoordinator}}
+	case "missing":
+		return &policy.Facts{}
+	}
+	panic(rel)
+}
+
+func TestDecide_FamilyContent(t *testing.T) {
+	actor := func(r regie.Role) *regie.Actor {
+		a := &regie.Actor{UserID: 7, Role: r}
+		if r.InTeam() {
+			a.TeamID = 1
+		}
+		return a
+	}
+	for _, tc := range []struct {
+		role  regie.Role
+		rel   string
+		act   regie.Action
+		allow bool
+	}{
+		{regie.RoleCasemanager, "coordinator", regie.ActionRead, true},
+		{regie.RoleCasemanager, "coordinator", regie.ActionUpdate, true},
+		{regie.RoleCasemanager, "coordinator", regie.ActionExport, true},
+		{regie.RoleCasemanager, "coordinator", regie.ActionSearch, false},
+		{regie.RoleCasemanager, "duo", regie.ActionUpdate, true},
+		{regie.RoleCasemanager, "team", regie.ActionRead, false},
+		{regie.RoleCasemanager, "other", regie.ActionRead, false},
+		{regie.RoleCasemanager, "closed", regie.ActionRead, true},
+		{regie.RoleCasemanager, "closed", regie.ActionUpdate, false},
+		{regie.RoleCasemanager, "missing", regie.ActionRead, false},
+		{regie.RoleYouthWorker, "youth", regie.ActionRead, true},
+		{regie.RoleYouthWorker, "youth", regie.ActionUpdate, false},
+		{regie.RoleYouthWorker, "team", regie.ActionRead, false},
+		{regie.RoleTeamLeader, "team", regie.ActionRead, true},
+		{regie.RoleTeamLeader, "team", regie.ActionUpdate, true},
+		{regie.RoleTeamLeader, "other", regie.ActionRead, false},
+		{regie.RoleAdmin, "team", regie.ActionRead, false},
+		{regie.RolePrivacy, "team", regie.ActionRead, false},
+		{regie.RoleReferrer, "team", regie.ActionRead, false},
+		{regie.RolePartner, "team", regie.ActionRead, false},
+		{regie.RoleSystem, "team", regie.ActionRead, false},
+	} {
+		for _, seg := range []regie.Segment{regie.SegFamily, regie.SegMembers} {
+			d := policy.Decide(actor(tc.role), tc.act, seg, relation(tc.rel))
+			if d.Allow != tc.allow {
+				t.Errorf("%s %s %s on %s family: allow = %v, want %v", tc.role, tc.act, seg, tc.rel, d.Allow, tc.allow)
+			}
+			if d.Allow && d.Basis == "" || !d.Allow && d.Basis != policy.Denied {
+				t.Errorf("%s %s %s: basis %q", tc.role, tc.act, seg, d.Basis)
+			}
+		}
+	}
+}
+
+func TestDecide_DenyByDefault(t *testing.T) {
+	if d := policy.Decide(nil, regie.ActionRead, regie.SegFamily, relation("team")); d.Allow {
+		t.Fatal("no actor was allowed")
+	}
+	anon := &regie.Actor{IP: "192.0.2.1"}
+	for _, seg := range []regie.Segment{regie.SegFamily, regie.SegMembers, regie.SegAssignment, regie.SegAssignments,
+		regie.SegFamilyList, regie.SegAuditLog, regie.SegAccount, regie.SegSession, "unknown"} {
+		for _, act := range []regie.Action{regie.ActionRead, regie.ActionCreate, regie.ActionUpdate, regie.ActionSearch, regie.ActionExport} {
+			if d := policy.Decide(anon, act, seg, relation("team")); d.Allow {
+				t.Errorf("logged-out actor allowed %s on %s", act, seg)
+			}
+		}
+	}
+	tl := &regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}
+	if d := policy.Decide(tl, regie.ActionRead, "unknown", relation("team")); d.Allow {
+		t.Fatal("an unknown segment was allowed")
+	}
+}
+
+func TestDecide_Others(t *testing.T) {
+	tl := &regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}
+	cm := &regie.Actor{UserID: 2, Role: regie.RoleCasemanager, TeamID: 1}
+	admin := &regie.Actor{UserID: 3, Role: regie.RoleAdmin}
+	fg := &regie.Actor{UserID: 4, Role: regie.RolePrivacy}
+	for _, tc := range []struct {
+		name  string
+		a     *regie.Actor
+		act   regie.Action
+		seg   regie.Segment
+		f     *policy.Facts
+		allow bool
+	}{
+		{"team leader creates a family", tl, regie.ActionCreate, regie.SegFamily, nil, true},
+		{"casemanager cannot create a family", cm, regie.ActionCreate, regie.SegFamily, nil, false},
+		{"team leader assigns in own team", tl, regie.ActionUpdate, regie.SegAssignment, relation("team"), true},
+		{"team leader cannot assign in other team", tl, regie.ActionUpdate, regie.SegAssignment, relation("other"), false},
+		{"admin assigns in any team", admin, regie.ActionUpdate, regie.SegAssignment, relation("other"), true},
+		{"admin cannot assign in a closed family", admin, regie.ActionUpdate, regie.SegAssignment, relation("closed"), false},
+		{"casemanager cannot assign", cm, regie.ActionUpdate, regie.SegAssignment, relation("coordinator"), false},
+		{"coordinator sees who is assigned", cm, regie.ActionRead, regie.SegAssignment, relation("coordinator"), true},
+		{"privacy officer reads the access log", fg, regie.ActionRead, regie.SegAuditLog, nil, true},
+		{"admin cannot read the access log", admin, regie.ActionRead, regie.SegAuditLog, nil, false},
+		{"team leader cannot read the access log", tl, regie.ActionRead, regie.SegAuditLog, nil, false},
+		{"admin manages accounts", admin, regie.ActionCreate, regie.SegAccount, nil, true},
+		{"team leader cannot manage accounts", tl, regie.ActionCreate, regie.SegAccount, nil, false},
+		{"command line manages accounts", regie.SystemActor(), regie.ActionUpdate, regie.SegAccount, nil, true},
+		{"privacy officer searches families", fg, regie.ActionSearch, regie.SegFamilyList, nil, true},
+		{"privacy officer cannot browse families", fg, regie.ActionRead, regie.SegFamilyList, nil, false},
+	} {
+		if d := policy.Decide(tc.a, tc.act, tc.seg, tc.f); d.Allow != tc.allow {
+			t.Errorf("%s: allow = %v, want %v", tc.name, d.Allow, tc.allow)
+		}
+	}
+}
+
+func TestListScope(t *testing.T) {
+	cm := &regie.Actor{UserID: 2, Role: regie.RoleCasemanager, TeamID: 1}
+	tl := &regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}
+	fg := &regie.Actor{UserID: 4, Role: regie.RolePrivacy}
+	for _, tc := range []struct {
+		a    *regie.Actor
+		f    regie.FamilyFilter
+		want policy.Scope
+		ok   bool
+	}{
+		{cm, regie.FamilyFilter{Scope: regie.ScopeMine}, policy.Scope{UserID: 2}, true},
+		{cm, regie.FamilyFilter{Scope: regie.ScopeTeam}, policy.Scope{}, false},
+		{tl, regie.FamilyFilter{Scope: regie.ScopeTeam}, policy.Scope{TeamID: 1}, true},
+		{tl, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: "Jansen"}, policy.Scope{}, false},
+		{fg, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: "Jansen"}, policy.Scope{All: true}, true},
+		{fg, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: " "}, policy.Scope{}, false},
+		{fg, regie.FamilyFilter{Scope: regie.ScopeMine}, policy.Scope{}, false},
+		{nil, regie.FamilyFilter{Scope: regie.ScopeMine}, policy.Scope{}, false},
+	} {
+		got, ok := policy.ListScope(tc.a, tc.f)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("ListScope(%v, %+v) = %+v, %v; want %+v, %v", tc.a, tc.f, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -1,0 +1,225 @@
+// Package server mounts regie's HTTP surfaces on one listener with the
+// middleware every request passes — in this order: panic recovery, logging,
+// security headers, cross-origin protection, body limit — plus /healthz and
+// /readyz, and shuts down gracefully.
+package server
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"regie/internal/response"
+)
+
+// Config is what the server needs.
+type Config struct {
+	Addr string
+	// UI serves the HTML application at /.
+	UI http.Handler
+	// Ready reports whether the database answers with the right schema.
+	Ready  func(context.Context) error
+	Logger *slog.Logger
+	// TLSCert and TLSKey, when set, make the server speak HTTPS itself;
+	// otherwise it expects a TLS-terminating proxy in front (or localhost).
+	TLSCert, TLSKey string
+	// MaxBodyBytes bounds every request body; routes set tighter limits.
+	MaxBodyBytes int64
+}
+
+// Server is regie's HTTP server.
+type Server struct {
+	cfg Config
+	ln  net.Listener
+	srv *http.Server
+	url string
+}
+
+// New builds the server; Open starts listening.
+func New(cfg Config) *Server {
+	if cfg.MaxBodyBytes == 0 {
+		cfg.MaxBodyBytes = 16 << 20
+	}
+	s := &Server{cfg: cfg}
+	s.srv = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+	}
+	return s
+}
+
+// Handler returns the whole chain, for tests that use httptest.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := s.cfg.Ready(ctx); err != nil {
+			s.cfg.Logger.WarnContext(ctx, "not ready", slog.String("error", err.Error()))
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, "not ready")
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	mux.Handle("/", s.cfg.UI)
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprintln(w, "Geweigerd: dit verzoek kwam van een andere website.")
+	}))
+	var h http.Handler = mux
+	h = limitBody(h, s.cfg.MaxBodyBytes)
+	h = cop.Handler(h)
+	h = headers(h)
+	h = logRequests(h, s.cfg.Logger)
+	h = recoverPanics(h, s.cfg.Logger)
+	return h
+}
+
+// Open starts listening (":0" picks a free port; see URL).
+func (s *Server) Open() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("server: listen on %s: %w", s.cfg.Addr, err)
+	}
+	scheme := "http"
+	if s.cfg.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(s.cfg.TLSCert, s.cfg.TLSKey)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("server: load TLS certificate: %w", err)
+		}
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
+		scheme = "https"
+	}
+	s.ln = ln
+	host, port, _ := net.SplitHostPort(ln.Addr().String())
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	s.url = fmt.Sprintf("%s://%s", scheme, net.JoinHostPort(host, port))
+	go func() {
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.cfg.Logger.Error("server stopped", slog.String("error", err.Error()))
+		}
+	}()
+	return nil
+}
+
+// URL returns the address the server listens on, as a URL.
+func (s *Server) URL() string { return s.url }
+
+// Close stops accepting requests and waits for running ones, up to the
+// context's deadline.
+func (s *Server) Close(ctx context.Context) error {
+	return s.srv.Shutdown(ctx)
+}
+
+func headers(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		response.SecurityHeaders(w.Header())
+		next.ServeHTTP(w, r)
+	})
+}
+
+func limitBody(next http.Handler, n int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, n)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// statusWriter remembers the status written.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// logRequests logs every request at debug level, by route pattern and
+// never by URL: paths hold ids and query strings may hold names searched.
+func logRequests(next http.Handler, logger *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		ri := &RouteInfo{}
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), routeKey{}, ri)))
+		logger.DebugContext(r.Context(), "request",
+			slog.Group("request", slog.String("method", r.Method), slog.String("route", ri.Pattern)),
+			slog.Int("status", sw.status), slog.Duration("duration", time.Since(start)))
+	})
+}
+
+// RouteInfo is filled in by the surface that handles a request, so the
+// log line can name the route pattern.
+type RouteInfo struct{ Pattern string }
+
+type routeKey struct{}
+
+// SetRoute records the route pattern of the request for the log.
+func SetRoute(r *http.Request, pattern string) {
+	if ri, ok := r.Context().Value(routeKey{}).(*RouteInfo); ok {
+		ri.Pattern = pattern
+	}
+}
+
+// recoverPanics turns a panic into a 500 page; the process lives on.
+func recoverPanics(next http.Handler, logger *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			v := recover()
+			if v == nil || v == http.ErrAbortHandler {
+				if v != nil {
+					panic(v)
+				}
+				return
+			}
+			logger.ErrorContext(r.Context(), "panic in handler", slog.String("method", r.Method),
+				slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusInternalServerError)
+			fmt.Fprint(w, panicPage)
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+const panicPage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Er ging iets mis — regie</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main>
+<h1>Er ging iets mis</h1><p>Er ging iets mis aan onze kant. Uw laatste wijziging is mogelijk niet opgeslagen: kijk het na.
+Blijft het misgaan, meld het dan bij de functioneel beheerder.</p><p><a href="/">Naar de startpagina</a></p></main></body></html>`

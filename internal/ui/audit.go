@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"time"
+
+	"regie"
+	"regie/internal/request"
+)
+
+// auditSearchPage is the privacy officer's start page.
+type auditSearchPage struct {
+	Query    string
+	Families []*regie.FamilySummary
+	Searched bool
+	Users    []*regie.User
+	Refused  []*regie.AuditEntry
+}
+
+func (h *Handler) showAuditSearch(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	// The refused and failed attempts of the last week come first: they
+	// are what a privacy officer looks at every morning. Reading them also
+	// decides whether this actor may see the log at all.
+	refused, _, err := h.Audit.FindAuditEntries(ctx, regie.AuditFilter{NotOK: true, Since: h.Clock.Now().Add(-7 * 24 * time.Hour), Limit: 20})
+	if err != nil {
+		return err
+	}
+	p := auditSearchPage{Query: regie.Clean(r.URL.Query().Get("q")), Refused: refused}
+	if p.Query != "" {
+		p.Searched = true
+		if p.Families, _, err = h.Families.FindFamilies(ctx, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: p.Query, Closed: true, Limit: 50}); err != nil {
+			return err
+		}
+	}
+	if p.Users, err = h.Users.FindUsers(ctx, regie.UserFilter{}); err != nil {
+		return err
+	}
+	h.render(w, r, http.StatusOK, "audit_search", &view{Title: "Toegangslog", Nav: "toegangslog", Page: p})
+	return nil
+}
+
+// auditPage is one family's or one user's access log.
+type auditPage struct {
+	FamilyID int64
+	User     *regie.User
+	Entries  []*regie.AuditEntry
+	Total    int
+	PrevURL  string
+	NextURL  string
+	Now      time.Time
+}
+
+const auditPerPage = 50
+
+func (h *Handler) showAudit(w http.ResponseWriter, r *http.Request, f regie.AuditFilter, p auditPage, title, base string) error {
+	page := max(request.QueryInt(r, "pagina", 1), 1)
+	f.Limit, f.Offset = auditPerPage, (page-1)*auditPerPage
+	var err error
+	if p.Entries, p.Total, err = h.Audit.FindAuditEntries(r.Context(), f); err != nil {
+		return err
+	}
+	if page > 1 {
+		p.PrevURL = fmt.Sprintf("%s?pagina=%d", base, page-1)
+	}
+	if page*auditPerPage < p.Total {
+		p.NextURL = fmt.Sprintf("%s?pagina=%d", base, page+1)
+	}
+	p.Now = h.Clock.Now()
+	h.render(w, r, http.StatusOK, "audit_log", &view{Title: title, Nav: "toegangslog", Page: p})
+	return nil
+}
+
+func (h *Handler) showFamilyAudit(w http.ResponseWriter, r *http.Request) error {
+	id, err := request.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	if r.URL.Query().Get("formaat") == "csv" {
+		return h.exportFamilyAudit(w, r, id)
+	}
+	return h.showAudit(w, r, regie.AuditFilter{FamilyID: &id}, auditPage{FamilyID: id},
+		"Toegangslog van gezin "+regie.DossierNumber(id), fmt.Sprintf("/toegangslog/gezinnen/%d", id))
+}
+
+func (h *Handler) showUserAudit(w http.ResponseWriter, r *http.Request) error {
+	id, err := request.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	// The log decides access first; only then is the user looked up.
+	if _, _, err := h.Audit.FindAuditEntries(r.Context(), regie.AuditFilter{UserID: &id, Limit: 1}); err != nil {
+		return err
+	}
+	u, err := h.Users.FindUserByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return h.showAudit(w, r, regie.AuditFilter{UserID: &id}, auditPage{User: u},
+		"Toegangslog van "+u.Name, fmt.Sprintf("/toegangslog/gebruikers/%d", id))
+}
+
+// exportFamilyAudit downloads a family's whole access log as CSV, for
+// answering a parent's request to see who read their file. The download is
+// audited as an export.
+func (h *Handler) exportFamilyAudit(w http.ResponseWriter, r *http.Request, id int64) error {
+	entries, _, err := h.Audit.FindAuditEntries(r.Context(), regie.AuditFilter{FamilyID: &id, Limit: 10000, Export: true})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="toegangslog-%s.csv"`, regie.DossierNumber(id)))
+	cw := csv.NewWriter(w)
+	cw.Comma = ';' // what Dutch spreadsheet settings expect
+	cw.Write([]string{"Tijdstip", "Medewerker", "Rol", "Handeling", "Gegevens", "Uitkomst", "Grondslag", "Toegangspunt", "Toelichting"})
+	for _, e := range entries {
+		cw.Write([]string{regie.FormatDateTime(e.Time), e.UserName, e.Role.Label(), e.Action.Label(), e.Segment.Label(),
+			e.Outcome.Label(), e.Basis, e.IP, e.Detail})
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"regie"
+	"regie/internal/request"
+)
+
+const familiesPerPage = 50
+
+// familyListPage is the data of "Mijn gezinnen" and "Gezinnen van het team".
+type familyListPage struct {
+	Team     bool
+	Query    string
+	Families []*regie.FamilySummary
+	Total    int
+	PrevURL  string
+	NextURL  string
+}
+
+func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	p := familyListPage{Team: q.Get("overzicht") == "team", Query: regie.Clean(q.Get("q"))}
+	filter := regie.FamilyFilter{Scope: regie.ScopeMine, Query: p.Query, Limit: familiesPerPage}
+	title, nav := "Mijn gezinnen", "mijn"
+	if p.Team {
+		filter.Scope, title, nav = regie.ScopeTeam, "Gezinnen van het team", "team"
+	}
+	page := max(request.QueryInt(r, "pagina", 1), 1)
+	filter.Offset = (page - 1) * familiesPerPage
+	var err error
+	p.Families, p.Total, err = h.Families.FindFamilies(r.Context(), filter)
+	if err != nil {
+		return err
+	}
+	link := func(n int) string {
+		v := url.Values{}
+		if p.Team {
+			v.Set("overzicht", "team")
+		}
+		if p.Query != "" {
+			v.Set("q", p.Query)
+		}
+		v.Set("pagina", fmt.Sprint(n))
+		return "/gezinnen?" + v.Encode()
+	}
+	if page > 1 {
+		p.PrevURL = link(page - 1)
+	}
+	if page*familiesPerPage < p.Total {
+		p.NextURL = link(page + 1)
+	}
+	h.render(w, r, http.StatusOK, "family_list", &view{Title: title, Nav: nav, Page: p})
+	return nil
+}

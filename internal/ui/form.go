@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"regie"
+)
+
+// form is a form's state on a page: what was typed (kept when it comes back
+// with errors, so nothing is lost) and a message per wrong field.
+type form struct {
+	Values url.Values
+	Errors map[string]string
+	// Order lists the fields top to bottom, for the error summary.
+	Order []string
+}
+
+// newForm returns a form with values.
+func newForm(values url.Values, order ...string) *form {
+	if values == nil {
+		values = url.Values{}
+	}
+	return &form{Values: values, Order: order}
+}
+
+// formFromRequest parses a posted form.
+func formFromRequest(r *http.Request, order ...string) (*form, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, err
+	}
+	return newForm(r.PostForm, order...), nil
+}
+
+// Get returns the value of a field.
+func (f *form) Get(name string) string { return f.Values.Get(name) }
+
+// Has reports whether a checkbox or multi-value field has value v.
+func (f *form) Has(name, v string) bool {
+	for _, x := range f.Values[name] {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Err returns the error message of a field.
+func (f *form) Err(name string) string { return f.Errors[name] }
+
+// Int64 returns a field as an id (0 when empty or not a number).
+func (f *form) Int64(name string) int64 {
+	n, _ := strconv.ParseInt(strings.TrimSpace(f.Get(name)), 10, 64)
+	return n
+}
+
+// withError takes the field messages of a validation error. It reports
+// whether err was one; any other error is for serveError.
+func (f *form) withError(err error) bool {
+	if regie.ErrorCode(err) != regie.EINVALID {
+		return false
+	}
+	f.Errors = regie.ErrorFields(err)
+	if len(f.Errors) == 0 {
+		f.Errors = map[string]string{"": regie.ErrorMessage(err)}
+	}
+	return true
+}
+
+// summaryItem is one line of the error summary at the top of a form.
+type summaryItem struct{ Field, Message string }
+
+// Summary lists the errors in the order of the fields.
+func (f *form) Summary() []summaryItem {
+	var items []summaryItem
+	seen := map[string]bool{}
+	for _, name := range f.Order {
+		if m, ok := f.Errors[name]; ok {
+			items = append(items, summaryItem{name, m})
+			seen[name] = true
+		}
+	}
+	for name, m := range f.Errors {
+		if !seen[name] {
+			items = append(items, summaryItem{name, m})
+		}
+	}
+	return items
+}
+
+// option is one choice of a select or radio group.
+type option struct {
+	Value string
+	Label string
+}
+
+// choiceOptions turns a reference list into options.
+func choiceOptions[T ~string](list []regie.Choice[T]) []option {
+	opts := make([]option, len(list))
+	for i, c := range list {
+		opts[i] = option{string(c.Value), c.Label}
+	}
+	return opts
+}
+
+// fieldView is what the field partials render: label, hint, value, error.
+type fieldView struct {
+	Name, Label, Hint string
+	Value             string
+	Error             string
+	Required          bool
+	Type              string // for inputs: text, date, email, password…
+	Autocomplete      string
+	Options           []option
+	Form              *form
+}
+
+// ID is the element id, also the target of the error summary's links.
+func (f fieldView) ID() string { return "f-" + f.Name }
+
+// newField builds a fieldView from the page's form: the template calls
+// (field .Form "name" "Label" "hint").
+func newField(f *form, name, label, hint string) fieldView {
+	return fieldView{Name: name, Label: label, Hint: hint, Value: f.Get(name), Error: f.Err(name), Type: "text", Form: f}
+}
+
+// With returns a copy with extra settings, from templates:
+// (field …).With "type" "date" "required" "1".
+func (f fieldView) With(kv ...string) fieldView {
+	for i := 0; i+1 < len(kv); i += 2 {
+		switch kv[i] {
+		case "type":
+			f.Type = kv[i+1]
+		case "required":
+			f.Required = kv[i+1] != ""
+		case "autocomplete":
+			f.Autocomplete = kv[i+1]
+		}
+	}
+	return f
+}
+
+// WithOptions returns a copy with the choices of a select or radio group.
+func (f fieldView) WithOptions(opts []option) fieldView {
+	f.Options = opts
+	return f
+}

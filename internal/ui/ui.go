@@ -1,0 +1,298 @@
+// Package ui is regie's HTML application: server-rendered Dutch pages,
+// forms that post and redirect, no JavaScript. Handlers parse the request,
+// call the services (which decide access and audit), and render a template
+// or redirect; every error goes through serveError.
+package ui
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"regie"
+	"regie/internal/auth"
+	"regie/internal/request"
+	"regie/internal/response"
+	"regie/internal/server"
+)
+
+// Config is what the UI needs; cmd/regie wires it.
+type Config struct {
+	Families regie.FamilyService
+	Users    regie.UserService
+	Audit    regie.AuditService
+	Auth     *auth.Service
+	Clock    regie.Clock
+	Logger   *slog.Logger
+	// Demo shows the banner "DEMO — fictieve gegevens".
+	Demo bool
+	// DevTemplates, when set, is the directory of internal/ui: templates
+	// are read from disk on every request, for working on them.
+	DevTemplates string
+	// TrustProxy takes the client address from X-Forwarded-For.
+	TrustProxy bool
+}
+
+// Handler serves the HTML application.
+type Handler struct {
+	Config
+	mux       *http.ServeMux
+	templates *templates
+	routes    []route
+}
+
+// access says who may reach a route.
+type access int
+
+const (
+	accessUser    access = iota // a logged-in user with a complete log-in (the default)
+	accessPublic                // anyone
+	accessPending               // a session that has the password but not yet the second factor
+)
+
+// route is one entry of the route table.
+type route struct {
+	pattern string
+	handle  func(http.ResponseWriter, *http.Request) error
+	access  access
+	// maxBody bounds the request body; 0 means 64 KiB, enough for any form.
+	maxBody int64
+}
+
+// New builds the UI: it parses every template at start and fails when one
+// is missing or broken.
+func New(cfg Config) (*Handler, error) {
+	h := &Handler{Config: cfg, mux: http.NewServeMux()}
+	var err error
+	if h.templates, err = newTemplates(cfg.DevTemplates); err != nil {
+		return nil, err
+	}
+	h.routes = h.routeTable()
+	for _, rt := range h.routes {
+		h.mux.Handle(rt.pattern, h.wrap(rt))
+	}
+	h.mux.Handle("GET /static/{name}", h.wrap(route{pattern: "GET /static/{name}", handle: h.serveStatic, access: accessPublic}))
+	h.mux.Handle("/", h.wrap(route{pattern: "/", handle: h.notFound, access: accessPublic}))
+	return h, nil
+}
+
+// routeTable is the whole HTML surface, top to bottom. Every route is in
+// the route × role matrix test (routes_test.go).
+func (h *Handler) routeTable() []route {
+	return []route{
+		// Logging in and out.
+		{pattern: "GET /inloggen", handle: h.showLogin, access: accessPublic},
+		{pattern: "POST /inloggen", handle: h.submitLogin, access: accessPublic},
+		{pattern: "GET /inloggen/code", handle: h.showCode, access: accessPending},
+		{pattern: "POST /inloggen/code", handle: h.submitCode, access: accessPending},
+		{pattern: "GET /inloggen/koppelen", handle: h.showEnrol, access: accessPending},
+		{pattern: "GET /inloggen/koppelen/qr.png", handle: h.serveEnrolQR, access: accessPending},
+		{pattern: "POST /inloggen/koppelen", handle: h.submitEnrol, access: accessPending},
+		{pattern: "POST /uitloggen", handle: h.logout, access: accessPending},
+
+		// Start page per role.
+		{pattern: "GET /{$}", handle: h.showHome},
+
+		// Families.
+		{pattern: "GET /gezinnen", handle: h.showFamilyList},
+		{pattern: "GET /gezinnen/nieuw", handle: h.showFamilyNew},
+		{pattern: "POST /gezinnen", handle: h.createFamily},
+		{pattern: "GET /gezinnen/{id}", handle: h.showFamily},
+		{pattern: "GET /gezinnen/{id}/bewerken", handle: h.showFamilyEdit},
+		{pattern: "POST /gezinnen/{id}", handle: h.updateFamily},
+
+		// Members.
+		{pattern: "GET /gezinnen/{id}/leden/nieuw", handle: h.showMemberNew},
+		{pattern: "POST /gezinnen/{id}/leden", handle: h.addMember},
+		{pattern: "GET /gezinnen/{id}/leden/{mid}/bewerken", handle: h.showMemberEdit},
+		{pattern: "POST /gezinnen/{id}/leden/{mid}", handle: h.updateMember},
+		{pattern: "GET /gezinnen/{id}/leden/{mid}/uitschrijven", handle: h.showMemberEnd},
+		{pattern: "POST /gezinnen/{id}/leden/{mid}/uitschrijven", handle: h.endMember},
+
+		// Assignment of the coordinator and duo partner.
+		{pattern: "GET /gezinnen/{id}/toewijzing", handle: h.showAssignment},
+		{pattern: "POST /gezinnen/{id}/toewijzing", handle: h.saveAssignment},
+		{pattern: "GET /toewijzingen", handle: h.showAssignmentList},
+
+		// Access log, for the privacy officer.
+		{pattern: "GET /toegangslog", handle: h.showAuditSearch},
+		{pattern: "GET /toegangslog/gezinnen/{id}", handle: h.showFamilyAudit},
+		{pattern: "GET /toegangslog/gebruikers/{id}", handle: h.showUserAudit},
+
+		// Accounts, for the functional administrator.
+		{pattern: "GET /beheer/gebruikers", handle: h.showUserList},
+		{pattern: "GET /beheer/gebruikers/nieuw", handle: h.showUserNew},
+		{pattern: "POST /beheer/gebruikers", handle: h.createUser},
+		{pattern: "POST /beheer/gebruikers/{id}/blokkeren", handle: h.disableUser},
+		{pattern: "POST /beheer/gebruikers/{id}/wachtwoord", handle: h.resetPassword},
+	}
+}
+
+// RouteInfo describes a route for the route × role matrix test.
+type RouteInfo struct {
+	Pattern string
+	Public  bool
+}
+
+// Routes lists the routes of the route table.
+func (h *Handler) Routes() []RouteInfo {
+	var rs []RouteInfo
+	for _, rt := range h.routes {
+		rs = append(rs, RouteInfo{Pattern: rt.pattern, Public: rt.access == accessPublic})
+	}
+	return rs
+}
+
+// ServeHTTP implements http.Handler.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+
+// sessionCookie holds the session token. The __Host- prefix makes the
+// browser insist on Secure, Path=/ and no Domain, so no other site or
+// subdomain can set or read it.
+const sessionCookie = "__Host-regie"
+
+type sessionKey struct{}
+
+// reqSession is the session and user of a request.
+type reqSession struct {
+	session *regie.Session
+	user    *regie.User
+}
+
+func sessionFrom(ctx context.Context) *reqSession {
+	s, _ := ctx.Value(sessionKey{}).(*reqSession)
+	return s
+}
+
+// wrap turns a route into a handler: it loads the session, builds the
+// actor, enforces the route's access level, and funnels errors.
+func (h *Handler) wrap(rt route) http.Handler {
+	maxBody := rt.maxBody
+	if maxBody == 0 {
+		maxBody = 64 << 10
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		server.SetRoute(r, rt.pattern)
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+		ctx := r.Context()
+		actor := &regie.Actor{IP: request.ClientIP(r, h.TrustProxy), UserAgent: r.UserAgent()}
+		ctx = regie.NewContextWithActor(ctx, actor)
+
+		var rs *reqSession
+		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+			sess, u, err := h.Auth.Authenticate(ctx, c.Value)
+			switch {
+			case err == nil:
+				rs = &reqSession{session: sess, user: u}
+			case regie.ErrorCode(err) == regie.EUNAUTHORIZED:
+				clearCookie(w, sessionCookie)
+			default:
+				h.serveError(w, r, err)
+				return
+			}
+		}
+		if rs != nil && rs.session.MFA {
+			u := rs.user
+			*actor = regie.Actor{UserID: u.ID, Name: u.Name, Role: u.Role, OrganisationID: u.OrganisationID, TeamID: u.TeamID,
+				SessionID: rs.session.ID, IP: actor.IP, UserAgent: actor.UserAgent}
+		}
+		if rs != nil {
+			ctx = context.WithValue(ctx, sessionKey{}, rs)
+		}
+		r = r.WithContext(ctx)
+
+		switch rt.access {
+		case accessUser:
+			if rs == nil {
+				h.redirectToLogin(w, r)
+				return
+			}
+			if !rs.session.MFA {
+				http.Redirect(w, r, nextStepURL(rs), http.StatusSeeOther)
+				return
+			}
+		case accessPending:
+			if rs == nil {
+				h.redirectToLogin(w, r)
+				return
+			}
+		}
+		if rt.pattern != "GET /static/{name}" {
+			response.NoStore(w.Header())
+		}
+		if err := rt.handle(w, r); err != nil {
+			h.serveError(w, r, err)
+		}
+	})
+}
+
+// nextStepURL is where a session without its second factor goes.
+func nextStepURL(rs *reqSession) string {
+	if rs.user.HasTOTP() {
+		return "/inloggen/code"
+	}
+	return "/inloggen/koppelen"
+}
+
+func (h *Handler) redirectToLogin(w http.ResponseWriter, r *http.Request) {
+	target := "/inloggen"
+	if r.Method == http.MethodGet && r.URL.Path != "/" {
+		target += "?terug=" + url.QueryEscape(r.URL.RequestURI())
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+// safeReturn returns a local path to go back to after log-in, refusing
+// anything that could lead off-site.
+func safeReturn(s string) string {
+	if s == "" || !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") {
+		return "/"
+	}
+	return s
+}
+
+// serveError is the one place errors become responses.
+func (h *Handler) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = regie.Errorf(regie.EINVALID, "Het formulier is te groot om te verwerken.")
+	}
+	code := regie.ErrorCode(err)
+	response.LogError(h.Logger, r, err)
+	if code == regie.EUNAUTHORIZED {
+		h.redirectToLogin(w, r)
+		return
+	}
+	status := response.Status(code)
+	title := map[int]string{
+		http.StatusNotFound:            "Niet gevonden",
+		http.StatusForbidden:           "Geen toegang",
+		http.StatusTooManyRequests:     "Even geduld",
+		http.StatusServiceUnavailable:  "Tijdelijk niet beschikbaar",
+		http.StatusUnprocessableEntity: "Niet verwerkt",
+		http.StatusConflict:            "Niet verwerkt",
+	}[status]
+	if title == "" {
+		title = "Er ging iets mis"
+	}
+	h.render(w, r, status, "error", &view{Title: title, Page: regie.ErrorMessage(err)})
+}
+
+func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) error {
+	return regie.NotFound()
+}
+
+// redirect answers a POST with a redirect to a page that shows the result
+// (POST-redirect-GET), with a short message for that page.
+func (h *Handler) redirect(w http.ResponseWriter, r *http.Request, to string, flash regie.Msg) {
+	if flash != "" {
+		setFlash(w, flash)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// actor returns the request's actor; wrap always sets one.
+func actor(r *http.Request) *regie.Actor { return regie.ActorFromContext(r.Context()) }

@@ -1,0 +1,244 @@
+package ui_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"regie"
+	"regie/internal/auth"
+	"regie/internal/password"
+	"regie/internal/server"
+	"regie/internal/store"
+	"regie/internal/storetest"
+	"regie/internal/ui"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+// testPassword is the password of every fixture user in these tests.
+const testPassword = "een-lang-test-wachtwoord"
+
+var cheap = password.Params{MemoryKiB: 1024, Time: 1, Threads: 1}
+
+// template is a SQLite file with the fixture, built once and copied for
+// each test that needs a fresh database: building it costs ~100 ms, a copy
+// a few.
+var template struct {
+	once sync.Once
+	dir  string
+	f    *storetest.Fixture
+	err  error
+}
+
+func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
+	t.Helper()
+	template.once.Do(func() {
+		dir, err := os.MkdirTemp("", "regie-ui")
+		if err != nil {
+			template.err = err
+			return
+		}
+		template.dir = dir
+		clock := storetest.NewClock(storetest.Start)
+		s, err := store.Open(context.Background(), filepath.Join(dir, "fixture.db"), store.Options{Clock: clock})
+		if err != nil {
+			template.err = err
+			return
+		}
+		if _, err := s.Migrate(context.Background()); err != nil {
+			template.err = err
+			return
+		}
+		template.f = storetest.NewFixture(t, s)
+		hash, err := password.NewHasher(cheap, 1).Hash(context.Background(), testPassword)
+		if err == nil {
+			_, err = s.DB().Exec(`UPDATE users SET password_hash = $1`, hash)
+		}
+		// The youth worker works with the 12-year-old of the assigned
+		// family (assigning youth workers has no screen yet).
+		if err == nil {
+			f := template.f
+			_, err = s.DB().Exec(`INSERT INTO assignments (family_id, user_id, kind, member_id, started_on, assigned_by, created_at)
+				VALUES ($1, $2, 'jeugd', $3, '2026-03-02', $4, '2026-03-02T09:00:00.000000Z')`,
+				f.FamAssigned.ID, f.YouthWorker.ID, f.FamAssigned.Members[1].ID, f.TeamLeader.ID)
+		}
+		if err != nil {
+			template.err = err
+			return
+		}
+		template.err = s.Close()
+	})
+	if template.err != nil {
+		t.Fatalf("fixture: %v", template.err)
+	}
+	return filepath.Join(template.dir, "fixture.db"), template.f
+}
+
+// env is a running UI on a fresh copy of the fixture.
+type env struct {
+	t      *testing.T
+	store  *store.Store
+	f      *storetest.Fixture
+	clock  *storetest.Clock
+	srv    *httptest.Server
+	ui     *ui.Handler
+	auth   *auth.Service
+	logBuf *strings.Builder
+}
+
+type envOptions struct {
+	requireMFA bool
+}
+
+func newEnv(t *testing.T, opts ...envOptions) *env {
+	t.Helper()
+	var opt envOptions
+	if len(opts) > 0 {
+		opt = opts[0]
+	}
+	src, f := fixtureFile(t)
+	dst := filepath.Join(t.TempDir(), "regie.db")
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	clock := storetest.NewClock(storetest.Start.Add(time.Hour))
+	s, err := store.Open(context.Background(), dst, store.Options{Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	logBuf := &strings.Builder{}
+	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Auth: a, Clock: clock, Logger: logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(server.Config{UI: h, Logger: logger, Ready: s.CheckSchema}).Handler())
+	t.Cleanup(srv.Close)
+	return &env{t: t, store: s, f: f, clock: clock, srv: srv, ui: h, auth: a, logBuf: logBuf}
+}
+
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// session logs u in directly (a complete log-in, as after the second
+// factor) and returns the cookie value.
+func (e *env) session(u *regie.User) string {
+	e.t.Helper()
+	token := fmt.Sprintf("test-token-%d-%s", u.ID, e.t.Name())
+	sess := &regie.Session{TokenHash: auth.HashToken(token), UserID: u.ID, MFA: true}
+	if err := e.store.CreateSession(context.Background(), sess, 0, "test"); err != nil {
+		e.t.Fatal(err)
+	}
+	return token
+}
+
+// response is what a request got.
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+// do sends a request like a browser on the same site would: a form POST
+// carries Origin and Sec-Fetch-Site: same-origin.
+func (e *env) do(method, path, token string, form url.Values) response {
+	e.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, e.srv.URL+path, body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if method == http.MethodPost {
+		req.Header.Set("Origin", e.srv.URL)
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+	}
+	if token != "" {
+		req.Header.Set("Cookie", "__Host-regie="+token)
+	}
+	req.Header.Set("User-Agent", "ui-test")
+	resp, err := noRedirect.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return response{status: resp.StatusCode, header: resp.Header, body: string(b)}
+}
+
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+// cookie returns the value of a cookie set by a response.
+func (r response) cookie(name string) string {
+	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+		if c.Name == name {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+// digest summarises every table a denied request must leave alone.
+func (e *env) digest() string {
+	e.t.Helper()
+	h := sha256.New()
+	for _, q := range []string{
+		`SELECT id, household_name, street, postcode, district_id, team_id, dutch_proficiency, closed_at FROM families ORDER BY id`,
+		`SELECT id, family_id, given_name, family_name, birth_date, relation, bsn, ended_on FROM members ORDER BY id`,
+		`SELECT id, family_id, user_id, kind, ended_on FROM assignments ORDER BY id`,
+		`SELECT id, email, role, password_hash, totp_secret, disabled_at FROM users ORDER BY id`,
+		`SELECT id, name FROM organisations ORDER BY id`,
+		`SELECT id, name FROM teams ORDER BY id`,
+	} {
+		rows, err := e.store.DB().Query(q)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				e.t.Fatal(err)
+			}
+			fmt.Fprintln(h, vals...)
+		}
+		rows.Close()
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,291 @@
+package ui_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"regie"
+	"regie/internal/storetest"
+)
+
+// The roles of the matrix, with "uitgelogd" for no session at all.
+var matrixRoles = []string{"uitgelogd", "casemanager", "jeugdhulpverlener", "teamleider", "aanmelder", "netwerkpartner",
+	"functioneel_beheerder", "privacy_officer"}
+
+// The relations of the actor to the family in the URL: the casemanager
+// coordinates "assigned" (and the youth worker works there), "same-team"
+// is another family of the team, "other-team" a family of team B.
+var matrixRelations = []string{"assigned", "same-team", "other-team"}
+
+func userOf(f *storetest.Fixture, role string) *regie.User {
+	switch role {
+	case "casemanager":
+		return f.Casemanager
+	case "jeugdhulpverlener":
+		return f.YouthWorker
+	case "teamleider":
+		return f.TeamLeader
+	case "aanmelder":
+		return f.Referrer
+	case "netwerkpartner":
+		return f.Partner1
+	case "functioneel_beheerder":
+		return f.Admin
+	case "privacy_officer":
+		return f.Privacy
+	}
+	return nil
+}
+
+func familyOf(f *storetest.Fixture, rel string) *regie.Family {
+	switch rel {
+	case "same-team":
+		return f.FamTeam
+	case "other-team":
+		return f.FamOther
+	}
+	return f.FamAssigned
+}
+
+// Expectations are functions of role and relation; out is the answer for
+// someone not logged in.
+type expectation struct {
+	family bool // the URL names a family: run once per relation
+	status func(role, rel string) int
+	form   func(f *storetest.Fixture, rel string) url.Values
+}
+
+const (
+	ok       = http.StatusOK
+	redirect = http.StatusSeeOther
+	notFound = http.StatusNotFound
+	forbid   = http.StatusForbidden
+	unauth   = http.StatusUnauthorized
+)
+
+// only allows the given roles (status ok for them) and forbids the rest.
+func only(okStatus int, roles ...string) func(role, rel string) int {
+	return func(role, rel string) int {
+		if role == "uitgelogd" {
+			return redirect
+		}
+		for _, r := range roles {
+			if r == role {
+				return okStatus
+			}
+		}
+		return forbid
+	}
+}
+
+// familyRead: the coordinator (and the youth worker of the family) and the
+// team leader of the team may read; everyone else gets 404.
+func familyRead(okStatus int) func(role, rel string) int {
+	return func(role, rel string) int {
+		switch {
+		case role == "uitgelogd":
+			return redirect
+		case (role == "casemanager" || role == "jeugdhulpverlener") && rel == "assigned",
+			role == "teamleider" && rel != "other-team":
+			return okStatus
+		}
+		return notFound
+	}
+}
+
+// familyEditPage: like familyRead, but a youth worker who may read gets
+// 403 on a page for changing things.
+func familyEditPage(role, rel string) int {
+	if role == "jeugdhulpverlener" && rel == "assigned" {
+		return forbid
+	}
+	return familyRead(ok)(role, rel)
+}
+
+// familyWrite: the coordinator and team leader may change; for anyone
+// else the family does not exist (the youth worker too: reading is not
+// writing).
+func familyWrite(role, rel string) int {
+	if role == "jeugdhulpverlener" {
+		return notFound
+	}
+	return familyRead(redirect)(role, rel)
+}
+
+// pending routes belong to a log-in in progress; a complete session is
+// sent home.
+func pending(okLoggedIn int) func(role, rel string) int {
+	return func(role, rel string) int {
+		if role == "uitgelogd" {
+			return redirect
+		}
+		return okLoggedIn
+	}
+}
+
+func memberForm(f *storetest.Fixture, rel string) url.Values {
+	return url.Values{"given_name": {"Nina"}, "family_name": {"Test"}, "birth_date": {"2015-05-05"}, "relation": {"kind"}}
+}
+
+func familyForm(f *storetest.Fixture, rel string) url.Values {
+	d := f.TeamA.Districts[0].ID
+	if rel == "other-team" {
+		d = f.TeamB.Districts[0].ID
+	}
+	return url.Values{"household_name": {"Gezin Gewijzigd"}, "district": {fmt.Sprint(d)}, "dutch_proficiency": {"goed"}}
+}
+
+var expectations = map[string]expectation{
+	"GET /inloggen": {status: func(role, rel string) int {
+		if role == "uitgelogd" {
+			return ok
+		}
+		return redirect
+	}},
+	"POST /inloggen": {status: func(role, rel string) int { return unauth },
+		form: func(*storetest.Fixture, string) url.Values {
+			return url.Values{"email": {"niemand@test.nl"}, "password": {"fout"}}
+		}},
+	"GET /inloggen/code":            {status: pending(redirect)},
+	"POST /inloggen/code":           {status: pending(redirect), form: func(*storetest.Fixture, string) url.Values { return url.Values{"code": {"123456"}} }},
+	"GET /inloggen/koppelen":        {status: pending(redirect)},
+	"GET /inloggen/koppelen/qr.png": {status: pending(notFound)},
+	"POST /inloggen/koppelen":       {status: pending(redirect), form: func(*storetest.Fixture, string) url.Values { return url.Values{"code": {"123456"}} }},
+	"POST /uitloggen":               {status: pending(redirect), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
+	"GET /{$}": {status: func(role, rel string) int {
+		if role == "aanmelder" || role == "netwerkpartner" {
+			return ok
+		}
+		return redirect
+	}},
+	"GET /gezinnen":       {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
+	"GET /gezinnen/nieuw": {status: only(ok, "teamleider")},
+	"POST /gezinnen":      {status: only(redirect, "teamleider"), form: familyForm},
+
+	"GET /gezinnen/{id}":          {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/bewerken": {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}":         {family: true, status: familyWrite, form: familyForm},
+
+	"GET /gezinnen/{id}/leden/nieuw":              {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/leden":                   {family: true, status: familyWrite, form: memberForm},
+	"GET /gezinnen/{id}/leden/{mid}/bewerken":     {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/leden/{mid}":             {family: true, status: familyWrite, form: memberForm},
+	"GET /gezinnen/{id}/leden/{mid}/uitschrijven": {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/leden/{mid}/uitschrijven": {family: true, status: familyWrite,
+		form: func(*storetest.Fixture, string) url.Values {
+			return url.Values{"ended_on": {"2026-03-01"}, "reason": {"Verhuisd"}}
+		}},
+
+	"GET /gezinnen/{id}/toewijzing": {family: true, status: func(role, rel string) int {
+		if role == "functioneel_beheerder" {
+			return ok
+		}
+		return familyRead(ok)(role, rel)
+	}},
+	"POST /gezinnen/{id}/toewijzing": {family: true, status: func(role, rel string) int {
+		switch {
+		case role == "uitgelogd":
+			return redirect
+		case role == "functioneel_beheerder", role == "teamleider" && rel != "other-team":
+			return redirect
+		}
+		return notFound
+	}, form: func(f *storetest.Fixture, rel string) url.Values {
+		return url.Values{"coordinator": {fmt.Sprint(familyOf(f, rel).Coordinator().UserID)}}
+	}},
+	"GET /toewijzingen": {status: only(ok, "teamleider", "functioneel_beheerder")},
+
+	"GET /toegangslog":                 {status: only(ok, "privacy_officer")},
+	"GET /toegangslog/gezinnen/{id}":   {family: true, status: func(role, rel string) int { return only(ok, "privacy_officer")(role, rel) }},
+	"GET /toegangslog/gebruikers/{id}": {status: only(ok, "privacy_officer")},
+
+	"GET /beheer/gebruikers":       {status: only(ok, "functioneel_beheerder")},
+	"GET /beheer/gebruikers/nieuw": {status: only(ok, "functioneel_beheerder")},
+	"POST /beheer/gebruikers": {status: only(ok, "functioneel_beheerder"), form: func(f *storetest.Fixture, rel string) url.Values {
+		return url.Values{"name": {"Nieuwe Collega"}, "email": {"nieuw@test.nl"}, "role": {"casemanager"},
+			"organisation": {fmt.Sprint(f.Org.ID)}, "team": {fmt.Sprint(f.TeamA.ID)}, "districts": {fmt.Sprint(f.TeamA.Districts[0].ID)}}
+	}},
+	"POST /beheer/gebruikers/{id}/blokkeren":  {status: only(redirect, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
+	"POST /beheer/gebruikers/{id}/wachtwoord": {status: only(ok, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
+}
+
+// path fills in a route pattern's wildcards for a relation.
+func path(pattern string, f *storetest.Fixture, rel string) string {
+	_, p, _ := strings.Cut(pattern, " ")
+	fam := familyOf(f, rel)
+	id := fmt.Sprint(fam.ID)
+	switch {
+	case strings.HasPrefix(p, "/toegangslog/gebruikers/"):
+		id = fmt.Sprint(f.Casemanager.ID)
+	case strings.HasPrefix(p, "/beheer/gebruikers/"):
+		id = fmt.Sprint(f.Casemanager2.ID)
+	}
+	p = strings.ReplaceAll(p, "{id}", id)
+	p = strings.ReplaceAll(p, "{mid}", fmt.Sprint(fam.Members[0].ID))
+	return strings.TrimSuffix(p, "{$}")
+}
+
+// TestRoutes_RoleMatrix walks every registered route × every role ×
+// relation over real HTTP, on a fresh database each, and checks the status
+// — and that a refused request changed nothing. A route without an
+// expectation fails the test: a new route must say who may use it.
+func TestRoutes_RoleMatrix(t *testing.T) {
+	e := newEnv(t)
+	for _, rt := range e.ui.Routes() {
+		exp, ok := expectations[rt.Pattern]
+		if !ok {
+			t.Errorf("route %q has no expectation in the role matrix", rt.Pattern)
+			continue
+		}
+		method, _, _ := strings.Cut(rt.Pattern, " ")
+		rels := []string{"-"}
+		if exp.family {
+			rels = matrixRelations
+		}
+		for _, role := range matrixRoles {
+			t.Run(rt.Pattern+"/"+role, func(t *testing.T) {
+				t.Parallel()
+				e := newEnv(t)
+				token := ""
+				if u := userOf(e.f, role); u != nil {
+					token = e.session(u)
+				}
+				for _, rel := range rels {
+					want := exp.status(role, rel)
+					var form url.Values
+					if exp.form != nil {
+						form = exp.form(e.f, rel)
+					} else if method == http.MethodPost {
+						form = url.Values{}
+					}
+					before := e.digest()
+					resp := e.do(method, path(rt.Pattern, e.f, rel), token, form)
+					if resp.status != want {
+						t.Errorf("%s as %s (%s): status %d, want %d\n%.300s", rt.Pattern, role, rel, resp.status, want, resp.body)
+						continue
+					}
+					if want == forbid || want == notFound || (role == "uitgelogd" && want == redirect) {
+						if after := e.digest(); after != before {
+							t.Errorf("%s as %s (%s): refused, but the database changed", rt.Pattern, role, rel)
+						}
+					}
+					if role == "uitgelogd" && want == redirect && !strings.HasPrefix(resp.header.Get("Location"), "/inloggen") {
+						t.Errorf("%s logged out: redirect to %q, want the log-in page", rt.Pattern, resp.header.Get("Location"))
+					}
+				}
+			})
+		}
+	}
+	for pattern := range expectations {
+		found := false
+		for _, rt := range e.ui.Routes() {
+			found = found || rt.Pattern == pattern
+		}
+		if !found {
+			t.Errorf("expectation for %q, which is not a route", pattern)
+		}
+	}
+}

@@ -67,6 +67,13 @@ const (
 	SegAccount     Segment = "account"
 	SegSession     Segment = "sessie"
 	SegAssignments Segment = "toewijzingsoverzicht"
+	SegReferral    Segment = "aanmelding"
+	SegReferrals   Segment = "aanmeldingenlijst"
+	SegIntake      Segment = "intakebesluit"
+	SegSafety      Segment = "veiligheid"
+	SegSocialMap   Segment = "sociale_kaart"
+	SegSettings    Segment = "instellingen"
+	SegPhase       Segment = "fase"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -79,6 +86,13 @@ var Segments = []Choice[Segment]{
 	{SegAccount, "Account"},
 	{SegSession, "Sessie"},
 	{SegAssignments, "Toewijzingsoverzicht"},
+	{SegReferral, "Aanmelding"},
+	{SegReferrals, "Aanmeldingen en wachtlijst"},
+	{SegIntake, "Intakebesluit"},
+	{SegSafety, "Veiligheid"},
+	{SegSocialMap, "Sociale kaart"},
+	{SegSettings, "Instellingen"},
+	{SegPhase, "Fase"},
 }
 
 // Label returns the Dutch label.
@@ -90,33 +104,35 @@ func (s Segment) Label() string { return LabelOf(Segments, s) }
 // chains: Hash covers the row and the previous row's hash, so a row altered
 // or removed in the database breaks its chain.
 type AuditEntry struct {
-	ID        int64
-	Chain     int
-	Seq       int64
-	Time      time.Time
-	UserID    int64 // 0 when no one was logged in
-	Role      Role
-	Action    Action
-	Outcome   Outcome
-	FamilyID  int64
-	MemberID  int64
-	IP        string
-	UserAgent string
-	Basis     string // why access was allowed (or "geen" when denied)
-	Segment   Segment
-	Detail    string // e.g. the search terms, or the e-mail tried at log-in
-	PrevHash  string
-	Hash      string
+	ID         int64
+	Chain      int
+	Seq        int64
+	Time       time.Time
+	UserID     int64 // 0 when no one was logged in
+	Role       Role
+	Action     Action
+	Outcome    Outcome
+	FamilyID   int64
+	MemberID   int64
+	ReferralID int64
+	IP         string
+	UserAgent  string
+	Basis      string // why access was allowed (or "geen" when denied)
+	Segment    Segment
+	Detail     string // e.g. the search terms, or the e-mail tried at log-in
+	PrevHash   string
+	Hash       string
 
 	UserName string // joined for display
 }
 
 // AuditFilter selects access log rows, newest first.
 type AuditFilter struct {
-	FamilyID *int64
-	UserID   *int64
-	Since    time.Time // inclusive; zero for no bound
-	Until    time.Time // exclusive; zero for no bound
+	FamilyID   *int64
+	UserID     *int64
+	ReferralID *int64
+	Since      time.Time // inclusive; zero for no bound
+	Until      time.Time // exclusive; zero for no bound
 	// NotOK selects only refused and failed attempts.
 	NotOK  bool
 	Limit  int

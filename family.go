@@ -32,6 +32,13 @@ type Family struct {
 	TeamName     string
 	Members      []*Member     // all members, current first
 	Assignments  []*Assignment // current assignments
+	// Phase is the phase the family is in (nil before intake).
+	Phase *PhaseTransition
+	// Intake is how the family came in: the accepted referral.
+	Intake *FamilyIntake
+	// SafetyConcerns are the concerns about the children's safety, open
+	// ones first.
+	SafetyConcerns []*SafetyConcern
 	// Can says what the actor who read the family may do with it, as the
 	// access policy decided when it was read; the UI shows only those
 	// actions.
@@ -75,6 +82,69 @@ func (f *Family) FormerMembers() []*Member {
 	}
 	return ms
 }
+
+// Acute reports whether an open safety concern is acute: the family then
+// comes first in every list and agenda.
+func (f *Family) Acute() bool {
+	for _, c := range f.SafetyConcerns {
+		if c.Open() && c.Severity == SeverityAcute {
+			return true
+		}
+	}
+	return false
+}
+
+// OpenSafetyConcerns returns the concerns still open.
+func (f *Family) OpenSafetyConcerns() []*SafetyConcern {
+	var cs []*SafetyConcern
+	for _, c := range f.SafetyConcerns {
+		if c.Open() {
+			cs = append(cs, c)
+		}
+	}
+	return cs
+}
+
+// YouthWorkers returns the current youth-worker assignments.
+func (f *Family) YouthWorkers() []*Assignment {
+	var as []*Assignment
+	for _, a := range f.Assignments {
+		if a.Kind == AssignYouth {
+			as = append(as, a)
+		}
+	}
+	return as
+}
+
+// YouthWorkerOf returns the current youth worker of a member, or nil.
+func (f *Family) YouthWorkerOf(memberID int64) *Assignment {
+	for _, a := range f.Assignments {
+		if a.Kind == AssignYouth && a.MemberID == memberID {
+			return a
+		}
+	}
+	return nil
+}
+
+// FamilyIntake is how a family came in: the referral that was accepted.
+type FamilyIntake struct {
+	ReferralID         int64
+	DecidedAt          time.Time
+	DecidedByName      string
+	MeetingDate        Date
+	OverrideReason     string
+	ReferrerName       string
+	ReferrerOrgName    string
+	IntroducerName     string
+	IntroducerFunction string
+	IntroducerPhone    string
+	IntroducerOrgName  string
+	Commitment         Commitment
+	CommitmentNotes    string
+}
+
+// ReferralNumber formats the referral's reference.
+func (i *FamilyIntake) ReferralNumber() string { return ReferralNumber(i.ReferralID) }
 
 // Coordinator returns the current coordinator (regisseur), or nil.
 func (f *Family) Coordinator() *Assignment { return f.assignment(AssignCoordinator) }
@@ -316,6 +386,9 @@ type Assignment struct {
 type AssignInput struct {
 	CoordinatorID int64
 	DuoID         int64 // 0: no duo partner
+	// Confirmed acknowledges the warnings: a new coordinator above the
+	// caseload norm, or one who does not work in the family's district.
+	Confirmed bool
 }
 
 // Validate checks the shape of the input; that both are casemanagers of the
@@ -355,6 +428,8 @@ type FamilyFilter struct {
 // FamilySummary is one row of a family list.
 type FamilySummary struct {
 	ID            int64
+	Acute         bool  // an open, acute safety concern
+	Phase         Phase // 0 before intake
 	HouseholdName string
 	DistrictName  string
 	MemberCount   int
@@ -404,6 +479,25 @@ func (fa *FamilyAssignments) Current(k AssignmentKind) *Assignment {
 	return nil
 }
 
+// Caseload is a worker's load, shown when choosing whom to assign.
+type Caseload struct {
+	UserID   int64
+	Name     string
+	Role     Role
+	District string // the districts the worker works in
+	// InDistrict: the worker works in the family's district.
+	InDistrict bool
+	// Current is the number of families (or youths) assigned now.
+	Current int
+	// StartedThisYear is the number started in the last twelve months,
+	// which the norm ("about 6 a year") counts.
+	StartedThisYear int
+	Norm            int
+}
+
+// Over reports whether one more would exceed the norm.
+func (c *Caseload) Over() bool { return c.StartedThisYear+1 > c.Norm }
+
 // FamilyService reads and changes families. Every method decides access
 // through the one access policy with the actor from ctx, and writes its
 // audit row in the same transaction as the data; a denied attempt is
@@ -432,6 +526,19 @@ type FamilyService interface {
 	// FindAssignmentRows lists the families of the teams the actor manages
 	// by dossier number, for the administrator. EFORBIDDEN.
 	FindAssignmentRows(ctx context.Context) ([]*AssignmentRow, error)
+	// AddSafetyConcern records a concern about a child's safety (or the
+	// family's). EINVALID, ENOTFOUND.
+	AddSafetyConcern(ctx context.Context, familyID int64, in SafetyInput) error
+	// ResolveSafetyConcern closes a concern with a note; it stays visible
+	// in the history. EINVALID, ENOTFOUND.
+	ResolveSafetyConcern(ctx context.Context, familyID, concernID int64, note string) error
+	// AssignYouthWorker assigns a youth worker of the team to a member aged
+	// 12–24 (userID 0 ends the current one). Above the caseload norm it
+	// needs confirmed. EINVALID, ENOTFOUND.
+	AssignYouthWorker(ctx context.Context, familyID, memberID, userID int64, confirmed bool) error
+	// FindCaseloads returns the workers of the family's team with their
+	// caseload against the norm, for choosing whom to assign. ENOTFOUND.
+	FindCaseloads(ctx context.Context, familyID int64) ([]*Caseload, error)
 	// FindFamilyAssignments returns who works with the family now and
 	// before, without the family's personal data (the administrator may
 	// read it). ENOTFOUND.

@@ -43,6 +43,21 @@ const (
 	MsgUnavailable       Msg = "unavailable"
 	MsgNumberInvalid     Msg = "number_invalid"
 	MsgNumberRange       Msg = "number_range"
+	MsgDateInPast        Msg = "date_in_past"
+
+	MsgReferralNoMembers   Msg = "referral_no_members"
+	MsgReferralNoSignals   Msg = "referral_no_signals"
+	MsgSafetyNotesNeeded   Msg = "safety_notes_needed"
+	MsgDeclineNeedsReason  Msg = "decline_needs_reason"
+	MsgOverrideNeedsReason Msg = "override_needs_reason"
+	MsgOtherNeedsNote      Msg = "other_needs_note"
+	MsgReferralDecided     Msg = "referral_decided"
+	MsgNotOnPriorityList   Msg = "not_on_priority_list"
+	MsgAlreadyOnList       Msg = "already_on_list"
+	MsgLinkFamilyInvalid   Msg = "link_family_invalid"
+	MsgYouthAgeRange       Msg = "youth_age_range"
+	MsgNotAYouthWorker     Msg = "not_a_youth_worker"
+	MsgCaseloadConfirm     Msg = "caseload_confirm"
 
 	// Messages shown after a form was saved (the page after the redirect).
 	MsgFlashLoggedOut     Msg = "flash_logged_out"
@@ -94,6 +109,21 @@ var catalogue = map[Msg]string{
 	MsgUnavailable:       "regie is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.",
 	MsgNumberInvalid:     "Geef een heel getal.",
 	MsgNumberRange:       "Geef een getal van %d tot en met %d.",
+	MsgDateInPast:        "Deze datum ligt in het verleden.",
+
+	MsgReferralNoMembers:   "Noem minstens één gezinslid, met naam en geboortedatum.",
+	MsgReferralNoSignals:   "Beschrijf de signalen op minstens één leefgebied.",
+	MsgSafetyNotesNeeded:   "Beschrijf de zorgen over de veiligheid of basiszorg.",
+	MsgDeclineNeedsReason:  "Kies bij afwijzen minstens één contra-indicatie.",
+	MsgOverrideNeedsReason: "Er is een contra-indicatie aangevinkt: leg uit waarom het gezin toch in aanmerking komt.",
+	MsgOtherNeedsNote:      "Licht de andere reden toe in de notitie voor het team.",
+	MsgReferralDecided:     "Over deze aanmelding is al besloten. Een nieuw besluit kan alleen vanuit portefeuille of wachtlijst.",
+	MsgNotOnPriorityList:   "Deze aanmelding staat niet op de prioriteitenlijst.",
+	MsgAlreadyOnList:       "Deze aanmelding staat al op de prioriteitenlijst.",
+	MsgLinkFamilyInvalid:   "Dit gezin kan niet gekoppeld worden: het bestaat niet of hoort bij een ander team.",
+	MsgYouthAgeRange:       "Een jeugdhulpverlener werkt met jongeren van 12 tot en met 24 jaar.",
+	MsgNotAYouthWorker:     "Kies een actieve jeugdhulpverlener van het team.",
+	MsgCaseloadConfirm:     "Deze keuze gaat boven de norm. Vink aan dat u toch wilt toewijzen, of kies een ander.",
 
 	MsgFlashLoggedOut:     "U bent uitgelogd.",
 	MsgFlashMFAEnrolled:   "Uw tweede factor is ingesteld. Voortaan vraagt regie bij het inloggen om een code uit uw app.",

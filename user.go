@@ -53,14 +53,26 @@ func (r Role) InTeam() bool {
 	return r == RoleCasemanager || r == RoleYouthWorker || r == RoleTeamLeader
 }
 
-// Organisation is an organisation that has users in regie: the team's own
-// organisation or a partner (school, police, GGZ, housing corporation…).
-// The social map (sociale kaart) later extends it with services per district.
+// Organisation is an organisation on the social map (sociale kaart): the
+// team's own organisation or a partner (school, police, GGZ, housing
+// corporation…). Referrers and network partners log in on behalf of one;
+// referrals, introducers, warm referrals, trajectories and consents name
+// one, so the same agency is one record everywhere.
 type Organisation struct {
 	ID   int64
 	Name string
 	// Own marks the organisation that runs regie and employs the team.
-	Own bool
+	Own           bool
+	Kind          OrgKind
+	DistrictID    int64 // 0: the whole city
+	ContactPerson string
+	Phone         string
+	Email         string
+	WaitingWeeks  int // -1 when unknown
+	Notes         string
+	Active        bool
+
+	DistrictName string // joined for display
 }
 
 // Team is a team of casemanagers and youth workers under one team leader,

@@ -204,7 +204,8 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 			}
 		}
 		if f.coordinator != "" {
-			in := regie.AssignInput{CoordinatorID: users[f.coordinator].ID}
+			// The demo team took these decisions with open eyes, over norms too.
+			in := regie.AssignInput{CoordinatorID: users[f.coordinator].ID, Confirmed: true}
 			if f.duo != "" {
 				in.DuoID = users[f.duo].ID
 			}

@@ -24,6 +24,8 @@ type Facts struct {
 	Closed bool
 	// Assignments are the actor's current assignments to the family.
 	Assignments []regie.AssignmentKind
+	// ReferrerUserID is, for a referral, the account that referred.
+	ReferrerUserID int64
 }
 
 // Decision is the answer of the policy.
@@ -49,11 +51,27 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return deny
 	}
 	switch seg {
-	case regie.SegFamily, regie.SegMembers:
+	case regie.SegFamily, regie.SegMembers, regie.SegSafety, regie.SegPhase:
 		if act == regie.ActionCreate && seg == regie.SegFamily {
 			return createFamily(a)
 		}
 		return familyContent(a, act, f)
+	case regie.SegReferral, regie.SegIntake:
+		return referral(a, act, f)
+	case regie.SegReferrals:
+		if act == regie.ActionRead && a.Role.InTeam() {
+			return allow(teamMeetingBasis)
+		}
+		if act == regie.ActionRead && a.Role == regie.RoleReferrer {
+			return allow("eigen aanmeldingen")
+		}
+	case regie.SegSocialMap, regie.SegSettings:
+		if act == regie.ActionRead && a.UserID != 0 {
+			return allow("organisatiegegevens")
+		}
+		if (act == regie.ActionCreate || act == regie.ActionUpdate) && (a.Role == regie.RoleAdmin || a.Role == regie.RoleSystem) {
+			return allow(adminOrTeamLeaderBasis(a))
+		}
 	case regie.SegAssignment:
 		return assignment(a, act, f)
 	case regie.SegAssignments:
@@ -118,6 +136,45 @@ func familyContent(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	return deny
 }
 
+// teamMeetingBasis is why staff see the team's referrals: the casemanagers
+// discuss new referrals in the weekly team meeting (seed 003, bijlage 1).
+const teamMeetingBasis = "teamoverleg: aanmeldingen van het team"
+
+// referral covers a referral and its intake decisions. A referrer reaches
+// only their own, and then only what they sent and the team's answer (the
+// UI shows no more); the team's staff read the team's referrals; the team
+// leader decides.
+func referral(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if act == regie.ActionCreate && f == nil {
+		switch {
+		case a.Role == regie.RoleReferrer:
+			return allow("eigen aanmelding")
+		case (a.Role == regie.RoleCasemanager || a.Role == regie.RoleTeamLeader) && a.TeamID != 0:
+			return allow("aanmelding genoteerd namens de aanmelder")
+		}
+		return deny
+	}
+	if f == nil || !f.Exists {
+		return deny
+	}
+	switch act {
+	case regie.ActionRead:
+		if a.Role == regie.RoleReferrer && f.ReferrerUserID == a.UserID {
+			return allow("eigen aanmelding")
+		}
+		if a.Role.InTeam() && a.TeamID != 0 && a.TeamID == f.TeamID {
+			return allow(teamMeetingBasis)
+		}
+	case regie.ActionUpdate, regie.ActionCreate, regie.ActionSearch:
+		// Recording decisions, the agenda, the priority list — and looking
+		// for the family among the known ones — is the team leader's.
+		if a.Role == regie.RoleTeamLeader && a.TeamID != 0 && a.TeamID == f.TeamID {
+			return allow("teamleider van het team")
+		}
+	}
+	return deny
+}
+
 // createFamily: a family enters the team through the team leader, who
 // decides on intake in the team meeting.
 func createFamily(a *regie.Actor) Decision {
@@ -171,6 +228,20 @@ func has(ks []regie.AssignmentKind, k regie.AssignmentKind) bool {
 		}
 	}
 	return false
+}
+
+// ReferralScope returns which referrals a list may show: a referrer's own,
+// or the team's for its staff; ok=false when none.
+func ReferralScope(a *regie.Actor, own bool) (s Scope, ok bool) {
+	switch {
+	case a == nil || a.UserID == 0:
+		return Scope{}, false
+	case a.Role == regie.RoleReferrer || own && (a.Role == regie.RoleCasemanager || a.Role == regie.RoleTeamLeader):
+		return Scope{UserID: a.UserID}, true
+	case a.Role.InTeam() && a.TeamID != 0:
+		return Scope{TeamID: a.TeamID}, true
+	}
+	return Scope{}, false
 }
 
 // Scope is the set of families a list may show to an actor.

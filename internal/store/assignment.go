@@ -87,6 +87,25 @@ func (s *Store) AssignFamily(ctx context.Context, familyID int64, in regie.Assig
 		if err != nil {
 			return err
 		}
+		if !in.Confirmed {
+			var cur int64
+			for _, a := range current {
+				if a.Kind == regie.AssignCoordinator {
+					cur = a.UserID
+				}
+			}
+			if in.CoordinatorID != cur {
+				loads, err := tx.caseloads(ctx, familyID, regie.RoleCasemanager)
+				if err != nil {
+					return err
+				}
+				for _, l := range loads {
+					if l.UserID == in.CoordinatorID && (l.Over() || !l.InDistrict) {
+						return addField(nil, "confirm", regie.MsgCaseloadConfirm)
+					}
+				}
+			}
+		}
 		var changes []string
 		for _, want := range []struct {
 			kind   regie.AssignmentKind

@@ -20,13 +20,14 @@ const auditChains = 16
 // auditRecord is what an access adds to the log; the actor, access point
 // and time come from the transaction.
 type auditRecord struct {
-	Action   regie.Action
-	Outcome  regie.Outcome
-	Segment  regie.Segment
-	FamilyID int64
-	MemberID int64
-	Basis    string
-	Detail   string
+	Action     regie.Action
+	Outcome    regie.Outcome
+	Segment    regie.Segment
+	FamilyID   int64
+	MemberID   int64
+	ReferralID int64
+	Basis      string
+	Detail     string
 	// UserID overrides the actor's user, for log-in steps where the actor
 	// is not yet known.
 	UserID int64
@@ -37,16 +38,17 @@ type auditRecord struct {
 // error fails the whole transaction: no access without its audit row.
 func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 	e := regie.AuditEntry{
-		Time:     tx.now,
-		UserID:   r.UserID,
-		Role:     r.Role,
-		Action:   r.Action,
-		Outcome:  r.Outcome,
-		FamilyID: r.FamilyID,
-		MemberID: r.MemberID,
-		Basis:    r.Basis,
-		Segment:  r.Segment,
-		Detail:   r.Detail,
+		Time:       tx.now,
+		UserID:     r.UserID,
+		Role:       r.Role,
+		Action:     r.Action,
+		Outcome:    r.Outcome,
+		FamilyID:   r.FamilyID,
+		MemberID:   r.MemberID,
+		ReferralID: r.ReferralID,
+		Basis:      r.Basis,
+		Segment:    r.Segment,
+		Detail:     r.Detail,
 	}
 	if a := tx.actor; a != nil {
 		if e.UserID == 0 {
@@ -64,9 +66,9 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 	e.Seq++
 	e.Hash = auditHash(&e)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO audit
-		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-		e.Chain, e.Seq, ts(e.Time), e.UserID, string(e.Role), string(e.Action), string(e.Outcome), e.FamilyID, e.MemberID,
+		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+		e.Chain, e.Seq, ts(e.Time), e.UserID, string(e.Role), string(e.Action), string(e.Outcome), e.FamilyID, e.MemberID, e.ReferralID,
 		e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail, e.PrevHash, e.Hash); err != nil {
 		return fmt.Errorf("store: audit: insert: %w", err)
 	}
@@ -82,7 +84,7 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 func auditHash(e *regie.AuditEntry) string {
 	b, _ := json.Marshal([]any{
 		"v1", e.Chain, e.Seq, ts(e.Time), e.UserID, e.Role, e.Action, e.Outcome,
-		e.FamilyID, e.MemberID, e.IP, e.UserAgent, e.Basis, e.Segment, e.Detail, e.PrevHash,
+		e.FamilyID, e.MemberID, e.ReferralID, e.IP, e.UserAgent, e.Basis, e.Segment, e.Detail, e.PrevHash,
 	})
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
@@ -100,25 +102,29 @@ func truncate(s string, n int) string {
 // the caller gets deniedErr. When it allows, the caller does the work and
 // writes its own audit row with the decision's basis.
 func (tx *tx) decide(ctx context.Context, act regie.Action, seg regie.Segment, f *policy.Facts, familyID, memberID int64, deniedErr error) (policy.Decision, error) {
+	return tx.decideRecord(ctx, act, seg, f, auditRecord{FamilyID: familyID, MemberID: memberID}, deniedErr)
+}
+
+// decideRecord is decide for accesses that name more than a family (a
+// referral): rec carries the ids for the denied attempt's row.
+func (tx *tx) decideRecord(ctx context.Context, act regie.Action, seg regie.Segment, f *policy.Facts, rec auditRecord, deniedErr error) (policy.Decision, error) {
 	dec := policy.Decide(tx.actor, act, seg, f)
 	if dec.Allow {
 		return dec, nil
 	}
-	if err := tx.audit(ctx, auditRecord{
-		Action: act, Outcome: regie.OutcomeDenied, Segment: seg,
-		FamilyID: familyID, MemberID: memberID, Basis: policy.Denied,
-	}); err != nil {
+	rec.Action, rec.Outcome, rec.Segment, rec.Basis = act, regie.OutcomeDenied, seg, policy.Denied
+	if err := tx.audit(ctx, rec); err != nil {
 		return dec, err
 	}
 	return dec, &errDenied{err: deniedErr}
 }
 
-const auditColumns = `a.id, a.chain, a.seq, a.ts, a.user_id, a.role, a.action, a.outcome, a.family_id, a.member_id,
+const auditColumns = `a.id, a.chain, a.seq, a.ts, a.user_id, a.role, a.action, a.outcome, a.family_id, a.member_id, a.referral_id,
 	a.ip, a.user_agent, a.basis, a.segment, a.detail, a.prev_hash, a.hash`
 
 func scanAudit(sc interface{ Scan(...any) error }, e *regie.AuditEntry, extra ...any) error {
 	var role, action, outcome, segment string
-	dest := []any{&e.ID, &e.Chain, &e.Seq, timeScan{&e.Time}, &e.UserID, &role, &action, &outcome, &e.FamilyID, &e.MemberID,
+	dest := []any{&e.ID, &e.Chain, &e.Seq, timeScan{&e.Time}, &e.UserID, &role, &action, &outcome, &e.FamilyID, &e.MemberID, &e.ReferralID,
 		&e.IP, &e.UserAgent, &e.Basis, &segment, &e.Detail, &e.PrevHash, &e.Hash}
 	if err := sc.Scan(append(dest, extra...)...); err != nil {
 		return err
@@ -159,6 +165,9 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 		if f.UserID != nil {
 			add("a.user_id = ?", *f.UserID)
 		}
+		if f.ReferralID != nil {
+			add("a.referral_id = ?", *f.ReferralID)
+		}
 		if !f.Since.IsZero() {
 			add("a.ts >= ?", ts(f.Since))
 		}
@@ -168,7 +177,7 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 		if f.NotOK {
 			where = append(where, "a.outcome <> 'ok'")
 		}
-		if f.FamilyID == nil && f.UserID == nil && (f.Since.IsZero() || !f.NotOK) {
+		if f.FamilyID == nil && f.UserID == nil && f.ReferralID == nil && (f.Since.IsZero() || !f.NotOK) {
 			// Counting the whole log would scan tens of millions of rows.
 			return regie.Errorf(regie.EINVALID, "Kies een gezin, een gebruiker of de geweigerde pogingen van een periode.")
 		}

@@ -105,7 +105,52 @@ func (tx *tx) findFamily(ctx context.Context, id int64) (*regie.Family, error) {
 	if f.Assignments, err = tx.findAssignments(ctx, id, true); err != nil {
 		return nil, err
 	}
+	if f.Phase, err = tx.currentPhase(ctx, id); err != nil {
+		return nil, err
+	}
+	if f.Intake, err = tx.familyIntake(ctx, id); err != nil {
+		return nil, err
+	}
+	if f.SafetyConcerns, err = tx.findSafetyConcerns(ctx, id); err != nil {
+		return nil, err
+	}
 	return f, nil
+}
+
+// currentPhase returns the family's newest phase transition, or nil.
+func (tx *tx) currentPhase(ctx context.Context, familyID int64) (*regie.PhaseTransition, error) {
+	p := &regie.PhaseTransition{}
+	err := tx.QueryRowContext(ctx, `SELECT id, family_id, phase, started_on, reason, created_by, created_at FROM phase_transitions
+		WHERE family_id = $1 ORDER BY started_on DESC, id DESC LIMIT 1`, familyID).
+		Scan(&p.ID, &p.FamilyID, &p.Phase, dateScan{&p.StartedOn}, &p.Reason, &p.CreatedBy, timeScan{&p.CreatedAt})
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("store: current phase: %w", err)
+	}
+	return p, nil
+}
+
+// familyIntake returns the accepted referral the family came in by, or nil.
+func (tx *tx) familyIntake(ctx context.Context, familyID int64) (*regie.FamilyIntake, error) {
+	in := &regie.FamilyIntake{}
+	var commit string
+	err := tx.QueryRowContext(ctx, `SELECT r.id, d.decided_at, u.name, m.held_on, d.override_reason, r.referrer_name, ro.name,
+			r.introducer_name, r.introducer_function, r.introducer_phone, COALESCE(io.name, ''), r.commitment, r.commitment_notes
+		FROM intake_decisions d JOIN referrals r ON r.id = d.referral_id JOIN users u ON u.id = d.decided_by
+		JOIN organisations ro ON ro.id = r.referrer_org_id LEFT JOIN organisations io ON io.id = r.introducer_org_id
+		LEFT JOIN meetings m ON m.id = d.meeting_id
+		WHERE d.family_id = $1 AND d.outcome = 'accepteren' ORDER BY d.decided_at DESC, d.id DESC LIMIT 1`, familyID).
+		Scan(&in.ReferralID, timeScan{&in.DecidedAt}, &in.DecidedByName, dateScan{&in.MeetingDate}, &in.OverrideReason,
+			&in.ReferrerName, &in.ReferrerOrgName, &in.IntroducerName, &in.IntroducerFunction, &in.IntroducerPhone,
+			&in.IntroducerOrgName, &commit, &in.CommitmentNotes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("store: family intake: %w", err)
+	}
+	in.Commitment = regie.Commitment(commit)
+	return in, nil
 }
 
 // FindFamilies implements regie.FamilyService.
@@ -154,7 +199,10 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 		if limit <= 0 || limit > 500 {
 			limit = 100
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name,
+		rows, err := tx.QueryContext(ctx, `SELECT f.id,
+				EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL) AS acute,
+				COALESCE((SELECT p.phase FROM phase_transitions p WHERE p.family_id = f.id ORDER BY p.started_on DESC, p.id DESC LIMIT 1), 0),
+				f.household_name, d.name,
 				(SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.ended_on IS NULL),
 				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 					WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
@@ -163,14 +211,14 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 				f.created_at, f.closed_at, count(*) OVER ()
 			FROM families f JOIN districts d ON d.id = f.district_id
 			WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+`
-			ORDER BY f.household_name, f.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(max(ff.Offset, 0)), args...)
+			ORDER BY acute DESC, f.household_name, f.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(max(ff.Offset, 0)), args...)
 		if err != nil {
 			return fmt.Errorf("store: find families: %w", err)
 		}
 		defer rows.Close()
 		for rows.Next() {
 			fs := &regie.FamilySummary{}
-			if err := rows.Scan(&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator, &fs.Duo,
+			if err := rows.Scan(&fs.ID, &fs.Acute, &fs.Phase, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator, &fs.Duo,
 				timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total); err != nil {
 				return err
 			}

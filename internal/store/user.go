@@ -266,14 +266,14 @@ func (s *Store) FindTeams(ctx context.Context) ([]*regie.Team, error) {
 func (s *Store) FindOrganisations(ctx context.Context) ([]*regie.Organisation, error) {
 	var orgs []*regie.Organisation
 	err := s.read(ctx, func(tx *tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, name, own FROM organisations ORDER BY own DESC, name`)
+		rows, err := tx.QueryContext(ctx, `SELECT `+orgColumns+orgFrom+` ORDER BY o.own DESC, o.name`)
 		if err != nil {
 			return fmt.Errorf("store: find organisations: %w", err)
 		}
 		defer rows.Close()
 		for rows.Next() {
 			o := &regie.Organisation{}
-			if err := rows.Scan(&o.ID, &o.Name, &o.Own); err != nil {
+			if err := scanOrg(rows, o); err != nil {
 				return err
 			}
 			orgs = append(orgs, o)
@@ -297,8 +297,12 @@ func (s *Store) CreateOrganisation(ctx context.Context, name string, own bool) (
 		if err := v.Err(); err != nil {
 			return err
 		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO organisations (name, own, created_at) VALUES ($1, $2, $3) RETURNING id`,
-			o.Name, own, ts(tx.now)).Scan(&o.ID); err != nil {
+		o.Kind, o.Active, o.WaitingWeeks = "overig", true, -1
+		if own {
+			o.Kind = "eigen"
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO organisations (name, own, kind, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+			o.Name, own, string(o.Kind), ts(tx.now)).Scan(&o.ID); err != nil {
 			return fmt.Errorf("store: create organisation: %w", err)
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegAccount,

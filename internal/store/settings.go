@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+func policyDecide(a *regie.Actor, act regie.Action, seg regie.Segment) bool {
+	return policy.Decide(a, act, seg, nil).Allow
+}
+
+// FindNorms implements regie.SettingsService. Everyone logged in may read
+// the norms; they are the team's agreements, not personal data.
+func (s *Store) FindNorms(ctx context.Context) (regie.Norms, error) {
+	n := regie.DefaultNorms()
+	settings := map[string]string{}
+	err := s.read(ctx, func(tx *tx) error {
+		return tx.settings(ctx, settings)
+	})
+	n.Apply(settings)
+	return n, err
+}
+
+func (tx *tx) settings(ctx context.Context, into map[string]string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings`)
+	if err != nil {
+		return fmt.Errorf("store: settings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		into[k] = v
+	}
+	return rows.Err()
+}
+
+// norms reads the norms inside a transaction.
+func (tx *tx) norms(ctx context.Context) (regie.Norms, error) {
+	n := regie.DefaultNorms()
+	settings := map[string]string{}
+	err := tx.settings(ctx, settings)
+	n.Apply(settings)
+	return n, err
+}
+
+// SaveNorms implements regie.SettingsService.
+func (s *Store) SaveNorms(ctx context.Context, values map[string]string) error {
+	return s.write(ctx, func(tx *tx) error {
+		dec, err := tx.decide(ctx, regie.ActionUpdate, regie.SegSettings, nil, 0, 0, forbidden())
+		if err != nil {
+			return err
+		}
+		if err := regie.ValidateNorms(values); err != nil {
+			return err
+		}
+		for _, ns := range regie.NormSettings {
+			v := regie.Clean(values[ns.Key])
+			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+				ns.Key, v, ts(tx.now), tx.actor.UserID); err != nil {
+				return fmt.Errorf("store: save norms: %w", err)
+			}
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegSettings,
+			Basis: dec.Basis, Detail: "normen gewijzigd"})
+	})
+}

@@ -1,6 +1,10 @@
 package regie
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Msg is the code of a user-facing message. The Dutch text of every code is
 // in the catalogue below: the one place where error and validation wording
@@ -157,4 +161,44 @@ func Catalogue() map[Msg]string {
 		c[k] = v
 	}
 	return c
+}
+
+// fieldLabels names form fields in Dutch for the error summary at the top
+// of a form, so "Vul dit veld in." there reads "Voornaam: Vul dit veld in."
+// The labels on the fields themselves are in the templates.
+var fieldLabels = map[string]string{
+	"household_name": "Naam van het huishouden", "street": "Straat en huisnummer", "postcode": "Postcode", "city": "Plaats",
+	"district": "Wijk", "dutch_proficiency": "Beheersing van het Nederlands", "languages": "Talen", "composition_notes": "Samenstelling",
+	"given_name": "Voornaam", "family_name": "Achternaam", "birth_date": "Geboortedatum", "relation": "Rol in het gezin", "bsn": "BSN",
+	"ended_on": "Datum", "reason": "Reden", "coordinator": "Vaste regisseur", "duo": "Duo-partner", "confirm": "Bevestiging",
+	"email": "E-mailadres", "password": "Wachtwoord", "name": "Naam", "role": "Rol", "organisation": "Organisatie", "team": "Team",
+	"districts": "Wijken", "code": "Code",
+	"referrer_org": "Organisatie van de aanmelder", "referrer_name": "Naam van de aanmelder", "received_via": "Ontvangen via",
+	"referrer_function": "Functie", "referrer_phone": "Telefoonnummer", "referrer_email": "E-mailadres",
+	"members": "Gezinsleden", "signals": "Signalen", "problem_duration": "Duur van de problemen", "help_tried": "Geprobeerde hulp",
+	"introducer_name": "Introducerende hulpverlener", "introducer_org": "Organisatie van de introducer", "commitment": "Commitment",
+	"safety": "Veiligheidscheck", "safety_notes": "Zorgen over veiligheid", "meeting": "Teamoverleg",
+	"outcome": "Besluit", "review_on": "Opnieuw bekijken op", "contact_keeper": "Contact tijdens het wachten",
+	"contra_indications": "Contra-indicaties", "override_reason": "Reden voor uitzondering", "warm_referral_org": "Warme doorverwijzing",
+	"feedback": "Terugkoppeling aan de aanmelder", "notes": "Notitie", "link_family": "Bestaand gezin",
+	"note": "Toelichting", "kind": "Soort", "youth_worker": "Jeugdhulpverlener", "member": "Gezinslid",
+	"what": "Wat is de zorg", "since": "Sinds", "severity": "Ernst", "actions": "Wat wordt eraan gedaan", "meldcode": "Meldcode",
+	"contact_person": "Contactpersoon", "phone": "Telefoon", "waiting_weeks": "Wachttijd",
+}
+
+// FieldLabel returns the Dutch name of a form field for the error summary,
+// or "" when it has none. Member rows (member-2-given_name) are named by
+// their number.
+func FieldLabel(field string) string {
+	if rest, ok := strings.CutPrefix(field, "member-"); ok {
+		if n, name, ok := strings.Cut(rest, "-"); ok {
+			if i, err := strconv.Atoi(n); err == nil {
+				return fmt.Sprintf("Gezinslid %d, %s", i+1, strings.ToLower(fieldLabels[name]))
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(field, "signal-"); ok {
+		return "Signalen, " + strings.ToLower(Domain(rest).Label())
+	}
+	return fieldLabels[field]
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"runtime"
 	"time"
@@ -109,8 +110,25 @@ func (m *Main) Run(ctx context.Context) error {
 			}
 		}
 	}()
+	if m.Config.TLSCert == "" && !m.Config.TrustProxy && !loopback(m.Config.Addr) {
+		m.Logger.Warn("regie listens on a network address without TLS: browsers keep the Secure session cookie only over HTTPS " +
+			"(or on localhost), so put a TLS proxy in front (REGIE_TRUST_PROXY=true) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
+	}
 	m.Logger.Info("regie started", slog.String("url", m.Server.URL()), slog.String("database", st.Dialect()), slog.Bool("demo", m.Demo))
 	return nil
+}
+
+// loopback reports whether addr listens only on this machine.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // Close stops the server (letting running requests finish), then the

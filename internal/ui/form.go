@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 	"net/url"
 	"strconv"
 	"strings"
@@ -70,22 +71,31 @@ func (f *form) withError(err error) bool {
 }
 
 // summaryItem is one line of the error summary at the top of a form.
-type summaryItem struct{ Field, Message string }
+type summaryItem struct{ Field, Label, Message string }
 
-// Summary lists the errors in the order of the fields.
+// Summary lists the errors in the order of the fields (then by name, for
+// fields the form did not order), each named, so the links differ.
 func (f *form) Summary() []summaryItem {
 	var items []summaryItem
 	seen := map[string]bool{}
+	add := func(name string) {
+		items = append(items, summaryItem{name, regie.FieldLabel(name), f.Errors[name]})
+		seen[name] = true
+	}
 	for _, name := range f.Order {
-		if m, ok := f.Errors[name]; ok {
-			items = append(items, summaryItem{name, m})
-			seen[name] = true
+		if _, ok := f.Errors[name]; ok {
+			add(name)
 		}
 	}
-	for name, m := range f.Errors {
+	var rest []string
+	for name := range f.Errors {
 		if !seen[name] {
-			items = append(items, summaryItem{name, m})
+			rest = append(rest, name)
 		}
+	}
+	slices.Sort(rest)
+	for _, name := range rest {
+		add(name)
 	}
 	return items
 }

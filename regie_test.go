@@ -1,0 +1,158 @@
+package regie_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+
+	"regie"
+)
+
+// TestCatalogue_EveryMessageHasDutchText parses messages.go and checks that
+// every Msg constant has a text in the catalogue.
+func TestCatalogue_EveryMessageHasDutchText(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := regie.Catalogue()
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		vs, ok := node.(*ast.ValueSpec)
+		if !ok || vs.Type == nil {
+			return true
+		}
+		if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Msg" {
+			return true
+		}
+		for _, v := range vs.Values {
+			lit := v.(*ast.BasicLit)
+			code := regie.Msg(strings.Trim(lit.Value, `"`))
+			n++
+			if strings.TrimSpace(cat[code]) == "" {
+				t.Errorf("message %s has no Dutch text", code)
+			}
+		}
+		return true
+	})
+	if n < 20 {
+		t.Fatalf("found only %d message constants", n)
+	}
+}
+
+func TestValidBSN(t *testing.T) {
+	for _, tc := range []struct {
+		bsn string
+		ok  bool
+	}{
+		{"999990019", true},
+		{"111222333", true},
+		{"123456782", true},
+		{"123456789", false},
+		{"000000000", false}, // passes the sum, but is no number
+		{"12345678", false},
+		{"1234567890", false},
+		{"12345678a", false},
+	} {
+		if got := regie.ValidBSN(tc.bsn); got != tc.ok {
+			t.Errorf("ValidBSN(%q) = %v, want %v", tc.bsn, got, tc.ok)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	for _, s := range []string{"2012-09-30", "30-09-2012", "30-9-2012", "30/09/2012", "30.9.2012"} {
+		d, err := regie.ParseDate(s)
+		if err != nil || d.ISO() != "2012-09-30" {
+			t.Errorf("ParseDate(%q) = %s, %v", s, d, err)
+		}
+	}
+	if _, err := regie.ParseDate("31-02-2012"); err == nil {
+		t.Error("31 February parsed")
+	}
+	birth := regie.NewDate(2012, 9, 30)
+	for _, tc := range []struct {
+		on   regie.Date
+		want int
+	}{
+		{regie.NewDate(2024, 9, 29), 11},
+		{regie.NewDate(2024, 9, 30), 12},
+		{regie.NewDate(2025, 1, 1), 12},
+		{regie.NewDate(2011, 1, 1), 0},
+	} {
+		if got := birth.YearsOn(tc.on); got != tc.want {
+			t.Errorf("age on %s = %d, want %d", tc.on, got, tc.want)
+		}
+	}
+	if got := regie.NewDate(2026, 3, 2).Dutch(); got != "2 maart 2026" {
+		t.Errorf("Dutch = %q", got)
+	}
+}
+
+func TestFamilyInput_Postcode(t *testing.T) {
+	in := regie.FamilyInput{HouseholdName: " Gezin Ouali ", Postcode: "3531ab", DistrictID: 1, DutchProficiency: "goed"}
+	in.Normalize()
+	if in.Postcode != "3531 AB" || in.HouseholdName != "Gezin Ouali" || in.Validate() != nil {
+		t.Fatalf("normalised = %+v, %v", in, in.Validate())
+	}
+	in.Postcode = "0123 AB"
+	if regie.ErrorFields(in.Validate())["postcode"] == "" {
+		t.Fatal("a postcode starting with 0 was accepted")
+	}
+}
+
+func TestDecisionInput(t *testing.T) {
+	today := regie.NewDate(2026, 3, 2)
+	for _, tc := range []struct {
+		name  string
+		in    regie.DecisionInput
+		field string
+	}{
+		{"PortfolioNeedsReviewDate", regie.DecisionInput{Outcome: regie.IntakePortfolio}, "review_on"},
+		{"ReviewDateNotInPast", regie.DecisionInput{Outcome: regie.IntakePortfolio, ReviewOn: "2026-03-01"}, "review_on"},
+		{"WaitingNeedsContactKeeper", regie.DecisionInput{Outcome: regie.IntakeWaiting}, "contact_keeper"},
+		{"DeclineNeedsContraIndication", regie.DecisionInput{Outcome: regie.IntakeDecline, Feedback: "x"}, "contra_indications"},
+		{"DeclineNeedsFeedback", regie.DecisionInput{Outcome: regie.IntakeDecline, ContraIndications: []regie.ContraIndication{"dakloos"}}, "feedback"},
+		{"OverrideNeedsReason", regie.DecisionInput{Outcome: regie.IntakeAccept, ContraIndications: []regie.ContraIndication{"psychiatrie"}}, "override_reason"},
+		{"OtherNeedsNote", regie.DecisionInput{Outcome: regie.IntakeDecline, Feedback: "x", ContraIndications: []regie.ContraIndication{"overig"}}, "notes"},
+		{"UnknownOutcome", regie.DecisionInput{Outcome: "misschien"}, "outcome"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.in.Validate(today)
+			if regie.ErrorFields(err)[tc.field] == "" {
+				t.Fatalf("err = %v, want a message on %s", err, tc.field)
+			}
+		})
+	}
+	ok := regie.DecisionInput{Outcome: regie.IntakePortfolio, ReviewOn: "2026-04-01"}
+	if d, err := ok.Validate(today); err != nil || d.ISO() != "2026-04-01" {
+		t.Fatalf("valid portfolio decision: %s, %v", d, err)
+	}
+}
+
+func TestFieldLabel(t *testing.T) {
+	for field, want := range map[string]string{
+		"household_name":       "Naam van het huishouden",
+		"member-1-given_name":  "Gezinslid 2, voornaam",
+		"signal-financien":     "Signalen, financiële situatie",
+		"not-a-field-anywhere": "",
+	} {
+		if got := regie.FieldLabel(field); got != want {
+			t.Errorf("FieldLabel(%q) = %q, want %q", field, got, want)
+		}
+	}
+}
+
+func TestNorms(t *testing.T) {
+	n := regie.DefaultNorms()
+	n.Apply(map[string]string{"norm.casemanager_gezinnen_per_jaar": "8", "norm.jeugdhulpverlener_jongeren_per_jaar": "abc"})
+	if n.CasemanagerFamiliesPerYear != 8 || n.YouthWorkerYouthsPerYear != 12 {
+		t.Fatalf("norms = %+v", n)
+	}
+	err := regie.ValidateNorms(map[string]string{"norm.casemanager_gezinnen_per_jaar": "0", "norm.jeugdhulpverlener_jongeren_per_jaar": "x"})
+	if fs := regie.ErrorFields(err); len(fs) != 2 {
+		t.Fatalf("fields = %v", fs)
+	}
+}

@@ -64,16 +64,25 @@ const (
 	MsgCaseloadConfirm     Msg = "caseload_confirm"
 
 	// Messages shown after a form was saved (the page after the redirect).
-	MsgFlashLoggedOut     Msg = "flash_logged_out"
-	MsgFlashMFAEnrolled   Msg = "flash_mfa_enrolled"
-	MsgFlashFamilyCreated Msg = "flash_family_created"
-	MsgFlashFamilySaved   Msg = "flash_family_saved"
-	MsgFlashMemberAdded   Msg = "flash_member_added"
-	MsgFlashMemberSaved   Msg = "flash_member_saved"
-	MsgFlashMemberEnded   Msg = "flash_member_ended"
-	MsgFlashAssigned      Msg = "flash_assigned"
-	MsgFlashUserCreated   Msg = "flash_user_created"
-	MsgFlashUserDisabled  Msg = "flash_user_disabled"
+	MsgFlashLoggedOut         Msg = "flash_logged_out"
+	MsgFlashMFAEnrolled       Msg = "flash_mfa_enrolled"
+	MsgFlashFamilyCreated     Msg = "flash_family_created"
+	MsgFlashFamilySaved       Msg = "flash_family_saved"
+	MsgFlashMemberAdded       Msg = "flash_member_added"
+	MsgFlashMemberSaved       Msg = "flash_member_saved"
+	MsgFlashMemberEnded       Msg = "flash_member_ended"
+	MsgFlashAssigned          Msg = "flash_assigned"
+	MsgFlashUserCreated       Msg = "flash_user_created"
+	MsgFlashUserDisabled      Msg = "flash_user_disabled"
+	MsgFlashReferralSent      Msg = "flash_referral_sent"
+	MsgFlashReferralScheduled Msg = "flash_referral_scheduled"
+	MsgFlashPrioritySaved     Msg = "flash_priority_saved"
+	MsgFlashAccepted          Msg = "flash_accepted"
+	MsgFlashDecided           Msg = "flash_decided"
+	MsgFlashSafetySaved       Msg = "flash_safety_saved"
+	MsgFlashSafetyResolved    Msg = "flash_safety_resolved"
+	MsgFlashOrganisationSaved Msg = "flash_organisation_saved"
+	MsgFlashNormsSaved        Msg = "flash_norms_saved"
 )
 
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
@@ -129,16 +138,25 @@ var catalogue = map[Msg]string{
 	MsgNotAYouthWorker:     "Kies een actieve jeugdhulpverlener van het team.",
 	MsgCaseloadConfirm:     "Deze keuze gaat boven de norm. Vink aan dat u toch wilt toewijzen, of kies een ander.",
 
-	MsgFlashLoggedOut:     "U bent uitgelogd.",
-	MsgFlashMFAEnrolled:   "Uw tweede factor is ingesteld. Voortaan vraagt regie bij het inloggen om een code uit uw app.",
-	MsgFlashFamilyCreated: "Het gezin is aangemaakt. Voeg nu de gezinsleden toe.",
-	MsgFlashFamilySaved:   "De gezinsgegevens zijn opgeslagen.",
-	MsgFlashMemberAdded:   "Het gezinslid is toegevoegd.",
-	MsgFlashMemberSaved:   "Het gezinslid is opgeslagen.",
-	MsgFlashMemberEnded:   "Het gezinslid is uitgeschreven. De gegevens blijven bewaard onder 'Eerdere gezinsleden'.",
-	MsgFlashAssigned:      "De toewijzing is opgeslagen.",
-	MsgFlashUserCreated:   "Het account is aangemaakt.",
-	MsgFlashUserDisabled:  "Het account is geblokkeerd; alle sessies zijn beëindigd.",
+	MsgFlashLoggedOut:         "U bent uitgelogd.",
+	MsgFlashMFAEnrolled:       "Uw tweede factor is ingesteld. Voortaan vraagt regie bij het inloggen om een code uit uw app.",
+	MsgFlashFamilyCreated:     "Het gezin is aangemaakt. Voeg nu de gezinsleden toe.",
+	MsgFlashFamilySaved:       "De gezinsgegevens zijn opgeslagen.",
+	MsgFlashMemberAdded:       "Het gezinslid is toegevoegd.",
+	MsgFlashMemberSaved:       "Het gezinslid is opgeslagen.",
+	MsgFlashMemberEnded:       "Het gezinslid is uitgeschreven. De gegevens blijven bewaard onder 'Eerdere gezinsleden'.",
+	MsgFlashAssigned:          "De toewijzing is opgeslagen.",
+	MsgFlashUserCreated:       "Het account is aangemaakt.",
+	MsgFlashUserDisabled:      "Het account is geblokkeerd; alle sessies zijn beëindigd.",
+	MsgFlashReferralSent:      "De aanmelding is verstuurd. Het team bespreekt haar in het wekelijkse teamoverleg; hier ziet u de stand van zaken.",
+	MsgFlashReferralScheduled: "De aanmelding staat op de agenda van het teamoverleg.",
+	MsgFlashPrioritySaved:     "De prioriteitenlijst is bijgewerkt.",
+	MsgFlashAccepted:          "De aanmelding is geaccepteerd: het gezin staat in fase 1 (Introductie). Kies nu de vaste regisseur.",
+	MsgFlashDecided:           "Het besluit is vastgelegd. De aanmelder ziet de stand van zaken en uw terugkoppeling.",
+	MsgFlashSafetySaved:       "De zorg over de veiligheid is vastgelegd.",
+	MsgFlashSafetyResolved:    "De zorg is afgesloten en blijft zichtbaar in de geschiedenis.",
+	MsgFlashOrganisationSaved: "De sociale kaart is bijgewerkt.",
+	MsgFlashNormsSaved:        "De normen zijn opgeslagen.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.

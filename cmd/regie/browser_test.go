@@ -130,7 +130,7 @@ func TestBrowser_FoundationFlow(t *testing.T) {
 	// The casemanager becomes the family's coordinator.
 	tl.press(`a[href="/gezinnen/`+famID+`/toewijzing"]`, http.StatusOK)
 	tl.wantPath(`/gezinnen/` + famID + `/toewijzing`)
-	tl.do("choose the coordinator", chromedp.SetValue(chromedp.CSS("#f-coordinator"), fmt.Sprint(cm.ID)))
+	tl.do("choose the coordinator", chromedp.Click(chromedp.CSS(fmt.Sprintf("#f-cm-%d", cm.ID))))
 	tl.press(`form[action$="/toewijzing"] button[type=submit]`, http.StatusOK)
 	tl.wantPath(`/gezinnen/` + famID)
 	tl.wantText("#h-regie + dl.facts", cm.Name)
@@ -329,6 +329,43 @@ func TestBrowser_Accessibility(t *testing.T) {
 	check(tl, "teamleider-toewijzing")
 	tl.open("/toewijzingen", http.StatusOK)
 	check(tl, "teamleider-toewijzingen")
+	// Intake: the referrals, an acute one, its decision form (also with
+	// its errors), the waiting list, the social map, a youth worker.
+	tl.open("/aanmeldingen", http.StatusOK)
+	check(tl, "teamleider-aanmeldingen")
+	refPath := evalJS[string](tl, `(Array.from(document.querySelectorAll('ul.list a.title')).find(a => a.textContent.trim() === 'Gezin Demir') || {}).pathname || ''`)
+	if refPath == "" {
+		tl.fatal("find Gezin Demir", fmt.Errorf("not among the referrals"))
+	}
+	tl.open(refPath, http.StatusOK)
+	check(tl, "teamleider-aanmelding")
+	tl.open(refPath+"/besluit", http.StatusOK)
+	check(tl, "teamleider-besluit")
+	tl.press(`form[action$="/besluit"] button[type=submit]`, http.StatusUnprocessableEntity)
+	check(tl, "teamleider-besluit-fouten")
+	tl.open("/wachtlijst", http.StatusOK)
+	check(tl, "teamleider-wachtlijst")
+	tl.open("/sociale-kaart", http.StatusOK)
+	check(tl, "teamleider-sociale-kaart")
+	tl.open(famPath+"/veiligheid/nieuw", http.StatusOK)
+	check(tl, "teamleider-veiligheid-nieuw")
+	tl.open(famPath, http.StatusOK)
+	youth := evalJS[string](tl, `(document.querySelector('a[href*="/jeugd/"]') || {}).pathname || ''`)
+	if youth == "" {
+		tl.fatal("find a youth worker link", fmt.Errorf("no member aged 12-24 with a link on %s", famPath))
+	}
+	tl.open(youth, http.StatusOK)
+	check(tl, "teamleider-jeugdhulpverlener")
+
+	// Referrer: their referrals and the referral form (also with errors).
+	ref := newBrowserTab(t, browser, base, "aanmelder")
+	logIn(ref, "aanmelder@demo.regie.nl")
+	ref.wantPath(`/aanmeldingen`)
+	check(ref, "aanmelder-aanmeldingen")
+	ref.open("/aanmeldingen/nieuw", http.StatusOK)
+	check(ref, "aanmelder-aanmelden")
+	ref.press(`form[action="/aanmeldingen"] button[type=submit]`, http.StatusUnprocessableEntity)
+	check(ref, "aanmelder-aanmelden-fouten")
 
 	// Casemanager: "Mijn gezinnen".
 	cm := newBrowserTab(t, browser, base, "casemanager")
@@ -351,4 +388,8 @@ func TestBrowser_Accessibility(t *testing.T) {
 	check(admin, "beheer-gebruikers")
 	admin.open("/beheer/gebruikers/nieuw", http.StatusOK)
 	check(admin, "beheer-gebruiker-nieuw")
+	admin.open("/sociale-kaart/nieuw", http.StatusOK)
+	check(admin, "beheer-sociale-kaart-nieuw")
+	admin.open("/beheer/normen", http.StatusOK)
+	check(admin, "beheer-normen")
 }

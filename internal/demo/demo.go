@@ -176,10 +176,23 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 	}
 
 	lead := users["teamleider@demo.regie.nl"]
-	as := regie.NewContextWithActor(ctx, &regie.Actor{UserID: lead.ID, Name: lead.Name, Role: lead.Role,
-		OrganisationID: lead.OrganisationID, TeamID: lead.TeamID, IP: "demo", UserAgent: "regie demo"})
+	as := actorFor(ctx, lead)
+	admin := actorFor(ctx, users["beheer@demo.regie.nl"])
+	orgs := map[string]int64{"school": school.ID, "ggz": ggz.ID}
+	for _, o := range socialMap {
+		in := o.in
+		if o.district != "" {
+			in.DistrictID = district[o.district]
+		}
+		created, err := st.CreateOrganisationEntry(admin, in)
+		if err != nil {
+			return fmt.Errorf("demo social map %s: %w", in.Name, err)
+		}
+		orgs[o.key] = created.ID
+	}
 	today := regie.DateOf(clock.Now())
 	bsn := bsnSource()
+	famIDs := map[string]int64{}
 	for _, f := range families {
 		fam, err := st.CreateFamily(as, regie.FamilyInput{HouseholdName: f.name, Street: f.street, Postcode: f.postcode, City: "Utrecht",
 			DistrictID: district[f.district], DutchProficiency: f.proficiency, Languages: f.languages,
@@ -187,6 +200,7 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 		if err != nil {
 			return fmt.Errorf("demo family %s: %w", f.name, err)
 		}
+		famIDs[f.name] = fam.ID
 		for _, m := range f.members {
 			in := regie.MemberInput{GivenName: m.given, FamilyName: m.family, Relation: m.relation,
 				BirthDate: today.AddMonths(-(m.age*12 + m.months)).AddDays(-int(m.given[0]) % 27).ISO()}
@@ -214,7 +228,12 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 			}
 		}
 	}
-	return nil
+	return seedReferrals(ctx, st, users, district, orgs, famIDs, today)
+}
+
+func actorFor(ctx context.Context, u *regie.User) context.Context {
+	return regie.NewContextWithActor(ctx, &regie.Actor{UserID: u.ID, Name: u.Name, Role: u.Role,
+		OrganisationID: u.OrganisationID, TeamID: u.TeamID, IP: "demo", UserAgent: "regie demo"})
 }
 
 // bsnSource returns a function that hands out distinct test BSNs from the

@@ -9,29 +9,44 @@ import (
 	"regie/internal/request"
 )
 
-var assignmentFields = []string{"coordinator", "duo"}
+var assignmentFields = []string{"coordinator", "duo", "confirm"}
 
 // assignmentPage is the data of the assignment form. It shows the family
 // only by dossier number: the administrator may assign but not read.
 type assignmentPage struct {
 	Assignments  *regie.FamilyAssignments
-	Casemanagers []option
+	Casemanagers []*regie.Caseload
+	YouthWorkers []*regie.Caseload
+	// Member is set on the youth worker's form.
+	Member *regie.Member
+}
+
+func (h *Handler) assignmentData(r *http.Request, id int64) (assignmentPage, error) {
+	var p assignmentPage
+	var err error
+	if p.Assignments, err = h.Families.FindFamilyAssignments(r.Context(), id); err != nil {
+		return p, err
+	}
+	loads, err := h.Families.FindCaseloads(r.Context(), id)
+	if err != nil {
+		return p, err
+	}
+	for _, l := range loads {
+		if l.Role == regie.RoleYouthWorker {
+			p.YouthWorkers = append(p.YouthWorkers, l)
+		} else {
+			p.Casemanagers = append(p.Casemanagers, l)
+		}
+	}
+	return p, nil
 }
 
 func (h *Handler) renderAssignment(w http.ResponseWriter, r *http.Request, status int, id int64, f *form) error {
-	fa, err := h.Families.FindFamilyAssignments(r.Context(), id)
+	p, err := h.assignmentData(r, id)
 	if err != nil {
 		return err
 	}
-	role := regie.RoleCasemanager
-	cms, err := h.Users.FindUsers(r.Context(), regie.UserFilter{TeamID: &fa.TeamID, Role: &role, Active: true})
-	if err != nil {
-		return err
-	}
-	var opts []option
-	for _, u := range cms {
-		opts = append(opts, option{fmt.Sprint(u.ID), u.Name})
-	}
+	fa := p.Assignments
 	if f == nil {
 		f = newForm(url.Values{}, assignmentFields...)
 		if c := fa.Current(regie.AssignCoordinator); c != nil {
@@ -41,8 +56,7 @@ func (h *Handler) renderAssignment(w http.ResponseWriter, r *http.Request, statu
 			f.Values.Set("duo", fmt.Sprint(d.UserID))
 		}
 	}
-	h.render(w, r, status, "assignment", &view{Title: "Toewijzing " + fa.DossierNumber(), Nav: "toewijzingen", Form: f,
-		Page: assignmentPage{Assignments: fa, Casemanagers: opts}})
+	h.render(w, r, status, "assignment", &view{Title: "Toewijzing " + fa.DossierNumber(), Nav: "toewijzingen", Form: f, Page: p})
 	return nil
 }
 
@@ -63,7 +77,8 @@ func (h *Handler) saveAssignment(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	err = h.Families.AssignFamily(r.Context(), id, regie.AssignInput{CoordinatorID: f.Int64("coordinator"), DuoID: f.Int64("duo")})
+	err = h.Families.AssignFamily(r.Context(), id, regie.AssignInput{CoordinatorID: f.Int64("coordinator"), DuoID: f.Int64("duo"),
+		Confirmed: f.Get("confirm") != ""})
 	if f.withError(err) {
 		return h.renderAssignment(w, r, http.StatusUnprocessableEntity, id, f)
 	} else if err != nil {
@@ -74,6 +89,56 @@ func (h *Handler) saveAssignment(w http.ResponseWriter, r *http.Request) error {
 		to = "/toewijzingen"
 	}
 	h.redirect(w, r, to, regie.MsgFlashAssigned)
+	return nil
+}
+
+func (h *Handler) renderYouthAssignment(w http.ResponseWriter, r *http.Request, status int, f *form) error {
+	fam, m, err := h.familyAndMember(r, true)
+	if err != nil {
+		return err
+	}
+	if !fam.Can.Assign {
+		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+	}
+	p, err := h.assignmentData(r, fam.ID)
+	if err != nil {
+		return err
+	}
+	p.Member = m
+	if f == nil {
+		f = newForm(url.Values{}, "youth_worker", "confirm")
+		if a := fam.YouthWorkerOf(m.ID); a != nil {
+			f.Values.Set("youth_worker", fmt.Sprint(a.UserID))
+		}
+	}
+	h.render(w, r, status, "youth_assignment", &view{Title: "Jeugdhulpverlener voor " + m.GivenName, Nav: h.familyNav(r), Form: f, Page: p})
+	return nil
+}
+
+func (h *Handler) showYouthAssignment(w http.ResponseWriter, r *http.Request) error {
+	return h.renderYouthAssignment(w, r, http.StatusOK, nil)
+}
+
+func (h *Handler) saveYouthAssignment(w http.ResponseWriter, r *http.Request) error {
+	id, err := request.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	mid, err := request.ID(r, "mid")
+	if err != nil {
+		return err
+	}
+	f, err := formFromRequest(r, "youth_worker", "confirm")
+	if err != nil {
+		return err
+	}
+	err = h.Families.AssignYouthWorker(r.Context(), id, mid, f.Int64("youth_worker"), f.Get("confirm") != "")
+	if f.withError(err) {
+		return h.renderYouthAssignment(w, r, http.StatusUnprocessableEntity, f)
+	} else if err != nil {
+		return err
+	}
+	h.redirect(w, r, fmt.Sprintf("/gezinnen/%d", id), regie.MsgFlashAssigned)
 	return nil
 }
 

@@ -40,7 +40,12 @@ var template struct {
 	once sync.Once
 	dir  string
 	f    *storetest.Fixture
-	err  error
+	// RefA is a referral to team A by the fixture's referrer; RefB one to
+	// team B, noted by team B's casemanager on a referrer's behalf.
+	refA, refB *regie.Referral
+	// concerns holds an open safety concern per family.
+	concerns map[int64]int64
+	err      error
 }
 
 func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
@@ -79,12 +84,51 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 			template.err = err
 			return
 		}
+		if template.err != nil {
+			return
+		}
+		if template.refA, template.refB, template.concerns, template.err = uiExtras(s, template.f); template.err != nil {
+			return
+		}
 		template.err = s.Close()
 	})
 	if template.err != nil {
 		t.Fatalf("fixture: %v", template.err)
 	}
 	return filepath.Join(template.dir, "fixture.db"), template.f
+}
+
+// uiExtras adds what the UI tests need beyond the store fixture.
+func uiExtras(s *store.Store, f *storetest.Fixture) (refA, refB *regie.Referral, concerns map[int64]int64, err error) {
+	in := func(team *regie.Team, name string) regie.ReferralInput {
+		return regie.ReferralInput{ReferrerPhone: "030 000 00 00", HouseholdName: name, DistrictID: team.Districts[0].ID,
+			DutchProficiency: "goed", Members: []regie.MemberInput{{GivenName: "Sem", FamilyName: name[6:], BirthDate: "2014-01-01", Relation: "kind"}},
+			Signals: map[regie.Domain]string{"kinderen": "Verzuim"}, ProblemDuration: "lang", Commitment: "ja", Safety: regie.SafetyNone,
+			ReferrerOrgID: f.Partner.ID, ReferrerName: "Wijkagent", ReceivedVia: "telefoon"}
+	}
+	if refA, err = s.CreateReferral(storetest.As(f.Referrer), in(f.TeamA, "Gezin Aanmelding")); err != nil {
+		return
+	}
+	if refB, err = s.CreateReferral(storetest.As(f.CasemanagerB), in(f.TeamB, "Gezin Anderteam")); err != nil {
+		return
+	}
+	concerns = map[int64]int64{}
+	for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
+		lead := f.TeamLeader
+		if fam == f.FamOther {
+			lead = f.TeamLeaderB
+		}
+		if err = s.AddSafetyConcern(storetest.As(lead), fam.ID, regie.SafetyInput{What: "Zorg", Since: "2026-03-01",
+			Severity: regie.SeverityLow, Meldcode: "niet_nodig"}); err != nil {
+			return
+		}
+		got, ferr := s.FindFamilyByID(storetest.As(lead), fam.ID)
+		if ferr != nil {
+			return nil, nil, nil, ferr
+		}
+		concerns[fam.ID] = got.SafetyConcerns[0].ID
+	}
+	return refA, refB, concerns, nil
 }
 
 // env is a running UI on a fresh copy of the fixture.
@@ -127,7 +171,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

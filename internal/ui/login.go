@@ -195,7 +195,9 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 		to = "/toewijzingen"
 	case regie.RolePrivacy:
 		to = "/toegangslog"
-	case regie.RoleReferrer, regie.RolePartner:
+	case regie.RoleReferrer:
+		to = "/aanmeldingen"
+	case regie.RolePartner:
 		h.render(w, r, http.StatusOK, "welcome", &view{Title: "Welkom"})
 		return nil
 	}

@@ -211,6 +211,7 @@ func (t *templates) funcs() template.FuncMap {
 		"query":    url.QueryEscape,
 		"field":    newField,
 		"options":  func(opts ...option) []option { return opts },
+		"add":      func(a, b int) int { return a + b },
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return fmt.Sprintf("%d %s", n, one)

@@ -54,8 +54,11 @@ func familyOf(f *storetest.Fixture, rel string) *regie.Family {
 // someone not logged in.
 type expectation struct {
 	family bool // the URL names a family: run once per relation
-	status func(role, rel string) int
-	form   func(f *storetest.Fixture, rel string) url.Values
+	// referral: the URL names a referral: run for the team's own (as
+	// "assigned") and another team's.
+	referral bool
+	status   func(role, rel string) int
+	form     func(f *storetest.Fixture, rel string) url.Values
 }
 
 const (
@@ -126,6 +129,53 @@ func pending(okLoggedIn int) func(role, rel string) int {
 	}
 }
 
+// referralRead: the referrer reads their own; the team's staff the team's.
+func referralRead(role, rel string) int {
+	switch {
+	case role == "uitgelogd":
+		return redirect
+	case rel == "other-team":
+		return notFound
+	case role == "aanmelder", role == "casemanager", role == "jeugdhulpverlener", role == "teamleider":
+		return ok
+	}
+	return notFound
+}
+
+// teamLeaderOnly: the team leader of the referral's team acts; for anyone
+// else the referral does not exist.
+func teamLeaderOnly(okStatus int) func(role, rel string) int {
+	return func(role, rel string) int {
+		switch {
+		case role == "uitgelogd":
+			return redirect
+		case role == "teamleider" && rel != "other-team":
+			return okStatus
+		}
+		return notFound
+	}
+}
+
+// loggedIn allows everyone who is logged in.
+func loggedIn(role, rel string) int {
+	if role == "uitgelogd" {
+		return redirect
+	}
+	return ok
+}
+
+func referralForm(f *storetest.Fixture, rel string) url.Values {
+	return url.Values{"referrer_org": {fmt.Sprint(f.Partner.ID)}, "referrer_name": {"Wijkagent Bos"}, "received_via": {"telefoon"},
+		"referrer_phone": {"030 111 22 33"}, "household_name": {"Gezin Nieuw"}, "district": {fmt.Sprint(f.TeamA.Districts[0].ID)},
+		"dutch_proficiency": {"goed"}, "member-0-given_name": {"Sem"}, "member-0-family_name": {"Nieuw"},
+		"member-0-birth_date": {"2014-01-01"}, "member-0-relation": {"kind"}, "signal-kinderen": {"Verzuim"},
+		"problem_duration": {"lang"}, "commitment": {"ja"}, "safety": {"geen_zorgen"}}
+}
+
+func orgForm(*storetest.Fixture, string) url.Values {
+	return url.Values{"name": {"Buurtteam Zuilen"}, "kind": {"maatschappelijk_werk"}, "active": {"1"}}
+}
+
 func memberForm(f *storetest.Fixture, rel string) url.Values {
 	return url.Values{"given_name": {"Nina"}, "family_name": {"Test"}, "birth_date": {"2015-05-05"}, "relation": {"kind"}}
 }
@@ -156,7 +206,7 @@ var expectations = map[string]expectation{
 	"POST /inloggen/koppelen":       {status: pending(redirect), form: func(*storetest.Fixture, string) url.Values { return url.Values{"code": {"123456"}} }},
 	"POST /uitloggen":               {status: pending(redirect), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
 	"GET /{$}": {status: func(role, rel string) int {
-		if role == "aanmelder" || role == "netwerkpartner" {
+		if role == "netwerkpartner" {
 			return ok
 		}
 		return redirect
@@ -198,6 +248,66 @@ var expectations = map[string]expectation{
 	}},
 	"GET /toewijzingen": {status: only(ok, "teamleider", "functioneel_beheerder")},
 
+	"GET /gezinnen/{id}/veiligheid/nieuw": {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/veiligheid": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"what": {"Kind komt zonder eten naar school"}, "since": {"2026-02-01"}, "severity": {"midden"}, "meldcode": {"beoordelen"}}
+	}},
+	"GET /gezinnen/{id}/veiligheid/{sid}/afsluiten": {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/veiligheid/{sid}/afsluiten": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"note": {"Opgelost"}}
+	}},
+	"GET /gezinnen/{id}/jeugd/{mid}": {family: true, status: func(role, rel string) int {
+		if (role == "casemanager" || role == "jeugdhulpverlener") && rel == "assigned" {
+			return forbid // may read the family, may not assign
+		}
+		return familyRead(ok)(role, rel)
+	}},
+	"POST /gezinnen/{id}/jeugd/{mid}": {family: true, status: func(role, rel string) int {
+		switch {
+		case role == "uitgelogd", role == "functioneel_beheerder", role == "teamleider" && rel != "other-team":
+			return redirect
+		}
+		return notFound
+	}, form: func(*storetest.Fixture, string) url.Values { return url.Values{"youth_worker": {"0"}} }},
+
+	"GET /aanmeldingen":       {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider", "aanmelder")},
+	"GET /aanmeldingen/nieuw": {status: only(ok, "casemanager", "teamleider", "aanmelder")},
+	"POST /aanmeldingen":      {status: only(redirect, "casemanager", "teamleider", "aanmelder"), form: referralForm},
+	"GET /aanmeldingen/{id}":  {referral: true, status: referralRead},
+	"POST /aanmeldingen/{id}/agenda": {referral: true, status: teamLeaderOnly(redirect), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"meeting": {"2026-03-09"}}
+	}},
+	"GET /aanmeldingen/{id}/besluit": {referral: true, status: func(role, rel string) int {
+		if s := referralRead(role, rel); s == ok && role != "teamleider" {
+			return forbid // may read the referral, may not decide
+		}
+		return referralRead(role, rel)
+	}},
+	"POST /aanmeldingen/{id}/besluit": {referral: true, status: teamLeaderOnly(redirect), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"outcome": {"wachtlijst"}, "contact_keeper": {"Karin, school"}}
+	}},
+	"POST /aanmeldingen/{id}/prioriteit": {referral: true, status: teamLeaderOnly(redirect), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"reason": {"Zeer zorgmijdend"}}
+	}},
+	// Not on the priority list yet: the team leader gets the form back.
+	"POST /aanmeldingen/{id}/opening": {referral: true, status: teamLeaderOnly(http.StatusUnprocessableEntity), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"kind": {"crisis"}, "note": {"Politie belt"}}
+	}},
+	"POST /aanmeldingen/{id}/prioriteit/verwijderen": {referral: true, status: teamLeaderOnly(http.StatusUnprocessableEntity), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"reason": {"Verhuisd"}}
+	}},
+	"GET /wachtlijst": {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
+
+	"GET /sociale-kaart":               {status: loggedIn},
+	"GET /sociale-kaart/nieuw":         {status: only(ok, "functioneel_beheerder")},
+	"POST /sociale-kaart":              {status: only(redirect, "functioneel_beheerder"), form: orgForm},
+	"GET /sociale-kaart/{id}/bewerken": {status: only(ok, "functioneel_beheerder")},
+	"POST /sociale-kaart/{id}":         {status: only(redirect, "functioneel_beheerder"), form: orgForm},
+	"GET /beheer/normen":               {status: only(ok, "functioneel_beheerder")},
+	"POST /beheer/normen": {status: only(redirect, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"norm.casemanager_gezinnen_per_jaar": {"7"}, "norm.jeugdhulpverlener_jongeren_per_jaar": {"12"}}
+	}},
+
 	"GET /toegangslog":                 {status: only(ok, "privacy_officer")},
 	"GET /toegangslog/gezinnen/{id}":   {family: true, status: func(role, rel string) int { return only(ok, "privacy_officer")(role, rel) }},
 	"GET /toegangslog/gebruikers/{id}": {status: only(ok, "privacy_officer")},
@@ -217,14 +327,25 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	_, p, _ := strings.Cut(pattern, " ")
 	fam := familyOf(f, rel)
 	id := fmt.Sprint(fam.ID)
+	member := fam.Members[0]
 	switch {
 	case strings.HasPrefix(p, "/toegangslog/gebruikers/"):
 		id = fmt.Sprint(f.Casemanager.ID)
 	case strings.HasPrefix(p, "/beheer/gebruikers/"):
 		id = fmt.Sprint(f.Casemanager2.ID)
+	case strings.HasPrefix(p, "/sociale-kaart/"):
+		id = fmt.Sprint(f.Partner.ID)
+	case strings.HasPrefix(p, "/aanmeldingen/"):
+		id = fmt.Sprint(template.refA.ID)
+		if rel == "other-team" {
+			id = fmt.Sprint(template.refB.ID)
+		}
+	case strings.Contains(p, "/jeugd/"):
+		member = fam.Members[1] // the child of 13
 	}
 	p = strings.ReplaceAll(p, "{id}", id)
-	p = strings.ReplaceAll(p, "{mid}", fmt.Sprint(fam.Members[0].ID))
+	p = strings.ReplaceAll(p, "{mid}", fmt.Sprint(member.ID))
+	p = strings.ReplaceAll(p, "{sid}", fmt.Sprint(template.concerns[fam.ID]))
 	return strings.TrimSuffix(p, "{$}")
 }
 
@@ -242,7 +363,10 @@ func TestRoutes_RoleMatrix(t *testing.T) {
 		}
 		method, _, _ := strings.Cut(rt.Pattern, " ")
 		rels := []string{"-"}
-		if exp.family {
+		switch {
+		case exp.referral:
+			rels = []string{"assigned", "other-team"}
+		case exp.family:
 			rels = matrixRelations
 		}
 		for _, role := range matrixRoles {

@@ -21,10 +21,13 @@ import (
 
 // Config is what the UI needs; cmd/regie wires it.
 type Config struct {
-	Families regie.FamilyService
-	Users    regie.UserService
-	Audit    regie.AuditService
-	Auth     *auth.Service
+	Families  regie.FamilyService
+	Users     regie.UserService
+	Audit     regie.AuditService
+	Referrals regie.ReferralService
+	SocialMap regie.SocialMapService
+	Settings  regie.SettingsService
+	Auth      *auth.Service
 	Clock    regie.Clock
 	Logger   *slog.Logger
 	// Demo shows the banner "DEMO — fictieve gegevens".
@@ -112,10 +115,38 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /gezinnen/{id}/leden/{mid}/uitschrijven", handle: h.showMemberEnd},
 		{pattern: "POST /gezinnen/{id}/leden/{mid}/uitschrijven", handle: h.endMember},
 
-		// Assignment of the coordinator and duo partner.
+		// Safety of the children.
+		{pattern: "GET /gezinnen/{id}/veiligheid/nieuw", handle: h.showSafetyNew},
+		{pattern: "POST /gezinnen/{id}/veiligheid", handle: h.addSafetyConcern},
+		{pattern: "GET /gezinnen/{id}/veiligheid/{sid}/afsluiten", handle: h.showSafetyResolve},
+		{pattern: "POST /gezinnen/{id}/veiligheid/{sid}/afsluiten", handle: h.resolveSafetyConcern},
+
+		// Assignment of the coordinator, duo partner and youth workers.
 		{pattern: "GET /gezinnen/{id}/toewijzing", handle: h.showAssignment},
 		{pattern: "POST /gezinnen/{id}/toewijzing", handle: h.saveAssignment},
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}", handle: h.showYouthAssignment},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}", handle: h.saveYouthAssignment},
 		{pattern: "GET /toewijzingen", handle: h.showAssignmentList},
+
+		// Referrals and the intake decision in the team meeting.
+		{pattern: "GET /aanmeldingen", handle: h.showReferralList},
+		{pattern: "GET /aanmeldingen/nieuw", handle: h.showReferralNew},
+		{pattern: "POST /aanmeldingen", handle: h.createReferral},
+		{pattern: "GET /aanmeldingen/{id}", handle: h.showReferral},
+		{pattern: "POST /aanmeldingen/{id}/agenda", handle: h.scheduleReferral},
+		{pattern: "GET /aanmeldingen/{id}/besluit", handle: h.showDecision},
+		{pattern: "POST /aanmeldingen/{id}/besluit", handle: h.saveDecision},
+		{pattern: "POST /aanmeldingen/{id}/prioriteit", handle: h.placePriority},
+		{pattern: "POST /aanmeldingen/{id}/opening", handle: h.recordOpening},
+		{pattern: "POST /aanmeldingen/{id}/prioriteit/verwijderen", handle: h.removePriority},
+		{pattern: "GET /wachtlijst", handle: h.showWaitingList},
+
+		// The social map.
+		{pattern: "GET /sociale-kaart", handle: h.showSocialMap},
+		{pattern: "GET /sociale-kaart/nieuw", handle: h.showOrganisationNew},
+		{pattern: "POST /sociale-kaart", handle: h.createOrganisation},
+		{pattern: "GET /sociale-kaart/{id}/bewerken", handle: h.showOrganisationEdit},
+		{pattern: "POST /sociale-kaart/{id}", handle: h.updateOrganisation},
 
 		// Access log, for the privacy officer.
 		{pattern: "GET /toegangslog", handle: h.showAuditSearch},
@@ -128,6 +159,8 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /beheer/gebruikers", handle: h.createUser},
 		{pattern: "POST /beheer/gebruikers/{id}/blokkeren", handle: h.disableUser},
 		{pattern: "POST /beheer/gebruikers/{id}/wachtwoord", handle: h.resetPassword},
+		{pattern: "GET /beheer/normen", handle: h.showNorms},
+		{pattern: "POST /beheer/normen", handle: h.saveNorms},
 	}
 }
 

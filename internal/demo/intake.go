@@ -33,13 +33,13 @@ var socialMap = []struct {
 // referral is a demo referral and what became of it.
 type referral struct {
 	name, district, referrer string // referrer: e-mail of the referring account, or "" for a phone call noted by staff
-	safety                       regie.SafetyLevel
-	safetyNotes                  string
-	introducer                   string // key of the introducer's organisation, or ""
-	commitment                   regie.Commitment
-	members                      []member
-	signals                      map[regie.Domain]string
-	decide                       func(ctx context.Context, st *store.Store, id int64, today regie.Date, ids map[string]int64) error
+	safety                   regie.SafetyLevel
+	safetyNotes              string
+	introducer               string // key of the introducer's organisation, or ""
+	commitment               regie.Commitment
+	members                  []member
+	signals                  map[regie.Domain]string
+	decide                   func(ctx context.Context, st *store.Store, id int64, today regie.Date, ids map[string]int64) error
 }
 
 func decision(in regie.DecisionInput) func(context.Context, *store.Store, int64, regie.Date, map[string]int64) error {
@@ -52,7 +52,7 @@ func decision(in regie.DecisionInput) func(context.Context, *store.Store, int64,
 var referrals = []referral{
 	{name: "Gezin Demir", district: "Overvecht", referrer: "aanmelder@demo.regie.nl", safety: regie.SafetyAcute,
 		safetyNotes: "De kinderen (3 en 6) waren twee dagen alleen thuis; moeder is onvindbaar. School heeft de meldcode gevolgd.",
-		introducer: "school", commitment: "ja",
+		introducer:  "school", commitment: "ja",
 		members: []member{{"Selin", "Demir", 31, 0, "ouder", false, ""}, {"Ali", "Demir", 6, 3, "kind", false, ""}, {"Eda", "Demir", 3, 1, "kind", false, ""}},
 		signals: map[regie.Domain]string{"kinderen": "Komen vaak zonder eten en te laat op school; zijn twee dagen alleen thuis geweest.",
 			"financien": "Moeder vertelt over schulden bij de energieleverancier.", "welzijn": "Moeder oogt uitgeput en somber."}},
@@ -117,7 +117,7 @@ var referrals = []referral{
 		decide: func(ctx context.Context, st *store.Store, id int64, today regie.Date, ids map[string]int64) error {
 			_, err := st.DecideIntake(ctx, id, regie.DecisionInput{Outcome: regie.IntakeDecline, ContraIndications: []regie.ContraIndication{"dakloos"},
 				WarmReferralOrgID: ids["opvang"],
-				Feedback: "Het gezin heeft geen eigen woning; dan past actief casemanagement niet. Wij hebben contact gelegd met de maatschappelijke opvang, die het gezin deze week ziet. Lukt dat, dan kunt u het gezin opnieuw aanmelden."})
+				Feedback:          "Het gezin heeft geen eigen woning; dan past actief casemanagement niet. Wij hebben contact gelegd met de maatschappelijke opvang, die het gezin deze week ziet. Lukt dat, dan kunt u het gezin opnieuw aanmelden."})
 			return err
 		}},
 }

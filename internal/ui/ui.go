@@ -28,8 +28,8 @@ type Config struct {
 	SocialMap regie.SocialMapService
 	Settings  regie.SettingsService
 	Auth      *auth.Service
-	Clock    regie.Clock
-	Logger   *slog.Logger
+	Clock     regie.Clock
+	Logger    *slog.Logger
 	// Demo shows the banner "DEMO — fictieve gegevens".
 	Demo bool
 	// DevTemplates, when set, is the directory of internal/ui: templates

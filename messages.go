@@ -48,6 +48,34 @@ const (
 	MsgNumberInvalid     Msg = "number_invalid"
 	MsgNumberRange       Msg = "number_range"
 	MsgDateInPast        Msg = "date_in_past"
+	MsgTimeInvalid       Msg = "time_invalid"
+	MsgTimeInFuture      Msg = "time_in_future"
+	MsgDurationRange     Msg = "duration_range"
+	MsgMemberOtherFamily Msg = "member_other_family"
+	MsgReasonForMove     Msg = "reason_for_move"
+	MsgPhaseMoveInvalid  Msg = "phase_move_invalid"
+	MsgNoPhase           Msg = "no_phase"
+	MsgItemUnknown       Msg = "item_unknown"
+	MsgItemAuto          Msg = "item_auto"
+
+	// Signals and what is due (signals.go).
+	MsgSignalAcute            Msg = "signal_acute"
+	MsgSignalIntensiveLong    Msg = "signal_intensive_long"
+	MsgSignalIntensiveHours   Msg = "signal_intensive_hours"
+	MsgSignalContactHoursLow  Msg = "signal_contact_hours_low"
+	MsgSignalNoContact        Msg = "signal_no_contact"
+	MsgSignalRejectedStreak   Msg = "signal_rejected_streak"
+	MsgSignalPlanOverdue      Msg = "signal_plan_overdue"
+	MsgSignalInterimDue       Msg = "signal_interim_due"
+	MsgSignalNetworkNone      Msg = "signal_network_none"
+	MsgSignalNetworkOverdue   Msg = "signal_network_overdue"
+	MsgSignalCoordinationLong Msg = "signal_coordination_long"
+	MsgSignalAgreementOverdue Msg = "signal_agreement_overdue"
+	MsgDuePlan                Msg = "due_plan"
+	MsgDueInterim             Msg = "due_interim"
+	MsgDueIntensiveEnd        Msg = "due_intensive_end"
+	MsgDueNetwork             Msg = "due_network"
+	MsgDueCoordinationEnd     Msg = "due_coordination_end"
 
 	MsgReferralNoMembers   Msg = "referral_no_members"
 	MsgReferralNoSignals   Msg = "referral_no_signals"
@@ -123,6 +151,33 @@ var catalogue = map[Msg]string{
 	MsgNumberInvalid:     "Geef een heel getal.",
 	MsgNumberRange:       "Geef een getal van %d tot en met %d.",
 	MsgDateInPast:        "Deze datum ligt in het verleden.",
+	MsgTimeInvalid:       "Geef een tijd als 14:30.",
+	MsgTimeInFuture:      "Dit tijdstip ligt in de toekomst. Leg een contact vast nadat het er is geweest.",
+	MsgDurationRange:     "Geef een duur van 1 minuut tot 24 uur (1440 minuten).",
+	MsgMemberOtherFamily: "Dit gezinslid hoort niet bij dit gezin.",
+	MsgReasonForMove:     "Nog niet alles op de lijst is gedaan: leg uit waarom het gezin toch door kan.",
+	MsgPhaseMoveInvalid:  "Een gezin gaat naar de volgende fase, of bij terugval vanuit fase 5 terug naar de intensieve fase.",
+	MsgNoPhase:           "Dit gezin is nog niet gestart: het komt binnen via een geaccepteerde aanmelding.",
+	MsgItemUnknown:       "Dit onderdeel hoort niet bij de huidige fase.",
+	MsgItemAuto:          "Dit onderdeel vinkt regie zelf aan, zodra het plan of de toestemming er is.",
+
+	MsgSignalAcute:            "Acuut onveilig: er is een open, acute zorg over de veiligheid van de kinderen.",
+	MsgSignalIntensiveLong:    "De intensieve fase duurt al %d maanden (norm: hooguit %d). Heeft het gezin meer permanente hulp nodig? Overweeg door te verwijzen.",
+	MsgSignalIntensiveHours:   "Al %s uur in de intensieve fase (norm: ongeveer %d). Heeft het gezin meer permanente hulp nodig?",
+	MsgSignalContactHoursLow:  "Contactfase: gemiddeld %s uur per week bij het gezin (norm: ongeveer %d).",
+	MsgSignalNoContact:        "Al %d dagen geen contact met het gezin.",
+	MsgSignalRejectedStreak:   "%d pogingen op rij zonder contact.",
+	MsgSignalPlanOverdue:      "Nog geen hulpverleningsplan, %d maanden na de start (norm: binnen %d maanden).",
+	MsgSignalInterimDue:       "De tussenevaluatie is aan de beurt: het plan is besproken op %s.",
+	MsgSignalNetworkNone:      "Nog geen netwerkoverleg sinds de start van de coördinatie van zorg op %s (norm: elke %d maanden).",
+	MsgSignalNetworkOverdue:   "Netwerkoverleg te laat: het laatste was op %s (norm: elke %d maanden).",
+	MsgSignalCoordinationLong: "De coördinatie van zorg duurt al %d maanden (norm: hooguit %d).",
+	MsgSignalAgreementOverdue: "%d afspraak/afspraken uit het plan over de datum.",
+	MsgDuePlan:                "Hulpverleningsplan klaar",
+	MsgDueInterim:             "Eerste tussenevaluatie",
+	MsgDueIntensiveEnd:        "Einde intensieve fase (norm)",
+	MsgDueNetwork:             "Netwerkoverleg",
+	MsgDueCoordinationEnd:     "Einde coördinatie van zorg (norm)",
 
 	MsgReferralNoMembers:   "Noem minstens één gezinslid, met naam en geboortedatum.",
 	MsgReferralNoSignals:   "Beschrijf de signalen op minstens één leefgebied.",

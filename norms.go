@@ -13,6 +13,28 @@ type Norms struct {
 	CasemanagerFamiliesPerYear int
 	// YouthWorkerYouthsPerYear: "begeleidt gemiddeld 12 jongeren per jaar".
 	YouthWorkerYouthsPerYear int
+	// IntensiveMaxMonths: the intensive phase (1–4) takes 6 to 9 months;
+	// much longer is a sign the family needs more permanent help.
+	IntensiveMaxMonths int
+	// IntensiveHours: "gemiddeld 200 uur in een gezin".
+	IntensiveHours int
+	// ContactPhaseHoursPerWeek: "gemiddeld 8 uur per week" in phase 2.
+	ContactPhaseHoursPerWeek int
+	// PlanMaxMonths: the plan is ready 3–4 months after the start.
+	PlanMaxMonths int
+	// InterimAfterPlanMonths: the first interim evaluation, 3 months after
+	// the plan is discussed.
+	InterimAfterPlanMonths int
+	// NetworkMeetingMonths: in phase 5, a meeting with the partners every
+	// 3 months.
+	NetworkMeetingMonths int
+	// CoordinationMaxMonths: phase 5 takes at most 18 months.
+	CoordinationMaxMonths int
+	// NoContactDays: a signal after this many days without contact.
+	NoContactDays int
+	// RejectedInARow: a signal after this many attempts in a row without
+	// contact (door not opened, phone not answered, sent away).
+	RejectedInARow int
 }
 
 // DefaultNorms returns the seed's norms.
@@ -20,6 +42,15 @@ func DefaultNorms() Norms {
 	return Norms{
 		CasemanagerFamiliesPerYear: 6,
 		YouthWorkerYouthsPerYear:   12,
+		IntensiveMaxMonths:         9,
+		IntensiveHours:             200,
+		ContactPhaseHoursPerWeek:   8,
+		PlanMaxMonths:              4,
+		InterimAfterPlanMonths:     3,
+		NetworkMeetingMonths:       3,
+		CoordinationMaxMonths:      18,
+		NoContactDays:              14,
+		RejectedInARow:             5,
 	}
 }
 
@@ -39,6 +70,24 @@ var NormSettings = []NormSetting{
 		func(n *Norms) *int { return &n.CasemanagerFamiliesPerYear }},
 	{"norm.jeugdhulpverlener_jongeren_per_jaar", "Jongeren per jeugdhulpverlener per jaar", "jongeren", 1, 100,
 		func(n *Norms) *int { return &n.YouthWorkerYouthsPerYear }},
+	{"norm.intensief_max_maanden", "Intensieve fase (1–4) duurt hooguit", "maanden", 1, 36,
+		func(n *Norms) *int { return &n.IntensiveMaxMonths }},
+	{"norm.intensief_uren", "Uren in een gezin tijdens de intensieve fase", "uur", 10, 2000,
+		func(n *Norms) *int { return &n.IntensiveHours }},
+	{"norm.contactfase_uren_per_week", "Uren per week in de contactfase (fase 2)", "uur per week", 1, 40,
+		func(n *Norms) *int { return &n.ContactPhaseHoursPerWeek }},
+	{"norm.plan_max_maanden", "Hulpverleningsplan klaar binnen", "maanden na de start", 1, 12,
+		func(n *Norms) *int { return &n.PlanMaxMonths }},
+	{"norm.tussenevaluatie_maanden", "Eerste tussenevaluatie na het plan", "maanden", 1, 12,
+		func(n *Norms) *int { return &n.InterimAfterPlanMonths }},
+	{"norm.netwerkoverleg_maanden", "Netwerkoverleg in fase 5, elke", "maanden", 1, 12,
+		func(n *Norms) *int { return &n.NetworkMeetingMonths }},
+	{"norm.coordinatie_max_maanden", "Coördinatie van zorg (fase 5) duurt hooguit", "maanden", 1, 60,
+		func(n *Norms) *int { return &n.CoordinationMaxMonths }},
+	{"norm.geen_contact_dagen", "Signaal na zoveel dagen zonder contact", "dagen", 1, 90,
+		func(n *Norms) *int { return &n.NoContactDays }},
+	{"norm.afgewezen_op_rij", "Signaal na zoveel pogingen op rij zonder contact", "pogingen", 2, 50,
+		func(n *Norms) *int { return &n.RejectedInARow }},
 }
 
 // Value returns the setting's value in n.
@@ -56,11 +105,16 @@ func (n *Norms) Apply(settings map[string]string) {
 	}
 }
 
-// ValidateNorms checks values typed for the norms, keyed by setting key.
+// ValidateNorms checks values typed for the norms, keyed by setting key;
+// norms not in values stay as they are.
 func ValidateNorms(values map[string]string) error {
 	var v Validation
 	for _, s := range NormSettings {
-		i, err := strconv.Atoi(Clean(values[s.Key]))
+		value, ok := values[s.Key]
+		if !ok {
+			continue
+		}
+		i, err := strconv.Atoi(Clean(value))
 		switch {
 		case err != nil:
 			v.Add(s.Key, MsgNumberInvalid)

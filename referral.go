@@ -136,7 +136,7 @@ type Referral struct {
 	DutchProficiency Proficiency
 	Languages        string
 	Members          []*ReferralMember
-	Signals          []Signal // per life domain, in the order of Domains
+	Signals          []DomainSignal // per life domain, in the order of Domains
 	ProblemDuration  ProblemDuration
 	HelpTried        string
 
@@ -192,8 +192,8 @@ type ReferralMember struct {
 // Name returns the full name.
 func (m *ReferralMember) Name() string { return m.GivenName + " " + m.FamilyName }
 
-// Signal is what the referrer saw on one life domain.
-type Signal struct {
+// DomainSignal is what the referrer saw on one life domain.
+type DomainSignal struct {
 	Domain Domain
 	Text   string
 }

@@ -192,7 +192,7 @@ func (tx *tx) findReferral(ctx context.Context, id int64) (*regie.Referral, erro
 	rows.Close()
 	for _, d := range regie.Domains {
 		if t, ok := signals[d.Value]; ok {
-			r.Signals = append(r.Signals, regie.Signal{Domain: d.Value, Text: t})
+			r.Signals = append(r.Signals, regie.DomainSignal{Domain: d.Value, Text: t})
 		}
 	}
 	if r.Decisions, err = tx.findDecisions(ctx, id); err != nil {

@@ -60,7 +60,11 @@ func (s *Store) SaveNorms(ctx context.Context, values map[string]string) error {
 			return err
 		}
 		for _, ns := range regie.NormSettings {
-			v := regie.Clean(values[ns.Key])
+			value, ok := values[ns.Key]
+			if !ok {
+				continue
+			}
+			v := regie.Clean(value)
 			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
 				ns.Key, v, ts(tx.now), tx.actor.UserID); err != nil {

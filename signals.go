@@ -1,0 +1,183 @@
+package regie
+
+import "sort"
+
+// SignalKind names a signal: something in a family's data that asks for
+// attention. Signals are computed from the data, never typed by hand.
+type SignalKind string
+
+// The signals.
+const (
+	SignalAcute            SignalKind = "acuut"
+	SignalIntensiveLong    SignalKind = "intensief_lang"
+	SignalIntensiveHours   SignalKind = "intensief_uren"
+	SignalContactHoursLow  SignalKind = "contactfase_uren"
+	SignalNoContact        SignalKind = "geen_contact"
+	SignalRejectedStreak   SignalKind = "pogingen_op_rij"
+	SignalPlanOverdue      SignalKind = "plan_te_laat"
+	SignalInterimDue       SignalKind = "tussenevaluatie"
+	SignalNetworkOverdue   SignalKind = "netwerkoverleg"
+	SignalCoordinationLong SignalKind = "coordinatie_lang"
+	SignalAgreementOverdue SignalKind = "afspraak_verlopen"
+)
+
+// Signal is one signal about a family, in Dutch.
+type Signal struct {
+	Kind SignalKind
+	Text string
+	// Alert marks the signals that need action now (acute unsafety, a
+	// norm passed); the others are reminders.
+	Alert bool
+	// Explained is the recorded reason that explains it (a longer
+	// intensive phase because of another agency's waiting list).
+	Explained string
+}
+
+// FamilyFacts are what the signals look at: a family's phase, hours and
+// dates, rolled up by the store.
+type FamilyFacts struct {
+	Phase                 Phase
+	PhaseStartedOn        Date
+	IntensiveStartedOn    Date // entry into phase 1
+	CoordinationStartedOn Date // entry into phase 5
+	MinutesTotal          int
+	MinutesIntensive      int
+	MinutesPhase          int // in the current phase entry
+	LastContactOn         Date
+	LastReachedOn         Date // the last contact that reached the family
+	RejectedStreak        int  // attempts in a row without contact
+	PlanAgreedOn          Date
+	InterimDoneOn         Date
+	LastNetworkMeetingOn  Date
+	OverdueAgreements     int
+	Acute                 bool
+	Extension             string // why the intensive phase takes longer
+}
+
+// MonthsBetween returns the whole months from a to b (0 when b is before a).
+func MonthsBetween(a, b Date) int {
+	if a.IsZero() || b.Before(a) {
+		return 0
+	}
+	m := (b.Time().Year()-a.Time().Year())*12 + int(b.Time().Month()-a.Time().Month())
+	if b.Time().Day() < a.Time().Day() {
+		m--
+	}
+	return max(m, 0)
+}
+
+// Signals computes the signals of a family on a day against the norms.
+func Signals(f FamilyFacts, n Norms, today Date) []Signal {
+	var out []Signal
+	add := func(kind SignalKind, alert bool, m Msg, args ...any) {
+		out = append(out, Signal{Kind: kind, Text: Text(m, args...), Alert: alert})
+	}
+	if f.Acute {
+		add(SignalAcute, true, MsgSignalAcute)
+	}
+	if f.Phase == 0 {
+		return out
+	}
+	if f.Phase.Intensive() {
+		if months := MonthsBetween(f.IntensiveStartedOn, today); months >= n.IntensiveMaxMonths {
+			add(SignalIntensiveLong, true, MsgSignalIntensiveLong, months, n.IntensiveMaxMonths)
+			out[len(out)-1].Explained = f.Extension
+		}
+		if f.MinutesIntensive > n.IntensiveHours*60 {
+			add(SignalIntensiveHours, true, MsgSignalIntensiveHours, FormatHours(f.MinutesIntensive), n.IntensiveHours)
+			out[len(out)-1].Explained = f.Extension
+		}
+		if !f.LastReachedOn.IsZero() || !f.IntensiveStartedOn.IsZero() {
+			since := f.LastReachedOn
+			if since.IsZero() {
+				since = f.IntensiveStartedOn
+			}
+			if days := since.DaysUntil(today); days > n.NoContactDays {
+				add(SignalNoContact, false, MsgSignalNoContact, days)
+			}
+		}
+		if months := MonthsBetween(f.IntensiveStartedOn, today); f.PlanAgreedOn.IsZero() && months >= n.PlanMaxMonths {
+			add(SignalPlanOverdue, true, MsgSignalPlanOverdue, months, n.PlanMaxMonths)
+		}
+		if interimPending(f) && !today.Before(f.PlanAgreedOn.AddMonths(n.InterimAfterPlanMonths)) {
+			add(SignalInterimDue, false, MsgSignalInterimDue, f.PlanAgreedOn.Dutch())
+		}
+	}
+	if f.Phase == PhaseContact {
+		days := f.PhaseStartedOn.DaysUntil(today)
+		if days >= 14 {
+			perWeek := float64(f.MinutesPhase) / 60 / (float64(days) / 7)
+			if perWeek < float64(n.ContactPhaseHoursPerWeek) {
+				add(SignalContactHoursLow, false, MsgSignalContactHoursLow, FormatHours(int(perWeek*60)), n.ContactPhaseHoursPerWeek)
+			}
+		}
+	}
+	if f.Phase == PhaseCoordination {
+		base := f.LastNetworkMeetingOn
+		if base.Before(f.CoordinationStartedOn) {
+			base = f.CoordinationStartedOn
+		}
+		if due := base.AddMonths(n.NetworkMeetingMonths); today.After(due) {
+			if f.LastNetworkMeetingOn.IsZero() || f.LastNetworkMeetingOn.Before(f.CoordinationStartedOn) {
+				add(SignalNetworkOverdue, true, MsgSignalNetworkNone, f.CoordinationStartedOn.Dutch(), n.NetworkMeetingMonths)
+			} else {
+				add(SignalNetworkOverdue, true, MsgSignalNetworkOverdue, f.LastNetworkMeetingOn.Dutch(), n.NetworkMeetingMonths)
+			}
+		}
+		if months := MonthsBetween(f.CoordinationStartedOn, today); months >= n.CoordinationMaxMonths {
+			add(SignalCoordinationLong, true, MsgSignalCoordinationLong, months, n.CoordinationMaxMonths)
+		}
+	}
+	if f.RejectedStreak >= n.RejectedInARow {
+		add(SignalRejectedStreak, false, MsgSignalRejectedStreak, f.RejectedStreak)
+	}
+	if f.OverdueAgreements > 0 {
+		add(SignalAgreementOverdue, false, MsgSignalAgreementOverdue, f.OverdueAgreements)
+	}
+	return out
+}
+
+// interimPending reports whether the plan is agreed and no interim
+// evaluation has followed it yet.
+func interimPending(f FamilyFacts) bool {
+	return !f.PlanAgreedOn.IsZero() && (f.InterimDoneOn.IsZero() || f.InterimDoneOn.Before(f.PlanAgreedOn))
+}
+
+// Due is what is due next for a family, and when.
+type Due struct {
+	What string
+	On   Date
+}
+
+// NextDue returns what is due next, or a zero Due when nothing is.
+func NextDue(f FamilyFacts, n Norms, today Date) Due {
+	var dues []Due
+	add := func(on Date, m Msg, args ...any) {
+		if !on.IsZero() {
+			dues = append(dues, Due{Text(m, args...), on})
+		}
+	}
+	switch {
+	case f.Phase == 0:
+		return Due{}
+	case f.Phase.Intensive():
+		if f.PlanAgreedOn.IsZero() {
+			add(f.IntensiveStartedOn.AddMonths(n.PlanMaxMonths), MsgDuePlan)
+		} else if interimPending(f) {
+			add(f.PlanAgreedOn.AddMonths(n.InterimAfterPlanMonths), MsgDueInterim)
+		}
+		add(f.IntensiveStartedOn.AddMonths(n.IntensiveMaxMonths), MsgDueIntensiveEnd)
+	case f.Phase == PhaseCoordination:
+		base := f.LastNetworkMeetingOn
+		if base.Before(f.CoordinationStartedOn) {
+			base = f.CoordinationStartedOn
+		}
+		add(base.AddMonths(n.NetworkMeetingMonths), MsgDueNetwork)
+		add(f.CoordinationStartedOn.AddMonths(n.CoordinationMaxMonths), MsgDueCoordinationEnd)
+	}
+	if len(dues) == 0 {
+		return Due{}
+	}
+	sort.SliceStable(dues, func(i, j int) bool { return dues[i].On.Before(dues[j].On) })
+	return dues[0]
+}

@@ -74,6 +74,8 @@ const (
 	SegSocialMap   Segment = "sociale_kaart"
 	SegSettings    Segment = "instellingen"
 	SegPhase       Segment = "fase"
+	SegContacts    Segment = "contactmomenten"
+	SegMeeting     Segment = "teamoverleg"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -93,6 +95,8 @@ var Segments = []Choice[Segment]{
 	{SegSocialMap, "Sociale kaart"},
 	{SegSettings, "Instellingen"},
 	{SegPhase, "Fase"},
+	{SegContacts, "Contactmomenten en uren"},
+	{SegMeeting, "Teamoverleg"},
 }
 
 // Label returns the Dutch label.

@@ -421,15 +421,21 @@ type FamilyFilter struct {
 	Scope  FamilyScope
 	Query  string // a name of the household or of a member
 	Closed bool   // include closed families
+	Sort   FamilySort
 	Limit  int
 	Offset int
 }
 
-// FamilySummary is one row of a family list.
+// FamilySummary is one row of a family list: "Mijn gezinnen", the team's
+// families, the team meeting's agenda.
 type FamilySummary struct {
 	ID            int64
 	Acute         bool  // an open, acute safety concern
 	Phase         Phase // 0 before intake
+	Facts         FamilyFacts
+	MinutesMonth  int // this calendar month
+	Signals       []Signal
+	Due           Due
 	HouseholdName string
 	DistrictName  string
 	MemberCount   int
@@ -441,6 +447,37 @@ type FamilySummary struct {
 
 // DossierNumber formats the family's reference.
 func (s *FamilySummary) DossierNumber() string { return DossierNumber(s.ID) }
+
+// Alerts counts the signals that need action now.
+func (s *FamilySummary) Alerts() int {
+	n := 0
+	for _, sig := range s.Signals {
+		if sig.Alert {
+			n++
+		}
+	}
+	return n
+}
+
+// WeeksInPhase returns the whole weeks since the phase started.
+func (s *FamilySummary) WeeksInPhase(today Date) int {
+	if s.Facts.PhaseStartedOn.IsZero() {
+		return 0
+	}
+	return s.Facts.PhaseStartedOn.DaysUntil(today) / 7
+}
+
+// FamilySort is the order of a family list.
+type FamilySort string
+
+// The orders of a family list.
+var FamilySorts = []Choice[FamilySort]{
+	{"signalen", "Signalen"},
+	{"naam", "Naam"},
+	{"fase", "Fase"},
+	{"contact", "Laatste contact"},
+	{"uren", "Uren deze maand"},
+}
 
 // AssignmentRow is one family in the administrator's assignment overview:
 // no names, no addresses, only what is needed to fix an assignment.

@@ -210,6 +210,9 @@ type Extension struct {
 // PhaseMove is the input to move a family to another phase.
 type PhaseMove struct {
 	To Phase
+	// On is the day of the move as typed (empty: today); it may lie in the
+	// past, not before the current phase started and not in the future.
+	On string
 	// Reason is required when the checklist is not complete, and for a
 	// relapse from phase 5 back to the intensive phase.
 	Reason string

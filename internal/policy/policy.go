@@ -51,11 +51,11 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return deny
 	}
 	switch seg {
-	case regie.SegFamily, regie.SegMembers, regie.SegSafety, regie.SegPhase:
+	case regie.SegFamily, regie.SegMembers, regie.SegSafety, regie.SegPhase, regie.SegContacts:
 		if act == regie.ActionCreate && seg == regie.SegFamily {
 			return createFamily(a)
 		}
-		return familyContent(a, act, f)
+		return familyContent(a, act, seg, f)
 	case regie.SegReferral, regie.SegIntake:
 		return referral(a, act, f)
 	case regie.SegReferrals:
@@ -103,7 +103,7 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 // familyContent covers the family's own data: details and members. Later
 // segments (plan, contacts, safety) follow the same relation rules, with
 // consent for partners.
-func familyContent(a *regie.Actor, act regie.Action, f *Facts) Decision {
+func familyContent(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decision {
 	if f == nil || !f.Exists {
 		return deny
 	}
@@ -123,9 +123,9 @@ func familyContent(a *regie.Actor, act regie.Action, f *Facts) Decision {
 			return allow("toewijzing: duo-partner")
 		}
 	case regie.RoleYouthWorker:
-		// The youth worker reads the family they work in; the family file
-		// itself is kept by the coordinator.
-		if !write && has(f.Assignments, regie.AssignYouth) {
+		// The youth worker reads the family they work in and records their
+		// own contacts; the family file itself is kept by the coordinator.
+		if has(f.Assignments, regie.AssignYouth) && (!write || seg == regie.SegContacts) {
 			return allow("toewijzing: jeugdhulpverlener")
 		}
 	case regie.RoleTeamLeader:
@@ -196,7 +196,7 @@ func assignment(a *regie.Actor, act regie.Action, f *Facts) Decision {
 		if a.Role == regie.RoleAdmin {
 			return allow("functioneel beheer")
 		}
-		return familyContent(a, act, f)
+		return familyContent(a, act, regie.SegFamily, f)
 	case regie.ActionUpdate:
 		if f.Closed {
 			return deny

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"regie"
@@ -153,7 +154,10 @@ func (tx *tx) familyIntake(ctx context.Context, familyID int64) (*regie.FamilyIn
 	return in, nil
 }
 
-// FindFamilies implements regie.FamilyService.
+// FindFamilies implements regie.FamilyService. The rows come with their
+// summary, this month's hours, signals and what is due next. "Mijn gezinnen"
+// (at most a few dozen) is sorted in memory in any order; the team's list
+// is paged in the database, by name, phase or last contact.
 func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*regie.FamilySummary, int, error) {
 	var (
 		list  []*regie.FamilySummary
@@ -195,42 +199,170 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 				add(`f.search_text LIKE ? ESCAPE '\'`, likePattern(word))
 			}
 		}
-		limit := ff.Limit
+		inMemory := scope.UserID != 0
+		limit, offset := ff.Limit, max(ff.Offset, 0)
 		if limit <= 0 || limit > 500 {
 			limit = 100
 		}
+		order := "acute DESC, f.household_name, f.id"
+		switch ff.Sort {
+		case "fase":
+			order = "acute DESC, COALESCE(s.phase, 0), f.household_name, f.id"
+		case "contact":
+			order = "acute DESC, s.last_contact_on, f.household_name, f.id"
+		}
+		page := ` LIMIT ` + fmt.Sprint(limit) + ` OFFSET ` + fmt.Sprint(offset)
+		if inMemory {
+			page = ` LIMIT 1000`
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT f.id,
 				EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL) AS acute,
-				COALESCE((SELECT p.phase FROM phase_transitions p WHERE p.family_id = f.id ORDER BY p.started_on DESC, p.id DESC LIMIT 1), 0),
 				f.household_name, d.name,
 				(SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.ended_on IS NULL),
 				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 					WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
 				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 					WHERE a.family_id = f.id AND a.kind = 'duo' AND a.ended_on IS NULL LIMIT 1), ''),
-				f.created_at, f.closed_at, count(*) OVER ()
-			FROM families f JOIN districts d ON d.id = f.district_id
-			WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+`
-			ORDER BY acute DESC, f.household_name, f.id LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(max(ff.Offset, 0)), args...)
+				f.created_at, f.closed_at, count(*) OVER (),
+				COALESCE(s.phase, 0), s.phase_started_on, s.intensive_started_on, s.coordination_started_on,
+				COALESCE(s.minutes_total, 0), COALESCE(s.minutes_intensive, 0), COALESCE(s.minutes_phase, 0),
+				s.last_contact_on, s.last_reached_on, COALESCE(s.rejected_streak, 0), s.last_network_meeting_on,
+				s.interim_done_on, s.plan_agreed_on
+			FROM families f JOIN districts d ON d.id = f.district_id LEFT JOIN family_summaries s ON s.family_id = f.id
+			WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+` ORDER BY `+order+page, args...)
 		if err != nil {
 			return fmt.Errorf("store: find families: %w", err)
 		}
 		defer rows.Close()
 		for rows.Next() {
 			fs := &regie.FamilySummary{}
-			if err := rows.Scan(&fs.ID, &fs.Acute, &fs.Phase, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator, &fs.Duo,
-				timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total); err != nil {
+			ft := &fs.Facts
+			if err := rows.Scan(&fs.ID, &fs.Acute, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator, &fs.Duo,
+				timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total,
+				&ft.Phase, dateScan{&ft.PhaseStartedOn}, dateScan{&ft.IntensiveStartedOn}, dateScan{&ft.CoordinationStartedOn},
+				&ft.MinutesTotal, &ft.MinutesIntensive, &ft.MinutesPhase, dateScan{&ft.LastContactOn}, dateScan{&ft.LastReachedOn},
+				&ft.RejectedStreak, dateScan{&ft.LastNetworkMeetingOn}, dateScan{&ft.InterimDoneOn}, dateScan{&ft.PlanAgreedOn}); err != nil {
 				return err
 			}
+			fs.Phase, ft.Acute = ft.Phase, fs.Acute
 			list = append(list, fs)
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		rows.Close()
+		if err := tx.enrichSummaries(ctx, list); err != nil {
+			return err
+		}
+		if inMemory {
+			sortFamilies(list, ff.Sort)
+			total = len(list)
+			list = list[min(offset, len(list)):min(offset+limit, len(list))]
+		}
 		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
 			Basis: dec.Basis, Detail: listDetail(ff, total)})
 	})
 	return list, total, err
+}
+
+// enrichSummaries adds this month's minutes, the recorded reasons for a
+// longer intensive phase, the signals and what is due next.
+func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) error {
+	if len(list) == 0 {
+		return nil
+	}
+	byID := map[int64]*regie.FamilySummary{}
+	ph := make([]string, len(list))
+	args := make([]any, 0, len(list)+1)
+	for i, fs := range list {
+		byID[fs.ID] = fs
+		ph[i] = fmt.Sprintf("$%d", i+2)
+	}
+	today := tx.today()
+	args = append(args, regie.NewDate(today.Time().Year(), today.Time().Month(), 1).ISO())
+	for _, fs := range list {
+		args = append(args, fs.ID)
+	}
+	in := strings.Join(ph, ", ")
+	rows, err := tx.QueryContext(ctx, `SELECT family_id, SUM(minutes) FROM contacts WHERE contact_date >= $1 AND family_id IN (`+in+`)
+		GROUP BY family_id`, args...)
+	if err != nil {
+		return fmt.Errorf("store: month hours: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var m int
+		if err := rows.Scan(&id, &m); err != nil {
+			rows.Close()
+			return err
+		}
+		byID[id].MinutesMonth = m
+	}
+	rows.Close()
+	// The same ids, numbered from $1.
+	idIn := make([]string, len(list))
+	for i := range list {
+		idIn[i] = fmt.Sprintf("$%d", i+1)
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT family_id, reason FROM intensive_extensions WHERE ended_on IS NULL AND family_id IN (`+
+		strings.Join(idIn, ", ")+`)`, args[1:]...)
+	if err != nil {
+		return fmt.Errorf("store: extensions: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var reason string
+		if err := rows.Scan(&id, &reason); err != nil {
+			rows.Close()
+			return err
+		}
+		byID[id].Facts.Extension = reason
+	}
+	rows.Close()
+	norms, err := tx.norms(ctx)
+	if err != nil {
+		return err
+	}
+	for _, fs := range list {
+		fs.Signals = regie.Signals(fs.Facts, norms, today)
+		fs.Due = regie.NextDue(fs.Facts, norms, today)
+	}
+	return nil
+}
+
+// sortFamilies orders "Mijn gezinnen": acute unsafety first, then by the
+// chosen order.
+func sortFamilies(list []*regie.FamilySummary, by regie.FamilySort) {
+	less := func(a, b *regie.FamilySummary) bool { return a.HouseholdName < b.HouseholdName }
+	switch by {
+	case "signalen", "":
+		less = func(a, b *regie.FamilySummary) bool {
+			if a.Alerts() != b.Alerts() {
+				return a.Alerts() > b.Alerts()
+			}
+			if len(a.Signals) != len(b.Signals) {
+				return len(a.Signals) > len(b.Signals)
+			}
+			return a.HouseholdName < b.HouseholdName
+		}
+	case "fase":
+		less = func(a, b *regie.FamilySummary) bool {
+			if a.Phase != b.Phase {
+				return a.Phase < b.Phase
+			}
+			return a.HouseholdName < b.HouseholdName
+		}
+	case "contact":
+		less = func(a, b *regie.FamilySummary) bool { return a.Facts.LastContactOn.Before(b.Facts.LastContactOn) }
+	case "uren":
+		less = func(a, b *regie.FamilySummary) bool { return a.MinutesMonth < b.MinutesMonth }
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].Acute != list[j].Acute {
+			return list[i].Acute
+		}
+		return less(list[i], list[j])
+	})
 }
 
 // listDetail describes a list or search for the access log, with the terms
@@ -270,6 +402,14 @@ func (s *Store) CreateFamily(ctx context.Context, in regie.FamilyInput) (*regie.
 			in.Languages, in.InterpreterNeeded, in.CompositionNotes, strings.ToLower(in.HouseholdName), ts(tx.now), tx.actor.UserID,
 		).Scan(&id); err != nil {
 			return fmt.Errorf("store: create family: %w", err)
+		}
+		if err := tx.createSummary(ctx, id, tx.actor.TeamID); err != nil {
+			return err
+		}
+		// A family the team leader enters directly was taken in outside
+		// regie: it starts in phase 1 all the same.
+		if err := tx.startPhase1(ctx, id, tx.today(), "gezin rechtstreeks ingevoerd door de teamleider", false); err != nil {
+			return err
 		}
 		if err := tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
 			FamilyID: id, Basis: dec.Basis, Detail: "gezin aangemaakt"}); err != nil {

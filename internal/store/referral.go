@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -554,6 +555,9 @@ func (tx *tx) startFamily(ctx context.Context, ref *regie.Referral, linkID int64
 			ref.Languages, notes, ts(tx.now), tx.actor.UserID).Scan(&id); err != nil {
 			return 0, fmt.Errorf("store: start family: %w", err)
 		}
+		if err := tx.createSummary(ctx, id, ref.TeamID); err != nil {
+			return 0, err
+		}
 		for _, m := range ref.Members {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO members (family_id, given_name, family_name, birth_date, relation, started_on, created_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)`, id, m.GivenName, m.FamilyName, m.BirthDate.ISO(), string(m.Relation),
@@ -565,15 +569,31 @@ func (tx *tx) startFamily(ctx context.Context, ref *regie.Referral, linkID int64
 			FamilyID: id, ReferralID: ref.ID, Basis: "teamleider van het team", Detail: "gezin aangemaakt uit aanmelding " + ref.Number()}); err != nil {
 			return 0, err
 		}
-	} else if _, err := tx.ExecContext(ctx, `UPDATE families SET closed_at = NULL WHERE id = $1`, id); err != nil {
-		return 0, fmt.Errorf("store: reopen family: %w", err)
+	} else {
+		if err := tx.addReferredMembers(ctx, id, ref); err != nil {
+			return 0, err
+		}
 	}
 	if err := tx.refreshSearchText(ctx, id); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO phase_transitions (family_id, phase, started_on, reason, created_by, created_at)
-		VALUES ($1, 1, $2, $3, $4, $5)`, id, tx.today().ISO(), "intake geaccepteerd ("+ref.Number()+")", tx.actor.UserID, ts(tx.now)); err != nil {
-		return 0, fmt.Errorf("store: start phase 1: %w", err)
+	// A family already in care keeps its phase; a new or closed one starts
+	// in phase 1.
+	sum, err := tx.readSummary(ctx, id)
+	if err != nil {
+		return 0, err
+	}
+	var closed bool
+	if err := tx.QueryRowContext(ctx, `SELECT closed_at IS NOT NULL FROM families WHERE id = $1`, id).Scan(&closed); err != nil {
+		return 0, err
+	}
+	if sum.facts.Phase == 0 || closed {
+		if _, err := tx.ExecContext(ctx, `UPDATE families SET closed_at = NULL WHERE id = $1`, id); err != nil {
+			return 0, fmt.Errorf("store: reopen family: %w", err)
+		}
+		if err := tx.startPhase1(ctx, id, tx.today(), "intake geaccepteerd ("+ref.Number()+")", true); err != nil {
+			return 0, err
+		}
 	}
 	if ref.Safety == regie.SafetyAcute || ref.Safety == regie.SafetyWorried {
 		sev, actions := regie.SeverityMedium, ""
@@ -587,6 +607,30 @@ func (tx *tx) startFamily(ctx context.Context, ref *regie.Referral, linkID int64
 		}
 	}
 	return id, nil
+}
+
+// addReferredMembers adds to an existing family the referred members it
+// does not have yet (the same birth date and a similar name count as the
+// same person): a baby born since, a partner who moved in.
+func (tx *tx) addReferredMembers(ctx context.Context, familyID int64, ref *regie.Referral) error {
+	existing, err := tx.findMembers(ctx, familyID)
+	if err != nil {
+		return err
+	}
+	for _, m := range ref.Members {
+		known := slices.ContainsFunc(existing, func(e *regie.Member) bool {
+			return e.BirthDate == m.BirthDate && (similarName(e.GivenName, m.GivenName) || similarName(e.FamilyName, m.FamilyName))
+		})
+		if known {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO members (family_id, given_name, family_name, birth_date, relation, started_on, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, familyID, m.GivenName, m.FamilyName, m.BirthDate.ISO(), string(m.Relation),
+			tx.today().ISO(), ts(tx.now)); err != nil {
+			return fmt.Errorf("store: add referred member: %w", err)
+		}
+	}
+	return nil
 }
 
 // PlaceOnPriorityList implements regie.ReferralService.

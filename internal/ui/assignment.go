@@ -19,6 +19,9 @@ type assignmentPage struct {
 	YouthWorkers []*regie.Caseload
 	// Member is set on the youth worker's form.
 	Member *regie.Member
+	// CurrentID is the worker assigned now (the coordinator, or the
+	// member's youth worker): keeping them needs no confirmation.
+	CurrentID int64
 }
 
 func (h *Handler) assignmentData(r *http.Request, id int64) (assignmentPage, error) {
@@ -47,6 +50,9 @@ func (h *Handler) renderAssignment(w http.ResponseWriter, r *http.Request, statu
 		return err
 	}
 	fa := p.Assignments
+	if c := fa.Current(regie.AssignCoordinator); c != nil {
+		p.CurrentID = c.UserID
+	}
 	if f == nil {
 		f = newForm(url.Values{}, assignmentFields...)
 		if c := fa.Current(regie.AssignCoordinator); c != nil {
@@ -105,6 +111,9 @@ func (h *Handler) renderYouthAssignment(w http.ResponseWriter, r *http.Request, 
 		return err
 	}
 	p.Member = m
+	if a := fam.YouthWorkerOf(m.ID); a != nil {
+		p.CurrentID = a.UserID
+	}
 	if f == nil {
 		f = newForm(url.Values{}, "youth_worker", "confirm")
 		if a := fam.YouthWorkerOf(m.ID); a != nil {

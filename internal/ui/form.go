@@ -73,6 +73,13 @@ func (f *form) withError(err error) bool {
 // summaryItem is one line of the error summary at the top of a form.
 type summaryItem struct{ Field, Label, Message string }
 
+// ID is the id of the field the line links to.
+func (s summaryItem) ID() string { return fieldID(s.Field) }
+
+// fieldID is the element id of a field: names like settings keys hold dots,
+// which are awkward in ids.
+func fieldID(name string) string { return "f-" + strings.ReplaceAll(name, ".", "-") }
+
 // Summary lists the errors in the order of the fields (then by name, for
 // fields the form did not order), each named, so the links differ.
 func (f *form) Summary() []summaryItem {
@@ -128,7 +135,7 @@ type fieldView struct {
 }
 
 // ID is the element id, also the target of the error summary's links.
-func (f fieldView) ID() string { return "f-" + f.Name }
+func (f fieldView) ID() string { return fieldID(f.Name) }
 
 // newField builds a fieldView from the page's form: the template calls
 // (field .Form "name" "Label" "hint").

@@ -163,7 +163,9 @@ func (h *Handler) saveNorms(w http.ResponseWriter, r *http.Request) error {
 	}
 	values := map[string]string{}
 	for _, s := range regie.NormSettings {
-		values[s.Key] = f.Get(s.Key)
+		if _, ok := f.Values[s.Key]; ok {
+			values[s.Key] = f.Get(s.Key)
+		}
 		f.Order = append(f.Order, s.Key)
 	}
 	err = h.Settings.SaveNorms(r.Context(), values)

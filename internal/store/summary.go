@@ -1,0 +1,160 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"regie"
+)
+
+// The family summary (family_summaries) keeps, per family, what lists and
+// signals need — phase, minutes, last contact — in the same transaction as
+// every contact and phase change, so no list sums a family's history.
+
+// createSummary adds the summary row of a new family.
+func (tx *tx) createSummary(ctx context.Context, familyID, teamID int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO family_summaries (family_id, team_id) VALUES ($1, $2)`, familyID, teamID)
+	if err != nil {
+		return fmt.Errorf("store: create summary: %w", err)
+	}
+	return nil
+}
+
+// summary is the stored row.
+type summary struct {
+	teamID       int64
+	transitionID int64
+	facts        regie.FamilyFacts
+	contacts     int
+}
+
+const summaryColumns = `s.team_id, s.phase, s.transition_id, s.phase_started_on, s.intensive_started_on, s.coordination_started_on,
+	s.minutes_total, s.minutes_intensive, s.minutes_phase, s.contacts, s.last_contact_on, s.last_reached_on, s.rejected_streak,
+	s.last_network_meeting_on, s.interim_done_on, s.plan_agreed_on`
+
+func summaryDest(s *summary) []any {
+	f := &s.facts
+	return []any{&s.teamID, &f.Phase, idScan{&s.transitionID}, dateScan{&f.PhaseStartedOn}, dateScan{&f.IntensiveStartedOn},
+		dateScan{&f.CoordinationStartedOn}, &f.MinutesTotal, &f.MinutesIntensive, &f.MinutesPhase, &s.contacts,
+		dateScan{&f.LastContactOn}, dateScan{&f.LastReachedOn}, &f.RejectedStreak, dateScan{&f.LastNetworkMeetingOn},
+		dateScan{&f.InterimDoneOn}, dateScan{&f.PlanAgreedOn}}
+}
+
+func (tx *tx) readSummary(ctx context.Context, familyID int64) (*summary, error) {
+	s := &summary{}
+	if err := tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM family_summaries s WHERE s.family_id = $1`, familyID).
+		Scan(summaryDest(s)...); err != nil {
+		return nil, fmt.Errorf("store: read summary: %w", err)
+	}
+	return s, nil
+}
+
+func (tx *tx) writeSummary(ctx context.Context, familyID int64, s *summary) error {
+	f := s.facts
+	_, err := tx.ExecContext(ctx, `UPDATE family_summaries SET phase = $1, transition_id = $2, phase_started_on = $3,
+		intensive_started_on = $4, coordination_started_on = $5, minutes_total = $6, minutes_intensive = $7, minutes_phase = $8,
+		contacts = $9, last_contact_on = $10, last_reached_on = $11, rejected_streak = $12, last_network_meeting_on = $13,
+		interim_done_on = $14, plan_agreed_on = $15 WHERE family_id = $16`,
+		int(f.Phase), nullID(s.transitionID), date(f.PhaseStartedOn), date(f.IntensiveStartedOn), date(f.CoordinationStartedOn),
+		f.MinutesTotal, f.MinutesIntensive, f.MinutesPhase, s.contacts, date(f.LastContactOn), date(f.LastReachedOn),
+		f.RejectedStreak, date(f.LastNetworkMeetingOn), date(f.InterimDoneOn), date(f.PlanAgreedOn), familyID)
+	if err != nil {
+		return fmt.Errorf("store: write summary: %w", err)
+	}
+	return nil
+}
+
+// refreshSummary recomputes a family's summary from its phase transitions,
+// contacts and checklist: after a phase change, an edited contact, a tick.
+func (tx *tx) refreshSummary(ctx context.Context, familyID int64) error {
+	s, err := tx.readSummary(ctx, familyID)
+	if err != nil {
+		return err
+	}
+	plan := s.facts.PlanAgreedOn
+	s.facts = regie.FamilyFacts{PlanAgreedOn: plan}
+	s.transitionID = 0
+	f := &s.facts
+
+	rows, err := tx.QueryContext(ctx, `SELECT id, phase, started_on FROM phase_transitions WHERE family_id = $1 ORDER BY started_on, id`, familyID)
+	if err != nil {
+		return fmt.Errorf("store: refresh summary: %w", err)
+	}
+	var prev regie.Phase
+	for rows.Next() {
+		var id int64
+		var p regie.Phase
+		var on regie.Date
+		if err := rows.Scan(&id, &p, dateScan{&on}); err != nil {
+			rows.Close()
+			return err
+		}
+		switch {
+		case p.Intensive() && (prev == 0 || prev == regie.PhaseCoordination):
+			// A start, or a relapse back for a short intervention: the
+			// intensive phase's clock starts again.
+			f.IntensiveStartedOn = on
+		case p == regie.PhaseCoordination && prev != regie.PhaseCoordination:
+			f.CoordinationStartedOn = on
+		}
+		prev, f.Phase, f.PhaseStartedOn, s.transitionID = p, p, on, id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	err = tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(minutes), 0),
+			COALESCE(SUM(CASE WHEN phase BETWEEN 1 AND 4 THEN minutes ELSE 0 END), 0),
+			count(*), MAX(contact_date),
+			MAX(CASE WHEN attempt = 'contact' AND kind NOT IN ('netwerkoverleg', 'teamoverleg') THEN contact_date END),
+			MAX(CASE WHEN kind = 'netwerkoverleg' THEN contact_date END)
+		FROM contacts WHERE family_id = $1`, familyID).
+		Scan(&f.MinutesTotal, &f.MinutesIntensive, &s.contacts, dateScan{&f.LastContactOn}, dateScan{&f.LastReachedOn},
+			dateScan{&f.LastNetworkMeetingOn})
+	if err != nil {
+		return fmt.Errorf("store: refresh summary: %w", err)
+	}
+	if !f.PhaseStartedOn.IsZero() {
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(minutes), 0) FROM contacts WHERE family_id = $1 AND contact_date >= $2`,
+			familyID, f.PhaseStartedOn.ISO()).Scan(&f.MinutesPhase); err != nil {
+			return fmt.Errorf("store: refresh summary: %w", err)
+		}
+	}
+	if f.RejectedStreak, err = tx.rejectedStreak(ctx, familyID); err != nil {
+		return err
+	}
+	var interim time.Time
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(ct.at) FROM checklist_ticks ct JOIN phase_transitions pt ON pt.id = ct.transition_id
+		WHERE pt.family_id = $1 AND ct.item_key = $2 AND ct.done`, familyID, regie.ItemInterimEval).Scan(timeScan{&interim}); err != nil {
+		return fmt.Errorf("store: refresh summary: %w", err)
+	}
+	if !interim.IsZero() {
+		f.InterimDoneOn = regie.DateOf(interim)
+	}
+	return tx.writeSummary(ctx, familyID, s)
+}
+
+// rejectedStreak counts the newest contacts with the family in a row that
+// did not reach it.
+func (tx *tx) rejectedStreak(ctx context.Context, familyID int64) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT attempt FROM contacts WHERE family_id = $1 AND kind NOT IN ('netwerkoverleg', 'teamoverleg')
+		ORDER BY contact_date DESC, start_time DESC, id DESC LIMIT 100`, familyID)
+	if err != nil {
+		return 0, fmt.Errorf("store: rejected streak: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return 0, err
+		}
+		if a == string(regie.AttemptReached) {
+			break
+		}
+		n++
+	}
+	return n, rows.Err()
+}

@@ -76,6 +76,7 @@ const (
 	SegPhase       Segment = "fase"
 	SegContacts    Segment = "contactmomenten"
 	SegMeeting     Segment = "teamoverleg"
+	SegSupervision Segment = "werkbegeleiding"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -97,6 +98,7 @@ var Segments = []Choice[Segment]{
 	{SegPhase, "Fase"},
 	{SegContacts, "Contactmomenten en uren"},
 	{SegMeeting, "Teamoverleg"},
+	{SegSupervision, "Werkbegeleiding"},
 }
 
 // Label returns the Dutch label.

@@ -13,51 +13,52 @@ type Msg string
 
 // Message codes.
 const (
-	MsgInternal           Msg = "internal"
-	MsgNotFound           Msg = "not_found"
-	MsgForbidden          Msg = "forbidden"
-	MsgUnauthorized       Msg = "unauthorized"
-	MsgCheckFields        Msg = "check_fields"
-	MsgRequired           Msg = "required"
-	MsgTooLong            Msg = "too_long"
-	MsgDateInvalid        Msg = "date_invalid"
-	MsgDateInFuture       Msg = "date_in_future"
-	MsgDateTooOld         Msg = "date_too_old"
-	MsgBSNInvalid         Msg = "bsn_invalid"
-	MsgPostcodeInvalid    Msg = "postcode_invalid"
-	MsgChoiceInvalid      Msg = "choice_invalid"
-	MsgDistrictUnknown    Msg = "district_unknown"
-	MsgEmailInvalid       Msg = "email_invalid"
-	MsgEmailTaken         Msg = "email_taken"
-	MsgPasswordTooShort   Msg = "password_too_short"
-	MsgLoginFailed        Msg = "login_failed"
-	MsgLoginRateLimited   Msg = "login_rate_limited"
-	MsgTOTPInvalid        Msg = "totp_invalid"
-	MsgSessionExpired     Msg = "session_expired"
-	MsgMemberEnded        Msg = "member_ended"
-	MsgEndBeforeStart     Msg = "end_before_start"
-	MsgBeforeBirth        Msg = "before_birth"
-	MsgCoordinatorNeeded  Msg = "coordinator_needed"
-	MsgDuoSameAsPrimary   Msg = "duo_same_as_primary"
-	MsgNotACasemanager    Msg = "not_a_casemanager"
-	MsgOtherTeam          Msg = "other_team"
-	MsgTeamRequired       Msg = "team_required"
-	MsgNoTeamForRole      Msg = "no_team_for_role"
-	MsgFamilyClosed       Msg = "family_closed"
-	MsgUnavailable        Msg = "unavailable"
-	MsgNumberInvalid      Msg = "number_invalid"
-	MsgNumberRange        Msg = "number_range"
-	MsgDateInPast         Msg = "date_in_past"
-	MsgTimeInvalid        Msg = "time_invalid"
-	MsgTimeInFuture       Msg = "time_in_future"
-	MsgDurationRange      Msg = "duration_range"
-	MsgMemberOtherFamily  Msg = "member_other_family"
-	MsgReasonForMove      Msg = "reason_for_move"
-	MsgPhaseMoveInvalid   Msg = "phase_move_invalid"
-	MsgNoPhase            Msg = "no_phase"
-	MsgItemUnknown        Msg = "item_unknown"
-	MsgItemAuto           Msg = "item_auto"
-	MsgPhaseBeforeCurrent Msg = "phase_before_current"
+	MsgInternal             Msg = "internal"
+	MsgNotFound             Msg = "not_found"
+	MsgForbidden            Msg = "forbidden"
+	MsgUnauthorized         Msg = "unauthorized"
+	MsgCheckFields          Msg = "check_fields"
+	MsgRequired             Msg = "required"
+	MsgTooLong              Msg = "too_long"
+	MsgDateInvalid          Msg = "date_invalid"
+	MsgDateInFuture         Msg = "date_in_future"
+	MsgDateTooOld           Msg = "date_too_old"
+	MsgBSNInvalid           Msg = "bsn_invalid"
+	MsgPostcodeInvalid      Msg = "postcode_invalid"
+	MsgChoiceInvalid        Msg = "choice_invalid"
+	MsgDistrictUnknown      Msg = "district_unknown"
+	MsgEmailInvalid         Msg = "email_invalid"
+	MsgEmailTaken           Msg = "email_taken"
+	MsgPasswordTooShort     Msg = "password_too_short"
+	MsgLoginFailed          Msg = "login_failed"
+	MsgLoginRateLimited     Msg = "login_rate_limited"
+	MsgTOTPInvalid          Msg = "totp_invalid"
+	MsgSessionExpired       Msg = "session_expired"
+	MsgMemberEnded          Msg = "member_ended"
+	MsgEndBeforeStart       Msg = "end_before_start"
+	MsgBeforeBirth          Msg = "before_birth"
+	MsgCoordinatorNeeded    Msg = "coordinator_needed"
+	MsgDuoSameAsPrimary     Msg = "duo_same_as_primary"
+	MsgNotACasemanager      Msg = "not_a_casemanager"
+	MsgOtherTeam            Msg = "other_team"
+	MsgTeamRequired         Msg = "team_required"
+	MsgNoTeamForRole        Msg = "no_team_for_role"
+	MsgFamilyClosed         Msg = "family_closed"
+	MsgUnavailable          Msg = "unavailable"
+	MsgNumberInvalid        Msg = "number_invalid"
+	MsgNumberRange          Msg = "number_range"
+	MsgDateInPast           Msg = "date_in_past"
+	MsgTimeInvalid          Msg = "time_invalid"
+	MsgTimeInFuture         Msg = "time_in_future"
+	MsgDurationRange        Msg = "duration_range"
+	MsgMemberOtherFamily    Msg = "member_other_family"
+	MsgReasonForMove        Msg = "reason_for_move"
+	MsgPhaseMoveInvalid     Msg = "phase_move_invalid"
+	MsgNoPhase              Msg = "no_phase"
+	MsgItemUnknown          Msg = "item_unknown"
+	MsgItemAuto             Msg = "item_auto"
+	MsgPhaseBeforeCurrent   Msg = "phase_before_current"
+	MsgDecisionNeedsSubject Msg = "decision_needs_subject"
 
 	// Signals and what is due (signals.go).
 	MsgSignalAcute            Msg = "signal_acute"
@@ -117,51 +118,52 @@ const (
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
 // for the arguments given to Text.
 var catalogue = map[Msg]string{
-	MsgInternal:           "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.",
-	MsgNotFound:           "Deze gegevens bestaan niet, of u heeft er geen toegang toe.",
-	MsgForbidden:          "U heeft geen toestemming voor deze handeling.",
-	MsgUnauthorized:       "Log eerst in.",
-	MsgCheckFields:        "Controleer de gemarkeerde velden.",
-	MsgRequired:           "Vul dit veld in.",
-	MsgTooLong:            "Maximaal %d tekens.",
-	MsgDateInvalid:        "Geef een geldige datum (dag-maand-jaar).",
-	MsgDateInFuture:       "Deze datum ligt in de toekomst.",
-	MsgDateTooOld:         "Deze datum ligt te ver in het verleden.",
-	MsgBSNInvalid:         "Dit is geen geldig BSN: het moet uit 9 cijfers bestaan en aan de elfproef voldoen.",
-	MsgPostcodeInvalid:    "Geef een postcode als 1234 AB.",
-	MsgChoiceInvalid:      "Kies een van de mogelijkheden.",
-	MsgDistrictUnknown:    "Deze wijk bestaat niet in uw team.",
-	MsgEmailInvalid:       "Geef een geldig e-mailadres.",
-	MsgEmailTaken:         "Er bestaat al een account met dit e-mailadres.",
-	MsgPasswordTooShort:   "Een wachtwoord heeft minstens %d tekens.",
-	MsgLoginFailed:        "Het e-mailadres of het wachtwoord klopt niet.",
-	MsgLoginRateLimited:   "Te veel mislukte pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.",
-	MsgTOTPInvalid:        "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw app.",
-	MsgSessionExpired:     "Uw sessie is verlopen. Log opnieuw in.",
-	MsgMemberEnded:        "Dit gezinslid is al uitgeschreven.",
-	MsgEndBeforeStart:     "De einddatum ligt voor de begindatum.",
-	MsgBeforeBirth:        "Deze datum ligt voor de geboortedatum.",
-	MsgCoordinatorNeeded:  "Kies een casemanager als vaste regisseur.",
-	MsgDuoSameAsPrimary:   "De duo-partner moet een andere casemanager zijn dan de regisseur.",
-	MsgNotACasemanager:    "Alleen een actieve casemanager van het team van dit gezin kan regisseur of duo-partner zijn.",
-	MsgOtherTeam:          "Deze gegevens horen bij een ander team.",
-	MsgTeamRequired:       "Kies een team.",
-	MsgNoTeamForRole:      "Deze rol hoort niet bij een team.",
-	MsgFamilyClosed:       "Dit gezin is afgesloten; gegevens kunnen niet meer worden gewijzigd.",
-	MsgUnavailable:        "regie is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.",
-	MsgNumberInvalid:      "Geef een heel getal.",
-	MsgNumberRange:        "Geef een getal van %d tot en met %d.",
-	MsgDateInPast:         "Deze datum ligt in het verleden.",
-	MsgTimeInvalid:        "Geef een tijd als 14:30.",
-	MsgTimeInFuture:       "Dit tijdstip ligt in de toekomst. Leg een contact vast nadat het er is geweest.",
-	MsgDurationRange:      "Geef een duur van 1 minuut tot 24 uur (1440 minuten).",
-	MsgMemberOtherFamily:  "Dit gezinslid hoort niet bij dit gezin.",
-	MsgReasonForMove:      "Nog niet alles op de lijst is gedaan: leg uit waarom het gezin toch door kan.",
-	MsgPhaseMoveInvalid:   "Een gezin gaat naar de volgende fase, of bij terugval vanuit fase 5 terug naar de intensieve fase.",
-	MsgNoPhase:            "Dit gezin is nog niet gestart: het komt binnen via een geaccepteerde aanmelding.",
-	MsgItemUnknown:        "Dit onderdeel hoort niet bij de huidige fase.",
-	MsgItemAuto:           "Dit onderdeel vinkt regie zelf aan, zodra het plan of de toestemming er is.",
-	MsgPhaseBeforeCurrent: "Deze datum ligt voor de start van de huidige fase.",
+	MsgInternal:             "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.",
+	MsgNotFound:             "Deze gegevens bestaan niet, of u heeft er geen toegang toe.",
+	MsgForbidden:            "U heeft geen toestemming voor deze handeling.",
+	MsgUnauthorized:         "Log eerst in.",
+	MsgCheckFields:          "Controleer de gemarkeerde velden.",
+	MsgRequired:             "Vul dit veld in.",
+	MsgTooLong:              "Maximaal %d tekens.",
+	MsgDateInvalid:          "Geef een geldige datum (dag-maand-jaar).",
+	MsgDateInFuture:         "Deze datum ligt in de toekomst.",
+	MsgDateTooOld:           "Deze datum ligt te ver in het verleden.",
+	MsgBSNInvalid:           "Dit is geen geldig BSN: het moet uit 9 cijfers bestaan en aan de elfproef voldoen.",
+	MsgPostcodeInvalid:      "Geef een postcode als 1234 AB.",
+	MsgChoiceInvalid:        "Kies een van de mogelijkheden.",
+	MsgDistrictUnknown:      "Deze wijk bestaat niet in uw team.",
+	MsgEmailInvalid:         "Geef een geldig e-mailadres.",
+	MsgEmailTaken:           "Er bestaat al een account met dit e-mailadres.",
+	MsgPasswordTooShort:     "Een wachtwoord heeft minstens %d tekens.",
+	MsgLoginFailed:          "Het e-mailadres of het wachtwoord klopt niet.",
+	MsgLoginRateLimited:     "Te veel mislukte pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.",
+	MsgTOTPInvalid:          "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw app.",
+	MsgSessionExpired:       "Uw sessie is verlopen. Log opnieuw in.",
+	MsgMemberEnded:          "Dit gezinslid is al uitgeschreven.",
+	MsgEndBeforeStart:       "De einddatum ligt voor de begindatum.",
+	MsgBeforeBirth:          "Deze datum ligt voor de geboortedatum.",
+	MsgCoordinatorNeeded:    "Kies een casemanager als vaste regisseur.",
+	MsgDuoSameAsPrimary:     "De duo-partner moet een andere casemanager zijn dan de regisseur.",
+	MsgNotACasemanager:      "Alleen een actieve casemanager van het team van dit gezin kan regisseur of duo-partner zijn.",
+	MsgOtherTeam:            "Deze gegevens horen bij een ander team.",
+	MsgTeamRequired:         "Kies een team.",
+	MsgNoTeamForRole:        "Deze rol hoort niet bij een team.",
+	MsgFamilyClosed:         "Dit gezin is afgesloten; gegevens kunnen niet meer worden gewijzigd.",
+	MsgUnavailable:          "regie is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.",
+	MsgNumberInvalid:        "Geef een heel getal.",
+	MsgNumberRange:          "Geef een getal van %d tot en met %d.",
+	MsgDateInPast:           "Deze datum ligt in het verleden.",
+	MsgTimeInvalid:          "Geef een tijd als 14:30.",
+	MsgTimeInFuture:         "Dit tijdstip ligt in de toekomst. Leg een contact vast nadat het er is geweest.",
+	MsgDurationRange:        "Geef een duur van 1 minuut tot 24 uur (1440 minuten).",
+	MsgMemberOtherFamily:    "Dit gezinslid hoort niet bij dit gezin.",
+	MsgReasonForMove:        "Nog niet alles op de lijst is gedaan: leg uit waarom het gezin toch door kan.",
+	MsgPhaseMoveInvalid:     "Een gezin gaat naar de volgende fase, of bij terugval vanuit fase 5 terug naar de intensieve fase.",
+	MsgNoPhase:              "Dit gezin is nog niet gestart: het komt binnen via een geaccepteerde aanmelding.",
+	MsgItemUnknown:          "Dit onderdeel hoort niet bij de huidige fase.",
+	MsgItemAuto:             "Dit onderdeel vinkt regie zelf aan, zodra het plan of de toestemming er is.",
+	MsgPhaseBeforeCurrent:   "Deze datum ligt voor de start van de huidige fase.",
+	MsgDecisionNeedsSubject: "Kies het gezin of het agendapunt waarover het besluit gaat.",
 
 	MsgSignalAcute:            "Acuut onveilig: er is een open, acute zorg over de veiligheid van de kinderen.",
 	MsgSignalIntensiveLong:    "De intensieve fase duurt al %d maanden (norm: hooguit %d). Heeft het gezin meer permanente hulp nodig? Overweeg door te verwijzen.",

@@ -65,6 +65,22 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		if act == regie.ActionRead && a.Role == regie.RoleReferrer {
 			return allow("eigen aanmeldingen")
 		}
+	case regie.SegMeeting:
+		// The team meeting: the team's staff discuss its families and
+		// referrals together; the team leader records the decisions.
+		if f == nil || a.TeamID == 0 || a.TeamID != f.TeamID {
+			return deny
+		}
+		if (act == regie.ActionRead || act == regie.ActionExport) && a.Role.InTeam() {
+			return allow(teamMeetingBasis)
+		}
+		if (act == regie.ActionCreate || act == regie.ActionUpdate) && a.Role == regie.RoleTeamLeader {
+			return allow("teamleider van het team")
+		}
+	case regie.SegSupervision:
+		if act == regie.ActionRead && a.Role == regie.RoleTeamLeader && f != nil && f.Exists && a.TeamID != 0 && a.TeamID == f.TeamID {
+			return allow("teamleider: werkbegeleiding")
+		}
 	case regie.SegSocialMap, regie.SegSettings:
 		if act == regie.ActionRead && a.UserID != 0 {
 			return allow("organisatiegegevens")
@@ -138,7 +154,7 @@ func familyContent(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts
 
 // teamMeetingBasis is why staff see the team's referrals: the casemanagers
 // discuss new referrals in the weekly team meeting (seed 003, bijlage 1).
-const teamMeetingBasis = "teamoverleg: aanmeldingen van het team"
+const teamMeetingBasis = "teamoverleg"
 
 // referral covers a referral and its intake decisions. A referrer reaches
 // only their own, and then only what they sent and the team's answer (the

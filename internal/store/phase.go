@@ -287,7 +287,7 @@ func (tx *tx) movePhase(ctx context.Context, familyID int64, st *regie.PhaseStat
 		return 0, addField(nil, "to", regie.MsgNoPhase)
 	}
 	relapse := st.Current.Phase == regie.PhaseCoordination && m.To.Intensive()
-	if !relapse && m.To != st.Current.Phase+1 {
+	if !relapse && (m.To != st.Current.Phase+1 || m.To > regie.PhaseCoordination) {
 		v.Add("to", regie.MsgPhaseMoveInvalid)
 	}
 	if relapse && m.Reason == "" {

@@ -1,0 +1,512 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+// meetingDay parses a meeting's day.
+func meetingDay(day string) (regie.Date, error) {
+	d, err := regie.ParseDate(day)
+	if err != nil {
+		return d, addField(nil, "day", regie.MsgDateInvalid)
+	}
+	return d, nil
+}
+
+// authorizeMeeting decides on an access to the actor's team meeting.
+func (tx *tx) authorizeMeeting(ctx context.Context, act regie.Action) (policy.Decision, error) {
+	var f *policy.Facts
+	if tx.actor != nil && tx.actor.TeamID != 0 {
+		f = &policy.Facts{Exists: true, TeamID: tx.actor.TeamID}
+	}
+	return tx.decide(ctx, act, regie.SegMeeting, f, 0, 0, forbidden())
+}
+
+// agendaSize bounds each list of the agenda: a meeting discusses what
+// matters most, and the page stays fast for a team of any size.
+const agendaSize = 40
+
+// FindAgenda implements regie.MeetingService.
+func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie.Agenda, error) {
+	var ag *regie.Agenda
+	err := s.write(ctx, func(tx *tx) error {
+		act := regie.ActionRead
+		if export {
+			act = regie.ActionExport
+		}
+		dec, err := tx.authorizeMeeting(ctx, act)
+		if err != nil {
+			return err
+		}
+		d, err := meetingDay(day)
+		if err != nil {
+			return err
+		}
+		teamID := tx.actor.TeamID
+		id, err := tx.meeting(ctx, teamID, d)
+		if err != nil {
+			return err
+		}
+		ag = &regie.Agenda{Meeting: &regie.Meeting{ID: id, TeamID: teamID, HeldOn: d},
+			CanDecide: policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: teamID}).Allow}
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM teams WHERE id = $1`, teamID).Scan(&ag.Meeting.TeamName); err != nil {
+			return err
+		}
+		if err := tx.agendaReferrals(ctx, ag, teamID, id, d); err != nil {
+			return err
+		}
+		if err := tx.agendaFamilies(ctx, ag, teamID); err != nil {
+			return err
+		}
+		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
+			return err
+		}
+		detail := "agenda van het teamoverleg van " + d.Dutch()
+		if export {
+			detail = "agenda en notulen van " + d.Dutch() + " afgedrukt"
+		}
+		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegMeeting, Basis: dec.Basis, Detail: detail})
+	})
+	return ag, err
+}
+
+// agendaReferrals fills the referrals awaiting a decision, the waiting
+// list and the portfolio reviews that have come due.
+func (tx *tx) agendaReferrals(ctx context.Context, ag *regie.Agenda, teamID, meetingID int64, day regie.Date) error {
+	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.status, r.household_name, d.name, ro.name, r.created_at, r.safety, r.meeting_id,
+			dd.decided_at, dd.review_on, COALESCE(dd.contact_keeper, '')
+		FROM referrals r JOIN districts d ON d.id = r.district_id JOIN organisations ro ON ro.id = r.referrer_org_id
+		LEFT JOIN intake_decisions dd ON dd.id = (SELECT x.id FROM intake_decisions x WHERE x.referral_id = r.id
+			ORDER BY x.decided_at DESC, x.id DESC LIMIT 1)
+		WHERE r.team_id = $1 AND r.status IN ('ontvangen', 'agenda', 'wachtlijst', 'portefeuille')
+		ORDER BY r.created_at LIMIT 500`, teamID)
+	if err != nil {
+		return fmt.Errorf("store: agenda referrals: %w", err)
+	}
+	var all []*regie.ReferralSummary
+	var ids []int64
+	for rows.Next() {
+		r := &regie.ReferralSummary{}
+		var status, safety string
+		var mid int64
+		if err := rows.Scan(&r.ID, &status, &r.HouseholdName, &r.DistrictName, &r.ReferrerOrg, timeScan{&r.CreatedAt}, &safety,
+			idScan{&mid}, timeScan{&r.DecidedAt}, dateScan{&r.ReviewOn}, &r.ContactKeeper); err != nil {
+			rows.Close()
+			return err
+		}
+		r.Status, r.Safety = regie.ReferralStatus(status), regie.SafetyLevel(safety)
+		// A referral on another meeting's agenda waits for that one.
+		if r.Status == regie.ReferralOnAgenda && mid != meetingID {
+			r.MeetingDate = regie.Date{}
+		}
+		all = append(all, r)
+		ids = append(ids, r.ID)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	prio, err := tx.priorities(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, r := range all {
+		r.Priority = prio[r.ID]
+	}
+	sortReferrals(all)
+	for _, r := range all {
+		switch {
+		case r.Status.Open():
+			ag.Referrals = append(ag.Referrals, r)
+		case r.Status == regie.ReferralWaiting:
+			ag.Waiting = append(ag.Waiting, r)
+		case r.Status == regie.ReferralPortfolio && !r.ReviewOn.After(day):
+			ag.PortfolioDue = append(ag.PortfolioDue, r)
+		}
+	}
+	return nil
+}
+
+// agendaFamilies puts the team's running families on the agenda: acute
+// unsafety, plans, evaluations, other signals. It reads the summaries, so
+// its cost does not grow with the families' histories.
+func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name,
+			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
+			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
+				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
+			s.phase, s.phase_started_on, s.intensive_started_on, s.coordination_started_on, s.minutes_total, s.minutes_intensive,
+			s.minutes_phase, s.last_contact_on, s.last_reached_on, s.rejected_streak, s.last_network_meeting_on, s.interim_done_on,
+			s.plan_agreed_on
+		FROM family_summaries s JOIN families f ON f.id = s.family_id JOIN districts d ON d.id = f.district_id
+		WHERE s.team_id = $1 AND f.closed_at IS NULL`, teamID)
+	if err != nil {
+		return fmt.Errorf("store: agenda families: %w", err)
+	}
+	var list []*regie.FamilySummary
+	for rows.Next() {
+		fs := &regie.FamilySummary{}
+		ft := &fs.Facts
+		if err := rows.Scan(&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute, &fs.Coordinator,
+			&ft.Phase, dateScan{&ft.PhaseStartedOn}, dateScan{&ft.IntensiveStartedOn}, dateScan{&ft.CoordinationStartedOn},
+			&ft.MinutesTotal, &ft.MinutesIntensive, &ft.MinutesPhase, dateScan{&ft.LastContactOn}, dateScan{&ft.LastReachedOn},
+			&ft.RejectedStreak, dateScan{&ft.LastNetworkMeetingOn}, dateScan{&ft.InterimDoneOn}, dateScan{&ft.PlanAgreedOn}); err != nil {
+			rows.Close()
+			return err
+		}
+		fs.Phase, ft.Acute = ft.Phase, fs.Acute
+		list = append(list, fs)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	norms, err := tx.norms(ctx)
+	if err != nil {
+		return err
+	}
+	today := tx.today()
+	var flagged []*regie.FamilySummary
+	for _, fs := range list {
+		fs.Signals = regie.Signals(fs.Facts, norms, today)
+		fs.Due = regie.NextDue(fs.Facts, norms, today)
+		if len(fs.Signals) > 0 {
+			flagged = append(flagged, fs)
+		}
+	}
+	// Only flagged families get their extension reason and month's hours.
+	if err := tx.enrichSummaries(ctx, flagged); err != nil {
+		return err
+	}
+	sortFamilies(flagged, "signalen")
+	seen := map[int64]bool{}
+	take := func(dst *[]*regie.FamilySummary, keep func(*regie.FamilySummary) bool) {
+		for _, fs := range flagged {
+			if len(*dst) < agendaSize && !seen[fs.ID] && keep(fs) {
+				*dst, seen[fs.ID] = append(*dst, fs), true
+			}
+		}
+	}
+	hasSignal := func(k regie.SignalKind) func(*regie.FamilySummary) bool {
+		return func(fs *regie.FamilySummary) bool {
+			for _, s := range fs.Signals {
+				if s.Kind == k {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	take(&ag.Acute, func(fs *regie.FamilySummary) bool { return fs.Acute })
+	take(&ag.Plans, hasSignal(regie.SignalPlanOverdue))
+	take(&ag.Evaluations, hasSignal(regie.SignalInterimDue))
+	take(&ag.Signals, func(*regie.FamilySummary) bool { return true })
+	return nil
+}
+
+// agendaMinutes fills the items and the decisions of the meeting.
+func (tx *tx) agendaMinutes(ctx context.Context, ag *regie.Agenda, meetingID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.title, i.note, u.name FROM meeting_items i JOIN users u ON u.id = i.created_by
+		WHERE i.meeting_id = $1 ORDER BY i.id`, meetingID)
+	if err != nil {
+		return fmt.Errorf("store: meeting items: %w", err)
+	}
+	for rows.Next() {
+		it := &regie.MeetingItem{}
+		if err := rows.Scan(&it.ID, &it.Title, &it.Note, &it.CreatedBy); err != nil {
+			rows.Close()
+			return err
+		}
+		ag.Items = append(ag.Items, it)
+	}
+	rows.Close()
+	rows, err = tx.QueryContext(ctx, `SELECT md.id, md.meeting_id, md.family_id, COALESCE(f.household_name, ''), md.referral_id, md.item_id,
+			COALESCE(mi.title, ''), md.text, md.linked_kind, md.linked_id, u.name, md.decided_at,
+			COALESCE(pt.phase, 0)
+		FROM meeting_decisions md JOIN users u ON u.id = md.decided_by
+		LEFT JOIN families f ON f.id = md.family_id LEFT JOIN meeting_items mi ON mi.id = md.item_id
+		LEFT JOIN phase_transitions pt ON md.linked_kind = 'fase' AND pt.id = md.linked_id
+		WHERE md.meeting_id = $1 ORDER BY md.decided_at, md.id`, meetingID)
+	if err != nil {
+		return fmt.Errorf("store: meeting decisions: %w", err)
+	}
+	for rows.Next() {
+		d := &regie.MeetingDecision{}
+		var kind string
+		var phase regie.Phase
+		if err := rows.Scan(&d.ID, &d.MeetingID, idScan{&d.FamilyID}, &d.FamilyName, idScan{&d.ReferralID}, idScan{&d.ItemID},
+			&d.ItemTitle, &d.Text, &kind, idScan{&d.LinkedID}, &d.DecidedBy, timeScan{&d.DecidedAt}, &phase); err != nil {
+			rows.Close()
+			return err
+		}
+		d.LinkedKind = regie.DecisionLink(kind)
+		if phase != 0 {
+			d.LinkedText = fmt.Sprintf("naar fase %d (%s)", phase, phase.Label())
+		}
+		ag.Decisions = append(ag.Decisions, d)
+	}
+	rows.Close()
+	rows, err = tx.QueryContext(ctx, `SELECT d.referral_id, r.household_name FROM intake_decisions d JOIN referrals r ON r.id = d.referral_id
+		WHERE d.meeting_id = $1 ORDER BY d.decided_at`, meetingID)
+	if err != nil {
+		return fmt.Errorf("store: meeting intake decisions: %w", err)
+	}
+	ag.IntakeNames = map[int64]string{}
+	var refIDs []int64
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		if _, ok := ag.IntakeNames[id]; !ok {
+			refIDs = append(refIDs, id)
+		}
+		ag.IntakeNames[id] = name
+	}
+	rows.Close()
+	for _, id := range refIDs {
+		ds, err := tx.findDecisions(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			if d.MeetingID == meetingID {
+				ag.IntakeDecisions = append(ag.IntakeDecisions, d)
+			}
+		}
+	}
+	sort.Slice(ag.IntakeDecisions, func(i, j int) bool { return ag.IntakeDecisions[i].DecidedAt.Before(ag.IntakeDecisions[j].DecidedAt) })
+	return rows.Err()
+}
+
+// AddMeetingItem implements regie.MeetingService.
+func (s *Store) AddMeetingItem(ctx context.Context, day, title, note string) error {
+	title, note = regie.Clean(title), regie.Clean(note)
+	return s.write(ctx, func(tx *tx) error {
+		dec, err := tx.authorizeMeeting(ctx, regie.ActionCreate)
+		if err != nil {
+			return err
+		}
+		d, err := meetingDay(day)
+		if err != nil {
+			return err
+		}
+		var v regie.Validation
+		v.Required("title", title)
+		v.MaxLen("title", title, 200)
+		v.MaxLen("note", note, 4000)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		id, err := tx.meeting(ctx, tx.actor.TeamID, d)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_items (meeting_id, title, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5)`,
+			id, title, note, tx.actor.UserID, ts(tx.now)); err != nil {
+			return fmt.Errorf("store: meeting item: %w", err)
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegMeeting,
+			Basis: dec.Basis, Detail: "agendapunt toegevoegd voor " + d.Dutch()})
+	})
+}
+
+// RecordMeetingDecision implements regie.MeetingService.
+func (s *Store) RecordMeetingDecision(ctx context.Context, day string, in regie.MeetingDecisionInput) (*regie.MeetingDecision, error) {
+	in.Text, in.PhaseReason = regie.Clean(in.Text), regie.Clean(in.PhaseReason)
+	out := &regie.MeetingDecision{}
+	err := s.write(ctx, func(tx *tx) error {
+		dec, err := tx.authorizeMeeting(ctx, regie.ActionCreate)
+		if err != nil {
+			return err
+		}
+		d, err := meetingDay(day)
+		if err != nil {
+			return err
+		}
+		var v regie.Validation
+		v.Required("text", in.Text)
+		v.MaxLen("text", in.Text, 4000)
+		if in.FamilyID == 0 && in.ItemID == 0 {
+			v.Add("text", regie.MsgDecisionNeedsSubject)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		meetingID, err := tx.meeting(ctx, tx.actor.TeamID, d)
+		if err != nil {
+			return err
+		}
+		if in.ItemID != 0 {
+			if ok, err := tx.exists(ctx, `SELECT count(*) FROM meeting_items WHERE id = $1 AND meeting_id = $2`, in.ItemID, meetingID); err != nil {
+				return err
+			} else if !ok {
+				return regie.NotFound()
+			}
+		}
+		var linkKind regie.DecisionLink
+		var linkID int64
+		if in.FamilyID != 0 {
+			// A decision about a family is an access to it: the team
+			// leader's, within the team.
+			if _, _, err := tx.authorizeFamily(ctx, regie.ActionUpdate, regie.SegPhase, in.FamilyID, 0); err != nil {
+				return err
+			}
+			if in.MovePhase {
+				st, err := tx.phaseStatus(ctx, in.FamilyID)
+				if err != nil {
+					return err
+				}
+				if st.Current == nil || st.Next() == 0 {
+					return addField(nil, "move_phase", regie.MsgPhaseMoveInvalid)
+				}
+				m := regie.PhaseMove{To: st.Next(), Reason: in.PhaseReason}
+				if linkID, err = tx.movePhase(ctx, in.FamilyID, st, m); err != nil {
+					if fs := regie.ErrorFields(err); fs["reason"] != "" {
+						return addField(nil, "phase_reason", regie.MsgReasonForMove)
+					}
+					return err
+				}
+				linkKind = regie.LinkPhase
+				if err := tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegPhase,
+					FamilyID: in.FamilyID, Basis: dec.Basis, Detail: moveDetail(m) + " (teamoverleg " + d.Dutch() + ")"}); err != nil {
+					return err
+				}
+			}
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO meeting_decisions (meeting_id, family_id, item_id, text, linked_kind, linked_id, decided_by, decided_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, meetingID, nullID(in.FamilyID), nullID(in.ItemID), in.Text,
+			string(linkKind), nullID(linkID), tx.actor.UserID, ts(tx.now)).Scan(&out.ID); err != nil {
+			return fmt.Errorf("store: meeting decision: %w", err)
+		}
+		out.MeetingID, out.FamilyID, out.ItemID, out.Text, out.LinkedKind, out.LinkedID = meetingID, in.FamilyID, in.ItemID, in.Text, linkKind, linkID
+		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegMeeting,
+			FamilyID: in.FamilyID, Basis: dec.Basis, Detail: "besluit in het teamoverleg van " + d.Dutch()})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FindSupervision implements regie.MeetingService.
+func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Supervision, error) {
+	sv := &regie.Supervision{PerPhase: map[regie.Phase]int{}}
+	err := s.write(ctx, func(tx *tx) error {
+		var teamID int64
+		var role string
+		err := tx.QueryRowContext(ctx, `SELECT COALESCE(team_id, 0), role FROM users WHERE id = $1`, userID).Scan(&teamID, &role)
+		if err != nil && !isNoRows(err) {
+			return err
+		}
+		f := &policy.Facts{Exists: err == nil && teamID != 0, TeamID: teamID}
+		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegSupervision, f, 0, 0, regie.NotFound())
+		if err != nil {
+			return err
+		}
+		u := &regie.User{}
+		if err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+userFrom+` WHERE u.id = $1`, userID), u); err != nil {
+			return err
+		}
+		u.PasswordHash, u.TOTPSecret = "", ""
+		sv.User = u
+		if err := tx.supervisionFamilies(ctx, sv, userID); err != nil {
+			return err
+		}
+		today := tx.today()
+		monthStart := regie.NewDate(today.Time().Year(), today.Time().Month(), 1)
+		monday := mondayOf(today)
+		weeks := map[string]int{}
+		rows, err := tx.QueryContext(ctx, `SELECT contact_date, minutes FROM contacts WHERE user_id = $1 AND contact_date >= $2`,
+			userID, minDate(monthStart, monday.AddDays(-7*7)).ISO())
+		if err != nil {
+			return fmt.Errorf("store: supervision hours: %w", err)
+		}
+		for rows.Next() {
+			var d regie.Date
+			var m int
+			if err := rows.Scan(dateScan{&d}, &m); err != nil {
+				rows.Close()
+				return err
+			}
+			if !d.Before(monthStart) {
+				sv.ThisMonth += m
+			}
+			weeks[mondayOf(d).ISO()] += m
+		}
+		rows.Close()
+		for i := 7; i >= 0; i-- {
+			w := monday.AddDays(-7 * i)
+			sv.PerWeek = append(sv.PerWeek, regie.WeekHours{Monday: w, Minutes: weeks[w.ISO()]})
+		}
+		if len(sv.Families) > 0 {
+			loads, err := tx.caseloads(ctx, sv.Families[0].ID, regie.Role(role))
+			if err != nil {
+				return err
+			}
+			for _, l := range loads {
+				if l.UserID == userID {
+					sv.Caseload = l
+				}
+			}
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegSupervision,
+			Basis: dec.Basis, Detail: fmt.Sprintf("werkbegeleiding van gebruiker %d", userID)})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sv, nil
+}
+
+// supervisionFamilies lists the worker's current families with their
+// summaries and signals.
+func (tx *tx) supervisionFamilies(ctx context.Context, sv *regie.Supervision, userID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name,
+			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
+			s.phase, s.phase_started_on, s.intensive_started_on, s.coordination_started_on, s.minutes_total, s.minutes_intensive,
+			s.minutes_phase, s.last_contact_on, s.last_reached_on, s.rejected_streak, s.last_network_meeting_on, s.interim_done_on,
+			s.plan_agreed_on
+		FROM assignments a JOIN families f ON f.id = a.family_id JOIN districts d ON d.id = f.district_id
+		JOIN family_summaries s ON s.family_id = f.id
+		WHERE a.user_id = $1 AND a.ended_on IS NULL AND f.closed_at IS NULL
+		ORDER BY f.household_name`, userID)
+	if err != nil {
+		return fmt.Errorf("store: supervision families: %w", err)
+	}
+	seen := map[int64]bool{}
+	for rows.Next() {
+		fs := &regie.FamilySummary{}
+		ft := &fs.Facts
+		if err := rows.Scan(&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute,
+			&ft.Phase, dateScan{&ft.PhaseStartedOn}, dateScan{&ft.IntensiveStartedOn}, dateScan{&ft.CoordinationStartedOn},
+			&ft.MinutesTotal, &ft.MinutesIntensive, &ft.MinutesPhase, dateScan{&ft.LastContactOn}, dateScan{&ft.LastReachedOn},
+			&ft.RejectedStreak, dateScan{&ft.LastNetworkMeetingOn}, dateScan{&ft.InterimDoneOn}, dateScan{&ft.PlanAgreedOn}); err != nil {
+			rows.Close()
+			return err
+		}
+		if seen[fs.ID] {
+			continue
+		}
+		seen[fs.ID] = true
+		fs.Phase, ft.Acute = ft.Phase, fs.Acute
+		sv.Families = append(sv.Families, fs)
+		sv.PerPhase[fs.Phase]++
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := tx.enrichSummaries(ctx, sv.Families); err != nil {
+		return err
+	}
+	sortFamilies(sv.Families, "signalen")
+	return nil
+}

@@ -440,4 +440,3 @@ func minDate(a, b regie.Date) regie.Date {
 	}
 	return b
 }
-

@@ -26,6 +26,7 @@ type Family struct {
 	CreatedAt         time.Time
 	CreatedBy         int64
 	ClosedAt          time.Time // zero while the family is in care
+	CloseReason       string
 
 	// Joined for display.
 	DistrictName string
@@ -39,6 +40,10 @@ type Family struct {
 	// SafetyConcerns are the concerns about the children's safety, open
 	// ones first.
 	SafetyConcerns []*SafetyConcern
+	// Summary holds the rolled-up hours, the signals and what is due.
+	Summary *FamilySummary
+	// RecentContacts are the newest contacts.
+	RecentContacts []*Contact
 	// Can says what the actor who read the family may do with it, as the
 	// access policy decided when it was read; the UI shows only those
 	// actions.
@@ -563,6 +568,10 @@ type FamilyService interface {
 	// FindAssignmentRows lists the families of the teams the actor manages
 	// by dossier number, for the administrator. EFORBIDDEN.
 	FindAssignmentRows(ctx context.Context) ([]*AssignmentRow, error)
+	// CloseFamily closes the family's file (the coordination of care has
+	// ended, or the family moved away): current assignments end today.
+	// A later accepted referral reopens it. EINVALID, ENOTFOUND.
+	CloseFamily(ctx context.Context, familyID int64, reason string) error
 	// AddSafetyConcern records a concern about a child's safety (or the
 	// family's). EINVALID, ENOTFOUND.
 	AddSafetyConcern(ctx context.Context, familyID int64, in SafetyInput) error

@@ -113,6 +113,13 @@ const (
 	MsgFlashSafetyResolved    Msg = "flash_safety_resolved"
 	MsgFlashOrganisationSaved Msg = "flash_organisation_saved"
 	MsgFlashNormsSaved        Msg = "flash_norms_saved"
+	MsgFlashContactSaved      Msg = "flash_contact_saved"
+	MsgFlashPhaseMoved        Msg = "flash_phase_moved"
+	MsgFlashExtensionSaved    Msg = "flash_extension_saved"
+	MsgFlashPhasesSaved       Msg = "flash_phases_saved"
+	MsgFlashMeetingDecision   Msg = "flash_meeting_decision"
+	MsgFlashMeetingItem       Msg = "flash_meeting_item"
+	MsgFlashFamilyClosed      Msg = "flash_family_closed"
 )
 
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
@@ -216,6 +223,13 @@ var catalogue = map[Msg]string{
 	MsgFlashSafetyResolved:    "De zorg is afgesloten en blijft zichtbaar in de geschiedenis.",
 	MsgFlashOrganisationSaved: "De sociale kaart is bijgewerkt.",
 	MsgFlashNormsSaved:        "De normen zijn opgeslagen.",
+	MsgFlashContactSaved:      "Het contactmoment is opgeslagen.",
+	MsgFlashPhaseMoved:        "Het gezin is naar de volgende fase gegaan.",
+	MsgFlashExtensionSaved:    "De reden voor een langere intensieve fase is opgeslagen.",
+	MsgFlashPhasesSaved:       "De fasen en checklists zijn opgeslagen.",
+	MsgFlashMeetingDecision:   "Het besluit staat in de notulen.",
+	MsgFlashMeetingItem:       "Het agendapunt is toegevoegd.",
+	MsgFlashFamilyClosed:      "Het dossier is gesloten. Een nieuwe aanmelding kan het weer openen.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.

@@ -153,7 +153,8 @@ type Due struct {
 func NextDue(f FamilyFacts, n Norms, today Date) Due {
 	var dues []Due
 	add := func(on Date, m Msg, args ...any) {
-		if !on.IsZero() {
+		// What is past due is a signal, not something coming up.
+		if !on.IsZero() && !on.Before(today) {
 			dues = append(dues, Due{Text(m, args...), on})
 		}
 	}

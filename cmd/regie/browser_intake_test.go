@@ -9,6 +9,8 @@ package main
 import (
 	"fmt"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -50,27 +52,25 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	admin.wantText(".flash", "De normen zijn opgeslagen.")
 	admin.wantValue(normField, "3")
 
-	// The team leader looks up the existing family, Gezin Haile, and the
-	// birth date of its mother, Senait, as the member form shows it.
+	// The team leader looks up the existing family, Gezin Willems — helped
+	// before, its file closed — and the birth date of its mother, Ingrid,
+	// as the family page shows it.
 	step("existing family")
 	tl := newBrowserTab(t, browser, base, "teamleider")
 	tl.logIn("teamleider@demo.regie.nl", demo.Password)
 	tl.wantPath(`/gezinnen\?overzicht=team`)
-	tl.typeInto("#f-q", "Haile")
+	tl.typeInto("#f-q", "Willems")
 	tl.press(`form.search button[type=submit]`, http.StatusOK)
-	haile := tl.linkTo(`ul.list a.title`, "Gezin Haile")
-	haileID := strings.TrimPrefix(haile, "/gezinnen/")
-	tl.press(`ul.list a.title[href="`+haile+`"]`, http.StatusOK)
-	tl.wantPath(haile)
-	tl.wantText("h1", "Gezin Haile")
-	tl.press(`a[href="`+tl.linkTo(`ul.members a[href$="/bewerken"]`, "Senait Haile")+`"]`, http.StatusOK)
-	senaitBorn := evalJS[string](tl, `document.querySelector('#f-birth_date').value`)
-	if _, err := regie.ParseDate(senaitBorn); err != nil {
-		tl.fatal("read Senait's birth date", fmt.Errorf("%q: %v", senaitBorn, err))
-	}
-	step("Senait Haile born " + senaitBorn)
+	willems := tl.linkTo(`ul.list a.title`, "Gezin Willems")
+	willemsID := strings.TrimPrefix(willems, "/gezinnen/")
+	tl.press(`ul.list a.title[href="`+willems+`"]`, http.StatusOK)
+	tl.wantPath(willems)
+	tl.wantText("h1", "Gezin Willems")
+	tl.wantText(".notice", "Dossier gesloten")
+	ingridBorn := parseDutchDate(t, evalJS[string](tl, `(Array.from(document.querySelectorAll('ul.members li')).find(li => li.textContent.includes('Ingrid Willems')) || {}).textContent || ''`))
+	step("Ingrid Willems born " + ingridBorn)
 
-	// The referrer refers Gezin Haile, but forgets the members and the
+	// The referrer refers Gezin Willems, but forgets the members and the
 	// signals: the form comes back with both named, and keeps the rest.
 	step("referral, incomplete")
 	ref := newBrowserTab(t, browser, base, "aanmelder")
@@ -82,7 +82,7 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	ref.wantText("h1", "Gezin aanmelden")
 	ref.typeInto("#f-referrer_function", "Intern begeleider")
 	ref.typeInto("#f-referrer_phone", "030 299 12 34")
-	ref.typeInto("#f-household_name", "Gezin Haile")
+	ref.typeInto("#f-household_name", "Gezin Willems")
 	ref.choose("#f-district", "Overvecht", "Overvecht")
 	ref.click(`input[name=dutch_proficiency][value=matig]`)
 	ref.click(`input[name=problem_duration][value=jaren]`)
@@ -97,7 +97,7 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	if len(summary) != 2 || !strings.HasPrefix(summary[0], "Gezinsleden") || !strings.HasPrefix(summary[1], "Signalen") {
 		ref.fatal("read the error summary", fmt.Errorf("items %q, want one on Gezinsleden and one on Signalen", summary))
 	}
-	ref.wantValue("#f-household_name", "Gezin Haile")
+	ref.wantValue("#f-household_name", "Gezin Willems")
 	ref.wantValue("#f-referrer_phone", "030 299 12 34")
 	ref.wantValue("#f-referrer_function", "Intern begeleider")
 	ref.wantValue("#f-introducer_name", "Anke Visser")
@@ -108,18 +108,18 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 		ref.wantChecked(radio, true)
 	}
 
-	// Now complete: Senait with a typo in her family name, a new baby,
+	// Now complete: Ingrid with a typo in her family name, a new baby,
 	// and signals on two life domains, each behind its <details>.
 	step("referral, complete")
 	babyBorn := time.Now().AddDate(0, -5, 0).Format(time.DateOnly)
-	ref.fillReferralMember(0, "Senait", "Haille", senaitBorn, "Ouder")
-	ref.fillReferralMember(1, "Mekdes", "Haile", babyBorn, "Kind")
+	ref.fillReferralMember(0, "Ingrid", "Wilems", ingridBorn, "Ouder")
+	ref.fillReferralMember(1, "Mekdes", "Willems", babyBorn, "Kind")
 	ref.writeSignal("financien", "Financiële situatie", "Huurachterstand van drie maanden; post blijft ongeopend.")
 	ref.writeSignal("kinderen", "Kinderen", "Daniel verzuimt vaak en is stil in de klas.")
 	ref.press(`form[action="/aanmeldingen"] button[type=submit]`, http.StatusOK)
 	refID := ref.wantPath(`/aanmeldingen/(\d+)`)[1]
 	ref.wantText(".flash", "De aanmelding is verstuurd.")
-	ref.wantText("h1", "Gezin Haile")
+	ref.wantText("h1", "Gezin Willems")
 	ref.wantText(".status-card .badge", "Ontvangen")
 
 	// The team leader finds it among the referrals to discuss and puts it
@@ -152,20 +152,20 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	step("duplicate and decision")
 	tl.press(refLink, http.StatusOK)
 	tl.wantText("#h-dubbel", "Mogelijk al bekend")
-	tl.wantText(`section[aria-labelledby=h-dubbel] a.title[href="`+haile+`"]`, "Gezin Haile")
-	tl.wantText(`section[aria-labelledby=h-dubbel]`, "Senait Haille: zelfde geboortedatum")
+	tl.wantText(`section[aria-labelledby=h-dubbel] a.title[href="`+willems+`"]`, "Gezin Willems")
+	tl.wantText(`section[aria-labelledby=h-dubbel]`, "Ingrid Wilems: zelfde geboortedatum")
 
 	// Accept, into the existing dossier.
 	tl.press(`.page-head a[href="/aanmeldingen/`+refID+`/besluit"]`, http.StatusOK)
 	tl.wantPath(`/aanmeldingen/` + refID + `/besluit`)
 	tl.wantText("h1", "Intakebesluit")
 	tl.click(`input[name=outcome][value=accepteren]`)
-	tl.wantLabel("#f-link-"+haileID, "Koppelen aan het bestaande dossier Gezin Haile")
-	tl.click(`#f-link-` + haileID)
+	tl.wantLabel("#f-link-"+willemsID, "Koppelen aan het bestaande dossier Gezin Willems")
+	tl.click(`#f-link-` + willemsID)
 	const acceptFeedback = "Het gezin is geaccepteerd; de casemanager belt u deze week over de introductie."
 	tl.typeNew("#f-feedback", acceptFeedback)
 	tl.press(`form[action$="/besluit"] button[type=submit]`, http.StatusOK)
-	tl.wantPath(haile + `/toewijzing`)
+	tl.wantPath(willems + `/toewijzing`)
 	tl.wantText(".flash", "het gezin staat in fase 1 (Introductie)")
 
 	// Sanne is over the new norm; choosing her asks for a confirmation.
@@ -187,18 +187,18 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	}
 	tl.click("#" + sanne.ID)
 	tl.press(`form[action$="/toewijzing"] button[type=submit]`, http.StatusUnprocessableEntity)
-	tl.wantPath(haile + `/toewijzing`)
+	tl.wantPath(willems + `/toewijzing`)
 	tl.wantText(".error-summary", "Deze keuze gaat boven de norm")
 	tl.wantLabel("#f-confirm", "Ik weet het, toch toewijzen")
 	tl.wantChecked("#"+sanne.ID, true)
 	tl.wantChecked("#f-confirm", false)
 	tl.click("#f-confirm")
 	tl.press(`form[action$="/toewijzing"] button[type=submit]`, http.StatusOK)
-	tl.wantPath(haile)
+	tl.wantPath(willems)
 	tl.wantText(".flash", "De toewijzing is opgeslagen.")
-	tl.wantText("h1", "Gezin Haile")
+	tl.wantText("h1", "Gezin Willems")
 	tl.wantText(".page-head .badge.phase", "Fase 1 · Introductie")
-	tl.wantText("#h-traject + dl.facts", "Fase 1 · Introductie")
+	tl.wantText("#h-nu ~ dl.facts", "Fase 1 · Introductie")
 	tl.wantText("#h-regie + dl.facts", "Sanne Verbeek")
 	tl.wantText("#h-intake", "Intake")
 	for _, want := range []string{"Linda Meijer", "Anke Visser, Praktijkondersteuner", "Huisartsenpraktijk De Dreef (demo)",
@@ -212,10 +212,10 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	cm.logIn("casemanager@demo.regie.nl", demo.Password)
 	cm.wantPath(`/gezinnen`)
 	cm.wantText(`nav a[aria-current="page"]`, "Mijn gezinnen")
-	famLink := `ul.list a.title[href="` + haile + `"]`
-	cm.wantText(famLink, "Gezin Haile")
-	if item := cm.itemOf(famLink); !strings.Contains(item, "Fase 1 · Introductie") || !strings.Contains(item, "Regisseur: Sanne Verbeek") {
-		cm.fatal("read Gezin Haile on the list", fmt.Errorf("%q, want Fase 1 · Introductie and Sanne as coordinator", item))
+	famLink := `ul.list a.title[href="` + willems + `"]`
+	cm.wantText(famLink, "Gezin Willems")
+	if item := cm.itemOf(famLink); !strings.Contains(item, "Fase 1 · Introductie") || !strings.Contains(item, "regisseur: Sanne Verbeek") {
+		cm.fatal("read Gezin Willems on the list", fmt.Errorf("%q, want Fase 1 · Introductie and Sanne as coordinator", item))
 	}
 
 	// The referrer reads the decision and the feedback, but the family's
@@ -227,7 +227,7 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	if item := ref.itemOf(refLink); !strings.Contains(item, "Geaccepteerd") || !strings.Contains(item, acceptFeedback) {
 		ref.fatal("read the referral on the list", fmt.Errorf("%q, want Geaccepteerd and the feedback", item))
 	}
-	ref.open(haile, http.StatusNotFound)
+	ref.open(willems, http.StatusNotFound)
 
 	// A second family, not known to the team, is declined: first without
 	// a contra-indication, which the form refuses.
@@ -391,4 +391,23 @@ func (tb *browserTab) writeSignal(domain, label, text string) {
 	tb.wantText(summary, label)
 	tb.click(summary)
 	tb.typeNew("#f-signal-"+domain, text)
+}
+
+// parseDutchDate finds "Geboren 3 maart 1982" in text and returns the date
+// as 1982-03-03.
+func parseDutchDate(t *testing.T, text string) string {
+	t.Helper()
+	months := []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+	m := regexp.MustCompile(`Geboren (\d{1,2}) ([a-z]+) (\d{4})`).FindStringSubmatch(text)
+	if m == nil {
+		t.Fatalf("no birth date in %q", text)
+	}
+	for i, name := range months {
+		if name == m[2] {
+			d, _ := strconv.Atoi(m[1])
+			return fmt.Sprintf("%s-%02d-%02d", m[3], i+1, d)
+		}
+	}
+	t.Fatalf("no month %q", m[2])
+	return ""
 }

@@ -120,7 +120,7 @@ func TestBrowser_FoundationFlow(t *testing.T) {
 	tl.press(`.form-actions button[type=submit]:not([name])`, http.StatusOK)
 	tl.wantPath(`/gezinnen/` + famID)
 	tl.wantText("h1", "Gezin Browsertest")
-	members := tl.text("#h-leden + ul.members")
+	members := tl.text("#h-leden ~ ul.members")
 	for _, want := range []string{"Marieke Browsertest", "Ouder", "Sem Browsertest", "Kind", "Geboren 12 april 1985"} {
 		if !strings.Contains(members, want) {
 			t.Errorf("members on the family page = %q, want %q in it", members, want)
@@ -145,7 +145,7 @@ func TestBrowser_FoundationFlow(t *testing.T) {
 	cmTab.press(`ul.list a.title[href="/gezinnen/`+famID+`"]`, http.StatusOK)
 	cmTab.wantPath(`/gezinnen/` + famID)
 	cmTab.wantText("h1", "Gezin Browsertest")
-	cmTab.wantText("#h-leden + ul.members", "Marieke Browsertest")
+	cmTab.wantText("#h-leden ~ ul.members", "Marieke Browsertest")
 	cmTab.logOut()
 
 	// The privacy officer finds who read and who made the family.
@@ -357,6 +357,23 @@ func TestBrowser_Accessibility(t *testing.T) {
 	tl.open(youth, http.StatusOK)
 	check(tl, "teamleider-jeugdhulpverlener")
 
+	// Phases, contacts and hours; the team meeting; supervision.
+	tl.open(famPath+"/fase", http.StatusOK)
+	check(tl, "teamleider-fase")
+	tl.open(famPath+"/contacten", http.StatusOK)
+	check(tl, "teamleider-contacten")
+	tl.open(famPath+"/contacten/nieuw", http.StatusOK)
+	check(tl, "teamleider-contact-nieuw")
+	tl.open("/teamoverleg", http.StatusOK)
+	check(tl, "teamleider-teamoverleg")
+	tl.open(strings.TrimSuffix(tl.path(), "/")+"/afdrukken", http.StatusOK)
+	check(tl, "teamleider-teamoverleg-afdrukken")
+	tl.open("/werkbegeleiding", http.StatusOK)
+	check(tl, "teamleider-werkbegeleiding")
+	sup := evalJS[string](tl, `(document.querySelector('ul.list a.title') || {}).pathname || ''`)
+	tl.open(sup, http.StatusOK)
+	check(tl, "teamleider-werkbegeleiding-medewerker")
+
 	// Referrer: their referrals and the referral form (also with errors).
 	ref := newBrowserTab(t, browser, base, "aanmelder")
 	logIn(ref, "aanmelder@demo.regie.nl")
@@ -392,4 +409,6 @@ func TestBrowser_Accessibility(t *testing.T) {
 	check(admin, "beheer-sociale-kaart-nieuw")
 	admin.open("/beheer/normen", http.StatusOK)
 	check(admin, "beheer-normen")
+	admin.open("/beheer/fasen", http.StatusOK)
+	check(admin, "beheer-fasen")
 }

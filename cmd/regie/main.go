@@ -7,6 +7,7 @@
 //	regie user create|reset-password|disable|list
 //	regie team create               a team with its districts
 //	regie audit verify              check the hash chains of the access log
+//	regie seed --families N         synthetic families for benchmarks (bypasses policy and audit)
 package main
 
 import (
@@ -46,6 +47,7 @@ Gebruik:
   regie user list
   regie team create --name T --districts W1,W2
   regie audit verify             de hashketens van het toegangslog controleren
+  regie seed --families N [--force]  synthetische gezinnen voor benchmarks (buiten beleid en audit om)
 
 Instellingen gaan via omgevingsvariabelen of flags; zie README.md.
 `
@@ -69,6 +71,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runTeam(ctx, rest, stdout)
 	case "audit":
 		return runAudit(ctx, rest, stdout)
+	case "seed":
+		return runSeed(ctx, rest, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

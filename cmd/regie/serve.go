@@ -72,7 +72,8 @@ func (m *Main) Run(ctx context.Context) error {
 		IdleTimeout: m.Config.SessionIdle, MaxAge: m.Config.SessionMax, RequireMFA: !m.Demo,
 	})
 	h, err := ui.New(ui.Config{
-		Families: st, Users: st, Audit: st, Referrals: st, SocialMap: st, Settings: st, Auth: authn, Clock: m.Clock, Logger: m.Logger,
+		Families: st, Users: st, Audit: st, Referrals: st, SocialMap: st, Settings: st,
+		Contacts: st, Phases: st, Meetings: st, Auth: authn, Clock: m.Clock, Logger: m.Logger,
 		Demo: m.Demo, DevTemplates: m.Config.DevTemplates, TrustProxy: m.Config.TrustProxy,
 	})
 	if err != nil {

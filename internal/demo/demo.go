@@ -54,60 +54,77 @@ type family struct {
 	notes                            string
 	coordinator, duo                 string // e-mail of the casemanagers
 	members                          []member
+	story                            story
 }
 
 var families = []family{
 	{name: "Gezin Jansen", street: "Wolgadreef 112", postcode: "3562 KN", district: "Overvecht", proficiency: "goed",
 		notes:       "Ouders wonen samen; vader werkt wisselend in de bouw. Oma (moederskant) is een belangrijke steun.",
 		coordinator: "casemanager@demo.regie.nl", duo: "casemanager2@demo.regie.nl",
+		story: story{startDaysAgo: 200, moves: []int{20, 110}, perWeek: 2.5, refusals: 0.15, youth: "Dylan"},
 		members: []member{{"Sandra", "Jansen", 38, 0, "ouder", true, ""}, {"Rob", "Jansen", 41, 0, "ouder", true, ""},
 			{"Dylan", "Jansen", 15, 3, "kind", false, ""}, {"Kevin", "Jansen", 12, 8, "kind", false, ""}, {"Lotte", "Jansen", 7, 1, "kind", false, ""}}},
 	{name: "Gezin Benali", street: "Tigrisdreef 48", postcode: "3561 JB", district: "Overvecht", proficiency: "matig",
 		languages: "Arabisch, Tamazight", interpreter: true,
 		notes:       "Moeder staat er alleen voor sinds vader in 2024 vertrok. Oudste zoon houdt veel van de administratie bij.",
 		coordinator: "casemanager2@demo.regie.nl",
+		story:       story{startDaysAgo: 45, moves: []int{10}, perWeek: 1.5, refusals: 0.2, youth: "Anas"},
 		members: []member{{"Fatima", "Benali", 35, 0, "ouder", true, ""}, {"Anas", "Benali", 17, 2, "kind", false, ""},
 			{"Yasmina", "Benali", 14, 5, "kind", false, ""}, {"Ilyas", "Benali", 9, 0, "kind", false, ""}, {"Nour", "Benali", 4, 6, "kind", false, ""}}},
 	{name: "Gezin de Bruijn", street: "Amsterdamsestraatweg 601", postcode: "3553 EK", district: "Zuilen", proficiency: "goed",
 		notes:       "Oma woont in; zoon (19) woont nog thuis en zit zonder werk of opleiding.",
 		coordinator: "casemanager3@demo.regie.nl",
+		story:       story{startDaysAgo: 330, moves: []int{15, 100, 250, 300}, perWeek: 2, refusals: 0.1, youth: "Jordy"},
 		members: []member{{"Kees", "de Bruijn", 52, 0, "ouder", false, ""}, {"Ria", "de Bruijn-Smit", 47, 0, "ouder", false, ""},
 			{"Jordy", "de Bruijn", 19, 4, "kind", false, ""}, {"Gerda", "Smit", 78, 0, "overig", false, ""}}},
 	{name: "Gezin Yilmaz", street: "Gangesdreef 7", postcode: "3564 AB", district: "Overvecht", proficiency: "redelijk",
 		languages:   "Turks, Nederlands",
 		notes:       "Jong gezin met een baby; vader heeft schulden bij meerdere schuldeisers.",
 		coordinator: "casemanager@demo.regie.nl",
+		story:       story{startDaysAgo: 20, perWeek: 2, refusals: 0.3},
 		members: []member{{"Elif", "Yilmaz", 29, 0, "ouder", true, ""}, {"Murat", "Yilmaz", 33, 0, "ouder", true, ""},
 			{"Emir", "Yilmaz", 6, 2, "kind", false, ""}, {"Zeynep", "Yilmaz", 3, 0, "kind", false, ""}, {"Aylin", "Yilmaz", 0, 5, "kind", false, ""}}},
 	{name: "Gezin Pinas", street: "Marnixlaan 214", postcode: "3552 HK", district: "Zuilen", proficiency: "goed",
 		languages:   "Nederlands, Sranantongo",
 		coordinator: "casemanager3@demo.regie.nl", duo: "casemanager@demo.regie.nl",
+		story: story{startDaysAgo: 430, moves: []int{20, 110, 220, 270}, perWeek: 2, refusals: 0.1},
 		members: []member{{"Marcia", "Pinas", 42, 0, "ouder", true, ""}, {"Jermaine", "Pinas", 22, 0, "kind", false, ""},
 			{"Shanaya", "Pinas", 16, 9, "kind", false, ""}, {"Romano", "Pinas", 13, 1, "kind", false, ""}}},
 	{name: "Gezin Kowalski", street: "Zamenhofdreef 33", postcode: "3562 JT", district: "Overvecht", proficiency: "geen",
 		languages: "Pools", interpreter: true,
 		notes: "Net in het team besproken; nog geen casemanager toegewezen.",
+		story: story{startDaysAgo: 0},
 		members: []member{{"Agnieszka", "Kowalska", 31, 0, "ouder", false, ""}, {"Kacper", "Kowalski", 8, 4, "kind", false, ""},
 			{"Zofia", "Kowalska", 5, 11, "kind", false, ""}}},
 	{name: "Gezin Hoogendoorn", street: "Cartesiusweg 88", postcode: "3534 BD", district: "Zuilen", proficiency: "goed",
 		notes:       "Vader alleenstaand na overlijden moeder; kinderen verzuimen veel van school.",
 		coordinator: "casemanager3@demo.regie.nl",
+		story:       story{startDaysAgo: 290, moves: []int{25, 130}, perWeek: 1.8, refusals: 0.1, extension: "Vader wacht op een plek bij de GGZ (traumabehandeling); tot dan blijft de casemanager intensief betrokken."},
 		members: []member{{"Erwin", "Hoogendoorn", 45, 0, "ouder", true, ""}, {"Sven", "Hoogendoorn", 14, 0, "kind", false, ""},
 			{"Mila", "Hoogendoorn", 11, 6, "kind", false, ""}}},
 	{name: "Gezin Haile", street: "Donaudreef 19", postcode: "3561 XL", district: "Overvecht", proficiency: "matig",
 		languages: "Tigrinya", interpreter: true,
 		notes:       "Moeder kwam in 2021 als statushouder naar Utrecht; vader woont nog in Ethiopië.",
 		coordinator: "casemanager2@demo.regie.nl",
+		story:       story{startDaysAgo: 100, moves: []int{12}, perWeek: 2, refusals: 0.1},
 		members: []member{{"Senait", "Haile", 27, 0, "ouder", true, ""}, {"Daniel", "Tesfaye", 10, 3, "kind", false, ""},
 			{"Ruth", "Tesfaye", 7, 9, "kind", false, ""}, {"Selam", "Haile", 2, 2, "kind", false, ""}}},
 	{name: "Gezin van der Linden", street: "Prinses Irenelaan 5", postcode: "3554 EA", district: "Zuilen", proficiency: "goed",
 		notes:       "Grootouders zorgen voor twee kleinkinderen; moeder (hun dochter) is in behandeling.",
 		coordinator: "casemanager@demo.regie.nl",
+		story:       story{startDaysAgo: 60, moves: []int{14}, perWeek: 2.5, refusals: 0.1, quietDays: 18},
 		members: []member{{"Henk", "van der Linden", 63, 0, "verzorger", false, ""}, {"Annie", "van der Linden", 60, 0, "verzorger", false, ""},
 			{"Bo", "van der Linden", 13, 7, "kind", false, ""}, {"Finn", "van der Linden", 9, 2, "kind", false, ""}}},
+	{name: "Gezin Willems", street: "Rubicondreef 23", postcode: "3561 RB", district: "Overvecht", proficiency: "goed",
+		notes:       "Eerder geholpen: na de coördinatie van zorg heeft het buurtteam het overgenomen.",
+		coordinator: "casemanager2@demo.regie.nl",
+		story:       story{startDaysAgo: 720, moves: []int{20, 110, 230, 260}, perWeek: 2, refusals: 0.1, closeDaysAgo: 60},
+		members: []member{{"Ingrid", "Willems", 44, 0, "ouder", true, ""}, {"Bas", "Willems", 16, 2, "kind", false, ""},
+			{"Noa", "Willems", 13, 8, "kind", false, ""}}},
 	{name: "Gezin Mahabier", street: "Einsteindreef 140", postcode: "3562 GZ", district: "Overvecht", proficiency: "redelijk",
 		languages:   "Sarnami, Nederlands",
 		coordinator: "casemanager2@demo.regie.nl", duo: "casemanager3@demo.regie.nl",
+		story: story{startDaysAgo: 500, moves: []int{18, 105, 230, 260}, perWeek: 2, refusals: 0.1, relapseDaysAgo: 30, youth: "Anil"},
 		members: []member{{"Ravi", "Mahabier", 40, 0, "ouder", true, ""}, {"Sharmila", "Mahabier", 39, 0, "ouder", true, ""},
 			{"Vikash", "Mahabier", 21, 0, "kind", false, "Woont sinds kort op kamers in Utrecht-West"},
 			{"Priya", "Mahabier", 18, 1, "kind", false, ""}, {"Anil", "Mahabier", 15, 4, "kind", false, ""},
@@ -175,8 +192,6 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 		users[l.Email] = u
 	}
 
-	lead := users["teamleider@demo.regie.nl"]
-	as := actorFor(ctx, lead)
 	admin := actorFor(ctx, users["beheer@demo.regie.nl"])
 	orgs := map[string]int64{"school": school.ID, "ggz": ggz.ID}
 	for _, o := range socialMap {
@@ -191,42 +206,9 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 		orgs[o.key] = created.ID
 	}
 	today := regie.DateOf(clock.Now())
-	bsn := bsnSource()
-	famIDs := map[string]int64{}
-	for _, f := range families {
-		fam, err := st.CreateFamily(as, regie.FamilyInput{HouseholdName: f.name, Street: f.street, Postcode: f.postcode, City: "Utrecht",
-			DistrictID: district[f.district], DutchProficiency: f.proficiency, Languages: f.languages,
-			InterpreterNeeded: f.interpreter, CompositionNotes: f.notes})
-		if err != nil {
-			return fmt.Errorf("demo family %s: %w", f.name, err)
-		}
-		famIDs[f.name] = fam.ID
-		for _, m := range f.members {
-			in := regie.MemberInput{GivenName: m.given, FamilyName: m.family, Relation: m.relation,
-				BirthDate: today.AddMonths(-(m.age*12 + m.months)).AddDays(-int(m.given[0]) % 27).ISO()}
-			if m.withBSN {
-				in.BSN = bsn()
-			}
-			added, err := st.AddMember(as, fam.ID, in)
-			if err != nil {
-				return fmt.Errorf("demo member %s: %w", m.given, err)
-			}
-			if m.ended != "" {
-				if err := st.EndMember(as, fam.ID, added.ID, regie.MemberEnd{EndedOn: today.AddMonths(-2).ISO(), Reason: m.ended}); err != nil {
-					return err
-				}
-			}
-		}
-		if f.coordinator != "" {
-			// The demo team took these decisions with open eyes, over norms too.
-			in := regie.AssignInput{CoordinatorID: users[f.coordinator].ID, Confirmed: true}
-			if f.duo != "" {
-				in.DuoID = users[f.duo].ID
-			}
-			if err := st.AssignFamily(as, fam.ID, in); err != nil {
-				return fmt.Errorf("demo assignment %s: %w", f.name, err)
-			}
-		}
+	famIDs, err := simulate(ctx, st, clock, users, district)
+	if err != nil {
+		return err
 	}
 	return seedReferrals(ctx, st, users, district, orgs, famIDs, today)
 }

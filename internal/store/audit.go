@@ -64,7 +64,7 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 		return fmt.Errorf("store: audit: read chain head: %w", err)
 	}
 	e.Seq++
-	e.Hash = auditHash(&e)
+	e.Hash = AuditHash(&e)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO audit
 		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
@@ -78,10 +78,12 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 	return nil
 }
 
-// auditHash is SHA-256 over a canonical JSON array of the row's fields and
-// the previous row's hash. JSON makes the encoding unambiguous whatever the
-// fields contain; the leading version allows a new form later.
-func auditHash(e *regie.AuditEntry) string {
+// AuditHash is SHA-256 over a canonical JSON array of an audit row's fields
+// and the previous row's hash. JSON makes the encoding unambiguous whatever
+// the fields contain; the leading version allows a new form later. It is
+// exported for the bulk loader of synthetic data (internal/seed), which
+// continues the chains.
+func AuditHash(e *regie.AuditEntry) string {
 	b, _ := json.Marshal([]any{
 		"v1", e.Chain, e.Seq, ts(e.Time), e.UserID, e.Role, e.Action, e.Outcome,
 		e.FamilyID, e.MemberID, e.ReferralID, e.IP, e.UserAgent, e.Basis, e.Segment, e.Detail, e.PrevHash,
@@ -161,12 +163,17 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 		}
 		if f.FamilyID != nil {
 			add("a.family_id = ?", *f.FamilyID)
+			// The predicate of the partial index audit_family_ts, spelled
+			// out: SQLite uses a partial index only when the query
+			// implies its WHERE clause.
+			where = append(where, "a.family_id <> 0")
 		}
 		if f.UserID != nil {
 			add("a.user_id = ?", *f.UserID)
 		}
 		if f.ReferralID != nil {
 			add("a.referral_id = ?", *f.ReferralID)
+			where = append(where, "a.referral_id <> 0") // see above
 		}
 		if !f.Since.IsZero() {
 			add("a.ts >= ?", ts(f.Since))
@@ -290,7 +297,7 @@ func (s *Store) VerifyAudit(ctx context.Context) (*regie.AuditReport, error) {
 		if e.PrevHash != prev {
 			return fail(e, "the link to the previous row does not match")
 		}
-		if auditHash(e) != e.Hash {
+		if AuditHash(e) != e.Hash {
 			return fail(e, "the row's content does not match its hash: it was changed")
 		}
 		seq, prev = e.Seq, e.Hash

@@ -55,13 +55,13 @@ func (tx *tx) authorizeFamily(ctx context.Context, act regie.Action, seg regie.S
 
 const familyColumns = `f.id, f.household_name, f.street, f.postcode, f.city, f.district_id, f.team_id,
 	f.dutch_proficiency, f.languages, f.interpreter_needed, f.composition_notes, f.created_at, f.created_by, f.closed_at,
-	d.name, t.name`
+	f.close_reason, d.name, t.name`
 
 func scanFamily(sc interface{ Scan(...any) error }, f *regie.Family) error {
 	var prof string
 	err := sc.Scan(&f.ID, &f.HouseholdName, &f.Street, &f.Postcode, &f.City, &f.DistrictID, &f.TeamID,
 		&prof, &f.Languages, &f.InterpreterNeeded, &f.CompositionNotes, timeScan{&f.CreatedAt}, &f.CreatedBy, timeScan{&f.ClosedAt},
-		&f.DistrictName, &f.TeamName)
+		&f.CloseReason, &f.DistrictName, &f.TeamName)
 	f.DutchProficiency = regie.Proficiency(prof)
 	return err
 }
@@ -115,7 +115,30 @@ func (tx *tx) findFamily(ctx context.Context, id int64) (*regie.Family, error) {
 	if f.SafetyConcerns, err = tx.findSafetyConcerns(ctx, id); err != nil {
 		return nil, err
 	}
+	if f.Summary, err = tx.familySummary(ctx, f); err != nil {
+		return nil, err
+	}
+	if f.RecentContacts, err = tx.findContacts(ctx, id, 5, 0); err != nil {
+		return nil, err
+	}
 	return f, nil
+}
+
+// familySummary returns the family's summary row with its signals.
+func (tx *tx) familySummary(ctx context.Context, f *regie.Family) (*regie.FamilySummary, error) {
+	sum, err := tx.readSummary(ctx, f.ID)
+	if isNoRows(errors.Unwrap(err)) {
+		return &regie.FamilySummary{ID: f.ID, HouseholdName: f.HouseholdName}, nil
+	} else if err != nil {
+		return nil, err
+	}
+	fs := &regie.FamilySummary{ID: f.ID, HouseholdName: f.HouseholdName, Facts: sum.facts, Phase: sum.facts.Phase}
+	fs.Acute = f.Acute()
+	fs.Facts.Acute = fs.Acute
+	if err := tx.enrichSummaries(ctx, []*regie.FamilySummary{fs}); err != nil {
+		return nil, err
+	}
+	return fs, nil
 }
 
 // currentPhase returns the family's newest phase transition, or nil.
@@ -191,7 +214,8 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 		if scope.TeamID != 0 {
 			add("f.team_id = ?", scope.TeamID)
 		}
-		if !ff.Closed {
+		// A search also finds closed files: a family helped before.
+		if !ff.Closed && strings.TrimSpace(ff.Query) == "" {
 			where = append(where, "f.closed_at IS NULL")
 		}
 		if q := strings.TrimSpace(ff.Query); q != "" {
@@ -472,6 +496,34 @@ func (s *Store) UpdateFamily(ctx context.Context, id int64, in regie.FamilyInput
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
 			FamilyID: id, Basis: dec.Basis, Detail: "gezinsgegevens gewijzigd"})
+	})
+}
+
+// CloseFamily implements regie.FamilyService.
+func (s *Store) CloseFamily(ctx context.Context, id int64, reason string) error {
+	reason = regie.Clean(reason)
+	return s.write(ctx, func(tx *tx) error {
+		dec, f, err := tx.authorizeFamily(ctx, regie.ActionUpdate, regie.SegFamily, id, 0)
+		if err != nil {
+			return err
+		}
+		var v regie.Validation
+		v.Required("close_reason", reason)
+		v.MaxLen("close_reason", reason, 2000)
+		if f.Closed {
+			v.Add("close_reason", regie.MsgFamilyClosed)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE families SET closed_at = $1, close_reason = $2 WHERE id = $3`, ts(tx.now), reason, id); err != nil {
+			return fmt.Errorf("store: close family: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE assignments SET ended_on = $1 WHERE family_id = $2 AND ended_on IS NULL`, tx.today().ISO(), id); err != nil {
+			return fmt.Errorf("store: close family: %w", err)
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
+			FamilyID: id, Basis: dec.Basis, Detail: truncate("dossier gesloten: "+reason, 500)})
 	})
 }
 

@@ -43,8 +43,10 @@ var template struct {
 	// RefA is a referral to team A by the fixture's referrer; RefB one to
 	// team B, noted by team B's casemanager on a referrer's behalf.
 	refA, refB *regie.Referral
-	// concerns holds an open safety concern per family.
+	// concerns holds an open safety concern per family; contacts a
+	// contact per family.
 	concerns map[int64]int64
+	contacts map[int64]int64
 	err      error
 }
 
@@ -89,6 +91,20 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		}
 		if template.refA, template.refB, template.concerns, template.err = uiExtras(s, template.f); template.err != nil {
 			return
+		}
+		template.contacts = map[int64]int64{}
+		for _, fam := range []*regie.Family{template.f.FamAssigned, template.f.FamTeam, template.f.FamOther} {
+			lead := template.f.TeamLeader
+			if fam == template.f.FamOther {
+				lead = template.f.TeamLeaderB
+			}
+			c, err := s.CreateContact(storetest.As(lead), fam.ID, regie.ContactInput{Date: "2026-03-02", Start: "08:30", Minutes: "30",
+				Kind: "telefoon", Attempt: "contact"})
+			if err != nil {
+				template.err = err
+				return
+			}
+			template.contacts[fam.ID] = c.ID
 		}
 		template.err = s.Close()
 	})
@@ -171,7 +187,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

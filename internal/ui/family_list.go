@@ -19,12 +19,27 @@ type familyListPage struct {
 	Total    int
 	PrevURL  string
 	NextURL  string
+	Sort     string
+	Sorts    []option
+	Norms    regie.Norms
 }
 
 func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	p := familyListPage{Team: q.Get("overzicht") == "team", Query: regie.Clean(q.Get("q"))}
-	filter := regie.FamilyFilter{Scope: regie.ScopeMine, Query: p.Query, Limit: familiesPerPage}
+	p := familyListPage{Team: q.Get("overzicht") == "team", Query: regie.Clean(q.Get("q")), Sort: q.Get("sorteer")}
+	if !regie.IsChoice(regie.FamilySorts, regie.FamilySort(p.Sort)) {
+		p.Sort = "signalen"
+		if p.Team {
+			p.Sort = "naam"
+		}
+	}
+	p.Sorts = choiceOptions(regie.FamilySorts)
+	if p.Team {
+		// The team's list is paged in the database, which orders by name,
+		// phase or last contact.
+		p.Sorts = []option{p.Sorts[1], p.Sorts[2], p.Sorts[3]}
+	}
+	filter := regie.FamilyFilter{Scope: regie.ScopeMine, Query: p.Query, Limit: familiesPerPage, Sort: regie.FamilySort(p.Sort)}
 	title, nav := "Mijn gezinnen", "mijn"
 	if p.Team {
 		filter.Scope, title, nav = regie.ScopeTeam, "Gezinnen van het team", "team"
@@ -36,6 +51,9 @@ func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if p.Norms, err = h.Settings.FindNorms(r.Context()); err != nil {
+		return err
+	}
 	link := func(n int) string {
 		v := url.Values{}
 		if p.Team {
@@ -44,6 +62,7 @@ func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
 		if p.Query != "" {
 			v.Set("q", p.Query)
 		}
+		v.Set("sorteer", p.Sort)
 		v.Set("pagina", fmt.Sprint(n))
 		return "/gezinnen?" + v.Encode()
 	}

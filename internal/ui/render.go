@@ -212,6 +212,27 @@ func (t *templates) funcs() template.FuncMap {
 		"field":    newField,
 		"options":  func(opts ...option) []option { return opts },
 		"add":      func(a, b int) int { return a + b },
+		"hours":    regie.FormatHours,
+		"duration": regie.FormatMinutes,
+		// scale maps v in [0, max] onto [0, full], for bars drawn in SVG
+		// (attributes, not styles: the CSP allows no inline style).
+		"scale": func(v, max, full int) int {
+			if max <= 0 {
+				return 0
+			}
+			return v * full / max
+		},
+		"times": func(n int) int { return n * 60 },
+		"list":  func(xs ...int) []int { return xs },
+		// dict builds the argument of a partial from key-value pairs.
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[fmt.Sprint(kv[i])] = kv[i+1]
+			}
+			return m
+		},
+		"sub": func(a, b int) int { return a - b },
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return fmt.Sprintf("%d %s", n, one)

@@ -176,6 +176,35 @@ func orgForm(*storetest.Fixture, string) url.Values {
 	return url.Values{"name": {"Buurtteam Zuilen"}, "kind": {"maatschappelijk_werk"}, "active": {"1"}}
 }
 
+// contactWrite: the coordinator, the youth worker of the family and the
+// team leader record contacts.
+func contactWrite(role, rel string) int {
+	if role == "jeugdhulpverlener" && rel == "assigned" {
+		return redirect
+	}
+	return familyRead(redirect)(role, rel)
+}
+
+// loggedInRedirect: everyone logged in is sent on.
+func loggedInRedirect(role, rel string) int { return redirect }
+
+func contactForm(*storetest.Fixture, string) url.Values {
+	return url.Values{"date": {"2026-03-01"}, "start": {"10:00"}, "minutes": {"60"}, "kind": {"huisbezoek"}, "attempt": {"contact"}}
+}
+
+// phaseConfigForm posts the default phases unchanged.
+func phaseConfigForm(*storetest.Fixture, string) url.Values {
+	v := url.Values{}
+	for _, d := range regie.DefaultPhases() {
+		for _, it := range d.Checklist {
+			name := fmt.Sprintf("p%d-%s", d.Phase, it.Key)
+			v.Set(name+"-label", it.Label)
+			v.Set(name+"-active", "1")
+		}
+	}
+	return v
+}
+
 func memberForm(f *storetest.Fixture, rel string) url.Values {
 	return url.Values{"given_name": {"Nina"}, "family_name": {"Test"}, "birth_date": {"2015-05-05"}, "relation": {"kind"}}
 }
@@ -270,6 +299,47 @@ var expectations = map[string]expectation{
 		return notFound
 	}, form: func(*storetest.Fixture, string) url.Values { return url.Values{"youth_worker": {"0"}} }},
 
+	"GET /gezinnen/{id}/contacten":        {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/contacten/nieuw":  {family: true, status: familyRead(ok)},
+	"POST /gezinnen/{id}/contacten":       {family: true, status: contactWrite, form: contactForm},
+	"GET /gezinnen/{id}/contacten/{cid}":  {family: true, status: familyRead(ok)},
+	"POST /gezinnen/{id}/contacten/{cid}": {family: true, status: contactWrite, form: contactForm},
+	"GET /gezinnen/{id}/fase":             {family: true, status: familyRead(ok)},
+	"POST /gezinnen/{id}/fase": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"to": {"2"}, "reason": {"Vervolgafspraak staat"}}
+	}},
+	"POST /gezinnen/{id}/fase/vinken": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"item": {"introductie"}, "done": {"1"}}
+	}},
+	"POST /gezinnen/{id}/sluiten": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"close_reason": {"Het netwerk heeft de zorg overgenomen"}}
+	}},
+	"POST /gezinnen/{id}/verlenging": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"extension": {"Wacht op de Kredietbank"}}
+	}},
+
+	"GET /teamoverleg":                 {status: loggedInRedirect},
+	"GET /teamoverleg/{dag}":           {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
+	"GET /teamoverleg/{dag}/afdrukken": {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
+	"POST /teamoverleg/{dag}/besluiten": {status: only(redirect, "teamleider"), form: func(f *storetest.Fixture, _ string) url.Values {
+		return url.Values{"family": {fmt.Sprint(f.FamAssigned.ID)}, "text": {"Contactfrequentie verhogen"}}
+	}},
+	"POST /teamoverleg/{dag}/punten": {status: only(redirect, "teamleider"), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"title": {"Vakantieplanning"}}
+	}},
+	"GET /werkbegeleiding": {status: only(ok, "teamleider")},
+	"GET /werkbegeleiding/{id}": {status: func(role, rel string) int {
+		switch role {
+		case "uitgelogd":
+			return redirect
+		case "teamleider":
+			return ok
+		}
+		return notFound
+	}},
+	"GET /beheer/fasen":  {status: only(ok, "functioneel_beheerder")},
+	"POST /beheer/fasen": {status: only(redirect, "functioneel_beheerder"), form: phaseConfigForm},
+
 	"GET /aanmeldingen":       {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider", "aanmelder")},
 	"GET /aanmeldingen/nieuw": {status: only(ok, "casemanager", "teamleider", "aanmelder")},
 	"POST /aanmeldingen":      {status: only(redirect, "casemanager", "teamleider", "aanmelder"), form: referralForm},
@@ -333,6 +403,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 		id = fmt.Sprint(f.Casemanager.ID)
 	case strings.HasPrefix(p, "/beheer/gebruikers/"):
 		id = fmt.Sprint(f.Casemanager2.ID)
+	case strings.HasPrefix(p, "/werkbegeleiding/"):
+		id = fmt.Sprint(f.Casemanager.ID)
 	case strings.HasPrefix(p, "/sociale-kaart/"):
 		id = fmt.Sprint(f.Partner.ID)
 	case strings.HasPrefix(p, "/aanmeldingen/"):
@@ -346,6 +418,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{id}", id)
 	p = strings.ReplaceAll(p, "{mid}", fmt.Sprint(member.ID))
 	p = strings.ReplaceAll(p, "{sid}", fmt.Sprint(template.concerns[fam.ID]))
+	p = strings.ReplaceAll(p, "{cid}", fmt.Sprint(template.contacts[fam.ID]))
+	p = strings.ReplaceAll(p, "{dag}", "2026-03-02")
 	return strings.TrimSuffix(p, "{$}")
 }
 

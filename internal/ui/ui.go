@@ -27,6 +27,9 @@ type Config struct {
 	Referrals regie.ReferralService
 	SocialMap regie.SocialMapService
 	Settings  regie.SettingsService
+	Contacts  regie.ContactService
+	Phases    regie.PhaseService
+	Meetings  regie.MeetingService
 	Auth      *auth.Service
 	Clock     regie.Clock
 	Logger    *slog.Logger
@@ -115,6 +118,20 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /gezinnen/{id}/leden/{mid}/uitschrijven", handle: h.showMemberEnd},
 		{pattern: "POST /gezinnen/{id}/leden/{mid}/uitschrijven", handle: h.endMember},
 
+		// Contacts and hours.
+		{pattern: "GET /gezinnen/{id}/contacten", handle: h.showContacts},
+		{pattern: "GET /gezinnen/{id}/contacten/nieuw", handle: h.showContactNew},
+		{pattern: "POST /gezinnen/{id}/contacten", handle: h.createContact},
+		{pattern: "GET /gezinnen/{id}/contacten/{cid}", handle: h.showContactEdit},
+		{pattern: "POST /gezinnen/{id}/contacten/{cid}", handle: h.updateContact},
+
+		// The phases and their checklists.
+		{pattern: "GET /gezinnen/{id}/fase", handle: h.showPhase},
+		{pattern: "POST /gezinnen/{id}/fase", handle: h.movePhase},
+		{pattern: "POST /gezinnen/{id}/fase/vinken", handle: h.tickItem},
+		{pattern: "POST /gezinnen/{id}/verlenging", handle: h.setExtension},
+		{pattern: "POST /gezinnen/{id}/sluiten", handle: h.closeFamily},
+
 		// Safety of the children.
 		{pattern: "GET /gezinnen/{id}/veiligheid/nieuw", handle: h.showSafetyNew},
 		{pattern: "POST /gezinnen/{id}/veiligheid", handle: h.addSafetyConcern},
@@ -141,6 +158,15 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /aanmeldingen/{id}/prioriteit/verwijderen", handle: h.removePriority},
 		{pattern: "GET /wachtlijst", handle: h.showWaitingList},
 
+		// The weekly team meeting and the monthly supervision.
+		{pattern: "GET /teamoverleg", handle: h.showThisMeeting},
+		{pattern: "GET /teamoverleg/{dag}", handle: h.showMeeting},
+		{pattern: "POST /teamoverleg/{dag}/besluiten", handle: h.recordMeetingDecision},
+		{pattern: "POST /teamoverleg/{dag}/punten", handle: h.addMeetingItem},
+		{pattern: "GET /teamoverleg/{dag}/afdrukken", handle: h.printMeeting},
+		{pattern: "GET /werkbegeleiding", handle: h.showSupervisionList},
+		{pattern: "GET /werkbegeleiding/{id}", handle: h.showSupervision},
+
 		// The social map.
 		{pattern: "GET /sociale-kaart", handle: h.showSocialMap},
 		{pattern: "GET /sociale-kaart/nieuw", handle: h.showOrganisationNew},
@@ -161,6 +187,8 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /beheer/gebruikers/{id}/wachtwoord", handle: h.resetPassword},
 		{pattern: "GET /beheer/normen", handle: h.showNorms},
 		{pattern: "POST /beheer/normen", handle: h.saveNorms},
+		{pattern: "GET /beheer/fasen", handle: h.showPhaseConfig},
+		{pattern: "POST /beheer/fasen", handle: h.savePhaseConfig},
 	}
 }
 

@@ -1,6 +1,9 @@
 -- Phases, contacts and hours, signals, the team meeting's items and
 -- decisions. Same logical schema as postgres/000003.
 
+-- Why a family's file was closed (coordination ended, moved away…).
+ALTER TABLE families ADD COLUMN close_reason TEXT NOT NULL DEFAULT '';
+
 -- Contacts (contactmomenten). A door not opened is a contact too
 -- (attempt <> 'contact'). phase is the family's phase on the day, so hours
 -- roll up per phase.

@@ -1,0 +1,266 @@
+package main
+
+// HTTP benchmarks: a real regie (Main) on loopback, on a SQLite database
+// with 25,000 generated families, built once per `go test -bench` process
+// and only when one of these benchmarks runs.
+//
+//	go test -run '^$' -bench HTTP -benchtime 2000x ./cmd/regie/
+//
+// The serial sub-benchmarks report the latency of one request (p50-ms,
+// p95-ms); the parallel ones, 16 clients at once as in PERFORMANCE.md's
+// wrk runs, report req/s as well. REGIE_BENCH_FAMILIES sets another number
+// of families.
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"regie"
+	"regie/internal/auth"
+	"regie/internal/password"
+	"regie/internal/seed"
+	"regie/internal/store"
+)
+
+// httpBenchEnv is a running regie with logged-in casemanagers.
+type httpBenchEnv struct {
+	m        *Main
+	client   *http.Client
+	sessions []httpBenchSession
+}
+
+// httpBenchSession is one casemanager's session cookie and families.
+type httpBenchSession struct {
+	cookie   string
+	families []int64
+}
+
+var httpBench struct {
+	mu     sync.Mutex
+	env    *httpBenchEnv
+	failed bool
+}
+
+func httpBenchServer(b *testing.B) *httpBenchEnv {
+	b.Helper()
+	httpBench.mu.Lock()
+	defer httpBench.mu.Unlock()
+	if httpBench.env != nil {
+		return httpBench.env
+	}
+	if httpBench.failed {
+		b.Skip("setting up the HTTP benchmark server failed earlier in this process")
+	}
+	httpBench.failed = true // until it is done
+
+	families := 25000
+	if v := os.Getenv("REGIE_BENCH_FAMILIES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("REGIE_BENCH_FAMILIES=%q: not a number of families", v)
+		}
+		families = n
+	}
+	ctx := context.Background()
+	path := filepath.Join(httpBenchTempDir(b), "regie.db")
+	st, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	if err := seed.Generate(ctx, st, seed.Options{Families: families, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "bench: %d families generated on sqlite in %s\n", families, time.Since(start).Round(10*time.Millisecond))
+	st.Close()
+
+	cfg := defaultConfig(false)
+	cfg.Database, cfg.Addr = path, "127.0.0.1:0"
+	m := &Main{
+		Config: cfg,
+		// Requests are logged at debug level; info keeps the cost of
+		// deciding not to, as in production.
+		Logger:   slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		Password: password.Params{MemoryKiB: 1024, Time: 1, Threads: 1},
+	}
+	if err := m.Run(ctx); err != nil {
+		b.Fatal(err)
+	}
+	env := &httpBenchEnv{m: m, client: &http.Client{
+		Transport:     &http.Transport{MaxIdleConns: 64, MaxIdleConnsPerHost: 64, DisableCompression: true},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+
+	// Sessions for 16 casemanagers, made as the log-in would make them.
+	cms, err := m.Store.FindUsers(ctx, regie.UserFilter{Role: ptrTo(regie.RoleCasemanager)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	slices.SortFunc(cms, func(a, b *regie.User) int { return int(a.ID - b.ID) })
+	for _, cm := range cms[:min(16, len(cms))] {
+		token := rand.Text()
+		sess := &regie.Session{TokenHash: auth.HashToken(token), UserID: cm.ID, MFA: true, IP: "127.0.0.1", UserAgent: "regie-bench"}
+		if err := m.Store.CreateSession(ctx, sess, 0, "benchmark"); err != nil {
+			b.Fatal(err)
+		}
+		s := httpBenchSession{cookie: "__Host-regie=" + token}
+		rows, err := m.Store.DB().QueryContext(ctx, `SELECT family_id FROM assignments
+			WHERE user_id = $1 AND kind IN ('regisseur', 'duo') AND ended_on IS NULL ORDER BY family_id`, cm.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				b.Fatal(err)
+			}
+			s.families = append(s.families, id)
+		}
+		rows.Close()
+		if len(s.families) == 0 {
+			b.Fatalf("casemanager %d has no families", cm.ID)
+		}
+		env.sessions = append(env.sessions, s)
+	}
+	httpBench.env, httpBench.failed = env, false
+	return env
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+// httpBenchTempDir makes a directory for the benchmark database that lives
+// as long as the process; directories of earlier processes that are gone
+// are removed here, as no hook runs at exit.
+func httpBenchTempDir(b *testing.B) string {
+	b.Helper()
+	const prefix = "regie-httpbench-"
+	old, _ := filepath.Glob(filepath.Join(os.TempDir(), prefix+"*"))
+	for _, dir := range old {
+		pid, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(filepath.Base(dir), prefix), "-", 2)[0])
+		if err == nil && pid != os.Getpid() && syscall.Kill(pid, 0) == syscall.ESRCH {
+			os.RemoveAll(dir)
+		}
+	}
+	dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", prefix, os.Getpid()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// get requests path with the session's cookie and reads the whole page.
+func (env *httpBenchEnv) get(s httpBenchSession, path string) error {
+	req, err := http.NewRequest(http.MethodGet, env.m.Server.URL()+path, nil)
+	if err != nil {
+		return err
+	}
+	// The cookie is Secure; over plain loopback it is set by hand.
+	req.Header.Set("Cookie", s.cookie)
+	resp, err := env.client.Do(req)
+	if err != nil {
+		return err
+	}
+	n, err := io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK || n == 0 {
+		return fmt.Errorf("GET %s: %s, %d bytes", path, resp.Status, n)
+	}
+	return nil
+}
+
+// benchHTTP runs a serial and a parallel (16 clients) sub-benchmark of the
+// page that path returns for session s and iteration i.
+func benchHTTP(b *testing.B, path func(s httpBenchSession, i int) string) {
+	b.Run("serial", func(b *testing.B) {
+		env := httpBenchServer(b)
+		s := env.sessions[0]
+		ds := make([]time.Duration, 0, b.N)
+		b.ResetTimer()
+		for i := range b.N {
+			t0 := time.Now()
+			if err := env.get(s, path(s, i)); err != nil {
+				b.Fatal(err)
+			}
+			ds = append(ds, time.Since(t0))
+		}
+		b.StopTimer()
+		reportHTTPLatencies(b, ds)
+	})
+	b.Run("parallel16", func(b *testing.B) {
+		env := httpBenchServer(b)
+		var (
+			next int64
+			mu   sync.Mutex
+			all  []time.Duration
+		)
+		procs := max(1, int(math.Round(float64(16)/float64(runtime.GOMAXPROCS(0)))))
+		b.SetParallelism(procs)
+		b.ResetTimer()
+		b.RunParallel(func(pb *testing.PB) {
+			s := env.sessions[int(atomic.AddInt64(&next, 1)-1)%len(env.sessions)]
+			var ds []time.Duration
+			for i := 0; pb.Next(); i++ {
+				t0 := time.Now()
+				if err := env.get(s, path(s, i)); err != nil {
+					b.Error(err)
+					return
+				}
+				ds = append(ds, time.Since(t0))
+			}
+			mu.Lock()
+			all = append(all, ds...)
+			mu.Unlock()
+		})
+		b.StopTimer()
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+		reportHTTPLatencies(b, all)
+	})
+}
+
+func reportHTTPLatencies(b *testing.B, ds []time.Duration) {
+	if len(ds) == 0 {
+		return
+	}
+	slices.Sort(ds)
+	q := func(p float64) float64 {
+		i := min(len(ds)-1, max(0, int(math.Ceil(p*float64(len(ds))))-1))
+		return float64(ds[i]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(q(0.50), "p50-ms")
+	b.ReportMetric(q(0.95), "p95-ms")
+}
+
+// BenchmarkHTTPFamilyPage is GET /gezinnen/{id} as the family's
+// casemanager: session, policy, the family, its audit row, the template.
+func BenchmarkHTTPFamilyPage(b *testing.B) {
+	benchHTTP(b, func(s httpBenchSession, i int) string {
+		return "/gezinnen/" + strconv.FormatInt(s.families[i%len(s.families)], 10)
+	})
+}
+
+// BenchmarkHTTPMyFamilies is GET /gezinnen, "Mijn gezinnen".
+func BenchmarkHTTPMyFamilies(b *testing.B) {
+	benchHTTP(b, func(httpBenchSession, int) string { return "/gezinnen" })
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"regie"
+	"regie/internal/request"
+)
+
+// showThisMeeting opens this week's meeting: the team meets weekly, on
+// Monday unless a date is chosen.
+func (h *Handler) showThisMeeting(w http.ResponseWriter, r *http.Request) error {
+	today := regie.DateOf(h.Clock.Now())
+	monday := today.AddDays(-int(today.Time().Weekday()+6) % 7)
+	http.Redirect(w, r, "/teamoverleg/"+monday.ISO(), http.StatusSeeOther)
+	return nil
+}
+
+// meetingPage is the agenda and the minutes.
+type meetingPage struct {
+	Agenda   *regie.Agenda
+	Day      string
+	Prev     string
+	Next     string
+	Print    bool
+	Families []option // the families on the agenda, for the decision form
+}
+
+func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, status int, f *form, print bool) error {
+	day := r.PathValue("dag")
+	ag, err := h.Meetings.FindAgenda(r.Context(), day, print)
+	if err != nil {
+		return err
+	}
+	d := ag.Meeting.HeldOn
+	p := meetingPage{Agenda: ag, Day: d.ISO(), Prev: d.AddDays(-7).ISO(), Next: d.AddDays(7).ISO(), Print: print}
+	seen := map[int64]bool{}
+	for _, list := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
+		for _, fs := range list {
+			if !seen[fs.ID] {
+				seen[fs.ID] = true
+				p.Families = append(p.Families, option{fmt.Sprint(fs.ID), fs.HouseholdName})
+			}
+		}
+	}
+	if f == nil {
+		f = newForm(nil, "family", "text", "phase_reason", "title")
+	}
+	name := "meeting"
+	if print {
+		name = "meeting_print"
+	}
+	h.render(w, r, status, name, &view{Title: "Teamoverleg " + d.Dutch(), Nav: "teamoverleg", Form: f, Page: p})
+	return nil
+}
+
+func (h *Handler) showMeeting(w http.ResponseWriter, r *http.Request) error {
+	return h.renderMeeting(w, r, http.StatusOK, nil, false)
+}
+
+func (h *Handler) printMeeting(w http.ResponseWriter, r *http.Request) error {
+	return h.renderMeeting(w, r, http.StatusOK, nil, true)
+}
+
+func (h *Handler) recordMeetingDecision(w http.ResponseWriter, r *http.Request) error {
+	f, err := formFromRequest(r, "family", "text", "phase_reason")
+	if err != nil {
+		return err
+	}
+	in := regie.MeetingDecisionInput{FamilyID: f.Int64("family"), ItemID: f.Int64("item"), Text: f.Get("text"),
+		MovePhase: f.Get("move_phase") != "", PhaseReason: f.Get("phase_reason")}
+	_, err = h.Meetings.RecordMeetingDecision(r.Context(), r.PathValue("dag"), in)
+	if f.withError(err) {
+		return h.renderMeeting(w, r, http.StatusUnprocessableEntity, f, false)
+	} else if err != nil {
+		return err
+	}
+	h.redirect(w, r, "/teamoverleg/"+r.PathValue("dag")+"#notulen", regie.MsgFlashMeetingDecision)
+	return nil
+}
+
+func (h *Handler) addMeetingItem(w http.ResponseWriter, r *http.Request) error {
+	f, err := formFromRequest(r, "title", "note")
+	if err != nil {
+		return err
+	}
+	err = h.Meetings.AddMeetingItem(r.Context(), r.PathValue("dag"), f.Get("title"), f.Get("note"))
+	if f.withError(err) {
+		return h.renderMeeting(w, r, http.StatusUnprocessableEntity, f, false)
+	} else if err != nil {
+		return err
+	}
+	h.redirect(w, r, "/teamoverleg/"+r.PathValue("dag")+"#punten", regie.MsgFlashMeetingItem)
+	return nil
+}
+
+// supervisionListPage lists the workers of the team leader's team.
+type supervisionListPage struct {
+	Workers []*regie.User
+}
+
+func (h *Handler) showSupervisionList(w http.ResponseWriter, r *http.Request) error {
+	a := actor(r)
+	if a.Role != regie.RoleTeamLeader {
+		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+	}
+	users, err := h.Users.FindUsers(r.Context(), regie.UserFilter{TeamID: &a.TeamID, Active: true})
+	if err != nil {
+		return err
+	}
+	var workers []*regie.User
+	for _, u := range users {
+		if u.Role == regie.RoleCasemanager || u.Role == regie.RoleYouthWorker {
+			workers = append(workers, u)
+		}
+	}
+	h.render(w, r, http.StatusOK, "supervision_list", &view{Title: "Werkbegeleiding", Nav: "werkbegeleiding", Page: supervisionListPage{Workers: workers}})
+	return nil
+}
+
+// supervisionPage is one worker's supervision view.
+type supervisionPage struct {
+	S       *regie.Supervision
+	MaxWeek int
+	Phases  []regie.PhaseDef
+}
+
+func (h *Handler) showSupervision(w http.ResponseWriter, r *http.Request) error {
+	id, err := request.ID(r, "id")
+	if err != nil {
+		return err
+	}
+	sv, err := h.Meetings.FindSupervision(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	p := supervisionPage{S: sv, Phases: regie.DefaultPhases()}
+	for _, wk := range sv.PerWeek {
+		p.MaxWeek = max(p.MaxWeek, wk.Minutes)
+	}
+	h.render(w, r, http.StatusOK, "supervision", &view{Title: "Werkbegeleiding " + sv.User.Name, Nav: "werkbegeleiding", Page: p})
+	return nil
+}
+
+// splitLines splits a textarea into its non-empty lines.
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -59,24 +59,27 @@ type Segment string
 
 // The data segments.
 const (
-	SegFamily      Segment = "gezin"
-	SegMembers     Segment = "gezinsleden"
-	SegAssignment  Segment = "toewijzing"
-	SegFamilyList  Segment = "gezinslijst"
-	SegAuditLog    Segment = "toegangslog"
-	SegAccount     Segment = "account"
-	SegSession     Segment = "sessie"
-	SegAssignments Segment = "toewijzingsoverzicht"
-	SegReferral    Segment = "aanmelding"
-	SegReferrals   Segment = "aanmeldingenlijst"
-	SegIntake      Segment = "intakebesluit"
-	SegSafety      Segment = "veiligheid"
-	SegSocialMap   Segment = "sociale_kaart"
-	SegSettings    Segment = "instellingen"
-	SegPhase       Segment = "fase"
-	SegContacts    Segment = "contactmomenten"
-	SegMeeting     Segment = "teamoverleg"
-	SegSupervision Segment = "werkbegeleiding"
+	SegFamily       Segment = "gezin"
+	SegMembers      Segment = "gezinsleden"
+	SegAssignment   Segment = "toewijzing"
+	SegFamilyList   Segment = "gezinslijst"
+	SegAuditLog     Segment = "toegangslog"
+	SegAccount      Segment = "account"
+	SegSession      Segment = "sessie"
+	SegAssignments  Segment = "toewijzingsoverzicht"
+	SegReferral     Segment = "aanmelding"
+	SegReferrals    Segment = "aanmeldingenlijst"
+	SegIntake       Segment = "intakebesluit"
+	SegSafety       Segment = "veiligheid"
+	SegSocialMap    Segment = "sociale_kaart"
+	SegSettings     Segment = "instellingen"
+	SegPhase        Segment = "fase"
+	SegContacts     Segment = "contactmomenten"
+	SegMeeting      Segment = "teamoverleg"
+	SegSupervision  Segment = "werkbegeleiding"
+	SegPlan         Segment = "plan"
+	SegConsent      Segment = "toestemming"
+	SegTrajectories Segment = "trajecten"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -99,6 +102,9 @@ var Segments = []Choice[Segment]{
 	{SegContacts, "Contactmomenten en uren"},
 	{SegMeeting, "Teamoverleg"},
 	{SegSupervision, "Werkbegeleiding"},
+	{SegPlan, "Hulpverleningsplan"},
+	{SegConsent, "Toestemmingsverklaring"},
+	{SegTrajectories, "Trajecten"},
 }
 
 // Label returns the Dutch label.

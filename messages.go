@@ -59,6 +59,21 @@ const (
 	MsgItemAuto             Msg = "item_auto"
 	MsgPhaseBeforeCurrent   Msg = "phase_before_current"
 	MsgDecisionNeedsSubject Msg = "decision_needs_subject"
+	MsgGoalNeedsWords       Msg = "goal_needs_words"
+	MsgAgreementNeedsOwner  Msg = "agreement_needs_owner"
+	MsgAgreementNeedsDate   Msg = "agreement_needs_date"
+	MsgPlanFrozen           Msg = "plan_frozen"
+	MsgPlanDraftOpen        Msg = "plan_draft_open"
+	MsgConsentNeedsSigner   Msg = "consent_needs_signer"
+	MsgConsentNeedsParty    Msg = "consent_needs_party"
+	MsgConsentNeedsKinds    Msg = "consent_needs_kinds"
+	MsgConsentYouthSigner   Msg = "consent_youth_signer"
+	MsgUntilBeforeSigned    Msg = "until_before_signed"
+	MsgConsentWithdrawn     Msg = "consent_withdrawn"
+	MsgFileTooLarge         Msg = "file_too_large"
+	MsgFileType             Msg = "file_type"
+	MsgFileEmpty            Msg = "file_empty"
+	MsgScoresNeeded         Msg = "scores_needed"
 
 	// Signals and what is due (signals.go).
 	MsgSignalAcute            Msg = "signal_acute"
@@ -171,6 +186,21 @@ var catalogue = map[Msg]string{
 	MsgItemAuto:             "Dit onderdeel vinkt regie zelf aan, zodra het plan of de toestemming er is.",
 	MsgPhaseBeforeCurrent:   "Deze datum ligt voor de start van de huidige fase.",
 	MsgDecisionNeedsSubject: "Kies het gezin of het agendapunt waarover het besluit gaat.",
+	MsgGoalNeedsWords:       "Schrijf het doel op, in de woorden van het gezin.",
+	MsgAgreementNeedsOwner:  "Kies wie dit doet: een gezinslid, de casemanager of een organisatie.",
+	MsgAgreementNeedsDate:   "Geef aan wanneer het gedaan moet zijn.",
+	MsgPlanFrozen:           "Deze versie is vastgesteld met het gezin en kan niet meer veranderen. Begin een nieuwe versie.",
+	MsgPlanDraftOpen:        "Er is al een conceptversie. Werk die af, of stel die eerst vast.",
+	MsgConsentNeedsSigner:   "Kies wie de toestemmingsverklaring hebben getekend.",
+	MsgConsentNeedsParty:    "Kies minstens één organisatie waarmee informatie gedeeld mag worden.",
+	MsgConsentNeedsKinds:    "Kies welke informatie met deze organisatie gedeeld mag worden.",
+	MsgConsentYouthSigner:   "Een jongere van 12 tot 16 jaar tekent samen met een ouder of verzorger.",
+	MsgUntilBeforeSigned:    "Geldig tot ligt voor de datum van ondertekening.",
+	MsgConsentWithdrawn:     "Deze toestemming is al ingetrokken.",
+	MsgFileTooLarge:         "Het bestand is te groot: maximaal %d MB.",
+	MsgFileType:             "Dit is geen PDF, JPEG of PNG. Scan of fotografeer de getekende verklaring en upload die.",
+	MsgFileEmpty:            "Het bestand is leeg.",
+	MsgScoresNeeded:         "Geef op minstens één leefgebied een score.",
 
 	MsgSignalAcute:            "Acuut onveilig: er is een open, acute zorg over de veiligheid van de kinderen.",
 	MsgSignalIntensiveLong:    "De intensieve fase duurt al %d maanden (norm: hooguit %d). Heeft het gezin meer permanente hulp nodig? Overweeg door te verwijzen.",

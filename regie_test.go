@@ -156,3 +156,34 @@ func TestNorms(t *testing.T) {
 		t.Fatalf("fields = %v", fs)
 	}
 }
+
+func TestDiffWords(t *testing.T) {
+	o, n := regie.DiffWords("We willen weten hoeveel schuld we hebben.", "We willen een regeling voor de schuld die we hebben.")
+	want := func(ps []regie.DiffPart) string {
+		var b strings.Builder
+		for _, p := range ps {
+			switch p.Op {
+			case regie.DiffDeleted:
+				b.WriteString("[-" + p.Text + "-]")
+			case regie.DiffInserted:
+				b.WriteString("{+" + p.Text + "+}")
+			default:
+				b.WriteString(p.Text)
+			}
+		}
+		return b.String()
+	}
+	if got := want(o); got != "We willen [-weten hoeveel-] schuld [-we hebben.-]" && got != "We willen [-weten hoeveel-] schuld we hebben." {
+		t.Errorf("old = %q", got)
+	}
+	if got := want(n); !strings.Contains(got, "{+een regeling voor de+}") || !strings.HasPrefix(got, "We willen ") {
+		t.Errorf("new = %q", got)
+	}
+	o, n = regie.DiffWords("gelijk", "gelijk")
+	if len(o) != 1 || o[0].Op != regie.DiffSame || len(n) != 1 {
+		t.Errorf("same = %v %v", o, n)
+	}
+	if o, n = regie.DiffWords("", "nieuw"); len(o) != 0 || len(n) != 1 || n[0].Op != regie.DiffInserted {
+		t.Errorf("added = %v %v", o, n)
+	}
+}

@@ -205,7 +205,7 @@ func liveDay(cm context.Context, st *store.Store, rnd *rand.Rand, f family, id i
 			return err
 		}
 		for _, t := range status.Ticks {
-			if !t.Done && rnd.Float64() < 0.85 {
+			if !t.Done && !t.Auto && rnd.Float64() < 0.85 {
 				if err := st.TickItem(cm, id, t.Key, true, ""); err != nil {
 					return err
 				}

@@ -9,6 +9,7 @@
 package policy
 
 import (
+	"fmt"
 	"strings"
 
 	"regie"
@@ -26,6 +27,10 @@ type Facts struct {
 	Assignments []regie.AssignmentKind
 	// ReferrerUserID is, for a referral, the account that referred.
 	ReferrerUserID int64
+	// Consents are the family's consents, read for a partner
+	// organisation's user; Today decides which hold.
+	Consents []*regie.Consent
+	Today    regie.Date
 }
 
 // Decision is the answer of the policy.
@@ -34,6 +39,10 @@ type Decision struct {
 	// Basis says, in Dutch, why access was allowed: it is written in the
 	// audit row, so a privacy officer can answer "why could she see this?".
 	Basis string
+	// ConsentID is the consent a partner's access relied on, and Kinds
+	// what it covers for the partner: the store shows no more.
+	ConsentID int64
+	Kinds     []regie.InfoKind
 }
 
 // Denied is the basis written for a refused attempt.
@@ -51,7 +60,8 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return deny
 	}
 	switch seg {
-	case regie.SegFamily, regie.SegMembers, regie.SegSafety, regie.SegPhase, regie.SegContacts:
+	case regie.SegFamily, regie.SegMembers, regie.SegSafety, regie.SegPhase, regie.SegContacts, regie.SegPlan,
+		regie.SegConsent, regie.SegTrajectories:
 		if act == regie.ActionCreate && seg == regie.SegFamily {
 			return createFamily(a)
 		}
@@ -147,6 +157,33 @@ func familyContent(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts
 	case regie.RoleTeamLeader:
 		if a.TeamID != 0 && a.TeamID == f.TeamID {
 			return allow("teamleider van het team")
+		}
+	case regie.RolePartner:
+		if act == regie.ActionRead {
+			return partner(a, seg, f)
+		}
+	}
+	return deny
+}
+
+// partner decides on a partner organisation's user: only while a valid,
+// unwithdrawn consent names the organisation, and only for the kinds of
+// information it covers. The consent itself is not for partners.
+func partner(a *regie.Actor, seg regie.Segment, f *Facts) Decision {
+	kind := regie.SegmentKind(seg)
+	if kind == "" || a.OrganisationID == 0 {
+		return deny
+	}
+	for _, c := range f.Consents {
+		if !c.Valid(f.Today) {
+			continue
+		}
+		for _, p := range c.Parties {
+			if p.OrgID == a.OrganisationID && p.Covers(kind) {
+				d := allow(fmt.Sprintf("toestemmingsverklaring %d", c.ID))
+				d.ConsentID, d.Kinds = c.ID, p.Kinds
+				return d
+			}
 		}
 	}
 	return deny

@@ -156,3 +156,54 @@ func TestListScope(t *testing.T) {
 		}
 	}
 }
+
+// TestDecide_PartnerOnlyWithValidConsent: a partner organisation's user
+// reaches a family only while a valid, unwithdrawn consent names that
+// organisation, and only the kinds of information it covers.
+func TestDecide_PartnerOnlyWithValidConsent(t *testing.T) {
+	ggz := &regie.Actor{UserID: 9, Role: regie.RolePartner, OrganisationID: 40}
+	other := &regie.Actor{UserID: 10, Role: regie.RolePartner, OrganisationID: 41}
+	consent := &regie.Consent{ID: 7, SignedOn: regie.NewDate(2026, 3, 1), ValidUntil: regie.NewDate(2027, 3, 1),
+		Parties: []regie.ConsentParty{{OrgID: 40, Purpose: "Afstemming behandeling",
+			Kinds: []regie.InfoKind{regie.InfoMembers, regie.InfoPlan, regie.DomainKind("welzijn")}}}}
+	facts := func(today regie.Date, cs ...*regie.Consent) *policy.Facts {
+		return &policy.Facts{Exists: true, TeamID: 1, Consents: cs, Today: today}
+	}
+	during := regie.NewDate(2026, 6, 1)
+	for _, tc := range []struct {
+		name  string
+		a     *regie.Actor
+		act   regie.Action
+		seg   regie.Segment
+		f     *policy.Facts
+		allow bool
+	}{
+		{"named and covered", ggz, regie.ActionRead, regie.SegMembers, facts(during, consent), true},
+		{"plan covered", ggz, regie.ActionRead, regie.SegPlan, facts(during, consent), true},
+		{"contacts not covered", ggz, regie.ActionRead, regie.SegContacts, facts(during, consent), false},
+		{"safety not covered", ggz, regie.ActionRead, regie.SegSafety, facts(during, consent), false},
+		{"the consent itself is not for partners", ggz, regie.ActionRead, regie.SegConsent, facts(during, consent), false},
+		{"another organisation", other, regie.ActionRead, regie.SegMembers, facts(during, consent), false},
+		{"no consent", ggz, regie.ActionRead, regie.SegMembers, facts(during), false},
+		{"before it was signed", ggz, regie.ActionRead, regie.SegMembers, facts(regie.NewDate(2026, 2, 28), consent), false},
+		{"on its last day", ggz, regie.ActionRead, regie.SegMembers, facts(regie.NewDate(2027, 3, 1), consent), true},
+		{"expired", ggz, regie.ActionRead, regie.SegMembers, facts(regie.NewDate(2027, 3, 2), consent), false},
+		{"partners do not write", ggz, regie.ActionUpdate, regie.SegMembers, facts(during, consent), false},
+	} {
+		d := policy.Decide(tc.a, tc.act, tc.seg, tc.f)
+		if d.Allow != tc.allow {
+			t.Errorf("%s: allow = %v, want %v", tc.name, d.Allow, tc.allow)
+		}
+		if d.Allow && (d.ConsentID != 7 || d.Basis != "toestemmingsverklaring 7" || len(d.Kinds) != 3) {
+			t.Errorf("%s: decision %+v does not name the consent and its kinds", tc.name, d)
+		}
+	}
+	withdrawn := *consent
+	withdrawn.WithdrawnOn = regie.NewDate(2026, 5, 15)
+	if policy.Decide(ggz, regie.ActionRead, regie.SegMembers, facts(regie.NewDate(2026, 5, 14), &withdrawn)).Allow != true {
+		t.Error("access before the withdrawal was refused")
+	}
+	if policy.Decide(ggz, regie.ActionRead, regie.SegMembers, facts(regie.NewDate(2026, 5, 15), &withdrawn)).Allow {
+		t.Error("access on the day of the withdrawal was allowed")
+	}
+}

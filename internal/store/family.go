@@ -23,9 +23,15 @@ func (tx *tx) familyFacts(ctx context.Context, familyID int64) (*policy.Facts, e
 	} else if err != nil {
 		return nil, fmt.Errorf("store: family facts: %w", err)
 	}
-	f.Exists, f.Closed = true, closedAt.String != ""
+	f.Exists, f.Closed, f.Today = true, closedAt.String != "", tx.today()
 	if tx.actor == nil || tx.actor.UserID == 0 {
 		return f, nil
+	}
+	if tx.actor.Role == regie.RolePartner {
+		// A partner reaches a family only through its consents.
+		var err error
+		f.Consents, err = tx.findConsents(ctx, familyID)
+		return f, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT kind FROM assignments WHERE family_id = $1 AND user_id = $2 AND ended_on IS NULL`, familyID, tx.actor.UserID)
 	if err != nil {
@@ -341,6 +347,27 @@ func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) 
 			return err
 		}
 		byID[id].Facts.Extension = reason
+	}
+	rows.Close()
+	// Agreements of the plan in force whose day has passed and that are
+	// not done, failed or dropped.
+	rows, err = tx.QueryContext(ctx, `SELECT v.family_id, count(*) FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
+		WHERE v.family_id IN (`+in+`) AND v.status = 'vastgesteld' AND a.due < $1
+		AND v.number = (SELECT MAX(v2.number) FROM plan_versions v2 WHERE v2.family_id = v.family_id AND v2.status = 'vastgesteld')
+		AND COALESCE((SELECT p.status FROM agreement_progress p WHERE p.family_id = v.family_id AND p.key = a.key
+			ORDER BY p.id DESC LIMIT 1), 'afgesproken') IN ('afgesproken', 'loopt')
+		GROUP BY v.family_id`, append([]any{today.ISO()}, args[1:]...)...)
+	if err != nil {
+		return fmt.Errorf("store: overdue agreements: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		byID[id].Facts.OverdueAgreements = n
 	}
 	rows.Close()
 	norms, err := tx.norms(ctx)

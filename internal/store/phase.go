@@ -171,6 +171,12 @@ func (tx *tx) phaseStatus(ctx context.Context, familyID int64) (*regie.PhaseStat
 			continue
 		}
 		t.Key, t.Label, t.Inactive = it.Key, it.Label, !it.Active
+		if auto, ok := autoItems[it.Key]; ok {
+			t = regie.Tick{Key: it.Key, Label: it.Label, Inactive: !it.Active, Auto: true}
+			if err := tx.autoTick(ctx, familyID, auto, &t); err != nil {
+				return nil, err
+			}
+		}
 		if !t.Done {
 			t.DoneBy, t.DoneAt = "", time.Time{}
 		}
@@ -187,6 +193,29 @@ func (tx *tx) phaseStatus(ctx context.Context, familyID int64) (*regie.PhaseStat
 		return nil, fmt.Errorf("store: extension: %w", err)
 	}
 	return st, nil
+}
+
+// autoItems are the checklist items regie ticks itself, with the query
+// that finds when and by whom they were satisfied: an agreed plan, a
+// consent that was signed and not withdrawn.
+var autoItems = map[string]string{
+	regie.ItemPlan: `SELECT v.agreed_on, u.name FROM plan_versions v JOIN users u ON u.id = v.agreed_by
+		WHERE v.family_id = $1 AND v.status = 'vastgesteld' ORDER BY v.number LIMIT 1`,
+	regie.ItemConsent: `SELECT c.signed_on, u.name FROM consents c JOIN users u ON u.id = c.created_by
+		WHERE c.family_id = $1 AND c.withdrawn_on IS NULL ORDER BY c.signed_on, c.id LIMIT 1`,
+}
+
+func (tx *tx) autoTick(ctx context.Context, familyID int64, query string, t *regie.Tick) error {
+	var on regie.Date
+	err := tx.QueryRowContext(ctx, query, familyID).Scan(dateScan{&on}, &t.DoneBy)
+	if isNoRows(err) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: checklist %s: %w", t.Key, err)
+	}
+	t.Done, t.DoneAt = true, on.Time()
+	return nil
 }
 
 // FindPhaseStatus implements regie.PhaseService.
@@ -223,6 +252,9 @@ func (s *Store) TickItem(ctx context.Context, familyID int64, key string, done b
 		}
 		if !slices.ContainsFunc(st.Def.Items(), func(it regie.ChecklistItem) bool { return it.Key == key }) {
 			return addField(nil, "item", regie.MsgItemUnknown)
+		}
+		if _, ok := autoItems[key]; ok {
+			return addField(nil, "item", regie.MsgItemAuto)
 		}
 		if err := tx.tick(ctx, st.Current.ID, key, done, note); err != nil {
 			return err

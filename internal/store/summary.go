@@ -72,8 +72,7 @@ func (tx *tx) refreshSummary(ctx context.Context, familyID int64) error {
 	if err != nil {
 		return err
 	}
-	plan := s.facts.PlanAgreedOn
-	s.facts = regie.FamilyFacts{PlanAgreedOn: plan}
+	s.facts = regie.FamilyFacts{}
 	s.transitionID = 0
 	f := &s.facts
 
@@ -133,7 +132,27 @@ func (tx *tx) refreshSummary(ctx context.Context, familyID int64) error {
 	if !interim.IsZero() {
 		f.InterimDoneOn = regie.DateOf(interim)
 	}
+	if f.PlanAgreedOn, err = tx.planAgreedOn(ctx, familyID, f.IntensiveStartedOn); err != nil {
+		return err
+	}
 	return tx.writeSummary(ctx, familyID, s)
+}
+
+// planAgreedOn returns the day the plan for the current intensive period
+// was agreed: the first agreed version since the period started, or else
+// the newest agreed version (a relapse keeps the plan in force until a new
+// version is agreed).
+func (tx *tx) planAgreedOn(ctx context.Context, familyID int64, since regie.Date) (regie.Date, error) {
+	var first, newest regie.Date
+	err := tx.QueryRowContext(ctx, `SELECT MIN(CASE WHEN agreed_on >= $2 THEN agreed_on END), MAX(agreed_on)
+		FROM plan_versions WHERE family_id = $1 AND status = 'vastgesteld'`, familyID, date(since)).Scan(dateScan{&first}, dateScan{&newest})
+	if err != nil {
+		return regie.Date{}, fmt.Errorf("store: plan agreed: %w", err)
+	}
+	if first.IsZero() {
+		return newest, nil
+	}
+	return first, nil
 }
 
 // rejectedStreak counts the newest contacts with the family in a row that

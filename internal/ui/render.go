@@ -206,6 +206,7 @@ func (t *templates) funcs() template.FuncMap {
 			return "/static/" + name + "?v=" + f.hash
 		},
 		"datetime": regie.FormatDateTime,
+		"dateof":   regie.DateOf,
 		"msg":      func(m string) string { return regie.Text(regie.Msg(m)) },
 		"dossier":  regie.DossierNumber,
 		"query":    url.QueryEscape,

@@ -1,0 +1,189 @@
+package regie
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// The toestemmingsverklaring: signed by the family during phase 2, it
+// names the organisations with which information may be exchanged, for
+// what and which kinds. regie enforces it: a partner organisation's user
+// sees a family only while a valid consent names that organisation, and
+// only the kinds it covers.
+
+// InfoKind is a kind of information a consent covers: a section of the
+// file, or a life domain of the plan.
+type InfoKind string
+
+// The sections of the file a consent can cover. Life domains are kinds
+// too, as "domein:<domain>".
+const (
+	InfoFamily       InfoKind = "gezin"       // household, address, language
+	InfoMembers      InfoKind = "gezinsleden" // names, birth dates
+	InfoPlan         InfoKind = "plan"        // the plan's general part, goals, agreements
+	InfoContacts     InfoKind = "contacten"   // contacts and hours
+	InfoSafety       InfoKind = "veiligheid"  // safety concerns
+	InfoTrajectories InfoKind = "trajecten"   // trajectories with agencies
+)
+
+// InfoSections lists the sections with their Dutch labels.
+var InfoSections = []Choice[InfoKind]{
+	{InfoFamily, "Gezinsgegevens (samenstelling, adres, taal)"},
+	{InfoMembers, "Gezinsleden (namen, geboortedata)"},
+	{InfoPlan, "Hulpverleningsplan: doelen en afspraken"},
+	{InfoTrajectories, "Trajecten bij instanties"},
+	{InfoContacts, "Contactmomenten"},
+	{InfoSafety, "Veiligheid van de kinderen"},
+}
+
+// DomainKind returns the kind for a life domain of the plan.
+func DomainKind(d Domain) InfoKind { return InfoKind("domein:" + string(d)) }
+
+// Label returns the Dutch label of a kind.
+func (k InfoKind) Label() string {
+	if IsChoice(InfoSections, k) {
+		return LabelOf(InfoSections, k)
+	}
+	if d, ok := strings.CutPrefix(string(k), "domein:"); ok {
+		return "Leefgebied " + Domain(d).Label()
+	}
+	return string(k)
+}
+
+// Valid reports whether k is a section or a life domain.
+func (k InfoKind) Valid() bool {
+	if IsChoice(InfoSections, k) {
+		return true
+	}
+	d, ok := strings.CutPrefix(string(k), "domein:")
+	return ok && IsChoice(Domains, Domain(d))
+}
+
+// SegmentKind returns the kind of information a data segment holds, or ""
+// when no consent can cover it.
+func SegmentKind(s Segment) InfoKind {
+	switch s {
+	case SegFamily:
+		return InfoFamily
+	case SegMembers:
+		return InfoMembers
+	case SegPlan:
+		return InfoPlan
+	case SegContacts:
+		return InfoContacts
+	case SegSafety:
+		return InfoSafety
+	case SegTrajectories:
+		return InfoTrajectories
+	}
+	return ""
+}
+
+// Consent is a signed consent.
+type Consent struct {
+	ID             int64
+	FamilyID       int64
+	SignedOn       Date
+	ValidUntil     Date // zero: until withdrawn
+	Signers        []ConsentSigner
+	Parties        []ConsentParty
+	WithdrawnOn    Date
+	WithdrawReason string
+	DocumentID     int64 // the scanned, signed paper
+	DocumentName   string
+	CreatedBy      string
+	CreatedAt      time.Time
+}
+
+// Valid reports whether the consent holds on a day.
+func (c *Consent) Valid(on Date) bool {
+	return !on.Before(c.SignedOn) && (c.ValidUntil.IsZero() || !on.After(c.ValidUntil)) &&
+		(c.WithdrawnOn.IsZero() || on.Before(c.WithdrawnOn))
+}
+
+// ConsentSigner is a member who signed.
+type ConsentSigner struct {
+	MemberID int64
+	Name     string
+	Age      int
+}
+
+// ConsentParty is an organisation named in a consent, with the purpose and
+// the kinds of information it may receive.
+type ConsentParty struct {
+	OrgID   int64
+	OrgName string
+	Purpose string
+	Kinds   []InfoKind
+}
+
+// Covers reports whether the party may receive kind.
+func (p ConsentParty) Covers(k InfoKind) bool {
+	for _, x := range p.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// ConsentInput is what the casemanager records from the signed paper.
+type ConsentInput struct {
+	SignedOn   string
+	ValidUntil string
+	Signers    []int64
+	Parties    []ConsentParty // OrgID, Purpose, Kinds
+	Document   *Upload        // the signed paper, optional
+}
+
+// Upload is an uploaded file.
+type Upload struct {
+	Name    string
+	Content []byte
+}
+
+// MaxUploadMB bounds an uploaded document.
+const MaxUploadMB = 10
+
+// DetectDocument returns the MIME type of a document by its content — a
+// PDF, JPEG or PNG — or "" for anything else, whatever its name says.
+func DetectDocument(b []byte) string {
+	switch {
+	case len(b) >= 5 && string(b[:5]) == "%PDF-":
+		return "application/pdf"
+	case len(b) >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF:
+		return "image/jpeg"
+	case len(b) >= 8 && string(b[:8]) == "\x89PNG\r\n\x1a\n":
+		return "image/png"
+	}
+	return ""
+}
+
+// Document is a stored document (the signed consent).
+type Document struct {
+	ID       int64
+	FamilyID int64
+	Name     string
+	MIME     string
+	Content  []byte
+}
+
+// ConsentService records consents; the policy enforces them.
+type ConsentService interface {
+	// FindConsents returns the family's consents, newest first. ENOTFOUND.
+	FindConsents(ctx context.Context, familyID int64) ([]*Consent, error)
+	// CreateConsent records a signed consent. It satisfies the phase 2
+	// checklist item. EINVALID (no signer, no organisation, a youth of
+	// 12–15 without a parent, a forged or oversized document), ENOTFOUND.
+	CreateConsent(ctx context.Context, familyID int64, in ConsentInput) (*Consent, error)
+	// WithdrawConsent withdraws a consent from a day, with a reason;
+	// access that relied on it ends. EINVALID, ENOTFOUND.
+	WithdrawConsent(ctx context.Context, familyID, consentID int64, on, reason string) error
+	// FindDocument returns a stored document for download (audited as an
+	// export). ENOTFOUND.
+	FindDocument(ctx context.Context, familyID, documentID int64) (*Document, error)
+	// ExportConsentForm audits the printing of a pre-filled consent form
+	// and returns the family for it. ENOTFOUND.
+	ExportConsentForm(ctx context.Context, familyID int64) (*Family, error)
+}

@@ -1,0 +1,715 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+const versionColumns = `v.id, v.family_id, v.number, v.status, v.origin, v.history, v.strengths, v.obstacles, v.problems, v.situation,
+	v.closing_question, v.discussed_at, COALESCE(du.name, ''), m.held_on, v.agreed_on, v.agreed_with, COALESCE(au.name, ''),
+	v.created_at, cu.name, v.updated_at`
+
+const versionFrom = ` FROM plan_versions v JOIN users cu ON cu.id = v.created_by LEFT JOIN users du ON du.id = v.discussed_by
+	LEFT JOIN users au ON au.id = v.agreed_by LEFT JOIN meetings m ON m.id = v.meeting_id`
+
+func scanVersion(sc interface{ Scan(...any) error }, v *regie.PlanVersion) error {
+	var status, origin string
+	err := sc.Scan(&v.ID, &v.FamilyID, &v.Number, &status, &origin, &v.History, &v.Strengths, &v.Obstacles, &v.Problems, &v.Situation,
+		&v.ClosingQuestion, timeScan{&v.DiscussedAt}, &v.DiscussedBy, dateScan{&v.MeetingDate}, dateScan{&v.AgreedOn}, &v.AgreedWith,
+		&v.AgreedBy, timeScan{&v.CreatedAt}, &v.CreatedByName, timeScan{&v.UpdatedAt})
+	v.Status, v.Origin = regie.PlanStatus(status), regie.PlanOrigin(origin)
+	return err
+}
+
+// planVersions returns the family's versions, newest first, without content.
+func (tx *tx) planVersions(ctx context.Context, familyID int64) ([]*regie.PlanVersion, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+versionColumns+versionFrom+` WHERE v.family_id = $1 ORDER BY v.number DESC`, familyID)
+	if err != nil {
+		return nil, fmt.Errorf("store: plan versions: %w", err)
+	}
+	defer rows.Close()
+	var vs []*regie.PlanVersion
+	for rows.Next() {
+		v := &regie.PlanVersion{}
+		if err := scanVersion(rows, v); err != nil {
+			return nil, err
+		}
+		vs = append(vs, v)
+	}
+	return vs, rows.Err()
+}
+
+// versionContent fills a version's domains, goals and agreements (with
+// the agreements' current progress).
+func (tx *tx) versionContent(ctx context.Context, v *regie.PlanVersion) error {
+	v.Domains, v.Goals, v.Agreements = nil, nil, nil
+	byDomain := map[regie.Domain]*regie.DomainAssessment{}
+	rows, err := tx.QueryContext(ctx, `SELECT domain, situation, strengths, obstacles, score FROM plan_domains WHERE version_id = $1`, v.ID)
+	if err != nil {
+		return fmt.Errorf("store: plan domains: %w", err)
+	}
+	for rows.Next() {
+		a := &regie.DomainAssessment{MemberScores: map[int64]regie.Score{}}
+		var d string
+		if err := rows.Scan(&d, &a.Situation, &a.Strengths, &a.Obstacles, &a.Score); err != nil {
+			rows.Close()
+			return err
+		}
+		a.Domain = regie.Domain(d)
+		byDomain[a.Domain] = a
+	}
+	rows.Close()
+	rows, err = tx.QueryContext(ctx, `SELECT domain, member_id, score FROM plan_member_scores WHERE version_id = $1`, v.ID)
+	if err != nil {
+		return fmt.Errorf("store: plan member scores: %w", err)
+	}
+	for rows.Next() {
+		var d string
+		var m int64
+		var sc regie.Score
+		if err := rows.Scan(&d, &m, &sc); err != nil {
+			rows.Close()
+			return err
+		}
+		a := byDomain[regie.Domain(d)]
+		if a == nil {
+			a = &regie.DomainAssessment{Domain: regie.Domain(d), MemberScores: map[int64]regie.Score{}}
+			byDomain[a.Domain] = a
+		}
+		a.MemberScores[m] = sc
+	}
+	rows.Close()
+	for _, d := range regie.Domains {
+		if a := byDomain[d.Value]; a != nil {
+			v.Domains = append(v.Domains, a)
+		}
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT g.id, g.key, g.term, g.domain, g.member_id, COALESCE(m.given_name, ''), g.text
+		FROM plan_goals g LEFT JOIN members m ON m.id = g.member_id WHERE g.version_id = $1 ORDER BY g.position`, v.ID)
+	if err != nil {
+		return fmt.Errorf("store: plan goals: %w", err)
+	}
+	for rows.Next() {
+		g := &regie.Goal{}
+		var term, d string
+		if err := rows.Scan(&g.ID, &g.Key, &term, &d, idScan{&g.MemberID}, &g.Member, &g.Text); err != nil {
+			rows.Close()
+			return err
+		}
+		g.Term, g.Domain = regie.GoalTerm(term), regie.Domain(d)
+		v.Goals = append(v.Goals, g)
+	}
+	rows.Close()
+	rows, err = tx.QueryContext(ctx, `SELECT a.id, a.key, a.owner_kind, a.member_id, a.org_id, a.user_id,
+			COALESCE(m.given_name || ' ' || m.family_name, o.name, u.name, ''), a.what, a.due
+		FROM plan_agreements a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN organisations o ON o.id = a.org_id
+		LEFT JOIN users u ON u.id = a.user_id WHERE a.version_id = $1 ORDER BY a.position`, v.ID)
+	if err != nil {
+		return fmt.Errorf("store: plan agreements: %w", err)
+	}
+	for rows.Next() {
+		a := &regie.Agreement{Status: regie.AgreementOpen}
+		var kind string
+		var userID int64
+		if err := rows.Scan(&a.ID, &a.Key, &kind, idScan{&a.MemberID}, idScan{&a.OrgID}, idScan{&userID}, &a.Owner, &a.What,
+			dateScan{&a.Due}); err != nil {
+			rows.Close()
+			return err
+		}
+		a.OwnerKind = regie.OwnerKind(kind)
+		if a.OwnerKind == regie.OwnerCasemanager {
+			a.MemberID = userID // the user, for the form's owner value
+		}
+		v.Agreements = append(v.Agreements, a)
+	}
+	rows.Close()
+	return tx.agreementProgress(ctx, v.FamilyID, v.Agreements)
+}
+
+// agreementProgress fills the newest status of each agreement.
+func (tx *tx) agreementProgress(ctx context.Context, familyID int64, as []*regie.Agreement) error {
+	if len(as) == 0 {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT p.key, p.status, u.name, p.at FROM agreement_progress p JOIN users u ON u.id = p.by_user
+		WHERE p.family_id = $1 ORDER BY p.id`, familyID)
+	if err != nil {
+		return fmt.Errorf("store: agreement progress: %w", err)
+	}
+	defer rows.Close()
+	byKey := map[string]*regie.Agreement{}
+	for _, a := range as {
+		byKey[a.Key] = a
+	}
+	for rows.Next() {
+		var key, status, by string
+		var at = new(regie.Agreement).StatusAt
+		if err := rows.Scan(&key, &status, &by, timeScan{&at}); err != nil {
+			return err
+		}
+		if a := byKey[key]; a != nil {
+			a.Status, a.StatusBy, a.StatusAt = regie.AgreementStatus(status), by, at
+		}
+	}
+	return rows.Err()
+}
+
+// filterForPartner keeps of a version what a partner's consent covers: the
+// general part and goals and agreements with InfoPlan, and only the life
+// domains named.
+func filterForPartner(v *regie.PlanVersion, kinds []regie.InfoKind) {
+	covered := map[regie.InfoKind]bool{}
+	for _, k := range kinds {
+		covered[k] = true
+	}
+	var ds []*regie.DomainAssessment
+	for _, a := range v.Domains {
+		if covered[regie.DomainKind(a.Domain)] {
+			ds = append(ds, a)
+		}
+	}
+	v.Domains = ds
+	var gs []*regie.Goal
+	for _, g := range v.Goals {
+		if covered[regie.DomainKind(g.Domain)] {
+			gs = append(gs, g)
+		}
+	}
+	v.Goals = gs
+	v.History, v.Strengths, v.Obstacles, v.Problems, v.Situation = "", "", "", "", ""
+}
+
+// FindPlan implements regie.PlanService.
+func (s *Store) FindPlan(ctx context.Context, familyID int64) (*regie.PlanOverview, error) {
+	o := &regie.PlanOverview{FamilyID: familyID}
+	err := s.write(ctx, func(tx *tx) error {
+		dec, f, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		o.CanEdit = policy.Decide(tx.actor, regie.ActionUpdate, regie.SegPlan, f).Allow
+		o.CanDiscuss = policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: f.TeamID}).Allow
+		if o.Versions, err = tx.planVersions(ctx, familyID); err != nil {
+			return err
+		}
+		for _, v := range o.Versions {
+			if o.Current == nil {
+				c := *v
+				o.Current = &c
+			}
+			if v.Frozen() && o.Agreed == nil {
+				a := *v
+				o.Agreed = &a
+			}
+		}
+		for _, v := range []*regie.PlanVersion{o.Current, o.Agreed} {
+			if v != nil {
+				if err := tx.versionContent(ctx, v); err != nil {
+					return err
+				}
+				if dec.ConsentID != 0 {
+					filterForPartner(v, dec.Kinds)
+				}
+			}
+		}
+		if dec.ConsentID == 0 {
+			if o.Moments, err = tx.scoreMoments(ctx, familyID); err != nil {
+				return err
+			}
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: "hulpverleningsplan"})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// FindPlanVersion implements regie.PlanService.
+func (s *Store) FindPlanVersion(ctx context.Context, familyID int64, number int) (*regie.PlanVersion, error) {
+	var v *regie.PlanVersion
+	err := s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		if v, err = tx.planVersion(ctx, familyID, number); err != nil {
+			return err
+		}
+		if dec.ConsentID != 0 {
+			filterForPartner(v, dec.Kinds)
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d", number)})
+	})
+	return v, err
+}
+
+func (tx *tx) planVersion(ctx context.Context, familyID int64, number int) (*regie.PlanVersion, error) {
+	v := &regie.PlanVersion{}
+	err := scanVersion(tx.QueryRowContext(ctx, `SELECT `+versionColumns+versionFrom+` WHERE v.family_id = $1 AND v.number = $2`,
+		familyID, number), v)
+	if isNoRows(err) {
+		return nil, regie.NotFound()
+	} else if err != nil {
+		return nil, fmt.Errorf("store: plan version: %w", err)
+	}
+	return v, tx.versionContent(ctx, v)
+}
+
+// StartPlanVersion implements regie.PlanService.
+func (s *Store) StartPlanVersion(ctx context.Context, familyID int64, origin regie.PlanOrigin) (*regie.PlanVersion, error) {
+	var out *regie.PlanVersion
+	err := s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionCreate, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		if !regie.IsChoice(regie.PlanOrigins, origin) {
+			return addField(nil, "origin", regie.MsgChoiceInvalid)
+		}
+		vs, err := tx.planVersions(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		number := 1
+		var from *regie.PlanVersion
+		if len(vs) > 0 {
+			if !vs[0].Frozen() {
+				return regie.Errorf(regie.ECONFLICT, "%s", regie.Text(regie.MsgPlanDraftOpen))
+			}
+			from, number = vs[0], vs[0].Number+1
+			if err := tx.versionContent(ctx, from); err != nil {
+				return err
+			}
+		}
+		var id int64
+		in := regie.PlanVersion{}
+		if from != nil {
+			in = *from
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO plan_versions (family_id, number, status, origin, history, strengths, obstacles,
+				problems, situation, closing_question, created_by, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+			familyID, number, string(regie.PlanDraft), string(origin), in.History, in.Strengths, in.Obstacles, in.Problems, in.Situation,
+			in.ClosingQuestion, tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
+			return fmt.Errorf("store: start plan version: %w", err)
+		}
+		if from != nil {
+			if err := tx.writeVersionParts(ctx, id, from.Domains, from.Goals, from.Agreements); err != nil {
+				return err
+			}
+		}
+		if err := tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d begonnen (%s)", number, origin.Label())}); err != nil {
+			return err
+		}
+		out, err = tx.planVersion(ctx, familyID, number)
+		return err
+	})
+	return out, err
+}
+
+// writeVersionParts writes a version's domains, goals and agreements.
+func (tx *tx) writeVersionParts(ctx context.Context, versionID int64, ds []*regie.DomainAssessment, gs []*regie.Goal, as []*regie.Agreement) error {
+	for _, a := range ds {
+		if a.Empty() {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_domains (version_id, domain, situation, strengths, obstacles, score)
+			VALUES ($1, $2, $3, $4, $5, $6)`, versionID, string(a.Domain), a.Situation, a.Strengths, a.Obstacles, int(a.Score)); err != nil {
+			return fmt.Errorf("store: plan domain: %w", err)
+		}
+		for m, sc := range a.MemberScores {
+			if sc == 0 {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO plan_member_scores (version_id, domain, member_id, score) VALUES ($1, $2, $3, $4)`,
+				versionID, string(a.Domain), m, int(sc)); err != nil {
+				return fmt.Errorf("store: plan member score: %w", err)
+			}
+		}
+	}
+	for i, g := range gs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_goals (version_id, key, term, domain, member_id, text, position)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, versionID, g.Key, string(g.Term), string(g.Domain), nullID(g.MemberID), g.Text, i); err != nil {
+			return fmt.Errorf("store: plan goal: %w", err)
+		}
+	}
+	for i, a := range as {
+		var member, org, user int64
+		switch a.OwnerKind {
+		case regie.OwnerMember:
+			member = a.MemberID
+		case regie.OwnerOrganisation:
+			org = a.OrgID
+		case regie.OwnerCasemanager:
+			user = a.MemberID
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_agreements (version_id, key, owner_kind, member_id, org_id, user_id, what, due, position)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, versionID, a.Key, string(a.OwnerKind), nullID(member), nullID(org), nullID(user),
+			a.What, a.Due.ISO(), i); err != nil {
+			return fmt.Errorf("store: plan agreement: %w", err)
+		}
+	}
+	return nil
+}
+
+// newKey returns a short random key for a new goal or agreement.
+func newKey() string { return strings.ToLower(rand.Text()[:10]) }
+
+// SavePlanDraft implements regie.PlanService.
+func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, in regie.PlanInput) error {
+	return s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionUpdate, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		v, err := tx.draft(ctx, familyID, number)
+		if err != nil {
+			return err
+		}
+		verr := in.Validate()
+		members, err := tx.findMembers(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		isMember := map[int64]bool{}
+		for _, m := range members {
+			isMember[m.ID] = true
+		}
+		var goals []*regie.Goal
+		for i, g := range in.Goals {
+			if g.MemberID != 0 && !isMember[g.MemberID] {
+				verr = addField(verr, fmt.Sprintf("goal-%d-member", i), regie.MsgMemberOtherFamily)
+			}
+			key := g.Key
+			if key == "" {
+				key = newKey()
+			}
+			goals = append(goals, &regie.Goal{Key: key, Term: g.Term, Domain: g.Domain, MemberID: g.MemberID, Text: g.Text})
+		}
+		var agreements []*regie.Agreement
+		for i, a := range in.Agreements {
+			ag, err := tx.agreementOwner(ctx, familyID, a.Owner, isMember)
+			if err != nil {
+				verr = addField(verr, fmt.Sprintf("agreement-%d-owner", i), regie.MsgAgreementNeedsOwner)
+			}
+			ag.Key, ag.What = a.Key, a.What
+			if ag.Key == "" {
+				ag.Key = newKey()
+			}
+			ag.Due, _ = regie.ParseDate(a.Due)
+			agreements = append(agreements, ag)
+		}
+		var domains []*regie.DomainAssessment
+		for d, a := range in.Domains {
+			for m := range a.MemberScores {
+				if !isMember[m] {
+					verr = addField(verr, "score-"+string(d), regie.MsgMemberOtherFamily)
+				}
+			}
+			domains = append(domains, a)
+		}
+		if verr != nil {
+			return verr
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE plan_versions SET history = $1, strengths = $2, obstacles = $3, problems = $4,
+			situation = $5, closing_question = $6, updated_at = $7 WHERE id = $8`, in.History, in.Strengths, in.Obstacles, in.Problems,
+			in.Situation, in.ClosingQuestion, ts(tx.now), v.ID); err != nil {
+			return fmt.Errorf("store: save plan: %w", err)
+		}
+		for _, table := range []string{"plan_member_scores", "plan_domains", "plan_goals", "plan_agreements"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE version_id = $1`, v.ID); err != nil {
+				return fmt.Errorf("store: save plan: %w", err)
+			}
+		}
+		if err := tx.writeVersionParts(ctx, v.ID, domains, goals, agreements); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d bewerkt", number)})
+	})
+}
+
+// agreementOwner resolves a form's owner value: "m:<member>", "c:<user>"
+// (a worker of the family) or "o:<organisation>".
+func (tx *tx) agreementOwner(ctx context.Context, familyID int64, owner string, isMember map[int64]bool) (*regie.Agreement, error) {
+	a := &regie.Agreement{}
+	kind, idText, _ := strings.Cut(owner, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || id <= 0 {
+		return a, regie.NotFound()
+	}
+	switch kind {
+	case "m":
+		a.OwnerKind, a.MemberID = regie.OwnerMember, id
+		if !isMember[id] {
+			return a, regie.NotFound()
+		}
+	case "c":
+		a.OwnerKind, a.MemberID = regie.OwnerCasemanager, id
+		if ok, err := tx.exists(ctx, `SELECT count(*) FROM assignments WHERE family_id = $1 AND user_id = $2 AND ended_on IS NULL`, familyID, id); err != nil || !ok {
+			return a, regie.NotFound()
+		}
+	case "o":
+		a.OwnerKind, a.OrgID = regie.OwnerOrganisation, id
+		if ok, err := tx.exists(ctx, `SELECT count(*) FROM organisations WHERE id = $1`, id); err != nil || !ok {
+			return a, regie.NotFound()
+		}
+	default:
+		return a, regie.NotFound()
+	}
+	return a, nil
+}
+
+// draft returns the version if it is the family's newest and not frozen:
+// the store refuses to change an agreed version.
+func (tx *tx) draft(ctx context.Context, familyID int64, number int) (*regie.PlanVersion, error) {
+	vs, err := tx.planVersions(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range vs {
+		if v.Number != number {
+			continue
+		}
+		if v.Frozen() || v.Number != vs[0].Number {
+			return nil, regie.Errorf(regie.ECONFLICT, "%s", regie.Text(regie.MsgPlanFrozen))
+		}
+		return v, nil
+	}
+	return nil, regie.NotFound()
+}
+
+// MarkPlanDiscussed implements regie.PlanService: a decision of this
+// week's team meeting, linked to the version.
+func (s *Store) MarkPlanDiscussed(ctx context.Context, familyID int64, number int) error {
+	return s.write(ctx, func(tx *tx) error {
+		_, f, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: f.TeamID}, familyID, 0, forbidden())
+		if err != nil {
+			return err
+		}
+		v, err := tx.draft(ctx, familyID, number)
+		if err != nil {
+			return err
+		}
+		today := tx.today()
+		meetingID, err := tx.meeting(ctx, f.TeamID, mondayOf(today))
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE plan_versions SET status = $1, discussed_at = $2, discussed_by = $3, meeting_id = $4
+			WHERE id = $5`, string(regie.PlanDiscussed), ts(tx.now), tx.actor.UserID, meetingID, v.ID); err != nil {
+			return fmt.Errorf("store: plan discussed: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_decisions (meeting_id, family_id, text, linked_kind, linked_id, decided_by, decided_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, meetingID, familyID, fmt.Sprintf("Hulpverleningsplan versie %d besproken", number),
+			string(regie.LinkPlan), v.ID, tx.actor.UserID, ts(tx.now)); err != nil {
+			return fmt.Errorf("store: plan discussed: %w", err)
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d besproken in het teamoverleg", number)})
+	})
+}
+
+// AgreePlan implements regie.PlanService.
+func (s *Store) AgreePlan(ctx context.Context, familyID int64, number int, in regie.PlanAgreement) error {
+	in.With = regie.Clean(in.With)
+	return s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionUpdate, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		v, err := tx.draft(ctx, familyID, number)
+		if err != nil {
+			return err
+		}
+		var val regie.Validation
+		on := val.PastDate("agreed_on", regie.Clean(in.On), tx.today(), true)
+		val.Required("agreed_with", in.With)
+		val.MaxLen("agreed_with", in.With, 500)
+		if err := val.Err(); err != nil {
+			return err
+		}
+		if err := tx.versionContent(ctx, v); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE plan_versions SET status = $1, agreed_on = $2, agreed_with = $3, agreed_by = $4, updated_at = $5
+			WHERE id = $6`, string(regie.PlanAgreed), on.ISO(), in.With, tx.actor.UserID, ts(tx.now), v.ID); err != nil {
+			return fmt.Errorf("store: agree plan: %w", err)
+		}
+		// The plan's scores are a scoring moment.
+		scores := map[regie.Domain]regie.Score{}
+		members := map[regie.Domain]map[int64]regie.Score{}
+		for _, a := range v.Domains {
+			if a.Score != 0 {
+				scores[a.Domain] = a.Score
+			}
+			if len(a.MemberScores) > 0 {
+				members[a.Domain] = a.MemberScores
+			}
+		}
+		if len(scores) > 0 || len(members) > 0 {
+			if err := tx.insertMoment(ctx, familyID, "plan", on, v.ID, scores, members); err != nil {
+				return err
+			}
+		}
+		if err := tx.refreshSummary(ctx, familyID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d vastgesteld met het gezin", number)})
+	})
+}
+
+// SetAgreementStatus implements regie.PlanService.
+func (s *Store) SetAgreementStatus(ctx context.Context, familyID int64, key string, status regie.AgreementStatus) error {
+	return s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionUpdate, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		if !regie.IsChoice(regie.AgreementStatuses, status) {
+			return addField(nil, "status", regie.MsgChoiceInvalid)
+		}
+		if ok, err := tx.exists(ctx, `SELECT count(*) FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
+			WHERE v.family_id = $1 AND a.key = $2`, familyID, key); err != nil {
+			return err
+		} else if !ok {
+			return regie.NotFound()
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO agreement_progress (family_id, key, status, by_user, at) VALUES ($1, $2, $3, $4, $5)`,
+			familyID, key, string(status), tx.actor.UserID, ts(tx.now)); err != nil {
+			return fmt.Errorf("store: agreement status: %w", err)
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: "afspraak: " + status.Label()})
+	})
+}
+
+// insertMoment records a scoring moment.
+func (tx *tx) insertMoment(ctx context.Context, familyID int64, kind regie.MomentKind, on regie.Date, versionID int64,
+	scores map[regie.Domain]regie.Score, members map[regie.Domain]map[int64]regie.Score) error {
+	var id int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO score_moments (family_id, kind, on_date, version_id, created_by, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, familyID, string(kind), on.ISO(), nullID(versionID), tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
+		return fmt.Errorf("store: score moment: %w", err)
+	}
+	for d, sc := range scores {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO moment_scores (moment_id, domain, member_id, score) VALUES ($1, $2, 0, $3)`, id, string(d), int(sc)); err != nil {
+			return fmt.Errorf("store: score: %w", err)
+		}
+	}
+	for d, ms := range members {
+		for m, sc := range ms {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO moment_scores (moment_id, domain, member_id, score) VALUES ($1, $2, $3, $4)`,
+				id, string(d), m, int(sc)); err != nil {
+				return fmt.Errorf("store: score: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// AddScoreMoment implements regie.PlanService.
+func (s *Store) AddScoreMoment(ctx context.Context, familyID int64, kind regie.MomentKind, on string, scores map[regie.Domain]regie.Score) error {
+	return s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionUpdate, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		var v regie.Validation
+		if !regie.IsChoice(regie.MomentKinds, kind) {
+			v.Add("kind", regie.MsgChoiceInvalid)
+		}
+		day := v.PastDate("on", regie.Clean(on), tx.today(), true)
+		n := 0
+		for d, sc := range scores {
+			if !regie.IsChoice(regie.Domains, d) || sc < 1 || sc > 5 {
+				v.Add("score-"+string(d), regie.MsgChoiceInvalid)
+			}
+			n++
+		}
+		if n == 0 {
+			v.Add("scores", regie.MsgScoresNeeded)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		if err := tx.insertMoment(ctx, familyID, kind, day, 0, scores, nil); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: "zelfredzaamheid gescoord (" + kind.Label() + ")"})
+	})
+}
+
+// scoreMoments returns the family's scoring moments, oldest first.
+func (tx *tx) scoreMoments(ctx context.Context, familyID int64) ([]*regie.ScoreMoment, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.kind, m.on_date, m.version_id, u.name, s.domain, s.member_id, s.score
+		FROM score_moments m JOIN users u ON u.id = m.created_by JOIN moment_scores s ON s.moment_id = m.id
+		WHERE m.family_id = $1 ORDER BY m.on_date, m.id`, familyID)
+	if err != nil {
+		return nil, fmt.Errorf("store: score moments: %w", err)
+	}
+	defer rows.Close()
+	var ms []*regie.ScoreMoment
+	for rows.Next() {
+		var id, version, member int64
+		var kind, by, d string
+		var on regie.Date
+		var sc regie.Score
+		if err := rows.Scan(&id, &kind, dateScan{&on}, idScan{&version}, &by, &d, &member, &sc); err != nil {
+			return nil, err
+		}
+		if len(ms) == 0 || ms[len(ms)-1].ID != id {
+			ms = append(ms, &regie.ScoreMoment{ID: id, FamilyID: familyID, Kind: regie.MomentKind(kind), On: on, VersionID: version,
+				CreatedBy: by, Scores: map[regie.Domain]regie.Score{}, MemberScores: map[regie.Domain]map[int64]regie.Score{}})
+		}
+		m := ms[len(ms)-1]
+		if member == 0 {
+			m.Scores[regie.Domain(d)] = sc
+		} else {
+			if m.MemberScores[regie.Domain(d)] == nil {
+				m.MemberScores[regie.Domain(d)] = map[int64]regie.Score{}
+			}
+			m.MemberScores[regie.Domain(d)][member] = sc
+		}
+	}
+	return ms, rows.Err()
+}
+
+// ExportPlan implements regie.PlanService.
+func (s *Store) ExportPlan(ctx context.Context, familyID int64, number int) (*regie.PlanVersion, *regie.Family, error) {
+	var (
+		v   *regie.PlanVersion
+		fam *regie.Family
+	)
+	err := s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionExport, regie.SegPlan, familyID, 0)
+		if err != nil {
+			return err
+		}
+		if v, err = tx.planVersion(ctx, familyID, number); err != nil {
+			return err
+		}
+		if fam, err = tx.findFamily(ctx, familyID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionExport, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d als PDF", number)})
+	})
+	return v, fam, err
+}

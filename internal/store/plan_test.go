@@ -25,7 +25,7 @@ func planInput(f *storetest.Fixture) regie.PlanInput {
 		Situation: "De huur is drie maanden achterstallig.",
 		Domains: map[regie.Domain]*regie.DomainAssessment{
 			"financien": {Situation: "Drie maanden huurachterstand.", Score: 1, MemberScores: map[int64]regie.Score{}},
-			"kinderen": {Situation: "Kevin verzuimt.", Score: 2, MemberScores: map[int64]regie.Score{fam.Members[1].ID: 2}},
+			"kinderen":  {Situation: "Kevin verzuimt.", Score: 2, MemberScores: map[int64]regie.Score{fam.Members[1].ID: 2}},
 		},
 		Goals: []regie.GoalInput{
 			{Term: "kort", Domain: "financien", Text: "We willen weten hoeveel schuld we hebben."},

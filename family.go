@@ -44,6 +44,12 @@ type Family struct {
 	Summary *FamilySummary
 	// RecentContacts are the newest contacts.
 	RecentContacts []*Contact
+	// Plan, Trajectories and Consents are shown on the family page: the
+	// plan without its draft's content. Each is nil when the reader may
+	// not see it.
+	Plan         *PlanOverview
+	Trajectories *Trajectories
+	Consents     []*Consent
 	// Can says what the actor who read the family may do with it, as the
 	// access policy decided when it was read; the UI shows only those
 	// actions.
@@ -65,6 +71,16 @@ func DossierNumber(id int64) string { return fmt.Sprintf("G-%06d", id) }
 
 // Closed reports whether the family's file is closed.
 func (f *Family) Closed() bool { return !f.ClosedAt.IsZero() }
+
+// Member returns the member with id, or nil.
+func (f *Family) Member(id int64) *Member {
+	for _, m := range f.Members {
+		if m.ID == id {
+			return m
+		}
+	}
+	return nil
+}
 
 // CurrentMembers returns the members who still belong to the household.
 func (f *Family) CurrentMembers() []*Member {

@@ -135,6 +135,15 @@ const (
 	MsgFlashMeetingDecision   Msg = "flash_meeting_decision"
 	MsgFlashMeetingItem       Msg = "flash_meeting_item"
 	MsgFlashFamilyClosed      Msg = "flash_family_closed"
+	MsgFlashPlanStarted       Msg = "flash_plan_started"
+	MsgFlashPlanSaved         Msg = "flash_plan_saved"
+	MsgFlashPlanDiscussed     Msg = "flash_plan_discussed"
+	MsgFlashPlanAgreed        Msg = "flash_plan_agreed"
+	MsgFlashAgreementStatus   Msg = "flash_agreement_status"
+	MsgFlashScoresSaved       Msg = "flash_scores_saved"
+	MsgFlashConsentSaved      Msg = "flash_consent_saved"
+	MsgFlashConsentWithdrawn  Msg = "flash_consent_withdrawn"
+	MsgFlashTrajectorySaved   Msg = "flash_trajectory_saved"
 )
 
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
@@ -213,7 +222,7 @@ var catalogue = map[Msg]string{
 	MsgSignalNetworkNone:      "Nog geen netwerkoverleg sinds de start van de coördinatie van zorg op %s (norm: elke %d maanden).",
 	MsgSignalNetworkOverdue:   "Netwerkoverleg te laat: het laatste was op %s (norm: elke %d maanden).",
 	MsgSignalCoordinationLong: "De coördinatie van zorg duurt al %d maanden (norm: hooguit %d).",
-	MsgSignalAgreementOverdue: "%d afspraak/afspraken uit het plan over de datum.",
+	MsgSignalAgreementOverdue: "Afspraken uit het plan over de datum: %d.",
 	MsgDuePlan:                "Hulpverleningsplan klaar",
 	MsgDueInterim:             "Eerste tussenevaluatie",
 	MsgDueIntensiveEnd:        "Einde intensieve fase (norm)",
@@ -260,6 +269,15 @@ var catalogue = map[Msg]string{
 	MsgFlashMeetingDecision:   "Het besluit staat in de notulen.",
 	MsgFlashMeetingItem:       "Het agendapunt is toegevoegd.",
 	MsgFlashFamilyClosed:      "Het dossier is gesloten. Een nieuwe aanmelding kan het weer openen.",
+	MsgFlashPlanStarted:       "Er is een nieuwe conceptversie van het plan, met de inhoud van de vorige. Pas aan wat veranderd is.",
+	MsgFlashPlanSaved:         "Het concept van het plan is opgeslagen.",
+	MsgFlashPlanDiscussed:     "Vastgelegd: het plan is besproken in het teamoverleg. Het besluit staat in de notulen.",
+	MsgFlashPlanAgreed:        "Het plan is vastgesteld met het gezin. Deze versie verandert niet meer.",
+	MsgFlashAgreementStatus:   "De stand van de afspraak is bijgewerkt.",
+	MsgFlashScoresSaved:       "De scores zijn vastgelegd.",
+	MsgFlashConsentSaved:      "De toestemmingsverklaring is vastgelegd. De genoemde organisaties kunnen nu de afgesproken informatie inzien.",
+	MsgFlashConsentWithdrawn:  "De toestemming is ingetrokken. Organisaties die erop steunden, kunnen het gezin niet meer inzien.",
+	MsgFlashTrajectorySaved:   "Het traject is opgeslagen.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.
@@ -305,6 +323,14 @@ var fieldLabels = map[string]string{
 	"note": "Toelichting", "kind": "Soort", "youth_worker": "Jeugdhulpverlener", "member": "Gezinslid",
 	"what": "Wat is de zorg", "since": "Sinds", "severity": "Ernst", "actions": "Wat wordt eraan gedaan", "meldcode": "Meldcode",
 	"contact_person": "Contactpersoon", "phone": "Telefoon", "waiting_weeks": "Wachttijd",
+	"history": "Hoe de situatie is ontstaan", "strengths": "Krachten", "obstacles": "Belemmeringen", "problems": "Problemen",
+	"situation": "Huidige situatie", "closing_question": "Wat heeft het gezin nodig", "domains": "Leefgebieden",
+	"origin": "Aanleiding", "agreed_on": "Vastgesteld op", "agreed_with": "Met wie", "status": "Status", "scores": "Scores",
+	"on": "Datum", "signed_on": "Getekend op", "valid_until": "Geldig tot", "signers": "Ondertekend door",
+	"parties": "Organisaties", "document": "Getekende verklaring", "withdrawn_on": "Ingetrokken per",
+	"withdraw_reason": "Reden van intrekken", "domain": "Leefgebied", "org": "Instantie", "intervention": "Interventie",
+	"waiting_since": "Op de wachtlijst sinds", "started_on": "Gestart op",
+	"text": "Tekst", "term": "Termijn", "owner": "Wie", "due": "Uiterlijk", "purpose": "Doel", "kinds": "Welke informatie",
 }
 
 // FieldLabel returns the Dutch name of a form field for the error summary,
@@ -320,6 +346,21 @@ func FieldLabel(field string) string {
 	}
 	if rest, ok := strings.CutPrefix(field, "signal-"); ok {
 		return "Signalen, " + strings.ToLower(Domain(rest).Label())
+	}
+	for prefix, row := range map[string]string{"goal-": "Doel", "agreement-": "Afspraak", "party-": "Organisatie"} {
+		if rest, ok := strings.CutPrefix(field, prefix); ok {
+			if n, name, ok := strings.Cut(rest, "-"); ok {
+				if i, err := strconv.Atoi(n); err == nil {
+					return fmt.Sprintf("%s %d, %s", row, i+1, strings.ToLower(fieldLabels[name]))
+				}
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(field, "score-"); ok {
+		return "Score, " + strings.ToLower(Domain(rest).Label())
+	}
+	if rest, ok := strings.CutPrefix(field, "domain-"); ok {
+		return Domain(rest).Label()
 	}
 	return fieldLabels[field]
 }

@@ -191,7 +191,8 @@ type Agreement struct {
 func (a *Agreement) Overdue(today Date) bool { return !a.Status.Finished() && a.Due.Before(today) }
 
 // PlanInput is what the casemanager writes in the plan form. Goals and
-// agreements are rows; empty rows are ignored.
+// agreements are rows; empty rows are ignored (and keep their number, so a
+// message names the row the person sees).
 type PlanInput struct {
 	History, Strengths, Obstacles, Problems, Situation string
 	Domains                                            map[Domain]*DomainAssessment
@@ -208,6 +209,10 @@ type GoalInput struct {
 	MemberID int64
 	Text     string
 }
+
+// Empty reports whether nothing was typed or chosen in the row (the term
+// has a default, so it does not count). Empty rows are left out.
+func (in GoalInput) Empty() bool { return Clean(in.Text) == "" && in.Domain == "" && in.MemberID == 0 }
 
 // AgreementInput is one agreement row of the form. Owner is "m:<member
 // id>", "c:<user id>" or "o:<organisation id>".
@@ -257,6 +262,9 @@ func (in *PlanInput) Validate() error {
 		}
 	}
 	for i, g := range in.Goals {
+		if g.Empty() {
+			continue
+		}
 		g.Text = Clean(g.Text)
 		in.Goals[i] = g
 		field := func(f string) string { return fmt.Sprintf("goal-%d-%s", i, f) }
@@ -272,6 +280,9 @@ func (in *PlanInput) Validate() error {
 		}
 	}
 	for i, a := range in.Agreements {
+		if a.Empty() {
+			continue
+		}
 		a.What = Clean(a.What)
 		in.Agreements[i] = a
 		field := func(f string) string { return fmt.Sprintf("agreement-%d-%s", i, f) }

@@ -86,6 +86,12 @@ func ErrorFields(err error) map[string]string {
 	return nil
 }
 
+// Forbidden returns the EFORBIDDEN error: the person may see the record
+// but not do this with it.
+func Forbidden() *Error {
+	return &Error{Code: EFORBIDDEN, Message: Text(MsgForbidden)}
+}
+
 // NotFound returns the ENOTFOUND error for a kind of record. The same error
 // is returned whether the record is missing or hidden by the access policy,
 // so a denied user cannot learn that it exists.

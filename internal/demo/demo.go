@@ -206,7 +206,7 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 		orgs[o.key] = created.ID
 	}
 	today := regie.DateOf(clock.Now())
-	famIDs, err := simulate(ctx, st, clock, users, district)
+	famIDs, err := simulate(ctx, st, clock, users, district, orgs)
 	if err != nil {
 		return err
 	}

@@ -55,13 +55,15 @@ func (c *simClock) set(d regie.Date, hour int) {
 
 // simulate creates the demo families and lives their histories up to
 // today, then puts the store's clock back.
-func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[string]*regie.User, district map[string]int64) (map[string]int64, error) {
+func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[string]*regie.User, district map[string]int64,
+	orgs map[string]int64) (map[string]int64, error) {
 	today := regie.DateOf(real.Now())
 	sim := &simClock{}
 	st.Clock = sim
 	defer func() { st.Clock = real }()
 
 	lead := actorFor(ctx, users["teamleider@demo.regie.nl"])
+	w := &world{st: st, lead: lead, orgs: orgs, saved: map[string]int64{}, updates: map[int64][]statusUpdate{}}
 	rnd := rand.New(rand.NewPCG(1, 2026))
 	bsn := bsnSource()
 	ids := map[string]int64{}
@@ -102,7 +104,7 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 			}
 			cm := actorFor(ctx, users[f.coordinator])
 			sim.set(d, 20)
-			if err := liveDay(cm, st, rnd, f, id, start, d, today); err != nil {
+			if err := w.liveDay(cm, users[f.coordinator].ID, rnd, f, id, start, d, today); err != nil {
 				return nil, fmt.Errorf("demo history %s on %s: %w", f.name, d, err)
 			}
 		}
@@ -185,7 +187,8 @@ var notes = []string{
 
 // liveDay is one day in a demo family's history: maybe a contact, and a
 // phase move when its day has come.
-func liveDay(cm context.Context, st *store.Store, rnd *rand.Rand, f family, id int64, start, d, today regie.Date) error {
+func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f family, id int64, start, d, today regie.Date) error {
+	st := w.st
 	s := f.story
 	day := start.DaysUntil(d)
 	if s.closeDaysAgo > 0 {
@@ -196,9 +199,37 @@ func liveDay(cm context.Context, st *store.Store, rnd *rand.Rand, f family, id i
 			return nil
 		}
 	}
+	if err := w.trajectories(cm, f, id, day, start); err != nil {
+		return err
+	}
+	if err := w.progress(cm, id, d); err != nil {
+		return err
+	}
+	// A plan being written by a family that is still in phase 2.
+	if len(s.moves) == 1 && day == s.moves[0]+15 {
+		if err := w.draftPlan(cm, f, id, d, userID); err != nil {
+			return err
+		}
+	}
+	// The interim evaluation, three months into the execution phase.
+	if len(s.moves) >= 2 && day == s.moves[1]+90 && (len(s.moves) < 3 || day < s.moves[2]) {
+		if err := w.interim(cm, f, id, d); err != nil {
+			return err
+		}
+	}
 	for i, at := range s.moves {
 		if day != at {
 			continue
+		}
+		switch regie.Phase(i + 2) {
+		case regie.PhaseExecution:
+			if err := w.consentAndPlan(cm, f, id, d, userID); err != nil {
+				return err
+			}
+		case regie.PhaseCoordination:
+			if err := w.evaluation(cm, f, id, d, userID); err != nil {
+				return err
+			}
 		}
 		status, err := st.FindPhaseStatus(cm, id)
 		if err != nil {

@@ -161,7 +161,7 @@ func (tx *tx) isTeamCasemanager(ctx context.Context, userID, teamID int64) (bool
 func (s *Store) FindAssignmentRows(ctx context.Context) ([]*regie.AssignmentRow, error) {
 	var list []*regie.AssignmentRow
 	err := s.write(ctx, func(tx *tx) error {
-		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegAssignments, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegAssignments, nil, 0, 0, regie.Forbidden())
 		if err != nil {
 			return err
 		}

@@ -152,7 +152,7 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 		if f.Export {
 			act = regie.ActionExport
 		}
-		dec, err := tx.decide(ctx, act, regie.SegAuditLog, nil, fam, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		dec, err := tx.decide(ctx, act, regie.SegAuditLog, nil, fam, 0, regie.Forbidden())
 		if err != nil {
 			return err
 		}

@@ -83,12 +83,19 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		if fam, err = tx.findFamily(ctx, id); err != nil {
 			return err
 		}
+		if dec.ConsentID != 0 {
+			filterFamilyForPartner(fam, dec.Kinds)
+		}
 		fam.Can = regie.FamilyPermissions{
 			Edit:   policy.Decide(tx.actor, regie.ActionUpdate, regie.SegFamily, f).Allow,
 			Assign: policy.Decide(tx.actor, regie.ActionUpdate, regie.SegAssignment, f).Allow,
 		}
+		shown, err := tx.familyPageParts(ctx, fam, f)
+		if err != nil {
+			return err
+		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
-			FamilyID: id, Basis: dec.Basis, Detail: "gezinspagina"})
+			FamilyID: id, Basis: dec.Basis, Detail: "gezinspagina" + shown})
 	})
 	return fam, err
 }
@@ -204,7 +211,7 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 				Basis: policy.Denied, Detail: listDetail(ff, 0)}); err != nil {
 				return err
 			}
-			return &errDenied{err: regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))}
+			return &errDenied{err: regie.Forbidden()}
 		}
 		var (
 			where []string
@@ -437,7 +444,7 @@ func (s *Store) CreateFamily(ctx context.Context, in regie.FamilyInput) (*regie.
 	in.Normalize()
 	var fam *regie.Family
 	err := s.write(ctx, func(tx *tx) error {
-		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegFamily, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegFamily, nil, 0, 0, regie.Forbidden())
 		if err != nil {
 			return err
 		}

@@ -187,41 +187,14 @@ func filterForPartner(v *regie.PlanVersion, kinds []regie.InfoKind) {
 
 // FindPlan implements regie.PlanService.
 func (s *Store) FindPlan(ctx context.Context, familyID int64) (*regie.PlanOverview, error) {
-	o := &regie.PlanOverview{FamilyID: familyID}
+	var o *regie.PlanOverview
 	err := s.write(ctx, func(tx *tx) error {
 		dec, f, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegPlan, familyID, 0)
 		if err != nil {
 			return err
 		}
-		o.CanEdit = policy.Decide(tx.actor, regie.ActionUpdate, regie.SegPlan, f).Allow
-		o.CanDiscuss = policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: f.TeamID}).Allow
-		if o.Versions, err = tx.planVersions(ctx, familyID); err != nil {
+		if o, err = tx.planOverview(ctx, familyID, dec, f, true); err != nil {
 			return err
-		}
-		for _, v := range o.Versions {
-			if o.Current == nil {
-				c := *v
-				o.Current = &c
-			}
-			if v.Frozen() && o.Agreed == nil {
-				a := *v
-				o.Agreed = &a
-			}
-		}
-		for _, v := range []*regie.PlanVersion{o.Current, o.Agreed} {
-			if v != nil {
-				if err := tx.versionContent(ctx, v); err != nil {
-					return err
-				}
-				if dec.ConsentID != 0 {
-					filterForPartner(v, dec.Kinds)
-				}
-			}
-		}
-		if dec.ConsentID == 0 {
-			if o.Moments, err = tx.scoreMoments(ctx, familyID); err != nil {
-				return err
-			}
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
 			FamilyID: familyID, Basis: dec.Basis, Detail: "hulpverleningsplan"})
@@ -230,6 +203,84 @@ func (s *Store) FindPlan(ctx context.Context, familyID int64) (*regie.PlanOvervi
 		return nil, err
 	}
 	return o, nil
+}
+
+// planOverview reads the plan: the versions, the agreed version's content
+// (and the current one's, withCurrent), and the scoring moments — all
+// filtered to what a consent covers for a partner.
+func (tx *tx) planOverview(ctx context.Context, familyID int64, dec policy.Decision, f *policy.Facts, withCurrent bool) (*regie.PlanOverview, error) {
+	o := &regie.PlanOverview{FamilyID: familyID}
+	o.CanEdit = policy.Decide(tx.actor, regie.ActionUpdate, regie.SegPlan, f).Allow
+	o.CanDiscuss = policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: f.TeamID}).Allow
+	var err error
+	if o.Versions, err = tx.planVersions(ctx, familyID); err != nil {
+		return nil, err
+	}
+	for _, v := range o.Versions {
+		if o.Current == nil {
+			c := *v
+			o.Current = &c
+		}
+		if v.Frozen() && o.Agreed == nil {
+			a := *v
+			o.Agreed = &a
+		}
+	}
+	load := []*regie.PlanVersion{o.Agreed}
+	if withCurrent {
+		load = append(load, o.Current)
+	}
+	for _, v := range load {
+		if v == nil {
+			continue
+		}
+		if err := tx.versionContent(ctx, v); err != nil {
+			return nil, err
+		}
+		if dec.ConsentID != 0 {
+			filterForPartner(v, dec.Kinds)
+		}
+	}
+	if dec.ConsentID == 0 {
+		if o.Moments, err = tx.scoreMoments(ctx, familyID); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+// familyPageParts adds the plan, trajectories and consents to the family
+// page, each only when the policy lets the reader see it, and says which
+// were shown, for the audit row.
+func (tx *tx) familyPageParts(ctx context.Context, fam *regie.Family, f *policy.Facts) (string, error) {
+	var shown []string
+	if dec := policy.Decide(tx.actor, regie.ActionRead, regie.SegPlan, f); dec.Allow {
+		var err error
+		if fam.Plan, err = tx.planOverview(ctx, fam.ID, dec, f, false); err != nil {
+			return "", err
+		}
+		shown = append(shown, "plan")
+	}
+	if policy.Decide(tx.actor, regie.ActionRead, regie.SegTrajectories, f).Allow {
+		list, err := tx.trajectories(ctx, fam.ID, 0)
+		if err != nil {
+			return "", err
+		}
+		fam.Trajectories = &regie.Trajectories{List: list}
+		fam.Trajectories.CountAgencies(tx.today())
+		shown = append(shown, "trajecten")
+	}
+	if policy.Decide(tx.actor, regie.ActionRead, regie.SegConsent, f).Allow {
+		var err error
+		if fam.Consents, err = tx.findConsents(ctx, fam.ID); err != nil {
+			return "", err
+		}
+		shown = append(shown, "toestemming")
+	}
+	if len(shown) == 0 {
+		return "", nil
+	}
+	return " (met " + strings.Join(shown, ", ") + ")", nil
 }
 
 // FindPlanVersion implements regie.PlanService.
@@ -387,6 +438,9 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 		}
 		var goals []*regie.Goal
 		for i, g := range in.Goals {
+			if g.Empty() {
+				continue
+			}
 			if g.MemberID != 0 && !isMember[g.MemberID] {
 				verr = addField(verr, fmt.Sprintf("goal-%d-member", i), regie.MsgMemberOtherFamily)
 			}
@@ -398,6 +452,9 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 		}
 		var agreements []*regie.Agreement
 		for i, a := range in.Agreements {
+			if a.Empty() {
+				continue
+			}
 			ag, err := tx.agreementOwner(ctx, familyID, a.Owner, isMember)
 			if err != nil {
 				verr = addField(verr, fmt.Sprintf("agreement-%d-owner", i), regie.MsgAgreementNeedsOwner)

@@ -399,6 +399,30 @@ func TestConsent_PartnerAccessFollowsConsent(t *testing.T) {
 			t.Fatalf("a partner writes: %v", err)
 		}
 
+		t.Run("FamilyPageShowsOnlyWhatIsCovered", func(t *testing.T) {
+			if _, err := s.FindFamilyByID(partner, fam.ID); code(err) != regie.ENOTFOUND {
+				t.Fatalf("the household is not covered: %v", err)
+			}
+			if _, err := s.CreateContact(cm, fam.ID, contactIn("2026-03-02", "08:00", "30", "huisbezoek", "contact")); err != nil {
+				t.Fatal(err)
+			}
+			in := consentInput(f, regie.InfoFamily)
+			in.ValidUntil = "2026-03-31"
+			if _, err := s.CreateConsent(cm, fam.ID, in); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.FindFamilyByID(partner, fam.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Members) != 0 || len(got.RecentContacts) != 0 || got.Summary != nil || got.Intake != nil || len(got.SafetyConcerns) != 0 {
+				t.Fatalf("partner sees more than the household: %+v", got)
+			}
+			if got.Plan == nil || got.Trajectories != nil || got.Consents != nil {
+				t.Fatalf("partner's family page parts: plan %v, trajectories %v, consents %v", got.Plan != nil, got.Trajectories, got.Consents)
+			}
+		})
+
 		t.Run("Expiry", func(t *testing.T) {
 			clock.Set(time.Date(2026, 7, 1, 9, 0, 0, 0, regie.Amsterdam))
 			if _, err := s.FindPlan(partner, fam.ID); code(err) != regie.ENOTFOUND {

@@ -157,4 +157,4 @@ func (tx *tx) check(act regie.Action, seg regie.Segment) bool {
 	return policyDecide(tx.actor, act, seg)
 }
 
-func forbidden() error { return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)) }
+func forbidden() error { return regie.Forbidden() }

@@ -116,7 +116,7 @@ func (s *Store) FindUsers(ctx context.Context, f regie.UserFilter) ([]*regie.Use
 // FindAccounts implements regie.UserService.
 func (s *Store) FindAccounts(ctx context.Context) ([]*regie.User, error) {
 	err := s.write(ctx, func(tx *tx) error {
-		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegAccount, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegAccount, nil, 0, 0, regie.Forbidden())
 		if err != nil {
 			return err
 		}
@@ -134,7 +134,7 @@ func (s *Store) CreateUser(ctx context.Context, n regie.NewUser, passwordHash st
 	n.Normalize()
 	var id int64
 	err := s.write(ctx, func(tx *tx) error {
-		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegAccount, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegAccount, nil, 0, 0, regie.Forbidden())
 		if err != nil {
 			return err
 		}
@@ -208,7 +208,7 @@ func (s *Store) DisableUser(ctx context.Context, userID int64) error {
 // user at once, audited.
 func (s *Store) changeAccount(ctx context.Context, userID int64, detail string, fn func(*tx) error) error {
 	return s.write(ctx, func(tx *tx) error {
-		dec, err := tx.decide(ctx, regie.ActionUpdate, regie.SegAccount, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		dec, err := tx.decide(ctx, regie.ActionUpdate, regie.SegAccount, nil, 0, 0, regie.Forbidden())
 		if err != nil {
 			return err
 		}
@@ -288,7 +288,7 @@ func (s *Store) FindOrganisations(ctx context.Context) ([]*regie.Organisation, e
 func (s *Store) CreateOrganisation(ctx context.Context, name string, own bool) (*regie.Organisation, error) {
 	o := &regie.Organisation{Name: regie.Clean(name), Own: own}
 	err := s.write(ctx, func(tx *tx) error {
-		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegAccount, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegAccount, nil, 0, 0, regie.Forbidden())
 		if err != nil {
 			return err
 		}
@@ -316,7 +316,7 @@ func (s *Store) CreateOrganisation(ctx context.Context, name string, own bool) (
 func (s *Store) CreateTeam(ctx context.Context, organisationID int64, name string, districts []string) (*regie.Team, error) {
 	t := &regie.Team{OrganisationID: organisationID, Name: regie.Clean(name)}
 	err := s.write(ctx, func(tx *tx) error {
-		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegAccount, nil, 0, 0, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden)))
+		dec, err := tx.decide(ctx, regie.ActionCreate, regie.SegAccount, nil, 0, 0, regie.Forbidden())
 		if err != nil {
 			return err
 		}

@@ -104,7 +104,7 @@ func (h *Handler) renderYouthAssignment(w http.ResponseWriter, r *http.Request, 
 		return err
 	}
 	if !fam.Can.Assign {
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	p, err := h.assignmentData(r, fam.ID)
 	if err != nil {

@@ -47,7 +47,14 @@ var template struct {
 	// contact per family.
 	concerns map[int64]int64
 	contacts map[int64]int64
-	err      error
+	// plans: per family, version 1 agreed (with one agreement, whose key
+	// is in agreementKeys) and version 2 a draft; a consent with a signed
+	// paper and a trajectory.
+	agreementKeys map[int64]string
+	consents      map[int64]int64
+	documents     map[int64]int64
+	trajectories  map[int64]int64
+	err           error
 }
 
 func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
@@ -106,6 +113,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 			}
 			template.contacts[fam.ID] = c.ID
 		}
+		if template.err = planExtras(s, template.f); template.err != nil {
+			return
+		}
 		template.err = s.Close()
 	})
 	if template.err != nil {
@@ -145,6 +155,51 @@ func uiExtras(s *store.Store, f *storetest.Fixture) (refA, refB *regie.Referral,
 		concerns[fam.ID] = got.SafetyConcerns[0].ID
 	}
 	return refA, refB, concerns, nil
+}
+
+// planExtras gives every fixture family a plan (version 1 agreed, version 2
+// a draft), a consent with its signed paper and a trajectory.
+func planExtras(s *store.Store, f *storetest.Fixture) error {
+	template.agreementKeys, template.consents = map[int64]string{}, map[int64]int64{}
+	template.documents, template.trajectories = map[int64]int64{}, map[int64]int64{}
+	for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
+		ctx := storetest.As(f.TeamLeader)
+		if fam == f.FamOther {
+			ctx = storetest.As(f.TeamLeaderB)
+		}
+		if _, err := s.StartPlanVersion(ctx, fam.ID, "eerste"); err != nil {
+			return err
+		}
+		if err := s.SavePlanDraft(ctx, fam.ID, 1, regie.PlanInput{
+			Goals:      []regie.GoalInput{{Term: "kort", Domain: "financien", Text: "Overzicht van de schulden"}},
+			Agreements: []regie.AgreementInput{{Owner: fmt.Sprintf("m:%d", fam.Members[0].ID), What: "Post bewaren", Due: "2026-03-20"}},
+			Domains:    map[regie.Domain]*regie.DomainAssessment{"financien": {Score: 2}},
+		}); err != nil {
+			return err
+		}
+		if err := s.AgreePlan(ctx, fam.ID, 1, regie.PlanAgreement{On: "2026-03-02", With: "Sandra"}); err != nil {
+			return err
+		}
+		v2, err := s.StartPlanVersion(ctx, fam.ID, "wijziging")
+		if err != nil {
+			return err
+		}
+		template.agreementKeys[fam.ID] = v2.Agreements[0].Key
+		c, err := s.CreateConsent(ctx, fam.ID, regie.ConsentInput{SignedOn: "2026-03-02", Signers: []int64{fam.Members[0].ID},
+			Parties:  []regie.ConsentParty{{OrgID: f.Partner.ID, Purpose: "Schoolgang", Kinds: []regie.InfoKind{regie.InfoPlan}}},
+			Document: &regie.Upload{Name: "verklaring.pdf", Content: []byte("%PDF-1.4\n% getekend\n")}})
+		if err != nil {
+			return err
+		}
+		template.consents[fam.ID], template.documents[fam.ID] = c.ID, c.DocumentID
+		t, err := s.SaveTrajectory(ctx, fam.ID, 0, regie.TrajectoryInput{Domain: "financien", OrgID: f.Partner.ID, Status: "voorgesteld",
+			Intervention: "Schuldhulp"})
+		if err != nil {
+			return err
+		}
+		template.trajectories[fam.ID] = t.ID
+	}
+	return nil
 }
 
 // env is a running UI on a fresh copy of the fixture.
@@ -187,7 +242,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,7 @@ func (h *Handler) showFamilyNew(w http.ResponseWriter, r *http.Request) error {
 	if actor(r).Role != regie.RoleTeamLeader {
 		// Only the team leader takes a family into the team; the store
 		// would refuse the form's submission anyway.
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	f := newForm(url.Values{"city": {""}, "dutch_proficiency": {"onbekend"}}, familyFields...)
 	return h.renderFamilyForm(w, r, http.StatusOK, f, nil)
@@ -101,7 +101,7 @@ func (h *Handler) showFamilyEdit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if !fam.Can.Edit {
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	f := newForm(url.Values{
 		"household_name":    {fam.HouseholdName},

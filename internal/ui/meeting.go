@@ -104,7 +104,7 @@ type supervisionListPage struct {
 func (h *Handler) showSupervisionList(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	if a.Role != regie.RoleTeamLeader {
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	users, err := h.Users.FindUsers(r.Context(), regie.UserFilter{TeamID: &a.TeamID, Active: true})
 	if err != nil {

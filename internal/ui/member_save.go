@@ -34,7 +34,7 @@ func (h *Handler) familyAndMember(r *http.Request, needMember bool) (*regie.Fami
 		return nil, nil, err
 	}
 	if !fam.Can.Edit {
-		return nil, nil, regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return nil, nil, regie.Forbidden()
 	}
 	if !needMember {
 		return fam, nil, nil

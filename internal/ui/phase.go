@@ -148,7 +148,7 @@ type phaseConfigPage struct {
 
 func (h *Handler) showPhaseConfig(w http.ResponseWriter, r *http.Request) error {
 	if actor(r).Role != regie.RoleAdmin {
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	cfg, err := h.Phases.FindPhaseConfig(r.Context())
 	if err != nil {

@@ -27,7 +27,7 @@ func (h *Handler) renderDecision(w http.ResponseWriter, r *http.Request, status 
 		return err
 	}
 	if actor(r).Role != regie.RoleTeamLeader {
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	p := decisionPage{Referral: ref, Outcomes: choiceOptions(regie.IntakeOutcomes), ContraIndications: choiceOptions(regie.ContraIndications)}
 	if p.Duplicates, err = h.Referrals.FindDuplicates(r.Context(), id); err != nil {

@@ -140,7 +140,7 @@ func (h *Handler) renderReferralForm(w http.ResponseWriter, r *http.Request, sta
 func (h *Handler) showReferralNew(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
 	if a.Role != regie.RoleReferrer && a.Role != regie.RoleCasemanager && a.Role != regie.RoleTeamLeader {
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	values := url.Values{"city": {"Utrecht"}, "dutch_proficiency": {"onbekend"}, "problem_duration": {"onbekend"},
 		"commitment": {"onbekend"}, "received_via": {"telefoon"}}

@@ -155,7 +155,7 @@ func (h *Handler) showWaitingList(w http.ResponseWriter, r *http.Request) error 
 	if !actor(r).Role.InTeam() {
 		// The waiting list is the team's tool; a referrer follows their
 		// own referrals on the list of referrals.
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	list, err := h.Referrals.FindReferrals(r.Context(), regie.ReferralFilter{Statuses: []regie.ReferralStatus{
 		regie.ReferralReceived, regie.ReferralOnAgenda, regie.ReferralWaiting, regie.ReferralPortfolio}})

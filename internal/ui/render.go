@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -240,7 +241,14 @@ func (t *templates) funcs() template.FuncMap {
 			}
 			return fmt.Sprintf("%d %s", n, many)
 		},
-		"ago": func(now time.Time, t time.Time) string { return relativeDutch(now, t) },
+		"lower": strings.ToLower,
+		"scoreof": func(s string) regie.Score {
+			n, _ := strconv.Atoi(s)
+			return regie.Score(n)
+		},
+		"scorecharts": scoreCharts,
+		"agencychart": agencyChart,
+		"ago":         func(now time.Time, t time.Time) string { return relativeDutch(now, t) },
 	}
 }
 

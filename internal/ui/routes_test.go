@@ -205,6 +205,10 @@ func phaseConfigForm(*storetest.Fixture, string) url.Values {
 	return v
 }
 
+func trajectoryForm(f *storetest.Fixture, rel string) url.Values {
+	return url.Values{"domain": {"wonen"}, "org": {fmt.Sprint(f.Partner.ID)}, "intervention": {"Woonbegeleiding"}, "status": {"voorgesteld"}}
+}
+
 func memberForm(f *storetest.Fixture, rel string) url.Values {
 	return url.Values{"given_name": {"Nina"}, "family_name": {"Test"}, "birth_date": {"2015-05-05"}, "relation": {"kind"}}
 }
@@ -318,6 +322,64 @@ var expectations = map[string]expectation{
 		return url.Values{"extension": {"Wacht op de Kredietbank"}}
 	}},
 
+	"GET /gezinnen/{id}/plan":                  {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/plan/vergelijken":      {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/plan/{nr}":             {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/plan/{nr}/bewerken":    {family: true, status: familyEditPage},
+	"GET /gezinnen/{id}/plan/{nr}/pdf":         {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/zelfredzaamheid/nieuw": {family: true, status: familyEditPage},
+	// A draft is open: starting another is refused with the page.
+	"POST /gezinnen/{id}/plan": {family: true, status: func(role, rel string) int {
+		if familyWrite(role, rel) == redirect && role != "uitgelogd" {
+			return http.StatusUnprocessableEntity
+		}
+		return familyWrite(role, rel)
+	}, form: func(*storetest.Fixture, string) url.Values { return url.Values{"origin": {"wijziging"}} }},
+	"POST /gezinnen/{id}/plan/{nr}": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"situation": {"Rustiger"}, "goal_rows": {"3"}, "agreement_rows": {"3"}}
+	}},
+	// Discussing the plan is the team leader's decision in the team meeting.
+	"POST /gezinnen/{id}/plan/{nr}/besproken": {family: true, status: func(role, rel string) int {
+		if (role == "casemanager" || role == "jeugdhulpverlener") && rel == "assigned" || role == "netwerkpartner" {
+			// May read the plan (the partner through the fixture's
+			// consent), may not record the team's decision.
+			return forbid
+		}
+		return teamLeaderOnly(redirect)(role, rel)
+	}},
+	"POST /gezinnen/{id}/plan/{nr}/vaststellen": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"agreed_on": {"2026-03-02"}, "agreed_with": {"Sandra"}}
+	}},
+	"POST /gezinnen/{id}/afspraken/{key}": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"status": {"loopt"}}
+	}},
+	"POST /gezinnen/{id}/zelfredzaamheid": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"kind": {"start"}, "on": {"2026-03-01"}, "score-wonen": {"3"}}
+	}},
+
+	"GET /gezinnen/{id}/trajecten":        {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/trajecten/nieuw":  {family: true, status: familyEditPage},
+	"GET /gezinnen/{id}/trajecten/{tid}":  {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/trajecten":       {family: true, status: familyWrite, form: trajectoryForm},
+	"POST /gezinnen/{id}/trajecten/{tid}": {family: true, status: familyWrite, form: trajectoryForm},
+
+	"GET /gezinnen/{id}/toestemming":                 {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/toestemming/nieuw":           {family: true, status: familyEditPage},
+	"GET /gezinnen/{id}/toestemming/formulier.pdf":   {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/toestemming/{vid}/intrekken": {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/toestemming/{vid}/intrekken": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"withdrawn_on": {"2026-03-02"}, "withdraw_reason": {"Wil het niet meer"}}
+	}},
+	"GET /gezinnen/{id}/documenten/{did}": {family: true, status: familyRead(ok)},
+	// Multipart in the browser; a plain form reaches the handler too and
+	// is refused by the service for lack of a signer.
+	"POST /gezinnen/{id}/toestemming": {family: true, status: func(role, rel string) int {
+		if familyWrite(role, rel) == redirect && role != "uitgelogd" {
+			return http.StatusUnprocessableEntity
+		}
+		return familyWrite(role, rel)
+	}},
+
 	"GET /teamoverleg":                 {status: loggedInRedirect},
 	"GET /teamoverleg/{dag}":           {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
 	"GET /teamoverleg/{dag}/afdrukken": {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
@@ -420,6 +482,11 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{sid}", fmt.Sprint(template.concerns[fam.ID]))
 	p = strings.ReplaceAll(p, "{cid}", fmt.Sprint(template.contacts[fam.ID]))
 	p = strings.ReplaceAll(p, "{dag}", "2026-03-02")
+	p = strings.ReplaceAll(p, "{nr}", "2") // the draft
+	p = strings.ReplaceAll(p, "{key}", template.agreementKeys[fam.ID])
+	p = strings.ReplaceAll(p, "{tid}", fmt.Sprint(template.trajectories[fam.ID]))
+	p = strings.ReplaceAll(p, "{vid}", fmt.Sprint(template.consents[fam.ID]))
+	p = strings.ReplaceAll(p, "{did}", fmt.Sprint(template.documents[fam.ID]))
 	return strings.TrimSuffix(p, "{$}")
 }
 

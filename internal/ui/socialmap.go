@@ -42,7 +42,7 @@ type organisationFormPage struct {
 
 func (h *Handler) renderOrganisationForm(w http.ResponseWriter, r *http.Request, status int, f *form, o *regie.Organisation) error {
 	if actor(r).Role != regie.RoleAdmin {
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	teams, err := h.Users.FindTeams(r.Context())
 	if err != nil {
@@ -141,7 +141,7 @@ type normsPage struct {
 
 func (h *Handler) showNorms(w http.ResponseWriter, r *http.Request) error {
 	if actor(r).Role != regie.RoleAdmin {
-		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgForbidden))
+		return regie.Forbidden()
 	}
 	n, err := h.Settings.FindNorms(r.Context())
 	if err != nil {

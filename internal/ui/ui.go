@@ -30,9 +30,13 @@ type Config struct {
 	Contacts  regie.ContactService
 	Phases    regie.PhaseService
 	Meetings  regie.MeetingService
-	Auth      *auth.Service
-	Clock     regie.Clock
-	Logger    *slog.Logger
+	Plans     regie.PlanService
+	Consents  regie.ConsentService
+	// Trajectories are the family's interventions with agencies.
+	Trajectories regie.TrajectoryService
+	Auth         *auth.Service
+	Clock        regie.Clock
+	Logger       *slog.Logger
 	// Demo shows the banner "DEMO — fictieve gegevens".
 	Demo bool
 	// DevTemplates, when set, is the directory of internal/ui: templates
@@ -131,6 +135,36 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/fase/vinken", handle: h.tickItem},
 		{pattern: "POST /gezinnen/{id}/verlenging", handle: h.setExtension},
 		{pattern: "POST /gezinnen/{id}/sluiten", handle: h.closeFamily},
+
+		// The plan, its versions and the self-reliance scores.
+		{pattern: "GET /gezinnen/{id}/plan", handle: h.showPlan},
+		{pattern: "POST /gezinnen/{id}/plan", handle: h.startPlan},
+		{pattern: "GET /gezinnen/{id}/plan/vergelijken", handle: h.comparePlan},
+		{pattern: "GET /gezinnen/{id}/plan/{nr}", handle: h.showPlanVersion},
+		{pattern: "GET /gezinnen/{id}/plan/{nr}/bewerken", handle: h.showPlanEdit},
+		{pattern: "POST /gezinnen/{id}/plan/{nr}", handle: h.savePlan, maxBody: 1 << 20},
+		{pattern: "POST /gezinnen/{id}/plan/{nr}/besproken", handle: h.discussPlan},
+		{pattern: "POST /gezinnen/{id}/plan/{nr}/vaststellen", handle: h.agreePlan},
+		{pattern: "GET /gezinnen/{id}/plan/{nr}/pdf", handle: h.planPDF},
+		{pattern: "POST /gezinnen/{id}/afspraken/{key}", handle: h.setAgreementStatus},
+		{pattern: "GET /gezinnen/{id}/zelfredzaamheid/nieuw", handle: h.showScoresNew},
+		{pattern: "POST /gezinnen/{id}/zelfredzaamheid", handle: h.addScores},
+
+		// Trajectories with agencies.
+		{pattern: "GET /gezinnen/{id}/trajecten", handle: h.showTrajectories},
+		{pattern: "GET /gezinnen/{id}/trajecten/nieuw", handle: h.showTrajectoryNew},
+		{pattern: "POST /gezinnen/{id}/trajecten", handle: h.saveTrajectory},
+		{pattern: "GET /gezinnen/{id}/trajecten/{tid}", handle: h.showTrajectoryEdit},
+		{pattern: "POST /gezinnen/{id}/trajecten/{tid}", handle: h.saveTrajectory},
+
+		// Consent, and the signed paper.
+		{pattern: "GET /gezinnen/{id}/toestemming", handle: h.showConsents},
+		{pattern: "GET /gezinnen/{id}/toestemming/nieuw", handle: h.showConsentNew},
+		{pattern: "POST /gezinnen/{id}/toestemming", handle: h.createConsent, maxBody: uploadMaxBody},
+		{pattern: "GET /gezinnen/{id}/toestemming/formulier.pdf", handle: h.consentFormPDF},
+		{pattern: "GET /gezinnen/{id}/toestemming/{vid}/intrekken", handle: h.showWithdraw},
+		{pattern: "POST /gezinnen/{id}/toestemming/{vid}/intrekken", handle: h.withdrawConsent},
+		{pattern: "GET /gezinnen/{id}/documenten/{did}", handle: h.downloadDocument},
 
 		// Safety of the children.
 		{pattern: "GET /gezinnen/{id}/veiligheid/nieuw", handle: h.showSafetyNew},

@@ -1,0 +1,115 @@
+package pdf_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"regie"
+	"regie/internal/pdf"
+)
+
+// pdfText extracts a PDF's text with pdftotext (Debian poppler-utils). It
+// skips without it, and fails under CI=true, where .ci/run installs it.
+func pdfText(t *testing.T, b []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing (apt-get install poppler-utils); CI=true: failing instead of skipping")
+		}
+		t.Skip("pdftotext is missing (apt-get install poppler-utils): the PDF's text is not checked")
+	}
+	in := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(in, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", in, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+var now = time.Date(2026, 3, 9, 10, 0, 0, 0, regie.Amsterdam)
+
+func family() *regie.Family {
+	return &regie.Family{ID: 42, HouseholdName: "Gezin Yıldız-Şahin",
+		Members: []*regie.Member{
+			{ID: 1, GivenName: "Ayşe", FamilyName: "Yıldız", Relation: "ouder", BirthDate: regie.NewDate(1988, 5, 1)},
+			{ID: 2, GivenName: "Łukasz", FamilyName: "Şahin", Relation: "kind", BirthDate: regie.NewDate(2012, 1, 2)},
+			{ID: 3, GivenName: "Noor", FamilyName: "Şahin", Relation: "kind", BirthDate: regie.NewDate(2020, 7, 3)},
+		},
+		Assignments: []*regie.Assignment{{Kind: regie.AssignCoordinator, UserName: "Anouk de Vries"}},
+	}
+}
+
+func TestPlan_AllSectionsAndNamesAsWritten(t *testing.T) {
+	long := strings.Repeat("Moeder vertelt over de schulden en de post die bleef liggen. ", 40)
+	v := &regie.PlanVersion{Number: 2, Status: regie.PlanAgreed, Origin: "tussenevaluatie", AgreedOn: regie.NewDate(2026, 3, 6),
+		AgreedWith: "Ayşe Yıldız", History: long, Strengths: "Oma helpt.", ClosingQuestion: "Een vaste contactpersoon.",
+		Domains: []*regie.DomainAssessment{{Domain: "financien", Score: 2, Situation: "Huurachterstand.",
+			MemberScores: map[int64]regie.Score{2: 3}}},
+		Goals: []*regie.Goal{{Term: "kort", Domain: "financien", Text: "We willen weten hoeveel schuld we hebben."},
+			{Term: "lang", Domain: "kinderen", Member: "Łukasz", Text: "Ik wil elke dag naar school."}},
+		Agreements: []*regie.Agreement{{Owner: "Ayşe Yıldız", What: "Post in de map bewaren.", Due: regie.NewDate(2026, 3, 20)}},
+	}
+	b, err := pdf.Plan(v, family(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %.20q", b)
+	}
+	text := pdfText(t, b)
+	// A table cell's text wraps over lines: compare with the whitespace
+	// folded.
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"Hulpverleningsplan", "Gezin Yıldız-Şahin", "G-000042", "Vastgesteld op 6 maart 2026 met Ayşe Yıldız",
+		"Hoe de situatie is ontstaan", "Oma helpt.", "Financiële situatie", "Niet zelfredzaam", "Łukasz: 3",
+		"We willen weten hoeveel schuld we hebben.", "Ik wil elke dag naar school.", "Post in de map bewaren.", "20 maart 2026",
+		"Een vaste contactpersoon.", "Anouk de Vries (casemanager)", "pagina 1 van",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the plan PDF lacks %q", want)
+		}
+	}
+	if !strings.Contains(flat, "pagina 2 van") {
+		t.Error("the long history did not run on to a second page")
+	}
+	if strings.Contains(flat, "Noor Şahin — datum") {
+		t.Error("a child under 12 has a signature line")
+	}
+}
+
+func TestPlan_DraftSaysSo(t *testing.T) {
+	b, err := pdf.Plan(&regie.PlanVersion{Number: 1, Status: regie.PlanDraft, Origin: "eerste"}, family(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, b); !strings.Contains(text, "Concept — nog niet vastgesteld") {
+		t.Errorf("draft PDF: %s", text)
+	}
+}
+
+func TestConsentForm_PrefilledToTick(t *testing.T) {
+	b, err := pdf.ConsentForm(family(), []string{"Kredietbank Utrecht"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(pdfText(t, b)), " ")
+	for _, want := range []string{"Toestemmingsverklaring", "Gezin Yıldız-Şahin", "Kredietbank Utrecht", "Organisatie 3",
+		"Financiële situatie", "Communicatieve en sociale zelfredzaamheid", "Veiligheid van de kinderen", "intrekken", "Ayşe Yıldız (37 jaar)", "Łukasz Şahin (14 jaar)"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the consent form lacks %q", want)
+		}
+	}
+	if strings.Contains(flat, "Noor Şahin (5 jaar)") {
+		t.Error("a child under 12 signs")
+	}
+}

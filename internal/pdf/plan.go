@@ -1,0 +1,140 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"regie"
+)
+
+// Plan typesets a version of the plan: all its sections, the domains with
+// their scores, the goals, who does what when, the closing question and
+// the signatures. A version that is not agreed yet says so on top.
+func Plan(v *regie.PlanVersion, fam *regie.Family, now time.Time) ([]byte, error) {
+	status := "Concept — nog niet vastgesteld"
+	if v.Frozen() {
+		status = fmt.Sprintf("Vastgesteld op %s met %s", v.AgreedOn.Dutch(), v.AgreedWith)
+	}
+	d := newDoc("Hulpverleningsplan", fam.HouseholdName,
+		fmt.Sprintf("Vertrouwelijk · %s · %s · versie %d · afgedrukt %s", fam.HouseholdName, fam.DossierNumber(), v.Number,
+			regie.FormatDateTime(now)), now)
+	facts := [][2]string{
+		{"Gezin", fam.HouseholdName},
+		{"Dossier", fam.DossierNumber()},
+		{"Versie", fmt.Sprintf("%d (%s)", v.Number, v.Origin.Label())},
+		{"Stand", status},
+	}
+	if c := coordinatorName(fam); c != "" {
+		facts = append(facts, [2]string{"Casemanager", c})
+	}
+	if v.DiscussedBy != "" {
+		on := regie.FormatDateTime(v.DiscussedAt)
+		if !v.MeetingDate.IsZero() {
+			on = v.MeetingDate.Dutch()
+		}
+		facts = append(facts, [2]string{"Teamoverleg", "Besproken op " + on})
+	}
+	var members []string
+	for _, m := range fam.CurrentMembers() {
+		members = append(members, fmt.Sprintf("%s (%s, %d)", m.Name(), m.Relation.Label(), m.AgeOn(regie.DateOf(now))))
+	}
+	if len(members) > 0 {
+		facts = append(facts, [2]string{"Gezinsleden", strings.Join(members, ", ")})
+	}
+	d.title("Hulpverleningsplan", "1 gezin, 1 plan, 1 regisseur", facts)
+
+	d.heading("1. Het gezin en zijn situatie")
+	d.labelled("Hoe de situatie is ontstaan", v.History)
+	d.labelled("Krachten", v.Strengths)
+	d.labelled("Belemmeringen", v.Obstacles)
+	d.labelled("Problemen", v.Problems)
+	d.labelled("Huidige situatie", v.Situation)
+	if v.History == "" && v.Strengths == "" && v.Obstacles == "" && v.Problems == "" && v.Situation == "" {
+		d.para("")
+	}
+
+	d.heading("2. Leefgebieden en zelfredzaamheid")
+	d.SetFont(family, "", 8.5)
+	d.MultiCell(d.width, 4.2, "Schaal: 1 acute problematiek · 2 niet zelfredzaam · 3 beperkt zelfredzaam · 4 voldoende zelfredzaam · "+
+		"5 volledig zelfredzaam.", "", "L", false)
+	d.Ln(2)
+	if len(v.Domains) == 0 {
+		d.para("")
+	}
+	var rows [][]string
+	for _, a := range v.Domains {
+		score := "—"
+		if a.Score != 0 {
+			score = fmt.Sprintf("%d %s\n%s", a.Score, a.Score.Label(), a.Domain.Describe(a.Score))
+		}
+		for m, s := range a.MemberScores {
+			if mem := fam.Member(m); mem != nil {
+				score += fmt.Sprintf("\n%s: %d %s", mem.GivenName, s, s.Label())
+			}
+		}
+		text := ""
+		for _, p := range [][2]string{{"Situatie", a.Situation}, {"Krachten", a.Strengths}, {"Belemmeringen", a.Obstacles}} {
+			if p[1] != "" {
+				if text != "" {
+					text += "\n"
+				}
+				text += p[0] + ": " + p[1]
+			}
+		}
+		rows = append(rows, []string{a.Domain.Label(), score, text})
+	}
+	if len(rows) > 0 {
+		d.table([]float64{36, 52, d.width - 88}, []string{"Leefgebied", "Score", "Situatie, krachten, belemmeringen"}, rows)
+	}
+
+	d.heading("3. Doelen, in de woorden van het gezin")
+	if len(v.Goals) == 0 {
+		d.para("")
+	}
+	rows = nil
+	for i, g := range v.Goals {
+		who := "het hele gezin"
+		if g.Member != "" {
+			who = g.Member
+		}
+		rows = append(rows, []string{fmt.Sprint(i + 1), "“" + g.Text + "”", g.Domain.Label(), who, g.Term.Label()})
+	}
+	if len(rows) > 0 {
+		d.table([]float64{8, d.width - 104, 38, 30, 28}, []string{"", "Doel", "Leefgebied", "Voor wie", "Termijn"}, rows)
+	}
+
+	d.heading("4. Wie doet wat, wanneer")
+	if len(v.Agreements) == 0 {
+		d.para("")
+	}
+	rows = nil
+	for _, a := range v.Agreements {
+		rows = append(rows, []string{a.Owner, a.What, a.Due.Dutch()})
+	}
+	if len(rows) > 0 {
+		d.table([]float64{45, d.width - 80, 35}, []string{"Wie", "Wat", "Uiterlijk"}, rows)
+	}
+
+	d.heading("5. Wat heeft het gezin nodig om op eigen kracht verder te gaan?")
+	d.para(v.ClosingQuestion)
+
+	d.needs(75) // the signatures stay with their heading
+	d.heading("Ondertekening")
+	d.SetFont(family, "", 9.5)
+	d.MultiCell(d.width, 4.8, "Met onze handtekening zeggen wij dat dit ons plan is: we hebben het samen opgesteld en we werken eraan "+
+		"samen met de casemanager. We kunnen het plan altijd samen aanpassen; dan komt er een nieuwe versie.", "", "L", false)
+	var names []string
+	for _, m := range fam.CurrentMembers() {
+		if m.AgeOn(regie.DateOf(now)) >= 12 {
+			names = append(names, m.Name()+" — datum:")
+		}
+	}
+	c := coordinatorName(fam)
+	if c == "" {
+		c = "Casemanager"
+	}
+	names = append(names, c+" (casemanager) — datum:")
+	d.signatures(names)
+	return d.bytes()
+}

@@ -17,12 +17,12 @@ import (
 // planScript is what a family's first plan says.
 type planScript struct {
 	history, strengths, obstacles, problems, situation, closing string
-	scores                                                     map[regie.Domain]regie.Score
-	situations                                                 map[regie.Domain]string
-	goals                                                      []goalScript
-	agreements                                                 []agreementScript
-	trajectories                                               []trajectoryScript
-	consent                                                    []partyScript
+	scores                                                      map[regie.Domain]regie.Score
+	situations                                                  map[regie.Domain]string
+	goals                                                       []goalScript
+	agreements                                                  []agreementScript
+	trajectories                                                []trajectoryScript
+	consent                                                     []partyScript
 }
 
 type goalScript struct {

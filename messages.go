@@ -330,7 +330,15 @@ var fieldLabels = map[string]string{
 	"parties": "Organisaties", "document": "Getekende verklaring", "withdrawn_on": "Ingetrokken per",
 	"withdraw_reason": "Reden van intrekken", "domain": "Leefgebied", "org": "Instantie", "intervention": "Interventie",
 	"waiting_since": "Op de wachtlijst sinds", "started_on": "Gestart op",
-	"text": "Tekst", "term": "Termijn", "owner": "Wie", "due": "Uiterlijk", "purpose": "Doel", "kinds": "Welke informatie",
+	"minutes": "Duur in minuten", "start": "Begintijd", "date": "Datum", "attempt": "Is er contact geweest?",
+	"text": "Besluit", "phase_reason": "Toelichting bij de fase", "close_reason": "Waarom sluit het dossier",
+	"extension": "Reden voor een langere intensieve fase", "agency": "Instantie", "family": "Gezin", "title": "Agendapunt",
+}
+
+// rowLabels name the fields of a form's rows (goal-2-text: "Doel 3, tekst").
+var rowLabels = map[string]string{
+	"text": "tekst", "term": "termijn", "domain": "leefgebied", "member": "voor wie", "owner": "wie", "what": "wat",
+	"due": "uiterlijk", "org": "organisatie", "purpose": "waarvoor", "kinds": "welke informatie",
 }
 
 // FieldLabel returns the Dutch name of a form field for the error summary,
@@ -351,7 +359,7 @@ func FieldLabel(field string) string {
 		if rest, ok := strings.CutPrefix(field, prefix); ok {
 			if n, name, ok := strings.Cut(rest, "-"); ok {
 				if i, err := strconv.Atoi(n); err == nil {
-					return fmt.Sprintf("%s %d, %s", row, i+1, strings.ToLower(fieldLabels[name]))
+					return fmt.Sprintf("%s %d, %s", row, i+1, rowLabels[name])
 				}
 			}
 		}

@@ -47,6 +47,12 @@ func (c *simClock) Now() time.Time {
 	return c.t
 }
 
+func (c *simClock) setTime(t time.Time) {
+	c.mu.Lock()
+	c.t = t
+	c.mu.Unlock()
+}
+
 func (c *simClock) set(d regie.Date, hour int) {
 	c.mu.Lock()
 	c.t = time.Date(d.Time().Year(), d.Time().Month(), d.Time().Day(), hour, 0, 0, 0, regie.Amsterdam)
@@ -104,6 +110,9 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 			}
 			cm := actorFor(ctx, users[f.coordinator])
 			sim.set(d, 20)
+			if d == today && real.Now().Before(sim.Now()) {
+				sim.setTime(real.Now()) // today's history stops at the present
+			}
 			if err := w.liveDay(cm, users[f.coordinator].ID, rnd, f, id, start, d, today); err != nil {
 				return nil, fmt.Errorf("demo history %s on %s: %w", f.name, d, err)
 			}
@@ -320,6 +329,9 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 
 func contact(cm context.Context, st *store.Store, id int64, d regie.Date, kind regie.ContactKind, attempt regie.Attempt,
 	start string, minutes int, practical []regie.Practical, note string) error {
+	if now := st.Clock.Now().In(regie.Amsterdam); d == regie.DateOf(now) && start+":00" > now.Format("15:04:05") {
+		return nil // later today: it has not happened yet
+	}
 	_, err := st.CreateContact(cm, id, regie.ContactInput{Date: d.ISO(), Start: start, Minutes: fmt.Sprint(minutes), Kind: kind,
 		Attempt: attempt, Practical: practical, Note: note})
 	return err

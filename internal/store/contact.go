@@ -97,7 +97,9 @@ func (tx *tx) phaseOn(ctx context.Context, familyID int64, day regie.Date, sum *
 // addToSummary adds a new contact to the family's summary.
 func (tx *tx) addToSummary(ctx context.Context, familyID int64, sum *summary, c *regie.Contact) error {
 	f := &sum.facts
-	newest := f.LastContactOn.IsZero() || !c.Date.Before(f.LastContactOn)
+	// A contact on a later day is the newest; on the same day as the
+	// newest, its time decides, so the streak is counted again.
+	newest := f.LastContactOn.IsZero() || c.Date.After(f.LastContactOn)
 	f.MinutesTotal += c.Minutes
 	if c.Phase.Intensive() {
 		f.MinutesIntensive += c.Minutes
@@ -106,7 +108,7 @@ func (tx *tx) addToSummary(ctx context.Context, familyID int64, sum *summary, c 
 		f.MinutesPhase += c.Minutes
 	}
 	sum.contacts++
-	if newest {
+	if f.LastContactOn.IsZero() || c.Date.After(f.LastContactOn) {
 		f.LastContactOn = c.Date
 	}
 	if c.Kind == regie.ContactNetwork && (f.LastNetworkMeetingOn.IsZero() || c.Date.After(f.LastNetworkMeetingOn)) {

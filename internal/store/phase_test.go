@@ -312,3 +312,28 @@ func TestSupervision(t *testing.T) {
 		}
 	})
 }
+
+// TestContacts_SameDayCountsByTime: on one day the start time decides
+// which contact is the newest, whatever order they were recorded in.
+func TestContacts_SameDayCountsByTime(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
+		f := storetest.NewFixture(t, s)
+		cm := storetest.As(f.Casemanager)
+		clock.Set(storetest.Start.Add(10 * time.Hour)) // 19:00
+		for _, in := range []regie.ContactInput{
+			contactIn("2026-03-02", "15:00", "15", "huisbezoek", "geen_gehoor"),
+			contactIn("2026-03-02", "09:00", "60", "huisbezoek", "contact"),
+		} {
+			if _, err := s.CreateContact(cm, f.FamAssigned.ID, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+		list, _, err := s.FindFamilies(cm, regie.FamilyFilter{Scope: regie.ScopeMine})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := list[0].Facts.RejectedStreak; got != 1 {
+			t.Fatalf("streak = %d, want 1: the door stayed shut at 15:00, after the visit at 9:00", got)
+		}
+	})
+}

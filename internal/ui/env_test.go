@@ -336,6 +336,13 @@ func (e *env) digest() string {
 		`SELECT id, email, role, password_hash, totp_secret, disabled_at FROM users ORDER BY id`,
 		`SELECT id, name FROM organisations ORDER BY id`,
 		`SELECT id, name FROM teams ORDER BY id`,
+		`SELECT id, family_id, number, status, updated_at FROM plan_versions ORDER BY id`,
+		`SELECT id, key, text FROM plan_goals ORDER BY id`,
+		`SELECT id, key, status FROM agreement_progress ORDER BY id`,
+		`SELECT id, kind, on_date FROM score_moments ORDER BY id`,
+		`SELECT id, withdrawn_on FROM consents ORDER BY id`,
+		`SELECT id, sha256 FROM documents ORDER BY id`,
+		`SELECT id, status, updated_at FROM trajectories ORDER BY id`,
 	} {
 		rows, err := e.store.DB().Query(q)
 		if err != nil {

@@ -262,39 +262,7 @@ func TestBrowser_Accessibility(t *testing.T) {
 	m := startRegieForBrowser(t, true)
 	base := m.Server.URL()
 
-	shots := os.Getenv("REGIE_SCREENSHOTS")
-	if shots != "" {
-		if err := os.MkdirAll(shots, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	n := 0
-	// check runs axe on the page the tab shows, at both widths.
-	check := func(tb *browserTab, name string) {
-		t.Helper()
-		n++
-		for _, width := range []int64{1280, 375} {
-			tb.do(fmt.Sprintf("set the width to %d", width), chromedp.EmulateViewport(width, 800))
-			if vs := tb.axe(axeJS); len(vs) > 0 {
-				t.Errorf("%s: %s (%s) at %d px: %d axe violation(s):\n%s", tb.name, name, tb.path(), width, len(vs), formatViolations(vs))
-			}
-			if width < 1280 {
-				if w := evalJS[int](tb, `document.documentElement.scrollWidth`); w > int(width) {
-					t.Errorf("%s: %s (%s) at %d px: the page is %d px wide and scrolls sideways", tb.name, name, tb.path(), width, w)
-				}
-			}
-			if shots != "" {
-				png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
-				if err != nil {
-					tb.fatal("screenshot", err)
-				}
-				file := filepath.Join(shots, fmt.Sprintf("%02d-%s-%d.png", n, name, width))
-				if err := os.WriteFile(file, png, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
+	check := accessibilityCheck(t, axeJS, "")
 	logIn := func(tb *browserTab, email string) {
 		t.Helper()
 		tb.logIn(email, demo.Password)
@@ -411,4 +379,86 @@ func TestBrowser_Accessibility(t *testing.T) {
 	check(admin, "beheer-normen")
 	admin.open("/beheer/fasen", http.StatusOK)
 	check(admin, "beheer-fasen")
+}
+
+// accessibilityCheck returns a check that runs axe on the page a tab shows,
+// at 1280 and 375 px, and fails on a violation or on a page that scrolls
+// sideways on a phone; with REGIE_SCREENSHOTS set it saves screenshots,
+// their names starting with prefix.
+func accessibilityCheck(t *testing.T, axeJS, prefix string) func(tb *browserTab, name string) {
+	shots := os.Getenv("REGIE_SCREENSHOTS")
+	if shots != "" {
+		if err := os.MkdirAll(shots, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := 0
+	return func(tb *browserTab, name string) {
+		t.Helper()
+		n++
+		for _, width := range []int64{1280, 375} {
+			tb.do(fmt.Sprintf("set the width to %d", width), chromedp.EmulateViewport(width, 800))
+			if vs := tb.axe(axeJS); len(vs) > 0 {
+				t.Errorf("%s: %s (%s) at %d px: %d axe violation(s):\n%s", tb.name, name, tb.path(), width, len(vs), formatViolations(vs))
+			}
+			if width < 1280 {
+				if w := evalJS[int](tb, `document.documentElement.scrollWidth`); w > int(width) {
+					t.Errorf("%s: %s (%s) at %d px: the page is %d px wide and scrolls sideways", tb.name, name, tb.path(), width, w)
+				}
+			}
+			if shots != "" {
+				png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+				if err != nil {
+					tb.fatal("screenshot", err)
+				}
+				file := filepath.Join(shots, fmt.Sprintf("%s%02d-%s-%d.png", prefix, n, name, width))
+				if err := os.WriteFile(file, png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
+// TestBrowser_AccessibilityPlan checks the pages of the plan, the
+// trajectories and the consent, as the team leader of Gezin Jansen.
+func TestBrowser_AccessibilityPlan(t *testing.T) {
+	browser := newBrowser(t)
+	check := accessibilityCheck(t, axeSource(t), "plan-")
+	m := startRegieForBrowser(t, true)
+	tl := newBrowserTab(t, browser, m.Server.URL(), "teamleider")
+	tl.logIn("teamleider@demo.regie.nl", demo.Password)
+	tl.wantPath(`/gezinnen\?overzicht=team`)
+	famPath := evalJS[string](tl, `(Array.from(document.querySelectorAll('ul.list a.title')).find(a => a.textContent.trim() === 'Gezin Jansen') || {}).pathname || ''`)
+	if famPath == "" {
+		tl.fatal("find Gezin Jansen", fmt.Errorf("not on the team's list"))
+	}
+	// The plan, its draft form (also with its errors), two versions
+	// compared, scoring, trajectories and consent.
+	tl.open(famPath+"/plan", http.StatusOK)
+	check(tl, "teamleider-plan")
+	tl.open(famPath+"/plan/1", http.StatusOK)
+	check(tl, "teamleider-plan-versie")
+	tl.open(famPath+"/plan", http.StatusOK)
+	tl.press(`form[action$="/plan"] button[type=submit]`, http.StatusOK)
+	tl.wantPath(`/gezinnen/\d+/plan/2/bewerken`)
+	check(tl, "teamleider-plan-concept")
+	tl.do("empty the first goal", chromedp.Clear(chromedp.CSS("#f-goal-0-text")))
+	tl.press(`.plan-form button[type=submit]:not([name])`, http.StatusUnprocessableEntity)
+	tl.wantText(".error-summary", "Schrijf het doel op")
+	check(tl, "teamleider-plan-concept-fouten")
+	tl.open(famPath+"/plan/vergelijken?van=1&met=2", http.StatusOK)
+	check(tl, "teamleider-plan-vergelijken")
+	tl.open(famPath+"/zelfredzaamheid/nieuw", http.StatusOK)
+	check(tl, "teamleider-zelfredzaamheid")
+	tl.open(famPath+"/trajecten", http.StatusOK)
+	check(tl, "teamleider-trajecten")
+	tl.open(famPath+"/trajecten/nieuw", http.StatusOK)
+	check(tl, "teamleider-traject-nieuw")
+	tl.open(famPath+"/toestemming", http.StatusOK)
+	check(tl, "teamleider-toestemming")
+	tl.open(famPath+"/toestemming/nieuw", http.StatusOK)
+	check(tl, "teamleider-toestemming-nieuw")
+	tl.press(`form[action$="/toestemming"] button[type=submit]`, http.StatusUnprocessableEntity)
+	check(tl, "teamleider-toestemming-fouten")
 }

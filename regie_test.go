@@ -187,3 +187,25 @@ func TestDiffWords(t *testing.T) {
 		t.Errorf("added = %v %v", o, n)
 	}
 }
+
+// TestScoreDescriptions_EveryDomainEveryLevel: two casemanagers give the
+// same family the same score only if every level of every domain says
+// what it means.
+func TestScoreDescriptions_EveryDomainEveryLevel(t *testing.T) {
+	seen := map[string]regie.Domain{}
+	for _, d := range regie.Domains {
+		for s := regie.Score(1); s <= 5; s++ {
+			text := d.Value.Describe(s)
+			if text == "" {
+				t.Errorf("%s, level %d: no description", d.Value, s)
+			}
+			if other, dup := seen[text]; dup {
+				t.Errorf("%s and %s share the description %q", d.Value, other, text)
+			}
+			seen[text] = d.Value
+		}
+	}
+	if len(regie.ScoreDescriptions) != len(regie.Domains) {
+		t.Errorf("descriptions for %d domains, %d domains", len(regie.ScoreDescriptions), len(regie.Domains))
+	}
+}

@@ -60,6 +60,7 @@ const (
 	MsgPhaseBeforeCurrent   Msg = "phase_before_current"
 	MsgDecisionNeedsSubject Msg = "decision_needs_subject"
 	MsgGoalNeedsWords       Msg = "goal_needs_words"
+	MsgGoalNeedsDomain      Msg = "goal_needs_domain"
 	MsgAgreementNeedsOwner  Msg = "agreement_needs_owner"
 	MsgAgreementNeedsDate   Msg = "agreement_needs_date"
 	MsgPlanFrozen           Msg = "plan_frozen"
@@ -196,6 +197,7 @@ var catalogue = map[Msg]string{
 	MsgPhaseBeforeCurrent:   "Deze datum ligt voor de start van de huidige fase.",
 	MsgDecisionNeedsSubject: "Kies het gezin of het agendapunt waarover het besluit gaat.",
 	MsgGoalNeedsWords:       "Schrijf het doel op, in de woorden van het gezin.",
+	MsgGoalNeedsDomain:      "Kies bij welk leefgebied dit doel hoort.",
 	MsgAgreementNeedsOwner:  "Kies wie dit doet: een gezinslid, de casemanager of een organisatie.",
 	MsgAgreementNeedsDate:   "Geef aan wanneer het gedaan moet zijn.",
 	MsgPlanFrozen:           "Deze versie is vastgesteld met het gezin en kan niet meer veranderen. Begin een nieuwe versie.",
@@ -325,7 +327,7 @@ var fieldLabels = map[string]string{
 	"contact_person": "Contactpersoon", "phone": "Telefoon", "waiting_weeks": "Wachttijd",
 	"history": "Hoe de situatie is ontstaan", "strengths": "Krachten", "obstacles": "Belemmeringen", "problems": "Problemen",
 	"situation": "Huidige situatie", "closing_question": "Wat heeft het gezin nodig", "domains": "Leefgebieden",
-	"origin": "Aanleiding", "agreed_on": "Vastgesteld op", "agreed_with": "Met wie", "status": "Status", "scores": "Scores",
+	"origin": "Aanleiding", "agreed_on": "Getekend op", "agreed_with": "Door wie van het gezin", "status": "Status", "scores": "Scores",
 	"on": "Datum", "signed_on": "Getekend op", "valid_until": "Geldig tot", "signers": "Ondertekend door",
 	"parties": "Organisaties", "document": "Getekende verklaring", "withdrawn_on": "Ingetrokken per",
 	"withdraw_reason": "Reden van intrekken", "domain": "Leefgebied", "org": "Instantie", "intervention": "Interventie",

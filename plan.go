@@ -276,7 +276,7 @@ func (in *PlanInput) Validate() error {
 			v.Add(field("term"), MsgChoiceInvalid)
 		}
 		if !IsChoice(Domains, g.Domain) {
-			v.Add(field("domain"), MsgChoiceInvalid)
+			v.Add(field("domain"), MsgGoalNeedsDomain)
 		}
 	}
 	for i, a := range in.Agreements {

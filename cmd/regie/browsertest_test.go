@@ -375,3 +375,37 @@ func formatViolations(vs []axeViolation) string {
 	}
 	return b.String()
 }
+
+// screenshots saves full-page screenshots into $REGIE_SCREENSHOTS, when
+// set, as <prefix>-NN-<name>.png, numbered in the order taken.
+type screenshots struct {
+	t      *testing.T
+	dir    string
+	prefix string
+	n      int
+}
+
+func newScreenshots(t *testing.T, prefix string) *screenshots {
+	dir := os.Getenv("REGIE_SCREENSHOTS")
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &screenshots{t: t, dir: dir, prefix: prefix}
+}
+
+func (s *screenshots) take(tb *browserTab, name string) {
+	s.t.Helper()
+	if s.dir == "" {
+		return
+	}
+	s.n++
+	png, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		tb.fatal("screenshot", err)
+	}
+	if err := os.WriteFile(filepath.Join(s.dir, fmt.Sprintf("%s-%02d-%s.png", s.prefix, s.n, name)), png, 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}

@@ -128,10 +128,13 @@ type fieldView struct {
 	Value             string
 	Error             string
 	Required          bool
-	Type              string // for inputs: text, date, email, password…
-	Autocomplete      string
-	Options           []option
-	Form              *form
+	// NoMark leaves "(niet verplicht)" off: a field of an optional row
+	// that, once the row is used, must be filled in.
+	NoMark       bool
+	Type         string // for inputs: text, date, email, password…
+	Autocomplete string
+	Options      []option
+	Form         *form
 }
 
 // ID is the element id, also the target of the error summary's links.
@@ -154,6 +157,8 @@ func (f fieldView) With(kv ...string) fieldView {
 			f.Required = kv[i+1] != ""
 		case "autocomplete":
 			f.Autocomplete = kv[i+1]
+		case "mark":
+			f.NoMark = kv[i+1] == "none"
 		}
 	}
 	return f

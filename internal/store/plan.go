@@ -106,7 +106,13 @@ func (tx *tx) versionContent(ctx context.Context, v *regie.PlanVersion) error {
 		v.Goals = append(v.Goals, g)
 	}
 	rows.Close()
-	rows, err = tx.QueryContext(ctx, `SELECT a.id, a.key, a.owner_kind, a.member_id, a.org_id, a.user_id,
+	return tx.versionAgreements(ctx, v)
+}
+
+// versionAgreements fills a version's agreements with their progress.
+func (tx *tx) versionAgreements(ctx context.Context, v *regie.PlanVersion) error {
+	v.Agreements = nil
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.key, a.owner_kind, a.member_id, a.org_id, a.user_id,
 			COALESCE(m.given_name || ' ' || m.family_name, o.name, u.name, ''), a.what, a.due
 		FROM plan_agreements a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN organisations o ON o.id = a.org_id
 		LEFT JOIN users u ON u.id = a.user_id WHERE a.version_id = $1 ORDER BY a.position`, v.ID)
@@ -205,9 +211,10 @@ func (s *Store) FindPlan(ctx context.Context, familyID int64) (*regie.PlanOvervi
 	return o, nil
 }
 
-// planOverview reads the plan: the versions, the agreed version's content
-// (and the current one's, withCurrent), and the scoring moments — all
-// filtered to what a consent covers for a partner.
+// planOverview reads the plan: the versions, the scoring moments and, with
+// withCurrent, the content of the agreed and the newest version — without
+// it (the family page) only the agreed version's agreements; all filtered
+// to what a consent covers for a partner.
 func (tx *tx) planOverview(ctx context.Context, familyID int64, dec policy.Decision, f *policy.Facts, withCurrent bool) (*regie.PlanOverview, error) {
 	o := &regie.PlanOverview{FamilyID: familyID}
 	o.CanEdit = policy.Decide(tx.actor, regie.ActionUpdate, regie.SegPlan, f).Allow
@@ -226,16 +233,19 @@ func (tx *tx) planOverview(ctx context.Context, familyID int64, dec policy.Decis
 			o.Agreed = &a
 		}
 	}
-	load := []*regie.PlanVersion{o.Agreed}
-	if withCurrent {
-		load = append(load, o.Current)
-	}
-	for _, v := range load {
-		if v == nil {
+	for _, v := range []*regie.PlanVersion{o.Agreed, o.Current} {
+		switch {
+		case v == nil:
 			continue
-		}
-		if err := tx.versionContent(ctx, v); err != nil {
-			return nil, err
+		case withCurrent:
+			if err := tx.versionContent(ctx, v); err != nil {
+				return nil, err
+			}
+		case v == o.Agreed:
+			// The family page shows the plan in force's agreements only.
+			if err := tx.versionAgreements(ctx, v); err != nil {
+				return nil, err
+			}
 		}
 		if dec.ConsentID != 0 {
 			filterForPartner(v, dec.Kinds)

@@ -100,12 +100,13 @@ func (h *Handler) startPlan(w http.ResponseWriter, r *http.Request) error {
 		origin = "eerste"
 	}
 	v, err := h.Plans.StartPlanVersion(r.Context(), id, origin)
-	if f.withError(err) || regie.ErrorCode(err) == regie.ECONFLICT {
-		if !f.withError(err) {
-			f.Errors = map[string]string{"origin": regie.ErrorMessage(err)}
-		}
+	switch {
+	case regie.ErrorCode(err) == regie.ECONFLICT: // a draft is open already
+		f.Errors = map[string]string{"origin": regie.ErrorMessage(err)}
+		return h.renderPlan(w, r, http.StatusConflict, f)
+	case f.withError(err):
 		return h.renderPlan(w, r, http.StatusUnprocessableEntity, f)
-	} else if err != nil {
+	case err != nil:
 		return err
 	}
 	flash := regie.MsgFlashPlanStarted
@@ -264,8 +265,9 @@ func rowCount(f *form, name string) int {
 	return min(max(n, planFormRows+1), 60)
 }
 
-// planInput reads the draft form.
-func planInput(f *form, members []*regie.Member) regie.PlanInput {
+// planInput reads the draft form. Member scores are score-<domain>-m<id>;
+// the store checks that the members belong to the family.
+func planInput(f *form) regie.PlanInput {
 	in := regie.PlanInput{History: f.Get("history"), Strengths: f.Get("strengths"), Obstacles: f.Get("obstacles"),
 		Problems: f.Get("problems"), Situation: f.Get("situation"), ClosingQuestion: f.Get("closing_question"),
 		Domains: map[regie.Domain]*regie.DomainAssessment{}}
@@ -274,9 +276,11 @@ func planInput(f *form, members []*regie.Member) regie.PlanInput {
 		sc, _ := strconv.Atoi(f.Get("score-" + key))
 		a := &regie.DomainAssessment{Situation: f.Get("domain-" + key + "-situation"), Strengths: f.Get("domain-" + key + "-strengths"),
 			Obstacles: f.Get("domain-" + key + "-obstacles"), Score: regie.Score(sc), MemberScores: map[int64]regie.Score{}}
-		for _, m := range members {
-			if ms, _ := strconv.Atoi(f.Get(fmt.Sprintf("score-%s-m%d", key, m.ID))); ms != 0 {
-				a.MemberScores[m.ID] = regie.Score(ms)
+		for name := range f.Values {
+			idText, ok := strings.CutPrefix(name, "score-"+key+"-m")
+			id, err := strconv.ParseInt(idText, 10, 64)
+			if ms, _ := strconv.Atoi(f.Get(name)); ok && err == nil && ms != 0 {
+				a.MemberScores[id] = regie.Score(ms)
 			}
 		}
 		if !a.Empty() {
@@ -377,11 +381,7 @@ func (h *Handler) savePlan(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	err = h.Plans.SavePlanDraft(r.Context(), id, n, planInput(f, fam.CurrentMembers()))
+	err = h.Plans.SavePlanDraft(r.Context(), id, n, planInput(f))
 	if regie.ErrorCode(err) == regie.ECONFLICT {
 		// Agreed in the meantime (another tab): say so, keep what was typed.
 		f.Errors = map[string]string{"": regie.ErrorMessage(err)}

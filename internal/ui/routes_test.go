@@ -331,7 +331,7 @@ var expectations = map[string]expectation{
 	// A draft is open: starting another is refused with the page.
 	"POST /gezinnen/{id}/plan": {family: true, status: func(role, rel string) int {
 		if familyWrite(role, rel) == redirect && role != "uitgelogd" {
-			return http.StatusUnprocessableEntity
+			return http.StatusConflict
 		}
 		return familyWrite(role, rel)
 	}, form: func(*storetest.Fixture, string) url.Values { return url.Values{"origin": {"wijziging"}} }},

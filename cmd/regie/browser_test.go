@@ -342,6 +342,21 @@ func TestBrowser_Accessibility(t *testing.T) {
 	tl.open(sup, http.StatusOK)
 	check(tl, "teamleider-werkbegeleiding-medewerker")
 
+}
+
+// TestBrowser_AccessibilityOtherRoles checks the pages of the referrer, the
+// casemanager, the privacy officer and the functional administrator.
+func TestBrowser_AccessibilityOtherRoles(t *testing.T) {
+	browser := newBrowser(t)
+	check := accessibilityCheck(t, axeSource(t), "rollen-")
+	m := startRegieForBrowser(t, true)
+	base := m.Server.URL()
+	logIn := func(tb *browserTab, email string) {
+		t.Helper()
+		tb.logIn(email, demo.Password)
+		tb.wantText(".who-name", "")
+	}
+
 	// Referrer: their referrals and the referral form (also with errors).
 	ref := newBrowserTab(t, browser, base, "aanmelder")
 	logIn(ref, "aanmelder@demo.regie.nl")
@@ -357,6 +372,10 @@ func TestBrowser_Accessibility(t *testing.T) {
 	logIn(cm, "casemanager@demo.regie.nl")
 	cm.wantPath(`/gezinnen`)
 	check(cm, "casemanager-gezinnen")
+	famPath := evalJS[string](cm, `(Array.from(document.querySelectorAll('ul.list a.title')).find(a => a.textContent.trim() === 'Gezin Jansen') || {}).pathname || ''`)
+	if famPath == "" {
+		cm.fatal("find Gezin Jansen", fmt.Errorf("not among her families"))
+	}
 
 	// Privacy officer: the access log and one family's log.
 	po := newBrowserTab(t, browser, base, "privacy officer")

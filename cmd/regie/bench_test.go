@@ -1,15 +1,19 @@
 package main
 
 // HTTP benchmarks: a real regie (Main) on loopback, on a SQLite database
-// with 25,000 generated families, built once per `go test -bench` process
-// and only when one of these benchmarks runs.
+// and on a PostgreSQL database (from the throwaway test cluster of
+// internal/pgtest; skipped when there is none) with 25,000 generated
+// families and their history (2,000,000 contacts), each built once per
+// `go test -bench` process and only when a benchmark needs it.
 //
 //	go test -run '^$' -bench HTTP -benchtime 2000x ./cmd/regie/
 //
 // The serial sub-benchmarks report the latency of one request (p50-ms,
 // p95-ms); the parallel ones, 16 clients at once as in PERFORMANCE.md's
 // wrk runs, report req/s as well. REGIE_BENCH_FAMILIES sets another number
-// of families.
+// of families. The test cluster runs with fsync off unless
+// REGIE_PGTEST_DURABLE=1 (see internal/pgtest): set it to measure
+// PostgreSQL as durable as SQLite is here.
 
 import (
 	"context"
@@ -34,18 +38,30 @@ import (
 	"regie"
 	"regie/internal/auth"
 	"regie/internal/password"
+	"regie/internal/pgtest"
 	"regie/internal/seed"
 	"regie/internal/store"
 )
 
-// httpBenchEnv is a running regie with logged-in casemanagers.
+// TestMain stops the PostgreSQL test cluster if a benchmark started one.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if httpBench.pg != nil {
+		httpBench.pg.Stop()
+	}
+	os.Exit(code)
+}
+
+// httpBenchEnv is a running regie with logged-in casemanagers and team
+// leaders.
 type httpBenchEnv struct {
 	m        *Main
 	client   *http.Client
-	sessions []httpBenchSession
+	sessions []httpBenchSession // casemanagers
+	leaders  []httpBenchSession // team leaders
 }
 
-// httpBenchSession is one casemanager's session cookie and families.
+// httpBenchSession is one user's session cookie and families.
 type httpBenchSession struct {
 	cookie   string
 	families []int64
@@ -53,21 +69,33 @@ type httpBenchSession struct {
 
 var httpBench struct {
 	mu     sync.Mutex
-	env    *httpBenchEnv
-	failed bool
+	envs   map[string]*httpBenchEnv
+	failed map[string]bool
+	pg     *pgtest.Cluster
 }
 
-func httpBenchServer(b *testing.B) *httpBenchEnv {
+// processTB is a testing.TB whose cleanups never run: for a database that
+// lives as long as the process.
+type processTB struct{ testing.TB }
+
+func (processTB) Cleanup(func()) {}
+
+// httpBenchServer returns the running regie on the dialect's benchmark
+// database, building it on the first call of the process.
+func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 	b.Helper()
 	httpBench.mu.Lock()
 	defer httpBench.mu.Unlock()
-	if httpBench.env != nil {
-		return httpBench.env
+	if env := httpBench.envs[dialect]; env != nil {
+		return env
 	}
-	if httpBench.failed {
-		b.Skip("setting up the HTTP benchmark server failed earlier in this process")
+	if httpBench.failed[dialect] {
+		b.Skip("setting up the " + dialect + " HTTP benchmark server failed earlier in this process")
 	}
-	httpBench.failed = true // until it is done
+	if httpBench.envs == nil {
+		httpBench.envs, httpBench.failed = map[string]*httpBenchEnv{}, map[string]bool{}
+	}
+	httpBench.failed[dialect] = true // until it is done
 
 	families := 25000
 	if v := os.Getenv("REGIE_BENCH_FAMILIES"); v != "" {
@@ -78,8 +106,25 @@ func httpBenchServer(b *testing.B) *httpBenchEnv {
 		families = n
 	}
 	ctx := context.Background()
-	path := filepath.Join(httpBenchTempDir(b), "regie.db")
-	st, err := store.Open(ctx, path, store.Options{})
+	var dsn string
+	switch dialect {
+	case "sqlite":
+		dsn = filepath.Join(httpBenchTempDir(b), "regie.db")
+	case "postgres":
+		if httpBench.pg == nil {
+			httpBench.pg = pgtest.Start()
+		}
+		dsn = httpBench.pg.NewDatabase(processTB{b}, func(url string) error {
+			s, err := store.Open(ctx, url, store.Options{})
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			_, err = s.Migrate(ctx)
+			return err
+		})
+	}
+	st, err := store.Open(ctx, dsn, store.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -90,11 +135,11 @@ func httpBenchServer(b *testing.B) *httpBenchEnv {
 	if err := seed.Generate(ctx, st, seed.Options{Families: families, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	fmt.Fprintf(os.Stderr, "bench: %d families generated on sqlite in %s\n", families, time.Since(start).Round(10*time.Millisecond))
+	fmt.Fprintf(os.Stderr, "bench: %d families generated on %s in %s\n", families, dialect, time.Since(start).Round(10*time.Millisecond))
 	st.Close()
 
 	cfg := defaultConfig(false)
-	cfg.Database, cfg.Addr = path, "127.0.0.1:0"
+	cfg.Database, cfg.Addr = dsn, "127.0.0.1:0"
 	m := &Main{
 		Config: cfg,
 		// Requests are logged at debug level; info keeps the cost of
@@ -110,38 +155,44 @@ func httpBenchServer(b *testing.B) *httpBenchEnv {
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}}
 
-	// Sessions for 16 casemanagers, made as the log-in would make them.
-	cms, err := m.Store.FindUsers(ctx, regie.UserFilter{Role: ptrTo(regie.RoleCasemanager)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	slices.SortFunc(cms, func(a, b *regie.User) int { return int(a.ID - b.ID) })
-	for _, cm := range cms[:min(16, len(cms))] {
-		token := rand.Text()
-		sess := &regie.Session{TokenHash: auth.HashToken(token), UserID: cm.ID, MFA: true, IP: "127.0.0.1", UserAgent: "regie-bench"}
-		if err := m.Store.CreateSession(ctx, sess, 0, "benchmark"); err != nil {
-			b.Fatal(err)
-		}
-		s := httpBenchSession{cookie: "__Host-regie=" + token}
-		rows, err := m.Store.DB().QueryContext(ctx, `SELECT family_id FROM assignments
-			WHERE user_id = $1 AND kind IN ('regisseur', 'duo') AND ended_on IS NULL ORDER BY family_id`, cm.ID)
+	// Sessions for 16 casemanagers and 16 team leaders, made as the
+	// log-in would make them.
+	login := func(role regie.Role) []httpBenchSession {
+		users, err := m.Store.FindUsers(ctx, regie.UserFilter{Role: ptrTo(role)})
 		if err != nil {
 			b.Fatal(err)
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
+		slices.SortFunc(users, func(a, b *regie.User) int { return int(a.ID - b.ID) })
+		var out []httpBenchSession
+		for _, u := range users[:min(16, len(users))] {
+			token := rand.Text()
+			sess := &regie.Session{TokenHash: auth.HashToken(token), UserID: u.ID, MFA: true, IP: "127.0.0.1", UserAgent: "regie-bench"}
+			if err := m.Store.CreateSession(ctx, sess, 0, "benchmark"); err != nil {
 				b.Fatal(err)
 			}
-			s.families = append(s.families, id)
+			s := httpBenchSession{cookie: "__Host-regie=" + token}
+			rows, err := m.Store.DB().QueryContext(ctx, `SELECT family_id FROM assignments
+				WHERE user_id = $1 AND kind IN ('regisseur', 'duo') AND ended_on IS NULL ORDER BY family_id`, u.ID)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					b.Fatal(err)
+				}
+				s.families = append(s.families, id)
+			}
+			rows.Close()
+			if len(s.families) == 0 && role == regie.RoleCasemanager {
+				b.Fatalf("casemanager %d has no families", u.ID)
+			}
+			out = append(out, s)
 		}
-		rows.Close()
-		if len(s.families) == 0 {
-			b.Fatalf("casemanager %d has no families", cm.ID)
-		}
-		env.sessions = append(env.sessions, s)
+		return out
 	}
-	httpBench.env, httpBench.failed = env, false
+	env.sessions, env.leaders = login(regie.RoleCasemanager), login(regie.RoleTeamLeader)
+	httpBench.envs[dialect], httpBench.failed[dialect] = env, false
 	return env
 }
 
@@ -190,15 +241,33 @@ func (env *httpBenchEnv) get(s httpBenchSession, path string) error {
 	return nil
 }
 
-// benchHTTP runs a serial and a parallel (16 clients) sub-benchmark of the
-// page that path returns for session s and iteration i.
-func benchHTTP(b *testing.B, path func(s httpBenchSession, i int) string) {
+// benchHTTP runs, on SQLite and on PostgreSQL, a serial and a parallel (16
+// clients) sub-benchmark of the page that path returns for session s (of
+// the casemanagers, or of the team leaders when leaders is set) and
+// iteration i.
+func benchHTTP(b *testing.B, leaders bool, path func(s httpBenchSession, i int) string) {
+	for _, d := range []string{"sqlite", "postgres"} {
+		b.Run(d, func(b *testing.B) { benchHTTPOn(b, d, leaders, path) })
+	}
+}
+
+func benchHTTPOn(b *testing.B, dialect string, leaders bool, path func(s httpBenchSession, i int) string) {
+	sessions := func(env *httpBenchEnv) []httpBenchSession {
+		if leaders {
+			return env.leaders
+		}
+		return env.sessions
+	}
 	b.Run("serial", func(b *testing.B) {
-		env := httpBenchServer(b)
-		s := env.sessions[0]
+		env := httpBenchServer(b, dialect)
+		ss := sessions(env)
+		s := ss[0]
 		ds := make([]time.Duration, 0, b.N)
 		b.ResetTimer()
 		for i := range b.N {
+			if leaders { // round the team leaders: each team's agenda
+				s = ss[i%len(ss)]
+			}
 			t0 := time.Now()
 			if err := env.get(s, path(s, i)); err != nil {
 				b.Fatal(err)
@@ -209,7 +278,8 @@ func benchHTTP(b *testing.B, path func(s httpBenchSession, i int) string) {
 		reportHTTPLatencies(b, ds)
 	})
 	b.Run("parallel16", func(b *testing.B) {
-		env := httpBenchServer(b)
+		env := httpBenchServer(b, dialect)
+		ss := sessions(env)
 		var (
 			next int64
 			mu   sync.Mutex
@@ -219,7 +289,7 @@ func benchHTTP(b *testing.B, path func(s httpBenchSession, i int) string) {
 		b.SetParallelism(procs)
 		b.ResetTimer()
 		b.RunParallel(func(pb *testing.PB) {
-			s := env.sessions[int(atomic.AddInt64(&next, 1)-1)%len(env.sessions)]
+			s := ss[int(atomic.AddInt64(&next, 1)-1)%len(ss)]
 			var ds []time.Duration
 			for i := 0; pb.Next(); i++ {
 				t0 := time.Now()
@@ -253,14 +323,24 @@ func reportHTTPLatencies(b *testing.B, ds []time.Duration) {
 }
 
 // BenchmarkHTTPFamilyPage is GET /gezinnen/{id} as the family's
-// casemanager: session, policy, the family, its audit row, the template.
+// casemanager: session, policy, the family with its summary, signals and
+// newest contacts, its audit row, the template.
 func BenchmarkHTTPFamilyPage(b *testing.B) {
-	benchHTTP(b, func(s httpBenchSession, i int) string {
+	benchHTTP(b, false, func(s httpBenchSession, i int) string {
 		return "/gezinnen/" + strconv.FormatInt(s.families[i%len(s.families)], 10)
 	})
 }
 
-// BenchmarkHTTPMyFamilies is GET /gezinnen, "Mijn gezinnen".
+// BenchmarkHTTPMyFamilies is GET /gezinnen, "Mijn gezinnen": about 30
+// families with their phase, hours, last contact and signals.
 func BenchmarkHTTPMyFamilies(b *testing.B) {
-	benchHTTP(b, func(httpBenchSession, int) string { return "/gezinnen" })
+	benchHTTP(b, false, func(httpBenchSession, int) string { return "/gezinnen" })
+}
+
+// BenchmarkHTTPTeamAgenda is GET /teamoverleg/{dag} as a team leader, for
+// this week's Monday: the agenda of a team of about 800 families.
+func BenchmarkHTTPTeamAgenda(b *testing.B) {
+	today := regie.DateOf(time.Now())
+	day := today.AddDays(-(int(today.Time().Weekday()+6) % 7)).ISO()
+	benchHTTP(b, true, func(httpBenchSession, int) string { return "/teamoverleg/" + day })
 }

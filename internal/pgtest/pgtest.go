@@ -105,9 +105,14 @@ func startCluster(bin string) (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("initdb: %v: %s", err, out)
 	}
-	c.cmd = exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-k", dir,
-		"-c", "listen_addresses=", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-		"-c", "max_connections=200")
+	args := []string{"-D", data, "-k", dir, "-c", "listen_addresses=", "-c", "max_connections=200"}
+	// Tests need no durability; benchmarks of writes do
+	// (REGIE_PGTEST_DURABLE=1 keeps PostgreSQL's defaults: fsync, full
+	// page writes and synchronous commit on, as in production).
+	if os.Getenv("REGIE_PGTEST_DURABLE") != "1" {
+		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
+	}
+	c.cmd = exec.Command(filepath.Join(bin, "postgres"), args...)
 	// Its own process group, and killed with us: an aborted test run must
 	// not leave a postmaster behind.
 	c.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Setpgid: true, Pdeathsig: syscall.SIGKILL}

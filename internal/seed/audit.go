@@ -2,7 +2,7 @@ package seed
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"regie"
 	"regie/internal/store"
@@ -51,7 +51,11 @@ func (g *gen) auditLog() error {
 		return fmt.Errorf("audit_heads is empty")
 	}
 
-	sort.SliceStable(g.events, func(i, j int) bool { return g.events[i].at.Before(g.events[j].at) })
+	recreate, err := g.deferIndexes("audit", len(g.events))
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(g.events, func(a, b event) int { return a.at.Compare(b.at) })
 	audit := g.insert("audit", []string{"id", "chain", "seq", "ts", "user_id", "role", "action", "outcome", "family_id",
 		"member_id", "ip", "user_agent", "basis", "segment", "detail", "prev_hash", "hash"})
 	p := g.progress("toegangslog", len(g.events))
@@ -87,6 +91,9 @@ func (g *gen) auditLog() error {
 		p.add(1)
 	}
 	if err := audit.flush(); err != nil {
+		return err
+	}
+	if err := recreate(); err != nil {
 		return err
 	}
 	for c, h := range heads {

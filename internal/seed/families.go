@@ -21,7 +21,8 @@ const (
 // and the accesses that made them.
 func (g *gen) families() error {
 	fams := g.insert("families", []string{"id", "household_name", "street", "postcode", "city", "district_id", "team_id",
-		"dutch_proficiency", "languages", "interpreter_needed", "composition_notes", "search_text", "created_at", "created_by"})
+		"dutch_proficiency", "languages", "interpreter_needed", "composition_notes", "search_text", "created_at", "created_by",
+		"closed_at", "close_reason"})
 	members := g.insert("members", []string{"id", "family_id", "given_name", "family_name", "birth_date", "relation",
 		"started_on", "ended_on", "end_reason", "created_at"}, fams)
 	assignments := g.insert("assignments", []string{"id", "family_id", "user_id", "kind", "member_id", "started_on",
@@ -46,8 +47,9 @@ func (g *gen) families() error {
 			}
 			o := &origins[g.weighted(weights)]
 
-			// Created on a working day in the last three years.
-			day := g.today.AddDays(-g.between(7, 3*365))
+			// Created on a working day in the last 30 months: the day its
+			// phase 1 started.
+			day := g.today.AddDays(-g.between(7, g.today.AddMonths(-30).DaysUntil(g.today)))
 			switch day.Time().Weekday() {
 			case time.Saturday:
 				day = day.AddDays(-1)
@@ -55,6 +57,7 @@ func (g *gen) families() error {
 				day = day.AddDays(-2)
 			}
 			f.created = g.workday(day)
+			g.drawStory(f)
 
 			surname, people := g.household(o)
 			household := "Gezin " + surname
@@ -93,7 +96,7 @@ func (g *gen) families() error {
 			g.endMember(f)
 
 			if err := fams.row(f.id, household, street, postcode, d.city, d.id, t.id, string(prof), langs, interpreter, notes,
-				strings.ToLower(strings.Join(search, " | ")), ts(f.created), t.leader.id); err != nil {
+				strings.ToLower(strings.Join(search, " | ")), ts(f.created), t.leader.id, nullTS(f.closedAt), f.closeReason); err != nil {
 				return err
 			}
 			g.event(f.created, t.leader, regie.ActionCreate, regie.SegFamily, f.id, 0, basisLeader, "gezin aangemaakt")
@@ -111,6 +114,10 @@ func (g *gen) families() error {
 				return err
 			}
 			g.reads(f)
+			if !f.closeOn.IsZero() {
+				g.event(f.closedAt, f.coordOn(f.closeOn), regie.ActionUpdate, regie.SegFamily, f.id, 0, basisCoord,
+					"dossier gesloten: "+f.closeReason)
+			}
 			g.fams = append(g.fams, f)
 			p.add(1)
 		}
@@ -214,7 +221,8 @@ func (g *gen) household(o *origin) (string, []person) {
 // endMember lets one member of about one family in sixteen leave the
 // household: an older child, a second parent or another adult.
 func (g *gen) endMember(f *family) {
-	if !g.chance(0.06) || regie.DateOf(f.created).DaysUntil(g.today) < 90 {
+	end := f.end(g.today)
+	if !g.chance(0.06) || regie.DateOf(f.created).DaysUntil(end) < 90 {
 		return
 	}
 	var cand []int
@@ -229,7 +237,7 @@ func (g *gen) endMember(f *family) {
 	}
 	m := &f.members[pick(g, cand)]
 	from := m.started.AddDays(30)
-	days := from.DaysUntil(g.today) - 1
+	days := from.DaysUntil(end) - 1
 	if days < 1 {
 		return
 	}
@@ -240,13 +248,14 @@ func (g *gen) endMember(f *family) {
 // assign makes the family's assignments: a coordinator from the start
 // (one family in ten had another one first), a duo partner for about one
 // in seven, a youth worker for about one in eight that has a member of
-// 12–24.
+// 12–24. A closed file's assignments ended on the day it was closed.
 func (g *gen) assign(f *family, assignments *inserter) error {
 	t := f.team
 	leader := t.leader
+	end := f.end(g.today)
 	start := regie.DateOf(f.created).AddDays(g.between(0, 10))
-	if start.After(g.today) {
-		start = g.today
+	if start.After(end) {
+		start = end
 	}
 	firstAt := maxTime(g.workday(start), f.created.Add(20*time.Minute))
 	row := func(u *user, kind regie.AssignmentKind, memberID int64, from, until regie.Date, at time.Time) error {
@@ -254,15 +263,18 @@ func (g *gen) assign(f *family, assignments *inserter) error {
 		if err != nil {
 			return err
 		}
+		if until.IsZero() {
+			until = f.closeOn
+		}
 		return assignments.row(id, f.id, u.id, string(kind), idArg(memberID), from.ISO(), dateArg(until), leader.id, ts(at))
 	}
-	f.coordFrom = start
-	if len(t.cms) > 1 && start.DaysUntil(g.today) > 150 && g.chance(0.1) {
+	f.coordFrom, f.since = start, start
+	if len(t.cms) > 1 && start.DaysUntil(end) > 150 && g.chance(0.1) {
 		prev := t.cms[g.r.IntN(len(t.cms))]
 		if prev == f.coord {
 			prev = t.cms[(indexOf(t.cms, prev)+1)%len(t.cms)]
 		}
-		switchOn := start.AddDays(g.between(60, start.DaysUntil(g.today)-30))
+		switchOn := start.AddDays(g.between(60, start.DaysUntil(end)-30))
 		if err := row(prev, regie.AssignCoordinator, 0, start, switchOn, firstAt); err != nil {
 			return err
 		}
@@ -282,7 +294,7 @@ func (g *gen) assign(f *family, assignments *inserter) error {
 	}
 	if len(t.cms) > 1 && g.chance(0.15) {
 		duo := t.cms[(indexOf(t.cms, f.coord)+1+g.r.IntN(len(t.cms)-1))%len(t.cms)]
-		from := start.AddDays(g.r.IntN(max(1, start.DaysUntil(g.today)+1)))
+		from := start.AddDays(g.r.IntN(max(1, start.DaysUntil(end)+1)))
 		at := maxTime(g.workday(from), firstAt.Add(time.Minute))
 		if err := row(duo, regie.AssignDuo, 0, from, regie.Date{}, at); err != nil {
 			return err
@@ -294,7 +306,7 @@ func (g *gen) assign(f *family, assignments *inserter) error {
 		for _, m := range f.members {
 			if age := m.birth.YearsOn(g.today); m.ended.IsZero() && age >= 12 && age <= 24 {
 				y := pick(g, t.youth)
-				from := start.AddDays(g.r.IntN(max(1, start.DaysUntil(g.today)+1)))
+				from := start.AddDays(g.r.IntN(max(1, start.DaysUntil(end)+1)))
 				at := maxTime(g.workday(from), firstAt.Add(time.Minute))
 				if err := row(y, regie.AssignYouth, m.id, from, regie.Date{}, at); err != nil {
 					return err
@@ -316,7 +328,11 @@ func (g *gen) reads(f *family) {
 		return
 	}
 	from := f.created.Add(time.Hour)
-	span := g.now.Sub(from)
+	until := g.now
+	if !f.closedAt.IsZero() {
+		until = f.closedAt
+	}
+	span := until.Sub(from)
 	if span <= 0 {
 		return
 	}
@@ -340,6 +356,15 @@ func (g *gen) reads(f *family) {
 			segment: regie.SegFamily, family: f.id, basis: basisDenied}
 		g.events = append(g.events, e)
 	}
+}
+
+// end returns the last day of the family's care: the day its file was
+// closed, or today.
+func (f *family) end(today regie.Date) regie.Date {
+	if !f.closeOn.IsZero() {
+		return f.closeOn
+	}
+	return today
 }
 
 // coordOn returns the family's coordinator on day d.

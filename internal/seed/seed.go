@@ -6,16 +6,41 @@
 // coordinator, a duo partner, a youth worker, members who left) and the
 // access log that work would have left.
 //
+// # The history of care
+//
+// Every family also gets the history of its care (history.go): it
+// started in phase 1 on the day it was created (a week to 30 months ago)
+// and moved on as the method goes — to phase 2 after 2–6 weeks, 3 after
+// 2–4 months, 4 after 3–6 months, 5 after 1–2 months, most moves decided
+// in the team's Monday meeting — so families are spread over all five phases;
+// about 5 % fell back from phase 5 to phase 3, and about 10 % of the files
+// are closed (families.closed_at, their assignments ended). Each phase
+// entry has its checklist ticks (most items of past phases), each family
+// about Options.ContactsPerFamily contacts (80: 2,000,000 for 25,000
+// families; more a week in phases 1–2, fewer in 5; about 15 % attempts
+// without contact; network meetings in phase 5; the contact's phase is
+// the family's phase on its day and its author the coordinator of that
+// day), a few have safety concerns (some acute) and a recorded reason for
+// a longer intensive phase, and every team has its weekly meetings with
+// items and the decisions that moved families on. Each family's summary
+// row (family_summaries) holds exactly what the store's refreshSummary
+// computes from those rows (the seed test checks it against the store).
+// No plans are generated, so no plan is agreed (plan_agreed_on is NULL):
+// every intensive family past the plan norm has that signal.
+//
 // # Not for real data
 //
-// To be fast — 25,000 families in seconds — Generate writes straight into
-// the tables through st.DB(), with multi-row INSERTs in one transaction.
-// That BYPASSES THE STORE'S ACCESS POLICY AND ITS AUDIT: nothing here is
-// decided by policy.Decide, and the access-log rows it writes describe
-// invented accesses. Use it for synthetic benchmark data only, never for
-// real data. Generate refuses to run on a database that already has
-// families unless Options.Force is set, and it must not run while regie
-// serves the same database (it picks ids itself).
+// To be fast — 25,000 families with 2,000,000 contacts in a few minutes —
+// Generate writes straight into the tables through st.DB(), with
+// multi-row INSERTs in one transaction (building the secondary indexes of
+// the access log and the contacts after the load; see deferIndexes).
+// That BYPASSES THE STORE'S ACCESS
+// POLICY AND ITS AUDIT: nothing here is decided by policy.Decide, and the
+// access-log rows it writes describe invented accesses. Use it for
+// synthetic benchmark data only, never for real data. Generate refuses to
+// run on a database that already has families unless Options.Force is
+// set, and it must not run while regie serves the same database (it picks
+// ids itself).
 //
 // The access log it writes continues the hash chains from their current
 // heads with the store's own hash, so `regie audit verify` (VerifyAudit)
@@ -28,8 +53,10 @@
 // go through gen.insert (batched multi-row INSERTs, flushed in foreign-key
 // order), and accesses that the step's data implies are appended to
 // gen.events, which the last step writes into the access log. A step for
-// contacts, phases or decisions reads gen.families and adds its rows and
-// events the same way.
+// plans or decisions reads gen.fams (with each family's story: its phase
+// moves and closure) and adds its rows and events the same way; a step
+// that changes what refreshSummary computes must update the summary that
+// history.go writes.
 package seed
 
 import (
@@ -65,7 +92,7 @@ type Options struct {
 	// ("gezinnen: 12000/25000").
 	Progress io.Writer
 	// Now is the moment the data is generated at: families started in the
-	// three years before it. Zero means time.Now().
+	// 30 months before it. Zero means time.Now().
 	Now time.Time
 	// Force generates even when the database already has families (for a
 	// benchmark database that is being grown on purpose).
@@ -79,6 +106,10 @@ type Options struct {
 	// access log records, on top of the rows for creating the family, its
 	// members and assignments; 0 means 6, a negative number none.
 	AuditReads int
+	// ContactsPerFamily is the average number of contacts per family over
+	// all generated families; 0 means 80, a negative number none (the
+	// phases, ticks and summaries are generated all the same).
+	ContactsPerFamily int
 }
 
 // Domain is the e-mail domain of every generated account.
@@ -104,6 +135,9 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 	}
 	if opt.AuditReads == 0 {
 		opt.AuditReads = 6
+	}
+	if opt.ContactsPerFamily == 0 {
+		opt.ContactsPerFamily = 80
 	}
 	if err := st.CheckSchema(ctx); err != nil {
 		return fmt.Errorf("seed: %w", err)
@@ -136,8 +170,10 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 		{"teams", g.teamsAndDistricts},
 		{"medewerkers", g.staff},
 		{"gezinnen", g.families}, // families, members, assignments
-		// Later table groups (contacts, phases, decisions) go here: they
-		// read g.fams and append to g.events.
+		{"teamoverleggen", g.meetings},
+		{"geschiedenis", g.history}, // phases, ticks, contacts, safety, summaries
+		// Later table groups (plans, decisions) go here: they read g.fams
+		// and append to g.events.
 		{"toegangslog", g.auditLog},
 	}
 	start := time.Now()
@@ -199,8 +235,8 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 	}
 	p.done()
 	if opt.Progress != nil {
-		fmt.Fprintf(opt.Progress, "klaar: %d gezinnen, %d medewerkers, %d teams in %s\n",
-			len(g.fams), len(g.users), len(g.teams), time.Since(start).Round(10*time.Millisecond))
+		fmt.Fprintf(opt.Progress, "klaar: %d gezinnen, %d contactmomenten, %d medewerkers, %d teams in %s\n",
+			len(g.fams), g.contacts, len(g.users), len(g.teams), time.Since(start).Round(10*time.Millisecond))
 	}
 	return nil
 }
@@ -245,6 +281,9 @@ type gen struct {
 	admin   *user
 	privacy *user
 	fams    []*family
+	// meetingIDs are the generated team meetings, by team and day (ISO).
+	meetingIDs map[int64]map[string]int64
+	contacts   int // contacts generated
 	// events are accesses the generated data implies; auditLog writes
 	// them, in time order, as access-log rows.
 	events []event
@@ -284,6 +323,15 @@ type family struct {
 	prevCoord *user // earlier coordinator, or nil
 	duo       *user
 	youth     *user
+	since     regie.Date // the first coordinator's start
+
+	// The story of its care (history.go), drawn before its rows are
+	// written: the phase moves, oldest first, and the closure of the file.
+	moves       []move
+	closeOn     regie.Date // zero while the file is open
+	closedAt    time.Time
+	closeReason string
+	intensity   float64 // contacts relative to the average family
 }
 
 type member struct {
@@ -336,6 +384,70 @@ func (g *gen) advanceSequences() error {
 	return nil
 }
 
+// deferIndexes drops the secondary indexes of table — those made by
+// CREATE INDEX, not the ones behind its primary key and unique
+// constraints — when about rows rows are to be loaded into it and it holds
+// fewer already, and returns the function that creates them again from
+// their own definitions (read from the catalogue, so the migrations stay
+// the one place they are defined). One sorted build is far faster than
+// millions of inserts in random order (the access log's family and user
+// indexes, the contacts by worker): 2.7 million access-log rows took
+// minutes with their indexes, seconds without. Everything happens in the
+// generation's transaction: on failure the indexes are back as they were.
+func (g *gen) deferIndexes(table string, rows int) (recreate func() error, err error) {
+	nothing := func() error { return nil }
+	var have int64
+	if err := g.tx.QueryRowContext(g.ctx, `SELECT COALESCE(MAX(id), 0) FROM `+table).Scan(&have); err != nil {
+		return nil, fmt.Errorf("size of %s: %w", table, err)
+	}
+	if int64(rows) < 100_000 || int64(rows) <= have {
+		return nothing, nil
+	}
+	q := `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL ORDER BY name`
+	if g.pg {
+		q = `SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = $1
+			AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY i.indexname`
+	}
+	rs, err := g.tx.QueryContext(g.ctx, q, table)
+	if err != nil {
+		return nil, fmt.Errorf("indexes of %s: %w", table, err)
+	}
+	var names, defs []string
+	for rs.Next() {
+		var name, def string
+		if err := rs.Scan(&name, &def); err != nil {
+			rs.Close()
+			return nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := g.tx.ExecContext(g.ctx, `DROP INDEX `+name); err != nil {
+			return nil, fmt.Errorf("drop index %s: %w", name, err)
+		}
+	}
+	return func() error {
+		p := g.progress("indexen "+table, 0)
+		if g.pg {
+			// Sort in memory rather than in temporary files.
+			if _, err := g.tx.ExecContext(g.ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
+				return err
+			}
+		}
+		for _, def := range defs {
+			if _, err := g.tx.ExecContext(g.ctx, def); err != nil {
+				return fmt.Errorf("create index again (%s): %w", def, err)
+			}
+		}
+		p.done()
+		return nil
+	}, nil
+}
+
 // Time formats, exactly as internal/store/dialect.go writes them.
 const (
 	timeLayout = "2006-01-02T15:04:05.000000Z"
@@ -343,6 +455,13 @@ const (
 )
 
 func ts(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func nullTS(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return ts(t)
+}
 
 func dateArg(d regie.Date) any {
 	if d.IsZero() {

@@ -3,6 +3,7 @@ package seed_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -74,14 +75,21 @@ func TestGenerate(t *testing.T) {
 			t.Error("no member has left a household")
 		}
 
-		// Every family has exactly one current coordinator, a casemanager
-		// of its own team, and each casemanager has 25–30 families.
-		if n := count(t, s, `SELECT count(*) FROM families f WHERE (SELECT count(*) FROM assignments a
+		// Every open family has exactly one current coordinator, a
+		// casemanager of its own team, and each casemanager has 25–30
+		// families, of which about one in ten closed (their assignments
+		// ended on the day the file was closed).
+		if n := count(t, s, `SELECT count(*) FROM families f WHERE f.closed_at IS NULL AND (SELECT count(*) FROM assignments a
 			JOIN users u ON u.id = a.user_id AND u.role = 'casemanager' AND u.team_id = f.team_id
 			WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL) <> 1`); n != 0 {
-			t.Errorf("%d families without exactly one current coordinator of their team", n)
+			t.Errorf("%d open families without exactly one current coordinator of their team", n)
 		}
-		if n := count(t, s, `SELECT count(*) FROM (SELECT a.user_id FROM assignments a WHERE a.kind = 'regisseur' AND a.ended_on IS NULL
+		if n := count(t, s, `SELECT count(*) FROM families f WHERE f.closed_at IS NOT NULL AND (f.close_reason = '' OR EXISTS
+			(SELECT 1 FROM assignments a WHERE a.family_id = f.id AND a.ended_on IS NULL))`); n != 0 {
+			t.Errorf("%d closed families without a reason or with assignments running on", n)
+		}
+		if n := count(t, s, `SELECT count(*) FROM (SELECT a.user_id FROM assignments a WHERE a.kind = 'regisseur'
+			AND a.id = (SELECT max(b.id) FROM assignments b WHERE b.family_id = a.family_id AND b.kind = 'regisseur')
 			GROUP BY a.user_id HAVING count(*) NOT BETWEEN 25 AND 30) x`); n != 0 {
 			t.Errorf("%d casemanagers without 25–30 families", n)
 		}
@@ -205,6 +213,8 @@ func TestGenerateDeterministic(t *testing.T) {
 			`SELECT id || household_name || street || postcode || search_text || created_at FROM families ORDER BY id`,
 			`SELECT id || family_id || user_id || kind || started_on FROM assignments ORDER BY id`,
 			`SELECT hash FROM audit ORDER BY id`,
+			`SELECT id || family_id || user_id || contact_date || start_time || minutes || kind || attempt || phase FROM contacts ORDER BY id`,
+			`SELECT family_id || phase || COALESCE(phase_started_on, '') || minutes_total || rejected_streak FROM family_summaries ORDER BY family_id`,
 		} {
 			rows, err := s.DB().Query(q)
 			if err != nil {
@@ -226,6 +236,212 @@ func TestGenerateDeterministic(t *testing.T) {
 	if a == c {
 		t.Error("two runs with different seeds are the same")
 	}
+}
+
+// TestGenerateHistory checks the history of care: phases spread over all
+// five with relapses and closed files, checklist ticks, contacts in the
+// phase of their day by the coordinator of their day, and — essential —
+// every family's summary row equal to what the store's refreshSummary
+// computes from those rows; and that regie's own writes carry on from it.
+func TestGenerateHistory(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
+		ctx := context.Background()
+		const families = 400
+		if err := seed.Generate(ctx, s, seed.Options{Families: families, Seed: 11, Now: clock.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		today := regie.DateOf(clock.Now())
+
+		// Phases: every phase has families, some fell back from 5 to 3,
+		// about one file in ten is closed.
+		perPhase := map[int]int{}
+		rows, err := s.DB().Query(`SELECT phase, count(*) FROM family_summaries GROUP BY phase`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var p, n int
+			if err := rows.Scan(&p, &n); err != nil {
+				t.Fatal(err)
+			}
+			perPhase[p] = n
+		}
+		rows.Close()
+		t.Logf("families per phase: %v", perPhase)
+		for p := 1; p <= 5; p++ {
+			if perPhase[p] == 0 {
+				t.Errorf("no family in phase %d: %v", p, perPhase)
+			}
+		}
+		if n := count(t, s, `SELECT count(*) FROM family_summaries`); n != families {
+			t.Errorf("%d summaries for %d families", n, families)
+		}
+		relapses := count(t, s, `SELECT count(DISTINCT family_id) FROM phase_transitions WHERE reason LIKE 'Terugval: %'`)
+		closed := count(t, s, `SELECT count(*) FROM families WHERE closed_at IS NOT NULL`)
+		t.Logf("%d relapses, %d closed files", relapses, closed)
+		if relapses < families/100 || relapses > families/10 {
+			t.Errorf("%d families relapsed, want about 5 %%", relapses)
+		}
+		if closed < families/20 || closed > families/6 {
+			t.Errorf("%d files closed, want about 10 %%", closed)
+		}
+		if n := count(t, s, `SELECT count(*) FROM phase_transitions p JOIN phase_transitions q ON q.family_id = p.family_id
+			AND q.started_on > p.started_on AND q.id < p.id`); n != 0 {
+			t.Errorf("%d transitions out of order", n)
+		}
+		if n := count(t, s, `SELECT count(*) FROM phase_transitions p WHERE p.started_on > $1`, today.ISO()); n != 0 {
+			t.Errorf("%d transitions in the future", n)
+		}
+
+		// Checklists: most items of past phases ticked.
+		items := map[int]int{}
+		for _, d := range regie.DefaultPhases() {
+			items[int(d.Phase)] = len(d.Items())
+		}
+		var ticked, possible int
+		rows, err = s.DB().Query(`SELECT p.phase, (SELECT count(*) FROM checklist_ticks c WHERE c.transition_id = p.id)
+			FROM phase_transitions p JOIN family_summaries s ON s.family_id = p.family_id WHERE p.id <> s.transition_id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var p, n int
+			if err := rows.Scan(&p, &n); err != nil {
+				t.Fatal(err)
+			}
+			ticked, possible = ticked+n, possible+items[p]
+		}
+		rows.Close()
+		if share := float64(ticked) / float64(possible); share < 0.75 || share > 0.95 {
+			t.Errorf("%.0f %% of the items of past phases ticked, want most", share*100)
+		}
+
+		// Contacts: about 80 a family, about 15 % without contact, network
+		// meetings in phase 5 only, each in the phase of its day, by the
+		// coordinator of its day, never in the future or after a closure.
+		total := count(t, s, `SELECT count(*) FROM contacts`)
+		failed := count(t, s, `SELECT count(*) FROM contacts WHERE attempt <> 'contact'`)
+		t.Logf("%d contacts (%.1f a family), %.1f %% without contact", total, float64(total)/families, 100*float64(failed)/float64(total))
+		if total < 70*families || total > 90*families {
+			t.Errorf("%d contacts for %d families, want about 80 a family", total, families)
+		}
+		if share := float64(failed) / float64(total); share < 0.11 || share > 0.20 {
+			t.Errorf("%.1f %% of the contacts without contact, want about 15 %%", share*100)
+		}
+		if n := count(t, s, `SELECT count(*) FROM contacts WHERE kind = 'netwerkoverleg'`); n == 0 {
+			t.Error("no network meetings")
+		}
+		for q, what := range map[string]string{
+			`SELECT count(*) FROM contacts WHERE kind = 'netwerkoverleg' AND phase <> 5`: "network meetings outside phase 5",
+			`SELECT count(*) FROM contacts c WHERE c.phase <> COALESCE((SELECT p.phase FROM phase_transitions p
+				WHERE p.family_id = c.family_id AND p.started_on <= c.contact_date ORDER BY p.started_on DESC, p.id DESC LIMIT 1), 0)`: "contacts not in the phase of their day",
+			`SELECT count(*) FROM contacts c WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.family_id = c.family_id
+				AND a.user_id = c.user_id AND a.kind = 'regisseur' AND a.started_on <= c.contact_date
+				AND (a.ended_on IS NULL OR c.contact_date <= a.ended_on))`: "contacts not by the coordinator of their day",
+			`SELECT count(*) FROM contacts c JOIN assignments a ON a.family_id = c.family_id AND a.kind = 'regisseur'
+				JOIN families f ON f.id = c.family_id
+				WHERE f.closed_at IS NOT NULL AND a.ended_on IS NOT NULL AND c.contact_date > a.ended_on
+				AND a.id = (SELECT max(b.id) FROM assignments b WHERE b.family_id = f.id)`: "contacts after the file was closed",
+			`SELECT count(*) FROM contact_members cm JOIN contacts c ON c.id = cm.contact_id JOIN members m ON m.id = cm.member_id
+				WHERE m.family_id <> c.family_id`: "members at a contact of another family",
+		} {
+			if n := count(t, s, q); n != 0 {
+				t.Errorf("%d %s", n, what)
+			}
+		}
+		if n := count(t, s, `SELECT count(*) FROM contacts WHERE contact_date >= $1`, today.ISO()); n != 0 {
+			t.Errorf("%d contacts today or later", n)
+		}
+		if n := count(t, s, `SELECT count(*) FROM contact_members`); n == 0 {
+			t.Error("no contact names the members who were there")
+		}
+
+		// Safety, extensions, meetings and their decisions.
+		if n := count(t, s, `SELECT count(*) FROM safety_concerns WHERE severity = 'acuut' AND resolved_on IS NULL`); n == 0 {
+			t.Error("no open acute safety concern")
+		}
+		if n := count(t, s, `SELECT count(*) FROM intensive_extensions`); n == 0 {
+			t.Error("no reason for a longer intensive phase")
+		}
+		if n := count(t, s, `SELECT count(*) FROM meetings`); n != 53 {
+			t.Errorf("%d meetings, want a year of Mondays for the one team", n)
+		}
+		if n := count(t, s, `SELECT count(*) FROM meeting_decisions`); n == 0 {
+			t.Error("no meeting decisions")
+		}
+		if n := count(t, s, `SELECT count(*) FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
+			LEFT JOIN phase_transitions p ON p.id = d.linked_id AND p.family_id = d.family_id AND p.started_on = m.held_on
+			WHERE d.linked_kind <> 'fase' OR p.id IS NULL`); n != 0 {
+			t.Errorf("%d decisions not linked to the phase move of their meeting's day", n)
+		}
+
+		// Every summary is what the store computes from the rows.
+		for _, id := range ids(t, s, `SELECT id FROM families ORDER BY id`) {
+			stored, recomputed, err := s.RecomputeSummaryForTest(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := fmt.Sprintf("%+v", stored), fmt.Sprintf("%+v", recomputed); a != b {
+				t.Errorf("family %d: generated summary\n%s\nrecomputed\n%s", id, a, b)
+			}
+		}
+		var signals int
+		rows, err = s.DB().Query(`SELECT rejected_streak FROM family_summaries WHERE rejected_streak >= 5`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			signals++
+		}
+		rows.Close()
+		if signals == 0 {
+			t.Error("no family with five attempts in a row without contact")
+		}
+
+		// The pages read it, and regie's own writes carry on from it.
+		var famID, cmID, leaderID int64
+		if err := s.DB().QueryRow(`SELECT a.family_id, a.user_id, t.id FROM assignments a JOIN families f ON f.id = a.family_id
+			JOIN users t ON t.team_id = f.team_id AND t.role = 'teamleider'
+			WHERE a.kind = 'regisseur' AND a.ended_on IS NULL AND f.closed_at IS NULL ORDER BY a.family_id LIMIT 1`).Scan(&famID, &cmID, &leaderID); err != nil {
+			t.Fatal(err)
+		}
+		cm, err := s.FindUserByID(storetest.System(), cmID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		leader, err := s.FindUserByID(storetest.System(), leaderID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fam, err := s.FindFamilyByID(storetest.As(cm), famID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fam.Summary == nil || fam.Summary.Phase == 0 || fam.Phase == nil {
+			t.Errorf("family page without its phase: %+v", fam.Summary)
+		}
+		if _, err := s.FindHours(storetest.As(cm), famID); err != nil {
+			t.Fatal(err)
+		}
+		monday := today.AddDays(-(int(today.Time().Weekday()+6) % 7))
+		ag, err := s.FindAgenda(storetest.As(leader), monday.ISO(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ag.Signals) == 0 {
+			t.Error("the team agenda has no families with signals")
+		}
+		if _, err := s.CreateContact(storetest.As(cm), famID, regie.ContactInput{Date: today.AddDays(-1).ISO(), Start: "10:00",
+			Minutes: "60", Kind: regie.ContactHomeVisit, Attempt: regie.AttemptReached}); err != nil {
+			t.Fatal(err)
+		}
+		if stored, recomputed, err := s.RecomputeSummaryForTest(ctx, famID); err != nil {
+			t.Fatal(err)
+		} else if a, b := fmt.Sprintf("%+v", stored), fmt.Sprintf("%+v", recomputed); a != b {
+			t.Errorf("after CreateContact: stored\n%s\nrecomputed\n%s", a, b)
+		}
+		verifyAudit(t, s)
+	})
 }
 
 func TestGenerateNeedsSchema(t *testing.T) {

@@ -9,7 +9,12 @@ package store_test
 // Each benchmark reports, besides ns/op, the median and 95th percentile of
 // one call (p50-ms, p95-ms); the parallel ones also req/s. They assert no
 // timings: compare the figures with the floor in PERFORMANCE.md.
-// REGIE_BENCH_FAMILIES sets another number of families.
+// REGIE_BENCH_FAMILIES sets another number of families. The generated
+// database has each family's history: about 2,000,000 contacts for 25,000
+// families, phases, ticks and summaries (package seed). PostgreSQL's test
+// cluster runs with fsync off unless REGIE_PGTEST_DURABLE=1 (see
+// internal/pgtest): set it to measure writes — and every family page,
+// which writes its audit row — as durable as SQLite is here.
 
 import (
 	"context"
@@ -297,4 +302,155 @@ func BenchmarkFamilyAuditLog(b *testing.B) {
 			return err
 		})
 	})
+}
+
+// The pages of phases, contacts and hours, on the database with history
+// (2,000,000 contacts for 25,000 families; internal/seed).
+
+// minesNear returns the casemanagers with about n families of their own
+// (coordinator or duo), nearest first; at least one.
+func minesNear(env *benchEnv, n int) []*regie.User {
+	cms := slices.Clone(env.cms)
+	dist := func(u *regie.User) int { return max(len(env.mine[u.ID])-n, n-len(env.mine[u.ID])) }
+	slices.SortStableFunc(cms, func(a, b *regie.User) int { return dist(a) - dist(b) })
+	k := 1
+	for k < len(cms) && dist(cms[k]) <= 2 {
+		k++
+	}
+	return cms[:k]
+}
+
+// BenchmarkMyFamiliesWithSignals is "Mijn gezinnen" for casemanagers with
+// about 30 families: each row with its summary (phase, hours, last
+// contact, attempts in a row), this month's hours, the signals and what is
+// due next; with the audit row.
+func BenchmarkMyFamiliesWithSignals(b *testing.B) {
+	forEachDialect(b, func(b *testing.B, env *benchEnv) {
+		cms := minesNear(env, 30)
+		timed(b, func(i int) error {
+			cm := cms[i%len(cms)]
+			list, _, err := env.st.FindFamilies(storetest.As(cm), regie.FamilyFilter{Scope: regie.ScopeMine, Limit: 50})
+			if err == nil && (len(list) == 0 || list[0].Phase == 0) {
+				err = fmt.Errorf("casemanager %d: %d families, without phases", cm.ID, len(list))
+			}
+			return err
+		})
+	})
+}
+
+// BenchmarkFamilyPageWithHours is the family page (the family with its
+// summary, signals and 5 newest contacts, and its audit row) and its hours
+// (per phase, per worker, this month and the last weeks, and its audit
+// row), as the family's coordinator; round the families of the
+// casemanagers.
+func BenchmarkFamilyPageWithHours(b *testing.B) {
+	forEachDialect(b, func(b *testing.B, env *benchEnv) {
+		cms := minesNear(env, 30)
+		timed(b, func(i int) error {
+			cm := cms[i%len(cms)]
+			fams := env.mine[cm.ID]
+			ctx, id := storetest.As(cm), fams[(i/len(cms))%len(fams)]
+			fam, err := env.st.FindFamilyByID(ctx, id)
+			if err != nil {
+				return err
+			}
+			if fam.Summary == nil {
+				return fmt.Errorf("family %d without a summary", id)
+			}
+			_, err = env.st.FindHours(ctx, id)
+			return err
+		})
+	})
+}
+
+// BenchmarkTeamAgenda is the team meeting's agenda of this week's Monday
+// for a team leader (about 800 families): referrals, the families with
+// signals in bounded lists, the items and decisions; with the audit row.
+func BenchmarkTeamAgenda(b *testing.B) {
+	forEachDialect(b, func(b *testing.B, env *benchEnv) {
+		day := benchMonday(env.st)
+		timed(b, func(i int) error {
+			tl := env.leaders[i%len(env.leaders)]
+			ag, err := env.st.FindAgenda(storetest.As(tl), day, false)
+			if err == nil && len(ag.Signals) == 0 {
+				err = fmt.Errorf("team leader %d: no families with signals on the agenda", tl.ID)
+			}
+			return err
+		})
+	})
+}
+
+// benchMonday is this week's Monday, the day the seed's last meetings
+// were held.
+func benchMonday(st *store.Store) string {
+	today := regie.DateOf(st.Clock.Now())
+	return today.AddDays(-(int(today.Time().Weekday()+6) % 7)).ISO()
+}
+
+// BenchmarkCreateContact is the write path: a casemanager records a home
+// visit of yesterday with one member present — the contact, its member,
+// the summary updated in place and the chained audit row, in one durable
+// transaction. serial reports the latency of one save; parallel, 8
+// casemanagers saving at once, the throughput (contacts/s) as well.
+func BenchmarkCreateContact(b *testing.B) {
+	forEachDialect(b, func(b *testing.B, env *benchEnv) {
+		cms := minesNear(env, 30)
+		members := benchMembers(b, env, cms)
+		yesterday := regie.DateOf(env.st.Clock.Now()).AddDays(-1).ISO()
+		save := func(cm *regie.User, i int) error {
+			fams := env.mine[cm.ID]
+			id := fams[i%len(fams)]
+			_, err := env.st.CreateContact(storetest.As(cm), id, regie.ContactInput{Date: yesterday, Start: "10:30", Minutes: "75",
+				Kind: regie.ContactHomeVisit, Attempt: regie.AttemptReached, Members: members[id], Practical: []regie.Practical{"post"},
+				Note: "Samen de post doorgenomen."})
+			return err
+		}
+		b.Run("serial", func(b *testing.B) {
+			timed(b, func(i int) error { return save(cms[i%len(cms)], i/len(cms)) })
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "contacts/s")
+		})
+		b.Run("parallel8", func(b *testing.B) {
+			var (
+				next int64
+				mu   sync.Mutex
+				all  []time.Duration
+			)
+			b.SetParallelism(max(1, 8/runtime.GOMAXPROCS(0)))
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				cm := cms[int(atomic.AddInt64(&next, 1)-1)%len(cms)]
+				var ds []time.Duration
+				for i := 0; pb.Next(); i++ {
+					t0 := time.Now()
+					if err := save(cm, i); err != nil {
+						b.Error(err)
+						return
+					}
+					ds = append(ds, time.Since(t0))
+				}
+				mu.Lock()
+				all = append(all, ds...)
+				mu.Unlock()
+			})
+			b.StopTimer()
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "contacts/s")
+			reportLatencies(b, all)
+		})
+	})
+}
+
+// benchMembers returns one current member per family of the casemanagers.
+func benchMembers(b *testing.B, env *benchEnv, cms []*regie.User) map[int64][]int64 {
+	b.Helper()
+	out := map[int64][]int64{}
+	for _, cm := range cms {
+		for _, id := range env.mine[cm.ID] {
+			var m int64
+			if err := env.st.DB().QueryRow(`SELECT min(id) FROM members WHERE family_id = $1 AND ended_on IS NULL`, id).Scan(&m); err != nil {
+				b.Fatal(err)
+			}
+			out[id] = []int64{m}
+		}
+	}
+	return out
 }

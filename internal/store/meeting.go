@@ -134,7 +134,9 @@ func (tx *tx) agendaReferrals(ctx context.Context, ag *regie.Agenda, teamID, mee
 
 // agendaFamilies puts the team's running families on the agenda: acute
 // unsafety, plans, evaluations, other signals. It reads the summaries, so
-// its cost does not grow with the families' histories.
+// its cost does not grow with the families' histories. (f.team_id repeats
+// s.team_id — a summary keeps its family's team — so that PostgreSQL finds
+// the team's families by families_team instead of scanning all of them.)
 func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64) error {
 	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name,
 			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
@@ -144,7 +146,7 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 			s.minutes_phase, s.last_contact_on, s.last_reached_on, s.rejected_streak, s.last_network_meeting_on, s.interim_done_on,
 			s.plan_agreed_on
 		FROM family_summaries s JOIN families f ON f.id = s.family_id JOIN districts d ON d.id = f.district_id
-		WHERE s.team_id = $1 AND f.closed_at IS NULL`, teamID)
+		WHERE s.team_id = $1 AND f.team_id = $1 AND f.closed_at IS NULL`, teamID)
 	if err != nil {
 		return fmt.Errorf("store: agenda families: %w", err)
 	}
@@ -179,10 +181,6 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 			flagged = append(flagged, fs)
 		}
 	}
-	// Only flagged families get their extension reason and month's hours.
-	if err := tx.enrichSummaries(ctx, flagged); err != nil {
-		return err
-	}
 	sortFamilies(flagged, "signalen")
 	seen := map[int64]bool{}
 	take := func(dst *[]*regie.FamilySummary, keep func(*regie.FamilySummary) bool) {
@@ -206,7 +204,15 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 	take(&ag.Plans, hasSignal(regie.SignalPlanOverdue))
 	take(&ag.Evaluations, hasSignal(regie.SignalInterimDue))
 	take(&ag.Signals, func(*regie.FamilySummary) bool { return true })
-	return nil
+	// Only the families on the agenda (at most 4 × agendaSize) get their
+	// extension reason and month's hours: not every flagged family of the
+	// team (most of several hundred). Enriching changes no signal's kind or
+	// alert, so neither the order above nor what was taken.
+	var shown []*regie.FamilySummary
+	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
+		shown = append(shown, l...)
+	}
+	return tx.enrichSummaries(ctx, shown)
 }
 
 // agendaMinutes fills the items and the decisions of the meeting.

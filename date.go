@@ -88,6 +88,10 @@ func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
 // AddMonths returns the date n months later, as time.AddDate normalises.
 func (d Date) AddMonths(n int) Date { return Date{d.t.AddDate(0, n, 0)} }
 
+// Monday returns the Monday of d's week (weeks run Monday to Sunday, as
+// the team's weekly meeting does).
+func (d Date) Monday() Date { return d.AddDays(-(int(d.t.Weekday()+6) % 7)) }
+
 // DaysUntil returns the number of days from d to e (negative if e is before d).
 func (d Date) DaysUntil(e Date) int { return int(e.t.Sub(d.t).Hours() / 24) }
 

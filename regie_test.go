@@ -89,6 +89,16 @@ func TestDates(t *testing.T) {
 	if got := regie.NewDate(2026, 3, 2).Dutch(); got != "2 maart 2026" {
 		t.Errorf("Dutch = %q", got)
 	}
+	// 23 November 2026 is a Monday: every day of its week has it as its
+	// Monday, and the Sunday before belongs to the week before.
+	for day := 23; day <= 29; day++ {
+		if got := regie.NewDate(2026, 11, day).Monday().ISO(); got != "2026-11-23" {
+			t.Errorf("Monday of 2026-11-%d = %s", day, got)
+		}
+	}
+	if got := regie.NewDate(2026, 11, 22).Monday().ISO(); got != "2026-11-16" {
+		t.Errorf("Monday of Sunday 2026-11-22 = %s", got)
+	}
 }
 
 func TestFamilyInput_Postcode(t *testing.T) {

@@ -341,6 +341,6 @@ func BenchmarkHTTPMyFamilies(b *testing.B) {
 // this week's Monday: the agenda of a team of about 800 families.
 func BenchmarkHTTPTeamAgenda(b *testing.B) {
 	today := regie.DateOf(time.Now())
-	day := today.AddDays(-(int(today.Time().Weekday()+6) % 7)).ISO()
+	day := today.Monday().ISO()
 	benchHTTP(b, true, func(httpBenchSession, int) string { return "/teamoverleg/" + day })
 }

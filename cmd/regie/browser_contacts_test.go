@@ -226,7 +226,7 @@ func TestBrowser_ContactsAndMeeting(t *testing.T) {
 	tl.logIn("teamleider@demo.regie.nl", demo.Password)
 	tl.wantPath(`/gezinnen\?overzicht=team`)
 	tl.tapTo(`nav a[href="/teamoverleg"]`, http.StatusOK)
-	monday := today.AddDays(-int(today.Time().Weekday()+6) % 7)
+	monday := today.Monday()
 	day := monday.ISO()
 	tl.wantPath(`/teamoverleg/` + day)
 	tl.wantText("h1", "Teamoverleg "+monday.Dutch())

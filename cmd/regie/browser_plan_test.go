@@ -45,7 +45,7 @@ func TestBrowser_PlanFlow(t *testing.T) {
 	began := time.Now()
 	step := func(what string) { t.Logf("%5.1fs %s", time.Since(began).Seconds(), what) }
 	today := regie.DateOf(time.Now())
-	monday := today.AddDays(-int(today.Time().Weekday()+6) % 7)
+	monday := today.Monday()
 	shots := newScreenshots(t, "plan")
 
 	const (

@@ -43,7 +43,7 @@ func (g *gen) drawStory(f *family) {
 	on, p := start, regie.PhaseIntroduction
 	next := func(days [2]int, snap bool) bool {
 		d := on.AddDays(g.between(days[0], days[1]))
-		if m := mondayOf(d); snap && m.After(on) {
+		if m := d.Monday(); snap && m.After(on) {
 			d = m
 		}
 		if d.After(g.today) {
@@ -119,7 +119,7 @@ var closeReasonsEarly = []string{
 func (g *gen) meetings() error {
 	meetings := g.insert("meetings", []string{"id", "team_id", "held_on", "created_by", "created_at"})
 	items := g.insert("meeting_items", []string{"id", "meeting_id", "title", "note", "created_by", "created_at"}, meetings)
-	this := mondayOf(g.today)
+	this := g.today.Monday()
 	g.meetingIDs = map[int64]map[string]int64{}
 	for _, t := range g.teams {
 		ids := map[string]int64{}
@@ -821,11 +821,6 @@ func summarize(f *family, cs []contact, interim time.Time) summary {
 		s.interimDoneOn = regie.DateOf(interim)
 	}
 	return s
-}
-
-// mondayOf returns the Monday of d's week.
-func mondayOf(d regie.Date) regie.Date {
-	return d.AddDays(-(int(d.Time().Weekday()+6) % 7))
 }
 
 var (

@@ -423,7 +423,7 @@ func TestGenerateHistory(t *testing.T) {
 		if _, err := s.FindHours(storetest.As(cm), famID); err != nil {
 			t.Fatal(err)
 		}
-		monday := today.AddDays(-(int(today.Time().Weekday()+6) % 7))
+		monday := today.Monday()
 		ag, err := s.FindAgenda(storetest.As(leader), monday.ISO(), false)
 		if err != nil {
 			t.Fatal(err)

@@ -403,7 +403,7 @@ func (tx *tx) hours(ctx context.Context, familyID int64, h *regie.Hours) error {
 	rows.Close()
 	today := tx.today()
 	monthStart := regie.NewDate(today.Time().Year(), today.Time().Month(), 1)
-	monday := mondayOf(today)
+	monday := today.Monday()
 	weeks := map[string]int{}
 	rows, err = tx.QueryContext(ctx, `SELECT contact_date, minutes FROM contacts WHERE family_id = $1 AND contact_date >= $2`,
 		familyID, minDate(monthStart, monday.AddDays(-7*7)).ISO())
@@ -420,7 +420,7 @@ func (tx *tx) hours(ctx context.Context, familyID int64, h *regie.Hours) error {
 		if !d.Before(monthStart) {
 			h.ThisMonth += m
 		}
-		weeks[mondayOf(d).ISO()] += m
+		weeks[d.Monday().ISO()] += m
 	}
 	rows.Close()
 	for i := 7; i >= 0; i-- {
@@ -428,12 +428,6 @@ func (tx *tx) hours(ctx context.Context, familyID int64, h *regie.Hours) error {
 		h.PerWeek = append(h.PerWeek, regie.WeekHours{Monday: w, Minutes: weeks[w.ISO()]})
 	}
 	return rows.Err()
-}
-
-// mondayOf returns the Monday of d's week.
-func mondayOf(d regie.Date) regie.Date {
-	wd := int(d.Time().Weekday()+6) % 7 // Monday 0 … Sunday 6
-	return d.AddDays(-wd)
 }
 
 func minDate(a, b regie.Date) regie.Date {

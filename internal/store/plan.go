@@ -573,7 +573,7 @@ func (s *Store) MarkPlanDiscussed(ctx context.Context, familyID int64, number in
 			return err
 		}
 		today := tx.today()
-		meetingID, err := tx.meeting(ctx, f.TeamID, mondayOf(today))
+		meetingID, err := tx.meeting(ctx, f.TeamID, today.Monday())
 		if err != nil {
 			return err
 		}

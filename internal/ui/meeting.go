@@ -12,8 +12,7 @@ import (
 // showThisMeeting opens this week's meeting: the team meets weekly, on
 // Monday unless a date is chosen.
 func (h *Handler) showThisMeeting(w http.ResponseWriter, r *http.Request) error {
-	today := regie.DateOf(h.Clock.Now())
-	monday := today.AddDays(-int(today.Time().Weekday()+6) % 7)
+	monday := regie.DateOf(h.Clock.Now()).Monday()
 	http.Redirect(w, r, "/teamoverleg/"+monday.ISO(), http.StatusSeeOther)
 	return nil
 }

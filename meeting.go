@@ -88,6 +88,11 @@ type Agenda struct {
 	IntakeNames map[int64]string
 	// CanDecide: the actor (the team leader) records decisions.
 	CanDecide bool
+	// Past: the meeting was held in an earlier week. Its minutes are
+	// fixed, and its agenda is not recomputed from today's data (the
+	// signals of today were not discussed then): only its items and
+	// decisions are shown.
+	Past bool
 }
 
 // Supervision is the monthly work supervision (werkbegeleiding) of one

@@ -59,6 +59,7 @@ const (
 	MsgItemAuto             Msg = "item_auto"
 	MsgPhaseBeforeCurrent   Msg = "phase_before_current"
 	MsgDecisionNeedsSubject Msg = "decision_needs_subject"
+	MsgMeetingPast          Msg = "meeting_past"
 	MsgGoalNeedsWords       Msg = "goal_needs_words"
 	MsgGoalNeedsDomain      Msg = "goal_needs_domain"
 	MsgAgreementNeedsOwner  Msg = "agreement_needs_owner"
@@ -196,6 +197,7 @@ var catalogue = map[Msg]string{
 	MsgItemAuto:             "Dit onderdeel vinkt regie zelf aan, zodra het plan of de toestemming er is.",
 	MsgPhaseBeforeCurrent:   "Deze datum ligt voor de start van de huidige fase.",
 	MsgDecisionNeedsSubject: "Kies het gezin of het agendapunt waarover het besluit gaat.",
+	MsgMeetingPast:          "Dit teamoverleg is al geweest en de notulen liggen vast. Leg het vast in het overleg van deze week.",
 	MsgGoalNeedsWords:       "Schrijf het doel op, in de woorden van het gezin.",
 	MsgGoalNeedsDomain:      "Kies bij welk leefgebied dit doel hoort.",
 	MsgAgreementNeedsOwner:  "Kies wie dit doet: een gezinslid, de casemanager of een organisatie.",

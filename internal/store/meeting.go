@@ -48,20 +48,33 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 			return err
 		}
 		teamID := tx.actor.TeamID
-		id, err := tx.meeting(ctx, teamID, d)
+		past := tx.meetingPast(d)
+		// A past meeting is only read: looking back at a week without a
+		// meeting does not create one.
+		var id int64
+		if past {
+			err = tx.QueryRowContext(ctx, `SELECT id FROM meetings WHERE team_id = $1 AND held_on = $2`, teamID, d.ISO()).Scan(&id)
+			if isNoRows(err) {
+				err = nil
+			}
+		} else {
+			id, err = tx.meeting(ctx, teamID, d)
+		}
 		if err != nil {
 			return err
 		}
-		ag = &regie.Agenda{Meeting: &regie.Meeting{ID: id, TeamID: teamID, HeldOn: d},
-			CanDecide: policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: teamID}).Allow}
+		ag = &regie.Agenda{Meeting: &regie.Meeting{ID: id, TeamID: teamID, HeldOn: d}, Past: past,
+			CanDecide: !past && policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: teamID}).Allow}
 		if err := tx.QueryRowContext(ctx, `SELECT name FROM teams WHERE id = $1`, teamID).Scan(&ag.Meeting.TeamName); err != nil {
 			return err
 		}
-		if err := tx.agendaReferrals(ctx, ag, teamID, id, d); err != nil {
-			return err
-		}
-		if err := tx.agendaFamilies(ctx, ag, teamID); err != nil {
-			return err
+		if !past {
+			if err := tx.agendaReferrals(ctx, ag, teamID, id, d); err != nil {
+				return err
+			}
+			if err := tx.agendaFamilies(ctx, ag, teamID); err != nil {
+				return err
+			}
 		}
 		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
 			return err
@@ -73,6 +86,12 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegMeeting, Basis: dec.Basis, Detail: detail})
 	})
 	return ag, err
+}
+
+// meetingPast reports whether a meeting on day d was held in an earlier
+// week than this one. Its minutes are fixed: nothing is added to them.
+func (tx *tx) meetingPast(d regie.Date) bool {
+	return d.Before(tx.today().Monday())
 }
 
 // agendaReferrals fills the referrals awaiting a decision, the waiting
@@ -308,6 +327,9 @@ func (s *Store) AddMeetingItem(ctx context.Context, day, title, note string) err
 		v.Required("title", title)
 		v.MaxLen("title", title, 200)
 		v.MaxLen("note", note, 4000)
+		if tx.meetingPast(d) {
+			v.Add("title", regie.MsgMeetingPast)
+		}
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -342,6 +364,9 @@ func (s *Store) RecordMeetingDecision(ctx context.Context, day string, in regie.
 		v.MaxLen("text", in.Text, 4000)
 		if in.FamilyID == 0 && in.ItemID == 0 {
 			v.Add("text", regie.MsgDecisionNeedsSubject)
+		}
+		if tx.meetingPast(d) {
+			v.Add("text", regie.MsgMeetingPast)
 		}
 		if err := v.Err(); err != nil {
 			return err
@@ -428,7 +453,7 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 		}
 		today := tx.today()
 		monthStart := regie.NewDate(today.Time().Year(), today.Time().Month(), 1)
-		monday := mondayOf(today)
+		monday := today.Monday()
 		weeks := map[string]int{}
 		rows, err := tx.QueryContext(ctx, `SELECT contact_date, minutes FROM contacts WHERE user_id = $1 AND contact_date >= $2`,
 			userID, minDate(monthStart, monday.AddDays(-7*7)).ISO())
@@ -445,7 +470,7 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 			if !d.Before(monthStart) {
 				sv.ThisMonth += m
 			}
-			weeks[mondayOf(d).ISO()] += m
+			weeks[d.Monday().ISO()] += m
 		}
 		rows.Close()
 		for i := 7; i >= 0; i-- {

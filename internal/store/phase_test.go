@@ -289,6 +289,35 @@ func TestMeeting_AgendaAndDecisions(t *testing.T) {
 		if action != "export" {
 			t.Fatalf("printing the minutes is audited as %q", action)
 		}
+
+		// A week later the meeting is past: its minutes stay as they were,
+		// its agenda is not rebuilt from today's signals, and nothing is
+		// added to it. Looking back at a week without a meeting makes none.
+		clock.Advance(8 * 24 * time.Hour)
+		ag, err = s.FindAgenda(lead, "2026-03-23", false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ag.Past || ag.CanDecide || len(ag.Decisions) != 1 || len(ag.Items) != 1 ||
+			ag.Acute != nil || ag.Signals != nil || ag.Waiting != nil || ag.Referrals != nil {
+			t.Fatalf("past meeting: past %v, can decide %v, %d decisions, %d items, acute %v, signals %v, waiting %v",
+				ag.Past, ag.CanDecide, len(ag.Decisions), len(ag.Items), ag.Acute, ag.Signals, ag.Waiting)
+		}
+		if _, err := s.RecordMeetingDecision(lead, "2026-03-23", regie.MeetingDecisionInput{FamilyID: f.FamAssigned.ID, Text: "Te laat"}); regie.ErrorFields(err)["text"] != regie.Text(regie.MsgMeetingPast) {
+			t.Fatalf("decision in a past meeting: %v", err)
+		}
+		if err := s.AddMeetingItem(lead, "2026-03-23", "Te laat", ""); regie.ErrorFields(err)["title"] != regie.Text(regie.MsgMeetingPast) {
+			t.Fatalf("item in a past meeting: %v", err)
+		}
+		var before, after int
+		s.DB().QueryRow(`SELECT count(*) FROM meetings`).Scan(&before)
+		if ag, err := s.FindAgenda(lead, "2026-03-09", false); err != nil || !ag.Past || ag.Meeting.ID != 0 {
+			t.Fatalf("a past week without a meeting: %+v, %v", ag, err)
+		}
+		s.DB().QueryRow(`SELECT count(*) FROM meetings`).Scan(&after)
+		if after != before {
+			t.Fatalf("looking back made a meeting: %d → %d", before, after)
+		}
 	})
 }
 

@@ -38,7 +38,10 @@ type Store struct {
 	// PostgreSQL it is the same pool as db.
 	rdb  *sql.DB
 	pool *pgxpool.Pool // PostgreSQL only
-	d    dialect
+	// stmts and rstmts keep SQLite's prepared statements for db and rdb
+	// (see stmtCache); nil on PostgreSQL.
+	stmts, rstmts *stmtCache
+	d             dialect
 	// Clock gives the time of every transaction; tests replace it.
 	Clock regie.Clock
 }
@@ -98,6 +101,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		r.SetMaxOpenConns(opt.MaxConns)
 		r.SetMaxIdleConns(opt.MaxConns)
 		s.db, s.rdb, s.d = w, r, sqliteDialect
+		s.stmts, s.rstmts = newStmtCache(w), newStmtCache(r)
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.Close()
@@ -144,6 +148,8 @@ func redactURLError(err error) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.stmts.close()
+	s.rstmts.close()
 	var err error
 	if s.rdb != nil && s.rdb != s.db {
 		err = s.rdb.Close()
@@ -173,6 +179,10 @@ type tx struct {
 	s     *Store
 	now   time.Time
 	actor *regie.Actor
+	// cache holds the pool's prepared statements, or is nil; queried
+	// are the multi-row queries this transaction ran through it.
+	cache   *stmtCache
+	queried map[string]bool
 }
 
 // errDenied carries a policy denial out of a transaction function: the
@@ -197,12 +207,18 @@ func (s *Store) read(ctx context.Context, fn func(*tx) error) error {
 
 func (s *Store) run(ctx context.Context, db *sql.DB, readOnly bool, fn func(*tx) error) error {
 	opts := &sql.TxOptions{ReadOnly: readOnly && s.d.name == "postgres"}
+	cache := s.stmts
+	if db != s.db {
+		cache = s.rstmts
+	}
+	// After the transaction has ended (deferred calls run last first).
+	defer cache.prepareWanted(ctx)
 	sqlTx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return s.d.mapError(fmt.Errorf("store: begin: %w", err))
 	}
 	defer sqlTx.Rollback() //nolint:errcheck // a no-op after Commit
-	t := &tx{Tx: sqlTx, s: s, now: s.Clock.Now().UTC(), actor: regie.ActorFromContext(ctx)}
+	t := &tx{Tx: sqlTx, s: s, now: s.Clock.Now().UTC(), actor: regie.ActorFromContext(ctx), cache: cache}
 	err = fn(t)
 	var denied *errDenied
 	if err != nil && !errors.As(err, &denied) {

@@ -181,6 +181,15 @@ func birthDate(m member, today regie.Date) regie.Date {
 	return today.AddMonths(-(m.age*12 + m.months)).AddDays(-int(m.given[0]) % 27)
 }
 
+// moveDecisions are the team meeting's words for moving a family on,
+// by the phase it moves to.
+var moveDecisions = map[regie.Phase]string{
+	regie.PhaseContact:      "De introductie is gelukt en er staat een vervolgafspraak. Door naar contact leggen en motiveren.",
+	regie.PhaseExecution:    "Het plan is met het gezin afgesproken en de toestemming is getekend. Door naar de uitvoering.",
+	regie.PhaseClosing:      "De belangrijkste doelen zijn bereikt; de intensieve fase wordt afgerond en geëvalueerd.",
+	regie.PhaseCoordination: "Eindevaluatie besproken; het netwerk neemt de zorg over. Door naar coördinatie van zorg.",
+}
+
 var practicalWork = [][]regie.Practical{{"post"}, {"post", "geld"}, {"huishouden"}, {"boodschappen"}, {"school"}, {"instantie"}, {"gesprek"}, nil}
 
 var notes = []string{
@@ -257,7 +266,10 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 		} else if !status.Complete() {
 			reason = "Besproken in het teamoverleg: verder, de rest volgt."
 		}
-		if err := st.MovePhase(cm, id, regie.PhaseMove{To: regie.Phase(i + 2), Reason: reason}); err != nil {
+		// The team leader records the move in the week's team meeting.
+		to := regie.Phase(i + 2)
+		if _, err := st.RecordMeetingDecision(w.lead, d.Monday().ISO(), regie.MeetingDecisionInput{FamilyID: id,
+			Text: moveDecisions[to], MovePhase: true, PhaseReason: reason}); err != nil {
 			return err
 		}
 	}
@@ -290,10 +302,17 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 				"Netwerkoverleg met school, buurtteam en schuldhulp: afspraken doorgenomen.")
 		}
 	}
-	if rnd.Float64() >= rate {
+	quiet := s.quietDays > 0 && !d.Before(today.AddDays(-s.quietDays))
+	if quiet {
+		// The door stays shut, and the casemanager keeps coming: every
+		// Monday, Wednesday and Friday, so the attempts in a row always
+		// reach the signal.
+		if wd := d.Time().Weekday(); wd != time.Monday && wd != time.Wednesday && wd != time.Friday {
+			return nil
+		}
+	} else if rnd.Float64() >= rate {
 		return nil
 	}
-	quiet := s.quietDays > 0 && !d.Before(today.AddDays(-s.quietDays))
 	attempt := regie.AttemptReached
 	if quiet || rnd.Float64() < s.refusals {
 		attempt = regie.AttemptNoAnswer

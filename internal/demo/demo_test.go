@@ -1,0 +1,103 @@
+package demo_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"regie"
+	"regie/internal/demo"
+	"regie/internal/password"
+	"regie/internal/store"
+)
+
+// TestSeed_ShowsTheWholeJourney checks that the demo a newcomer opens
+// shows what regie is for: families in every phase, the signals a team
+// leader acts on (among them the attempts in a row at a door that stays
+// shut), a closed file, agreed plans and signed consent, referrals
+// awaiting the team meeting, phase moves decided in past team meetings.
+// And that a second run changes nothing.
+func TestSeed_ShowsTheWholeJourney(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hasher := password.NewHasher(password.Params{MemoryKiB: 1024, Time: 1, Threads: 1}, 2)
+	if err := demo.Seed(ctx, st, hasher, regie.SystemClock()); err != nil {
+		t.Fatal(err)
+	}
+	count := func(q string) int {
+		t.Helper()
+		var n int
+		if err := st.DB().QueryRow(q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	families := count(`SELECT count(*) FROM families`)
+	if err := demo.Seed(ctx, st, hasher, regie.SystemClock()); err != nil {
+		t.Fatal(err)
+	}
+	if again := count(`SELECT count(*) FROM families`); again != families || families < 8 {
+		t.Fatalf("families: %d, after a second run %d", families, again)
+	}
+
+	leader := teamLeader(t, st)
+	list, _, err := st.FindFamilies(leader, regie.FamilyFilter{Scope: regie.ScopeTeam, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	phases := map[regie.Phase]bool{}
+	signals := map[regie.SignalKind]bool{}
+	for _, fs := range list {
+		phases[fs.Phase] = true
+		for _, s := range fs.Signals {
+			signals[s.Kind] = true
+		}
+	}
+	for p := regie.PhaseIntroduction; p <= regie.PhaseCoordination; p++ {
+		if !phases[p] {
+			t.Errorf("no family in phase %d (%s)", p, p.Label())
+		}
+	}
+	for _, k := range []regie.SignalKind{regie.SignalRejectedStreak, regie.SignalPlanOverdue} {
+		if !signals[k] {
+			t.Errorf("no family with the signal %q; signals: %v", k, signals)
+		}
+	}
+	for what, q := range map[string]string{
+		"a closed file":                          `SELECT count(*) FROM families WHERE closed_at IS NOT NULL`,
+		"an agreed plan":                         `SELECT count(*) FROM plan_versions WHERE status = 'vastgesteld'`,
+		"a signed consent":                       `SELECT count(*) FROM consents WHERE withdrawn_on IS NULL`,
+		"a referral awaiting intake":             `SELECT count(*) FROM referrals WHERE status IN ('ontvangen', 'agenda')`,
+		"a refused or shut door":                 `SELECT count(*) FROM contacts WHERE attempt <> 'contact'`,
+		"a phase move decided in a team meeting": `SELECT count(*) FROM meeting_decisions WHERE linked_kind = 'fase'`,
+	} {
+		if count(q) == 0 {
+			t.Errorf("the demo has no %s", what)
+		}
+	}
+}
+
+// teamLeader returns the demo team leader as the acting user.
+func teamLeader(t *testing.T, st *store.Store) context.Context {
+	t.Helper()
+	sys := regie.NewContextWithActor(context.Background(), regie.SystemActor())
+	users, err := st.FindUsers(sys, regie.UserFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range users {
+		if u.Role == regie.RoleTeamLeader {
+			return regie.NewContextWithActor(context.Background(), &regie.Actor{UserID: u.ID, Name: u.Name, Role: u.Role,
+				OrganisationID: u.OrganisationID, TeamID: u.TeamID})
+		}
+	}
+	t.Fatal("no team leader in the demo")
+	return nil
+}

@@ -65,6 +65,7 @@ const (
 	SegFamilyList   Segment = "gezinslijst"
 	SegAuditLog     Segment = "toegangslog"
 	SegAccount      Segment = "account"
+	SegOwnAccount   Segment = "eigen_account"
 	SegSession      Segment = "sessie"
 	SegAssignments  Segment = "toewijzingsoverzicht"
 	SegReferral     Segment = "aanmelding"
@@ -90,6 +91,7 @@ var Segments = []Choice[Segment]{
 	{SegFamilyList, "Gezinnenlijst"},
 	{SegAuditLog, "Toegangslog"},
 	{SegAccount, "Account"},
+	{SegOwnAccount, "Eigen account"},
 	{SegSession, "Sessie"},
 	{SegAssignments, "Toewijzingsoverzicht"},
 	{SegReferral, "Aanmelding"},

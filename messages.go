@@ -30,6 +30,11 @@ const (
 	MsgEmailInvalid         Msg = "email_invalid"
 	MsgEmailTaken           Msg = "email_taken"
 	MsgPasswordTooShort     Msg = "password_too_short"
+	MsgPasswordSame         Msg = "password_same"
+	MsgPasswordRepeat       Msg = "password_repeat"
+	MsgPasswordWrong        Msg = "password_wrong"
+	MsgPasswordTemporary    Msg = "password_temporary"
+	MsgFlashPasswordChanged Msg = "flash_password_changed"
 	MsgLoginFailed          Msg = "login_failed"
 	MsgLoginRateLimited     Msg = "login_rate_limited"
 	MsgTOTPInvalid          Msg = "totp_invalid"
@@ -168,6 +173,11 @@ var catalogue = map[Msg]string{
 	MsgEmailInvalid:         "Geef een geldig e-mailadres.",
 	MsgEmailTaken:           "Er bestaat al een account met dit e-mailadres.",
 	MsgPasswordTooShort:     "Een wachtwoord heeft minstens %d tekens.",
+	MsgPasswordSame:         "Kies een ander wachtwoord dan het huidige.",
+	MsgPasswordRepeat:       "De herhaling is niet gelijk aan het nieuwe wachtwoord.",
+	MsgPasswordWrong:        "Het huidige wachtwoord klopt niet.",
+	MsgPasswordTemporary:    "U bent ingelogd met een tijdelijk wachtwoord. Kies eerst een eigen wachtwoord; daarna kunt u verder.",
+	MsgFlashPasswordChanged: "Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.",
 	MsgLoginFailed:          "Het e-mailadres of het wachtwoord klopt niet.",
 	MsgLoginRateLimited:     "Te veel mislukte pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.",
 	MsgTOTPInvalid:          "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw app.",
@@ -316,6 +326,7 @@ var fieldLabels = map[string]string{
 	"ended_on": "Datum", "reason": "Reden", "coordinator": "Vaste regisseur", "duo": "Duo-partner", "confirm": "Bevestiging",
 	"email": "E-mailadres", "password": "Wachtwoord", "name": "Naam", "role": "Rol", "organisation": "Organisatie", "team": "Team",
 	"districts": "Wijken", "code": "Code",
+	"current": "Huidig wachtwoord", "new": "Nieuw wachtwoord", "repeat": "Herhaal het nieuwe wachtwoord",
 	"referrer_org": "Organisatie van de aanmelder", "referrer_name": "Naam van de aanmelder", "received_via": "Ontvangen via",
 	"referrer_function": "Functie", "referrer_phone": "Telefoonnummer", "referrer_email": "E-mailadres",
 	"members": "Gezinsleden", "signals": "Signalen", "problem_duration": "Duur van de problemen", "help_tried": "Geprobeerde hulp",

@@ -109,6 +109,9 @@ type User struct {
 	TOTPLastStep        int64  // the last accepted TOTP time step; codes are single-use
 	DisabledAt          time.Time
 	CreatedAt           time.Time
+	// PasswordTemporary: the password was made by an administrator (a new
+	// account or a reset). The user chooses their own before anything else.
+	PasswordTemporary bool
 
 	// Joined for display.
 	OrganisationName string
@@ -130,6 +133,30 @@ type NewUser struct {
 	TeamID         int64
 	DistrictIDs    []int64
 	Password       string
+	// PasswordTemporary: Password was generated for the user, who must
+	// replace it at the first log-in.
+	PasswordTemporary bool
+}
+
+// PasswordChange is a user choosing their own password.
+type PasswordChange struct {
+	Current, New, Repeat string
+}
+
+// Validate checks the new password; whether Current is right is for the
+// log-in service to check.
+func (c PasswordChange) Validate() error {
+	var v Validation
+	v.Required("current", c.Current)
+	switch {
+	case len(c.New) < MinPasswordLength:
+		v.Add("new", MsgPasswordTooShort, MinPasswordLength)
+	case c.New == c.Current:
+		v.Add("new", MsgPasswordSame)
+	case c.Repeat != c.New:
+		v.Add("repeat", MsgPasswordRepeat)
+	}
+	return v.Err()
 }
 
 // MinPasswordLength is the shortest password accepted; length, not
@@ -198,7 +225,12 @@ type UserService interface {
 	CreateUser(ctx context.Context, n NewUser, passwordHash string) (*User, error)
 	// SetPassword replaces the password hash, clears the second factor when
 	// resetTOTP is set, and ends every session of the user.
+	// The new password is temporary: the user replaces it at log-in.
 	SetPassword(ctx context.Context, userID int64, passwordHash string, resetTOTP bool) error
+	// ChangeOwnPassword replaces the actor's own password hash (no longer
+	// temporary) and ends the actor's other sessions; the current one
+	// stays.
+	ChangeOwnPassword(ctx context.Context, passwordHash string) error
 	// DisableUser blocks the account and ends every session at once.
 	DisableUser(ctx context.Context, userID int64) error
 	// FindTeams returns the teams with their districts.

@@ -51,7 +51,7 @@ func TestCLI_SetUpAnInstanceAndVerifyTheAuditLog(t *testing.T) {
 	if err == nil || strings.Contains(oneLine(err), "\n") || !strings.Contains(oneLine(err), "email") {
 		t.Fatalf("bad user: %v", err)
 	}
-	if out, err := cli(t, env, "user", "reset-password", "--email", "anouk@gemeente.nl"); err != nil || !strings.Contains(out, "Nieuw wachtwoord") {
+	if out, err := cli(t, env, "user", "reset-password", "--email", "anouk@gemeente.nl"); err != nil || !strings.Contains(out, "Tijdelijk wachtwoord voor") {
 		t.Fatalf("reset: %v %s", err, out)
 	}
 	if out, err := cli(t, env, "user", "disable", "--email", "anouk@gemeente.nl"); err != nil || !strings.Contains(out, "geblokkeerd") {

@@ -42,7 +42,7 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 
 	switch args[0] {
 	case "create":
-		n := regie.NewUser{Email: email, Name: name, Role: regie.Role(role), Password: password.Generate()}
+		n := regie.NewUser{Email: email, Name: name, Role: regie.Role(role), Password: password.Generate(), PasswordTemporary: true}
 		if err := resolveOrgTeam(ctx, st, &n, org, team, districts); err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Account %d aangemaakt voor %s (%s).\nTijdelijk wachtwoord: %s\nBij de eerste keer inloggen stelt %s een tweede factor in.\n",
+		fmt.Fprintf(stdout, "Account %d aangemaakt voor %s (%s).\nTijdelijk wachtwoord: %s\nBij de eerste keer inloggen stelt %s een tweede factor in en kiest een eigen wachtwoord.\n",
 			u.ID, u.Name, u.Role.Label(), n.Password, u.Name)
 	case "reset-password":
 		u, err := st.FindUserByEmail(ctx, email)
@@ -69,7 +69,7 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 		if err := st.SetPassword(ctx, u.ID, hash, true); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Nieuw wachtwoord voor %s: %s\nAlle sessies zijn beëindigd en de tweede factor is gewist.\n", u.Name, pw)
+		fmt.Fprintf(stdout, "Tijdelijk wachtwoord voor %s: %s\nAlle sessies zijn beëindigd en de tweede factor is gewist; bij het inloggen kiest de medewerker een eigen wachtwoord.\n", u.Name, pw)
 	case "disable":
 		u, err := st.FindUserByEmail(ctx, email)
 		if err != nil {

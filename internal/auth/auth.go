@@ -267,6 +267,33 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*regie.Sessio
 	return sess, u, nil
 }
 
+// ChangePassword lets a logged-in user choose their own password. The
+// current one must be given (a session left open on a shared computer
+// must not be enough), under the same rate limit as logging in. The new
+// password replaces a temporary one, and the user's other sessions end.
+func (s *Service) ChangePassword(ctx context.Context, u *regie.User, in regie.PasswordChange) error {
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	key := accountKey(u.Email)
+	if err := s.checkRate(ctx, key); err != nil {
+		return err
+	}
+	if err := s.hasher.Verify(ctx, u.PasswordHash, in.Current); err != nil {
+		if !errors.Is(err, password.ErrMismatch) {
+			return err
+		}
+		var v regie.Validation
+		v.Add("current", regie.MsgPasswordWrong)
+		return s.fail(ctx, key, u.ID, "huidig wachtwoord onjuist bij het wijzigen", v.Err().(*regie.Error))
+	}
+	hash, err := s.hasher.Hash(ctx, in.New)
+	if err != nil {
+		return err
+	}
+	return s.users.ChangeOwnPassword(ctx, hash)
+}
+
 // LogOut ends the session.
 func (s *Service) LogOut(ctx context.Context, sess *regie.Session) error {
 	return s.sessions.DeleteSession(ctx, sess.ID)

@@ -117,6 +117,12 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		if act == regie.ActionRead && a.Role == regie.RolePrivacy {
 			return allow("privacy officer: toezicht op toegang")
 		}
+	case regie.SegOwnAccount:
+		// Everyone with an account looks after their own password; the
+		// store applies it to the actor's own account only.
+		if (act == regie.ActionRead || act == regie.ActionUpdate) && a.UserID != 0 && a.Role != regie.RoleSystem {
+			return allow("eigen account")
+		}
 	case regie.SegAccount:
 		if (act == regie.ActionCreate || act == regie.ActionUpdate || act == regie.ActionRead) &&
 			(a.Role == regie.RoleAdmin || a.Role == regie.RoleSystem) {

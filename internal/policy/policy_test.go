@@ -122,6 +122,10 @@ func TestDecide_Others(t *testing.T) {
 		{"admin manages accounts", admin, regie.ActionCreate, regie.SegAccount, nil, true},
 		{"team leader cannot manage accounts", tl, regie.ActionCreate, regie.SegAccount, nil, false},
 		{"command line manages accounts", regie.SystemActor(), regie.ActionUpdate, regie.SegAccount, nil, true},
+		{"everyone changes their own password", fg, regie.ActionUpdate, regie.SegOwnAccount, nil, true},
+		{"a casemanager changes her own password", cm, regie.ActionUpdate, regie.SegOwnAccount, nil, true},
+		{"the command line has no own password", regie.SystemActor(), regie.ActionUpdate, regie.SegOwnAccount, nil, false},
+		{"no one exports their own account this way", cm, regie.ActionExport, regie.SegOwnAccount, nil, false},
 		{"privacy officer searches families", fg, regie.ActionSearch, regie.SegFamilyList, nil, true},
 		{"privacy officer cannot browse families", fg, regie.ActionRead, regie.SegFamilyList, nil, false},
 	} {

@@ -38,15 +38,13 @@ func (s *Store) CreateSession(ctx context.Context, sess *regie.Session, replaces
 // FindSessionByToken implements regie.SessionService.
 func (s *Store) FindSessionByToken(ctx context.Context, tokenHash []byte) (*regie.Session, *regie.User, error) {
 	sess, u := &regie.Session{}, &regie.User{}
-	var role string
 	err := s.read(ctx, func(tx *tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.mfa,
+		row := tx.QueryRowContext(ctx, `SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.mfa,
 				s.pending_totp_secret, s.ip, s.user_agent, `+userColumns+userFrom+` JOIN sessions s ON s.user_id = u.id
-			WHERE s.token_hash = $1`, tokenHash).Scan(
-			&sess.ID, &sess.TokenHash, &sess.UserID, timeScan{&sess.CreatedAt}, timeScan{&sess.LastSeenAt}, &sess.MFA,
-			&sess.PendingTOTPSecret, &sess.IP, &sess.UserAgent,
-			&u.ID, &u.OrganisationID, idScan{&u.TeamID}, &u.Email, &u.Name, &role, &u.UsualContactMinutes, &u.PasswordHash,
-			&u.TOTPSecret, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.OrganisationName, &u.TeamName)
+			WHERE s.token_hash = $1`, tokenHash)
+		// The session's columns, then the user's as scanUser reads them.
+		err := scanUser(prefixScanner{row, []any{&sess.ID, &sess.TokenHash, &sess.UserID, timeScan{&sess.CreatedAt},
+			timeScan{&sess.LastSeenAt}, &sess.MFA, &sess.PendingTOTPSecret, &sess.IP, &sess.UserAgent}}, u)
 		if errors.Is(err, sql.ErrNoRows) {
 			return regie.NotFound()
 		} else if err != nil {
@@ -57,7 +55,6 @@ func (s *Store) FindSessionByToken(ctx context.Context, tokenHash []byte) (*regi
 	if err != nil {
 		return nil, nil, err
 	}
-	u.Role = regie.Role(role)
 	return sess, u, nil
 }
 

@@ -688,6 +688,61 @@ func TestSessions(t *testing.T) {
 	})
 }
 
+// TestPassword_TemporaryAndOwnChange: a password an administrator makes
+// is temporary; the user's own change makes it theirs, keeps the session
+// they change it in and ends the others, audited.
+func TestPassword_TemporaryAndOwnChange(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
+		f := storetest.NewFixture(t, s)
+		ctx := context.Background()
+		u, err := s.CreateUser(storetest.System(), regie.NewUser{Email: "nieuw@test.nl", Name: "Nieuwe Collega", Role: regie.RoleCasemanager,
+			OrganisationID: f.Org.ID, TeamID: f.TeamA.ID, Password: "tijdelijk-wachtwoord-1", PasswordTemporary: true}, storetest.PasswordHash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.FindUserByID(ctx, u.ID); !got.PasswordTemporary {
+			t.Fatal("a new account's generated password is not temporary")
+		}
+		here := &regie.Session{TokenHash: []byte("session-where-she-changes-it-000"), UserID: u.ID, MFA: true}
+		other := &regie.Session{TokenHash: []byte("session-on-another-computer-0000"), UserID: u.ID, MFA: true}
+		for _, sess := range []*regie.Session{here, other} {
+			if err := s.CreateSession(ctx, sess, 0, "ingelogd"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.ChangeOwnPassword(storetest.System(), "x"); code(err) != regie.EFORBIDDEN {
+			t.Fatalf("the command line changed 'its own' password: %v", err)
+		}
+		a := storetest.ActorOf(u)
+		a.SessionID = here.ID
+		if err := s.ChangeOwnPassword(regie.NewContextWithActor(ctx, a), "eigen-hash"); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.FindUserByID(ctx, u.ID)
+		if got.PasswordTemporary || got.PasswordHash != "eigen-hash" {
+			t.Fatalf("after the change: temporary %v, hash %q", got.PasswordTemporary, got.PasswordHash)
+		}
+		if _, _, err := s.FindSessionByToken(ctx, here.TokenHash); err != nil {
+			t.Fatalf("the session she changed it in: %v", err)
+		}
+		if _, _, err := s.FindSessionByToken(ctx, other.TokenHash); code(err) != regie.ENOTFOUND {
+			t.Fatalf("her other session: %v", err)
+		}
+		var seg, detail string
+		s.DB().QueryRow(`SELECT segment, detail FROM audit WHERE user_id = $1 ORDER BY id DESC LIMIT 1`, u.ID).Scan(&seg, &detail)
+		if seg != string(regie.SegOwnAccount) || !strings.Contains(detail, "1 andere sessies") {
+			t.Fatalf("audit: %q %q", seg, detail)
+		}
+		// An administrator's reset makes it temporary again.
+		if err := s.SetPassword(storetest.System(), u.ID, storetest.PasswordHash, true); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.FindUserByID(ctx, u.ID); !got.PasswordTemporary {
+			t.Fatal("a reset password is not temporary")
+		}
+	})
+}
+
 func TestLoginFailuresAndTOTPSteps(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
 		f := storetest.NewFixture(t, s)

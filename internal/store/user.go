@@ -11,14 +11,25 @@ import (
 )
 
 const userColumns = `u.id, u.organisation_id, u.team_id, u.email, u.name, u.role, u.usual_contact_minutes, u.password_hash,
-	u.totp_secret, u.totp_last_step, u.disabled_at, u.created_at, o.name, COALESCE(t.name, '')`
+	u.totp_secret, u.totp_last_step, u.disabled_at, u.created_at, u.password_temporary, o.name, COALESCE(t.name, '')`
 
 const userFrom = ` FROM users u JOIN organisations o ON o.id = u.organisation_id LEFT JOIN teams t ON t.id = u.team_id`
+
+// prefixScanner scans a row whose first columns go to prefix and the rest
+// to the caller's destinations: a session joined with its user.
+type prefixScanner struct {
+	sc     interface{ Scan(...any) error }
+	prefix []any
+}
+
+func (p prefixScanner) Scan(dest ...any) error {
+	return p.sc.Scan(append(p.prefix, dest...)...)
+}
 
 func scanUser(sc interface{ Scan(...any) error }, u *regie.User) error {
 	var role string
 	err := sc.Scan(&u.ID, &u.OrganisationID, idScan{&u.TeamID}, &u.Email, &u.Name, &role, &u.UsualContactMinutes, &u.PasswordHash,
-		&u.TOTPSecret, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.OrganisationName, &u.TeamName)
+		&u.TOTPSecret, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.PasswordTemporary, &u.OrganisationName, &u.TeamName)
 	u.Role = regie.Role(role)
 	return err
 }
@@ -165,9 +176,9 @@ func (s *Store) CreateUser(ctx context.Context, n regie.NewUser, passwordHash st
 		if verr != nil {
 			return verr
 		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO users (organisation_id, team_id, email, name, role, password_hash, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-			n.OrganisationID, nullID(n.TeamID), n.Email, n.Name, string(n.Role), passwordHash, ts(tx.now)).Scan(&id); err != nil {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO users (organisation_id, team_id, email, name, role, password_hash, password_temporary, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			n.OrganisationID, nullID(n.TeamID), n.Email, n.Name, string(n.Role), passwordHash, n.PasswordTemporary, ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
 		for _, d := range n.DistrictIDs {
@@ -187,12 +198,34 @@ func (s *Store) CreateUser(ctx context.Context, n regie.NewUser, passwordHash st
 // SetPassword implements regie.UserService.
 func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash string, resetTOTP bool) error {
 	return s.changeAccount(ctx, userID, "wachtwoord opnieuw ingesteld", func(tx *tx) error {
-		q := `UPDATE users SET password_hash = $1 WHERE id = $2`
+		q := `UPDATE users SET password_hash = $1, password_temporary = $2 WHERE id = $3`
 		if resetTOTP {
-			q = `UPDATE users SET password_hash = $1, totp_secret = '', totp_last_step = 0 WHERE id = $2`
+			q = `UPDATE users SET password_hash = $1, password_temporary = $2, totp_secret = '', totp_last_step = 0 WHERE id = $3`
 		}
-		_, err := tx.ExecContext(ctx, q, passwordHash, userID)
+		_, err := tx.ExecContext(ctx, q, passwordHash, true, userID)
 		return err
+	})
+}
+
+// ChangeOwnPassword implements regie.UserService.
+func (s *Store) ChangeOwnPassword(ctx context.Context, passwordHash string) error {
+	return s.write(ctx, func(tx *tx) error {
+		dec, err := tx.decide(ctx, regie.ActionUpdate, regie.SegOwnAccount, nil, 0, 0, regie.Forbidden())
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, password_temporary = $2 WHERE id = $3`,
+			passwordHash, false, tx.actor.UserID); err != nil {
+			return fmt.Errorf("store: change own password: %w", err)
+		}
+		// Whoever may have the old password is logged out everywhere else.
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND id <> $2`, tx.actor.UserID, tx.actor.SessionID)
+		if err != nil {
+			return fmt.Errorf("store: end sessions: %w", err)
+		}
+		n, _ := res.RowsAffected()
+		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegOwnAccount,
+			Basis: dec.Basis, Detail: fmt.Sprintf("eigen wachtwoord gewijzigd, %d andere sessies beëindigd", n)})
 	})
 }
 

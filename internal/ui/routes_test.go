@@ -67,6 +67,7 @@ const (
 	notFound = http.StatusNotFound
 	forbid   = http.StatusForbidden
 	unauth   = http.StatusUnauthorized
+	invalid  = http.StatusUnprocessableEntity
 )
 
 // only allows the given roles (status ok for them) and forbids the rest.
@@ -238,6 +239,12 @@ var expectations = map[string]expectation{
 	"GET /inloggen/koppelen/qr.png": {status: pending(notFound)},
 	"POST /inloggen/koppelen":       {status: pending(redirect), form: func(*storetest.Fixture, string) url.Values { return url.Values{"code": {"123456"}} }},
 	"POST /uitloggen":               {status: pending(redirect), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
+	// Everyone's own account. The new password is too short, so the
+	// current one is not even checked (and no failure counted).
+	"GET /account": {status: pending(ok)},
+	"POST /account/wachtwoord": {status: pending(invalid), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"current": {"wat-dan-ook"}, "new": {"kort"}, "repeat": {"kort"}}
+	}},
 	"GET /{$}": {status: func(role, rel string) int {
 		if role == "netwerkpartner" {
 			return ok

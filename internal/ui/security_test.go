@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"regie"
+	"regie/internal/storetest"
 	"regie/internal/totp"
 )
 
@@ -334,5 +335,75 @@ func TestDeniedAttemptIsAudited(t *testing.T) {
 		e.f.FamOther.ID, e.f.Casemanager.ID).Scan(&outcome, &ip, &ua)
 	if outcome != "denied" || ip != "127.0.0.1" || ua != "ui-test" {
 		t.Fatalf("audit row: outcome %q ip %q ua %q", outcome, ip, ua)
+	}
+}
+
+// TestPassword_TemporaryMustBeReplaced: after an administrator's reset the
+// user logs in with the temporary password and can do nothing but choose
+// their own; a wrong current password, a short or unrepeated new one are
+// explained in Dutch and no password is ever sent back.
+func TestPassword_TemporaryMustBeReplaced(t *testing.T) {
+	e := newEnv(t)
+	cm := e.f.Casemanager
+	hash, err := e.auth.Hasher().Hash(context.Background(), testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.store.SetPassword(storetest.System(), cm.ID, hash, false); err != nil {
+		t.Fatal(err)
+	}
+	login := e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {cm.Email}, "password": {testPassword}})
+	token := login.cookie("__Host-regie")
+	if login.status != http.StatusSeeOther || token == "" {
+		t.Fatalf("log-in: status %d", login.status)
+	}
+	for _, p := range []string{"/gezinnen", "/", fmt.Sprintf("/gezinnen/%d", e.f.FamAssigned.ID)} {
+		if r := e.do(http.MethodGet, p, token, nil); r.status != http.StatusSeeOther || r.header.Get("Location") != "/account" {
+			t.Fatalf("%s with a temporary password: %d → %q", p, r.status, r.header.Get("Location"))
+		}
+	}
+	page := e.do(http.MethodGet, "/account", token, nil)
+	if page.status != http.StatusOK || !strings.Contains(page.body, "tijdelijk wachtwoord") {
+		t.Fatalf("account page: %d", page.status)
+	}
+	const mine = "mijn-eigen-lange-zin-123"
+	for _, tc := range []struct {
+		form  url.Values
+		field string
+		msg   regie.Msg
+	}{
+		{url.Values{"current": {"niet-het-goede-wachtwoord"}, "new": {mine}, "repeat": {mine}}, "current", regie.MsgPasswordWrong},
+		{url.Values{"current": {testPassword}, "new": {"kort"}, "repeat": {"kort"}}, "new", regie.MsgPasswordTooShort},
+		{url.Values{"current": {testPassword}, "new": {mine}, "repeat": {mine + "x"}}, "repeat", regie.MsgPasswordRepeat},
+		{url.Values{"current": {testPassword}, "new": {testPassword}, "repeat": {testPassword}}, "new", regie.MsgPasswordSame},
+	} {
+		r := e.do(http.MethodPost, "/account/wachtwoord", token, tc.form)
+		want := regie.Text(tc.msg)
+		if tc.msg == regie.MsgPasswordTooShort {
+			want = fmt.Sprintf(want, regie.MinPasswordLength)
+		}
+		if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `id="f-`+tc.field+`"`) || !strings.Contains(r.body, want) {
+			t.Fatalf("%s: status %d, want 422 with %q", tc.field, r.status, want)
+		}
+		for _, pw := range tc.form {
+			if strings.Contains(r.body, `value="`+pw[0]+`"`) {
+				t.Fatalf("%s: a password came back in the form", tc.field)
+			}
+		}
+	}
+	r := e.do(http.MethodPost, "/account/wachtwoord", token, url.Values{"current": {testPassword}, "new": {mine}, "repeat": {mine}})
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/" {
+		t.Fatalf("change: status %d → %q", r.status, r.header.Get("Location"))
+	}
+	// The same session goes on, now to the families.
+	if r := e.do(http.MethodGet, "/gezinnen", token, nil); r.status != http.StatusOK {
+		t.Fatalf("after the change: /gezinnen %d", r.status)
+	}
+	// The old password no longer works, the new one does.
+	if r := e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {cm.Email}, "password": {testPassword}}); r.status != http.StatusUnauthorized {
+		t.Fatalf("old password: %d", r.status)
+	}
+	if r := e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {cm.Email}, "password": {mine}}); r.status != http.StatusSeeOther {
+		t.Fatalf("new password: %d", r.status)
 	}
 }

@@ -61,6 +61,7 @@ const (
 	accessUser    access = iota // a logged-in user with a complete log-in (the default)
 	accessPublic                // anyone
 	accessPending               // a session that has the password but not yet the second factor
+	accessAccount               // a complete log-in, also with a temporary password: the user's own account
 )
 
 // route is one entry of the route table.
@@ -102,6 +103,10 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /inloggen/koppelen/qr.png", handle: h.serveEnrolQR, access: accessPending},
 		{pattern: "POST /inloggen/koppelen", handle: h.submitEnrol, access: accessPending},
 		{pattern: "POST /uitloggen", handle: h.logout, access: accessPending},
+
+		// The user's own account and password.
+		{pattern: "GET /account", handle: h.showAccount, access: accessAccount},
+		{pattern: "POST /account/wachtwoord", handle: h.changePassword, access: accessAccount},
 
 		// Start page per role.
 		{pattern: "GET /{$}", handle: h.showHome},
@@ -300,13 +305,18 @@ func (h *Handler) wrap(rt route) http.Handler {
 		r = r.WithContext(ctx)
 
 		switch rt.access {
-		case accessUser:
+		case accessUser, accessAccount:
 			if rs == nil {
 				h.redirectToLogin(w, r)
 				return
 			}
 			if !rs.session.MFA {
 				http.Redirect(w, r, nextStepURL(rs), http.StatusSeeOther)
+				return
+			}
+			// A temporary password is replaced before anything else.
+			if rt.access == accessUser && rs.user.PasswordTemporary {
+				http.Redirect(w, r, "/account", http.StatusSeeOther)
 				return
 			}
 		case accessPending:

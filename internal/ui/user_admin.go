@@ -72,7 +72,7 @@ func (h *Handler) createUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	n := regie.NewUser{Name: f.Get("name"), Email: f.Get("email"), Role: regie.Role(f.Get("role")),
-		OrganisationID: f.Int64("organisation"), Password: password.Generate()}
+		OrganisationID: f.Int64("organisation"), Password: password.Generate(), PasswordTemporary: true}
 	if n.Role.InTeam() {
 		n.TeamID = f.Int64("team")
 		for _, d := range f.Values["districts"] {

@@ -366,6 +366,12 @@ func TestBrowser_AccessibilityOtherRoles(t *testing.T) {
 	check(ref, "aanmelder-aanmelden")
 	ref.press(`form[action="/aanmeldingen"] button[type=submit]`, http.StatusUnprocessableEntity)
 	check(ref, "aanmelder-aanmelden-fouten")
+	// Their own account, and a password change with errors.
+	ref.open("/account", http.StatusOK)
+	check(ref, "aanmelder-account")
+	ref.press(`form[action="/account/wachtwoord"] button[type=submit]`, http.StatusUnprocessableEntity)
+	ref.wantText(".error-summary", "Huidig wachtwoord")
+	check(ref, "aanmelder-account-fouten")
 
 	// Casemanager: "Mijn gezinnen".
 	cm := newBrowserTab(t, browser, base, "casemanager")

@@ -24,13 +24,20 @@ func (p Phase) Intensive() bool { return p >= PhaseIntroduction && p <= PhaseClo
 
 // Label returns the phase's Dutch name.
 func (p Phase) Label() string {
-	for _, d := range DefaultPhases() {
-		if d.Phase == p {
-			return d.Label
-		}
+	if p < PhaseIntroduction || p > PhaseCoordination {
+		return ""
 	}
-	return ""
+	return phaseLabels[p]
 }
+
+// phaseLabels are the phases' names from DefaultPhases, by phase: read
+// on every line of every list, so looked up once.
+var phaseLabels = func() (l [PhaseCoordination + 1]string) {
+	for _, d := range DefaultPhases() {
+		l[d.Phase] = d.Label
+	}
+	return l
+}()
 
 // ChecklistItem is one thing to do in a phase. Its key is what a tick
 // records, so a label can change without losing ticks.

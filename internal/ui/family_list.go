@@ -15,13 +15,12 @@ const familiesPerPage = 50
 type familyListPage struct {
 	Team     bool
 	Query    string
-	Families []*regie.FamilySummary
+	Families []familyCard
 	Total    int
 	PrevURL  string
 	NextURL  string
 	Sort     string
 	Sorts    []option
-	Norms    regie.Norms
 }
 
 func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
@@ -46,14 +45,15 @@ func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
 	}
 	page := max(request.QueryInt(r, "pagina", 1), 1)
 	filter.Offset = (page - 1) * familiesPerPage
-	var err error
-	p.Families, p.Total, err = h.Families.FindFamilies(r.Context(), filter)
+	list, total, err := h.Families.FindFamilies(r.Context(), filter)
 	if err != nil {
 		return err
 	}
-	if p.Norms, err = h.Settings.FindNorms(r.Context()); err != nil {
+	norms, err := h.Settings.FindNorms(r.Context())
+	if err != nil {
 		return err
 	}
+	p.Families, p.Total = familyCards(list, regie.DateOf(h.Clock.Now()), &norms), total
 	link := func(n int) string {
 		v := url.Values{}
 		if p.Team {

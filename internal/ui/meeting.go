@@ -122,6 +122,7 @@ func (h *Handler) showSupervisionList(w http.ResponseWriter, r *http.Request) er
 // supervisionPage is one worker's supervision view.
 type supervisionPage struct {
 	S       *regie.Supervision
+	Cards   []familyCard // the worker's families
 	MaxWeek int
 	Phases  []regie.PhaseDef
 }
@@ -135,7 +136,7 @@ func (h *Handler) showSupervision(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	p := supervisionPage{S: sv, Phases: regie.DefaultPhases()}
+	p := supervisionPage{S: sv, Phases: regie.DefaultPhases(), Cards: familyCards(sv.Families, regie.DateOf(h.Clock.Now()), nil)}
 	for _, wk := range sv.PerWeek {
 		p.MaxWeek = max(p.MaxWeek, wk.Minutes)
 	}

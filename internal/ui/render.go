@@ -234,14 +234,9 @@ func (t *templates) funcs() template.FuncMap {
 			}
 			return m
 		},
-		"sub": func(a, b int) int { return a - b },
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return fmt.Sprintf("%d %s", n, one)
-			}
-			return fmt.Sprintf("%d %s", n, many)
-		},
-		"lower": strings.ToLower,
+		"sub":    func(a, b int) int { return a - b },
+		"plural": plural,
+		"lower":  strings.ToLower,
 		"scoreof": func(s string) regie.Score {
 			n, _ := strconv.Atoi(s)
 			return regie.Score(n)
@@ -250,6 +245,14 @@ func (t *templates) funcs() template.FuncMap {
 		"agencychart": agencyChart,
 		"ago":         func(now time.Time, t time.Time) string { return relativeDutch(now, t) },
 	}
+}
+
+// plural counts in Dutch: "1 week", "3 weken".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return strconv.Itoa(n) + " " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // relativeDutch says how long ago t was, roughly, in Dutch.

@@ -229,7 +229,7 @@ var catalogue = map[Msg]string{
 	MsgSignalIntensiveLong:    "De intensieve fase duurt al %d maanden (norm: hooguit %d). Heeft het gezin meer permanente hulp nodig? Overweeg door te verwijzen.",
 	MsgSignalIntensiveHours:   "Al %s uur in de intensieve fase (norm: ongeveer %d). Heeft het gezin meer permanente hulp nodig?",
 	MsgSignalContactHoursLow:  "Contactfase: gemiddeld %s uur per week bij het gezin (norm: ongeveer %d).",
-	MsgSignalNoContact:        "Al %d dagen geen contact met het gezin.",
+	MsgSignalNoContact:        "Al %d dagen geen contact gehad met het gezin.",
 	MsgSignalRejectedStreak:   "%d pogingen op rij zonder contact.",
 	MsgSignalPlanOverdue:      "Nog geen hulpverleningsplan, %d maanden na de start (norm: binnen %d maanden).",
 	MsgSignalInterimDue:       "De tussenevaluatie is aan de beurt: het plan is besproken op %s.",

@@ -79,7 +79,7 @@ func TestBrowser_ContactsAndMeeting(t *testing.T) {
 	if !strings.Contains(before.LastContact, "laatste keer contact gehad:") {
 		cm.fatal("read Laatste contact", fmt.Errorf("%q, want the last time there was contact after the last attempt", before.LastContact))
 	}
-	before.wantSignal(cm, "dagen geen contact met het gezin.", true)
+	before.wantSignal(cm, "dagen geen contact gehad met het gezin.", true)
 	before.wantSignal(cm, "pogingen op rij zonder contact.", true)
 	// On the doorstep both quick buttons are on the first screen, and
 	// large enough for a thumb.
@@ -129,7 +129,7 @@ func TestBrowser_ContactsAndMeeting(t *testing.T) {
 		cm.fatal("read the hours", fmt.Errorf("deze maand went from %q to %q, up %.1f, want up %.1f (±0,1 for the rounding)", before.Hours, after.Hours, got, want))
 	}
 	after.wantSignal(cm, "pogingen op rij zonder contact.", false)
-	after.wantSignal(cm, "dagen geen contact met het gezin.", false)
+	after.wantSignal(cm, "dagen geen contact gehad met het gezin.", false)
 	shots.take(cm.browserTab, "gezin-na-huisbezoek")
 
 	// The next visit the door stays shut: "Niet opengedaan", "Opslaan".

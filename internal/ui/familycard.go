@@ -37,11 +37,7 @@ func familyCards(list []*regie.FamilySummary, today regie.Date, norms *regie.Nor
 		if norms != nil && fs.Phase.Intensive() {
 			total += " (intensief " + regie.FormatHours(fs.Facts.MinutesIntensive) + " van ±" + strconv.Itoa(norms.IntensiveHours) + ")"
 		}
-		last := "nog geen"
-		if !fs.Facts.LastContactOn.IsZero() {
-			last = fs.Facts.LastContactOn.Dutch()
-		}
-		c.Meta = append(c.Meta, "deze maand "+regie.FormatHours(fs.MinutesMonth)+" u", total, "laatste contact: "+last)
+		c.Meta = append(c.Meta, "deze maand "+regie.FormatHours(fs.MinutesMonth)+" u", total, "laatste contact: "+lastContact(fs.Facts))
 		if fs.Coordinator != "" {
 			c.Meta = append(c.Meta, "regisseur: "+fs.Coordinator)
 		}
@@ -51,4 +47,18 @@ func familyCards(list []*regie.FamilySummary, today regie.Date, norms *regie.Nor
 		cards[i] = c
 	}
 	return cards
+}
+
+// lastContact says when the last contact moment was — a shut door is one
+// too — and, when the family was not reached then, when it last was.
+func lastContact(f regie.FamilyFacts) string {
+	switch {
+	case f.LastContactOn.IsZero():
+		return "nog geen"
+	case f.LastReachedOn.IsZero():
+		return f.LastContactOn.Dutch() + " (nog geen contact gehad)"
+	case f.LastReachedOn.Before(f.LastContactOn):
+		return f.LastContactOn.Dutch() + " (laatste keer contact gehad: " + f.LastReachedOn.Dutch() + ")"
+	}
+	return f.LastContactOn.Dutch()
 }

@@ -234,9 +234,10 @@ func (t *templates) funcs() template.FuncMap {
 			}
 			return m
 		},
-		"sub":    func(a, b int) int { return a - b },
-		"plural": plural,
-		"lower":  strings.ToLower,
+		"sub":         func(a, b int) int { return a - b },
+		"plural":      plural,
+		"lastcontact": lastContact,
+		"lower":       strings.ToLower,
 		"scoreof": func(s string) regie.Score {
 			n, _ := strconv.Atoi(s)
 			return regie.Score(n)

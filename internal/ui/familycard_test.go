@@ -30,7 +30,7 @@ func TestFamilyCards(t *testing.T) {
 	list := []*regie.FamilySummary{
 		{ID: 7, HouseholdName: "Gezin A", Phase: regie.PhaseContact, MinutesMonth: 90, Coordinator: "Sanne",
 			Facts: regie.FamilyFacts{PhaseStartedOn: nov(4), MinutesTotal: 600, MinutesIntensive: 600, LastContactOn: nov(24), LastReachedOn: nov(24)},
-			Due: regie.Due{What: "Hulpverleningsplan klaar", On: nov(30)}},
+			Due:   regie.Due{What: "Hulpverleningsplan klaar", On: nov(30)}},
 		{ID: 8, HouseholdName: "Gezin B", Phase: regie.PhaseCoordination, ClosedAt: nov(1).Time()},
 	}
 	cards := familyCards(list, nov(25), &norms)

@@ -205,12 +205,11 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 		}
 		orgs[o.key] = created.ID
 	}
-	today := regie.DateOf(clock.Now())
 	famIDs, err := simulate(ctx, st, clock, users, district, orgs)
 	if err != nil {
 		return err
 	}
-	return seedReferrals(ctx, st, users, district, orgs, famIDs, today)
+	return seedReferrals(ctx, st, clock, users, district, orgs, famIDs)
 }
 
 func actorFor(ctx context.Context, u *regie.User) context.Context {

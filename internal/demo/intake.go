@@ -39,7 +39,15 @@ type referral struct {
 	commitment               regie.Commitment
 	members                  []member
 	signals                  map[regie.Domain]string
-	decide                   func(ctx context.Context, st *store.Store, id int64, today regie.Date, ids map[string]int64) error
+	// receivedDaysAgo and decidedDaysAgo place the referral and its
+	// decision in time, so the waiting list shows who waits how long.
+	receivedDaysAgo, decidedDaysAgo int
+	decide                          func(ctx context.Context, st *store.Store, id int64, today regie.Date, ids map[string]int64) error
+	// openingDaysAgo: an opening for a family on the priority list
+	// (openingKind, openingNote), recorded after the decision.
+	openingDaysAgo int
+	openingKind    regie.OpeningKind
+	openingNote    string
 }
 
 func decision(in regie.DecisionInput) func(context.Context, *store.Store, int64, regie.Date, map[string]int64) error {
@@ -52,17 +60,18 @@ func decision(in regie.DecisionInput) func(context.Context, *store.Store, int64,
 var referrals = []referral{
 	{name: "Gezin Demir", district: "Overvecht", referrer: "aanmelder@demo.regie.nl", safety: regie.SafetyAcute,
 		safetyNotes: "De kinderen (3 en 6) waren twee dagen alleen thuis; moeder is onvindbaar. School heeft de meldcode gevolgd.",
-		introducer:  "school", commitment: "ja",
+		introducer:  "school", commitment: "ja", receivedDaysAgo: 1,
 		members: []member{{"Selin", "Demir", 31, 0, "ouder", false, ""}, {"Ali", "Demir", 6, 3, "kind", false, ""}, {"Eda", "Demir", 3, 1, "kind", false, ""}},
 		signals: map[regie.Domain]string{"kinderen": "Komen vaak zonder eten en te laat op school; zijn twee dagen alleen thuis geweest.",
 			"financien": "Moeder vertelt over schulden bij de energieleverancier.", "welzijn": "Moeder oogt uitgeput en somber."}},
 	{name: "Gezin Bouali", district: "Overvecht", referrer: "aanmelder@demo.regie.nl", safety: regie.SafetyWorried,
 		safetyNotes: "Oudste dochter (14) vertelt over ruzies thuis waarbij geschreeuwd wordt.", introducer: "school", commitment: "ja",
+		receivedDaysAgo: 4,
 		members: []member{{"Karima", "Bouali", 40, 0, "ouder", false, ""}, {"Mohamed", "Bouali", 44, 0, "ouder", false, ""},
 			{"Sara", "Bouali", 14, 2, "kind", false, ""}, {"Younes", "Bouali", 10, 7, "kind", false, ""}},
 		signals: map[regie.Domain]string{"kinderen": "Sara verzuimt; Younes is druk en vecht op het plein.", "relaties": "Veel spanning tussen de ouders.",
 			"dagbesteding": "Vader is al jaren zonder werk."}},
-	{name: "Gezin Vermeulen", district: "Zuilen", safety: regie.SafetyNone, introducer: "politie", commitment: "onbekend",
+	{name: "Gezin Vermeulen", district: "Zuilen", safety: regie.SafetyNone, introducer: "politie", commitment: "onbekend", receivedDaysAgo: 6,
 		members: []member{{"Patricia", "Vermeulen", 46, 0, "ouder", false, ""}, {"Tim", "Vermeulen", 17, 0, "kind", false, ""}},
 		signals: map[regie.Domain]string{"justitie": "Tim is drie keer aangehouden voor winkeldiefstal.", "wonen": "Overlast-meldingen van buren.",
 			"netwerk": "Moeder heeft geen contact meer met familie."},
@@ -74,6 +83,7 @@ var referrals = []referral{
 			return st.ScheduleReferral(ctx, id, next.ISO())
 		}},
 	{name: "Gezin Öztürk", district: "Overvecht", referrer: "aanmelder@demo.regie.nl", safety: regie.SafetyNone, commitment: "onbekend",
+		receivedDaysAgo: 30, decidedDaysAgo: 24,
 		members: []member{{"Hatice", "Öztürk", 38, 0, "ouder", false, ""}, {"Burak", "Öztürk", 12, 0, "kind", false, ""}},
 		signals: map[regie.Domain]string{"integratie": "Moeder spreekt weinig Nederlands en komt de deur niet uit.", "kinderen": "Burak is veel alleen."},
 		decide: func(ctx context.Context, st *store.Store, id int64, today regie.Date, _ map[string]int64) error {
@@ -83,7 +93,8 @@ var referrals = []referral{
 			return err
 		}},
 	{name: "Gezin Dekker", district: "Zuilen", safety: regie.SafetyWorried, safetyNotes: "Vervuilde woning; kinderen slapen op matrassen op de grond.",
-		introducer: "woningcorporatie", commitment: "ja",
+		introducer: "woningcorporatie", commitment: "ja", receivedDaysAgo: 52, decidedDaysAgo: 45,
+		openingDaysAgo: 2, openingKind: "uithuiszetting", openingNote: "De woningcorporatie heeft een ontruimingsvonnis; over drie weken. Nu is er een ingang.",
 		members: []member{{"Sjaak", "Dekker", 49, 0, "ouder", false, ""}, {"Wendy", "Dekker", 44, 0, "ouder", false, ""},
 			{"Kevin", "Dekker", 16, 0, "kind", false, ""}, {"Demi", "Dekker", 11, 0, "kind", false, ""}},
 		signals: map[regie.Domain]string{"wonen": "Ernstige huurachterstand, vervuilde woning.", "financien": "Deurwaarder; post wordt niet geopend.",
@@ -92,16 +103,14 @@ var referrals = []referral{
 			if _, err := st.DecideIntake(ctx, id, regie.DecisionInput{Outcome: regie.IntakeWaiting, ContactKeeper: "Afdeling huurachterstand, Woonstichting Noord"}); err != nil {
 				return err
 			}
-			if err := st.PlaceOnPriorityList(ctx, id, "Zeer zorgmijdend: de deur blijft dicht voor iedereen, ook voor de woningcorporatie."); err != nil {
-				return err
-			}
-			return st.RecordOpening(ctx, id, "uithuiszetting", "De woningcorporatie heeft een ontruimingsvonnis; over drie weken. Nu is er een ingang.")
+			return st.PlaceOnPriorityList(ctx, id, "Zeer zorgmijdend: de deur blijft dicht voor iedereen, ook voor de woningcorporatie.")
 		}},
 	{name: "Gezin Sanchez", district: "Overvecht", referrer: "aanmelder@demo.regie.nl", safety: regie.SafetyNone, introducer: "school", commitment: "ja",
+		receivedDaysAgo: 70, decidedDaysAgo: 63,
 		members: []member{{"Maria", "Sanchez", 36, 0, "ouder", false, ""}, {"Luis", "Sanchez", 9, 0, "kind", false, ""}},
 		signals: map[regie.Domain]string{"financien": "Geen inkomen sinds de scheiding.", "welzijn": "Moeder is vaak ziek."},
 		decide:  decision(regie.DecisionInput{Outcome: regie.IntakeWaiting, ContactKeeper: "Linda Meijer, Basisschool De Klimop"})},
-	{name: "Gezin Kowalski", district: "Overvecht", referrer: "aanmelder@demo.regie.nl", safety: regie.SafetyWorried,
+	{name: "Gezin Kowalski", district: "Overvecht", referrer: "aanmelder@demo.regie.nl", safety: regie.SafetyWorried, receivedDaysAgo: 3,
 		safetyNotes: "Kacper (8) komt regelmatig met blauwe plekken op school.", introducer: "school", commitment: "ja",
 		members: []member{{"Agnieszka", "Kowalska", 31, 0, "ouder", false, ""}, {"Kacper", "Kowalski", 8, 4, "kind", false, ""}},
 		signals: map[regie.Domain]string{"integratie": "Moeder spreekt geen Nederlands en kent niemand in de wijk.",
@@ -112,6 +121,7 @@ var referrals = []referral{
 			return err
 		}},
 	{name: "Gezin Baldewsingh", district: "Zuilen", referrer: "aanmelder@demo.regie.nl", safety: regie.SafetyNone, commitment: "nee",
+		receivedDaysAgo: 20, decidedDaysAgo: 14,
 		members: []member{{"Anita", "Baldewsingh", 33, 0, "ouder", false, ""}, {"Rohan", "Baldewsingh", 5, 0, "kind", false, ""}},
 		signals: map[regie.Domain]string{"wonen": "Moeder en zoon slapen afwisselend bij vrienden; geen eigen woning."},
 		decide: func(ctx context.Context, st *store.Store, id int64, today regie.Date, ids map[string]int64) error {
@@ -122,8 +132,21 @@ var referrals = []referral{
 		}},
 }
 
-// seedReferrals adds the demo referrals, in every state.
-func seedReferrals(ctx context.Context, st *store.Store, users map[string]*regie.User, district, orgs, famIDs map[string]int64, today regie.Date) error {
+// seedReferrals adds the demo referrals, in every state, each received
+// and decided on its own day.
+func seedReferrals(ctx context.Context, st *store.Store, real regie.Clock, users map[string]*regie.User, district, orgs, famIDs map[string]int64) error {
+	today := regie.DateOf(real.Now())
+	sim := &simClock{}
+	st.Clock = sim
+	defer func() { st.Clock = real }()
+	// at sets the store's clock to a day in the past, or to now for today.
+	at := func(daysAgo, hour int) regie.Date {
+		sim.set(today.AddDays(-daysAgo), hour)
+		if daysAgo == 0 || real.Now().Before(sim.Now()) {
+			sim.setTime(real.Now())
+		}
+		return regie.DateOf(sim.Now())
+	}
 	ids := map[string]int64{}
 	for k, v := range orgs {
 		ids[k] = v
@@ -150,13 +173,20 @@ func seedReferrals(ctx context.Context, st *store.Store, users map[string]*regie
 		} else {
 			in.ReferrerOrgID, in.ReferrerName, in.ReceivedVia, in.ReferrerFunction = orgs["politie"], "Ruud Timmer", "telefoon", "wijkagent"
 		}
+		at(r.receivedDaysAgo, 10)
 		ref, err := st.CreateReferral(as, in)
 		if err != nil {
 			return fmt.Errorf("demo referral %s: %w", r.name, err)
 		}
 		if r.decide != nil {
-			if err := r.decide(lead, st, ref.ID, today, ids); err != nil {
+			if err := r.decide(lead, st, ref.ID, at(r.decidedDaysAgo, 14), ids); err != nil {
 				return fmt.Errorf("demo decision %s: %w", r.name, err)
+			}
+		}
+		if r.openingKind != "" {
+			at(r.openingDaysAgo, 11)
+			if err := st.RecordOpening(lead, ref.ID, r.openingKind, r.openingNote); err != nil {
+				return fmt.Errorf("demo opening %s: %w", r.name, err)
 			}
 		}
 	}

@@ -106,6 +106,9 @@ type User struct {
 	UsualContactMinutes int
 	PasswordHash        string
 	TOTPSecret          string // empty until a second factor is enrolled
+	// TOTPEnrolled: a second factor is enrolled. Set when the user is read,
+	// it stays when lists strip the secret.
+	TOTPEnrolled bool
 	TOTPLastStep        int64  // the last accepted TOTP time step; codes are single-use
 	DisabledAt          time.Time
 	CreatedAt           time.Time
@@ -122,7 +125,7 @@ type User struct {
 func (u *User) Disabled() bool { return !u.DisabledAt.IsZero() }
 
 // HasTOTP reports whether the user has enrolled a second factor.
-func (u *User) HasTOTP() bool { return u.TOTPSecret != "" }
+func (u *User) HasTOTP() bool { return u.TOTPEnrolled || u.TOTPSecret != "" }
 
 // NewUser is the input to create a user.
 type NewUser struct {

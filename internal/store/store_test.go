@@ -774,6 +774,11 @@ func TestLoginFailuresAndTOTPSteps(t *testing.T) {
 		if err := s.UseTOTPStep(ctx, f.Casemanager.ID, 101); code(err) != regie.ECONFLICT {
 			t.Fatalf("replay = %v, want ECONFLICT", err)
 		}
+		// Lists of accounts carry no secret, but do say who has enrolled.
+		users, err := s.FindUsers(ctx, regie.UserFilter{ID: &f.Casemanager.ID})
+		if err != nil || len(users) != 1 || users[0].TOTPSecret != "" || !users[0].HasTOTP() {
+			t.Fatalf("listed: %+v, %v", users, err)
+		}
 	})
 }
 

@@ -31,6 +31,7 @@ func scanUser(sc interface{ Scan(...any) error }, u *regie.User) error {
 	err := sc.Scan(&u.ID, &u.OrganisationID, idScan{&u.TeamID}, &u.Email, &u.Name, &role, &u.UsualContactMinutes, &u.PasswordHash,
 		&u.TOTPSecret, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.PasswordTemporary, &u.OrganisationName, &u.TeamName)
 	u.Role = regie.Role(role)
+	u.TOTPEnrolled = u.TOTPSecret != ""
 	return err
 }
 

@@ -86,8 +86,13 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		for _, u := range users {
 			status := "actief"
-			if u.Disabled() {
+			switch {
+			case u.Disabled():
 				status = "geblokkeerd"
+			case u.PasswordTemporary:
+				status = "actief, tijdelijk wachtwoord"
+			case !u.HasTOTP():
+				status = "actief, nog geen tweede factor"
 			}
 			fmt.Fprintf(stdout, "%d\t%s\t%s\t%s\t%s\n", u.ID, u.Email, u.Name, u.Role.Label(), status)
 		}

@@ -109,9 +109,9 @@ type User struct {
 	// TOTPEnrolled: a second factor is enrolled. Set when the user is read,
 	// it stays when lists strip the secret.
 	TOTPEnrolled bool
-	TOTPLastStep        int64  // the last accepted TOTP time step; codes are single-use
-	DisabledAt          time.Time
-	CreatedAt           time.Time
+	TOTPLastStep int64 // the last accepted TOTP time step; codes are single-use
+	DisabledAt   time.Time
+	CreatedAt    time.Time
 	// PasswordTemporary: the password was made by an administrator (a new
 	// account or a reset). The user chooses their own before anything else.
 	PasswordTemporary bool

@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -405,5 +406,39 @@ func TestPassword_TemporaryMustBeReplaced(t *testing.T) {
 	}
 	if r := e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {cm.Email}, "password": {mine}}); r.status != http.StatusSeeOther {
 		t.Fatalf("new password: %d", r.status)
+	}
+}
+
+// TestProblemJSON: a client that asks for JSON gets errors as
+// application/problem+json, in Dutch, with the same status a browser gets
+// — and no page and no redirect.
+func TestProblemJSON(t *testing.T) {
+	e := newEnv(t)
+	get := func(path, token string) (int, string, map[string]any) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, e.srv.URL+path, nil)
+		req.Header.Set("Accept", "application/json")
+		if token != "" {
+			req.Header.Set("Cookie", "__Host-regie="+token)
+		}
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var body map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+			t.Fatalf("%s: not JSON: %v", path, err)
+		}
+		return resp.StatusCode, resp.Header.Get("Content-Type"), body
+	}
+	status, ct, body := get("/gezinnen", "")
+	if status != http.StatusUnauthorized || ct != "application/problem+json" || body["code"] != regie.EUNAUTHORIZED {
+		t.Fatalf("logged out: %d %s %v", status, ct, body)
+	}
+	token := e.session(e.f.Casemanager)
+	status, _, body = get(fmt.Sprintf("/gezinnen/%d", e.f.FamOther.ID), token)
+	if status != http.StatusNotFound || body["code"] != regie.ENOTFOUND || body["detail"] != regie.Text(regie.MsgNotFound) || body["status"] != float64(404) {
+		t.Fatalf("another team's family: %d %v", status, body)
 	}
 }

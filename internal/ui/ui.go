@@ -343,6 +343,10 @@ func nextStepURL(rs *reqSession) string {
 }
 
 func (h *Handler) redirectToLogin(w http.ResponseWriter, r *http.Request) {
+	if wantsJSON(r) {
+		response.Problem(w, r, &regie.Error{Code: regie.EUNAUTHORIZED, Message: regie.Text(regie.MsgSessionExpired)})
+		return
+	}
 	target := "/inloggen"
 	if r.Method == http.MethodGet && r.URL.Path != "/" {
 		target += "?terug=" + url.QueryEscape(r.URL.RequestURI())
@@ -367,6 +371,12 @@ func (h *Handler) serveError(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	code := regie.ErrorCode(err)
 	response.LogError(h.Logger, r, err)
+	// A machine client (a script, a monitor) that asks for JSON gets the
+	// same answer as problem+json instead of a page or a redirect.
+	if wantsJSON(r) {
+		response.Problem(w, r, err)
+		return
+	}
 	if code == regie.EUNAUTHORIZED {
 		h.redirectToLogin(w, r)
 		return
@@ -384,6 +394,12 @@ func (h *Handler) serveError(w http.ResponseWriter, r *http.Request, err error) 
 		title = "Er ging iets mis"
 	}
 	h.render(w, r, status, "error", &view{Title: title, Page: regie.ErrorMessage(err)})
+}
+
+// wantsJSON reports whether the client asks for JSON rather than HTML.
+func wantsJSON(r *http.Request) bool {
+	accept := r.Header.Get("Accept")
+	return strings.Contains(accept, "application/json") || strings.Contains(accept, "application/problem+json")
 }
 
 func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) error {

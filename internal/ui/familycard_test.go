@@ -46,3 +46,21 @@ func TestFamilyCards(t *testing.T) {
 		t.Errorf("a closed file's card = %+v", b)
 	}
 }
+
+func TestWaited(t *testing.T) {
+	today := regie.NewDate(2026, 11, 25)
+	for _, tc := range []struct {
+		on   regie.Date
+		want string
+	}{
+		{today, "sinds vandaag"},
+		{today.AddDays(-1), "1 dag"},
+		{today.AddDays(-13), "13 dagen"},
+		{today.AddDays(-14), "2 weken"},
+		{today.AddDays(-45), "6 weken"},
+	} {
+		if got := waited(tc.on.Time(), today); got != tc.want {
+			t.Errorf("waited since %s = %q, want %q", tc.on, got, tc.want)
+		}
+	}
+}

@@ -237,6 +237,7 @@ func (t *templates) funcs() template.FuncMap {
 		"sub":         func(a, b int) int { return a - b },
 		"plural":      plural,
 		"lastcontact": lastContact,
+		"waited":      waited,
 		"lower":       strings.ToLower,
 		"scoreof": func(s string) regie.Score {
 			n, _ := strconv.Atoi(s)
@@ -246,6 +247,19 @@ func (t *templates) funcs() template.FuncMap {
 		"agencychart": agencyChart,
 		"ago":         func(now time.Time, t time.Time) string { return relativeDutch(now, t) },
 	}
+}
+
+// waited says how long since t, in days up to two weeks and in weeks
+// after: how long a family has been waiting.
+func waited(t time.Time, today regie.Date) string {
+	days := regie.DateOf(t).DaysUntil(today)
+	switch {
+	case days <= 0:
+		return "sinds vandaag"
+	case days < 14:
+		return plural(days, "dag", "dagen")
+	}
+	return plural(days/7, "week", "weken")
 }
 
 // plural counts in Dutch: "1 week", "3 weken".

@@ -74,9 +74,9 @@ func axeSource(t *testing.T) string {
 // A non-demo database is migrated first, as `regie migrate` would.
 func startRegieForBrowser(t *testing.T, demo bool) *Main {
 	t.Helper()
-	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "regie.db")
 	if !demo {
+		ctx := context.Background()
 		st, err := store.Open(ctx, db, store.Options{})
 		if err != nil {
 			t.Fatalf("open store: %v", err)
@@ -88,6 +88,14 @@ func startRegieForBrowser(t *testing.T, demo bool) *Main {
 			t.Fatalf("close store: %v", err)
 		}
 	}
+	return startRegieOn(t, db, demo)
+}
+
+// startRegieOn serves regie on a database file (migrated, unless demo)
+// on a free port until the test ends.
+func startRegieOn(t *testing.T, db string, demo bool) *Main {
+	t.Helper()
+	ctx := context.Background()
 	cfg := defaultConfig(demo)
 	cfg.Database, cfg.Addr = db, "127.0.0.1:0"
 	m := &Main{Config: cfg, Demo: demo, Password: cheapArgon2,

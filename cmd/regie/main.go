@@ -8,6 +8,7 @@
 //	regie team create               a team with its districts
 //	regie audit verify              check the hash chains of the access log
 //	regie seed --families N         synthetic families for benchmarks (bypasses policy and audit)
+//	regie load --emails-file F      virtual casemanagers against a running regie: req/s and latencies
 package main
 
 import (
@@ -48,6 +49,8 @@ Gebruik:
   regie team create --name T --districts W1,W2
   regie audit verify             de hashketens van het toegangslog controleren
   regie seed --families N [--force]  synthetische gezinnen voor benchmarks (buiten beleid en audit om)
+  regie load --url U --emails-file F --password P [--concurrency 16] [--duration 30s]
+                                 belasting meten: casemanagers openen Mijn gezinnen en hun gezinnen
 
 Instellingen gaan via omgevingsvariabelen of flags; zie README.md.
 `
@@ -73,6 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runAudit(ctx, rest, stdout)
 	case "seed":
 		return runSeed(ctx, rest, stdout)
+	case "load":
+		return runLoad(ctx, rest, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -365,6 +365,12 @@ func safeReturn(s string) string {
 
 // serveError is the one place errors become responses.
 func (h *Handler) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	// The client went away (closed the tab, a load test stopped): there
+	// is no one to answer and nothing went wrong on our side.
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		h.Logger.InfoContext(r.Context(), "request canceled by the client", slog.String("route", r.Pattern))
+		return
+	}
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		err = regie.Errorf(regie.EINVALID, "Het formulier is te groot om te verwerken.")

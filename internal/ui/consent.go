@@ -34,15 +34,11 @@ type consentsPage struct {
 }
 
 func (h *Handler) showConsents(w http.ResponseWriter, r *http.Request) error {
-	id, err := request.ID(r, "id")
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	cs, err := h.Consents.FindConsents(r.Context(), id)
+	cs, err := h.Consents.FindConsents(r.Context(), fam.ID)
 	if err != nil {
 		return err
 	}
@@ -71,11 +67,7 @@ func consentFields() []string {
 }
 
 func (h *Handler) renderConsentForm(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return err
-	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}

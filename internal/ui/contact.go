@@ -36,18 +36,8 @@ func contactInput(f *form) regie.ContactInput {
 	return in
 }
 
-// familyForContacts reads the family (audited) for a contact page; anyone
-// who may record contacts may open the form (the youth worker too).
-func (h *Handler) familyForContacts(r *http.Request) (*regie.Family, error) {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return nil, err
-	}
-	return h.Families.FindFamilyByID(r.Context(), id)
-}
-
 func (h *Handler) renderContactForm(w http.ResponseWriter, r *http.Request, status int, f *form, c *regie.Contact, versions []*regie.ContactVersion) error {
-	fam, err := h.familyForContacts(r)
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}
@@ -163,7 +153,7 @@ type contactsPage struct {
 }
 
 func (h *Handler) showContacts(w http.ResponseWriter, r *http.Request) error {
-	fam, err := h.familyForContacts(r)
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}

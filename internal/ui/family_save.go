@@ -92,11 +92,7 @@ func (h *Handler) createFamily(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) showFamilyEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return err
-	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}

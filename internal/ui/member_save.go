@@ -25,11 +25,7 @@ func memberInput(f *form) regie.MemberInput {
 
 // familyAndMember reads the family (audited) and finds the member in it.
 func (h *Handler) familyAndMember(r *http.Request, needMember bool) (*regie.Family, *regie.Member, error) {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return nil, nil, err
-	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -19,15 +19,11 @@ type phasePage struct {
 }
 
 func (h *Handler) renderPhase(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	id, err := request.ID(r, "id")
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	st, err := h.Phases.FindPhaseStatus(r.Context(), id)
+	st, err := h.Phases.FindPhaseStatus(r.Context(), fam.ID)
 	if err != nil {
 		return err
 	}

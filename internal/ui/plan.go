@@ -37,15 +37,11 @@ func planNumber(r *http.Request) (int, error) {
 }
 
 func (h *Handler) renderPlan(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	id, err := request.ID(r, "id")
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	o, err := h.Plans.FindPlan(r.Context(), id)
+	o, err := h.Plans.FindPlan(r.Context(), fam.ID)
 	if err != nil {
 		return err
 	}
@@ -412,11 +408,7 @@ type comparePage struct {
 }
 
 func (h *Handler) comparePlan(w http.ResponseWriter, r *http.Request) error {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return err
-	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}
@@ -432,11 +424,11 @@ func (h *Handler) comparePlan(w http.ResponseWriter, r *http.Request) error {
 	if from == 0 {
 		from = to - 1
 	}
-	a, err := h.Plans.FindPlanVersion(r.Context(), id, from)
+	a, err := h.Plans.FindPlanVersion(r.Context(), fam.ID, from)
 	if err != nil {
 		return err
 	}
-	b, err := h.Plans.FindPlanVersion(r.Context(), id, to)
+	b, err := h.Plans.FindPlanVersion(r.Context(), fam.ID, to)
 	if err != nil {
 		return err
 	}
@@ -465,11 +457,7 @@ type scoresPage struct {
 }
 
 func (h *Handler) renderScores(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return err
-	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}

@@ -22,15 +22,11 @@ type trajectoriesPage struct {
 }
 
 func (h *Handler) showTrajectories(w http.ResponseWriter, r *http.Request) error {
-	id, err := request.ID(r, "id")
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	ts, err := h.Trajectories.FindTrajectories(r.Context(), id)
+	ts, err := h.Trajectories.FindTrajectories(r.Context(), fam.ID)
 	if err != nil {
 		return err
 	}
@@ -48,11 +44,7 @@ type trajectoryFormPage struct {
 }
 
 func (h *Handler) renderTrajectoryForm(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return err
-	}
-	fam, err := h.Families.FindFamilyByID(r.Context(), id)
+	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return err
 	}

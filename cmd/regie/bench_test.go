@@ -28,10 +28,8 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -41,6 +39,7 @@ import (
 	"regie/internal/pgtest"
 	"regie/internal/seed"
 	"regie/internal/store"
+	"regie/internal/storetest"
 )
 
 // TestMain stops the PostgreSQL test cluster if a benchmark started one.
@@ -109,7 +108,7 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 	var dsn string
 	switch dialect {
 	case "sqlite":
-		dsn = filepath.Join(httpBenchTempDir(b), "regie.db")
+		dsn = filepath.Join(storetest.ProcessTempDir(b, "regie-httpbench-"), "regie.db")
 	case "postgres":
 		if httpBench.pg == nil {
 			httpBench.pg = pgtest.Start()
@@ -197,26 +196,6 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 }
 
 func ptrTo[T any](v T) *T { return &v }
-
-// httpBenchTempDir makes a directory for the benchmark database that lives
-// as long as the process; directories of earlier processes that are gone
-// are removed here, as no hook runs at exit.
-func httpBenchTempDir(b *testing.B) string {
-	b.Helper()
-	const prefix = "regie-httpbench-"
-	old, _ := filepath.Glob(filepath.Join(os.TempDir(), prefix+"*"))
-	for _, dir := range old {
-		pid, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(filepath.Base(dir), prefix), "-", 2)[0])
-		if err == nil && pid != os.Getpid() && syscall.Kill(pid, 0) == syscall.ESRCH {
-			os.RemoveAll(dir)
-		}
-	}
-	dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", prefix, os.Getpid()))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
 
 // get requests path with the session's cookie and reads the whole page.
 func (env *httpBenchEnv) get(s httpBenchSession, path string) error {

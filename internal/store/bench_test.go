@@ -25,10 +25,8 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -85,7 +83,7 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 	var st *store.Store
 	switch dialect {
 	case "sqlite":
-		dir := benchTempDir(b)
+		dir := storetest.ProcessTempDir(b, "regie-bench-")
 		var err error
 		if st, err = store.Open(ctx, filepath.Join(dir, "regie.db"), store.Options{}); err != nil {
 			b.Fatal(err)
@@ -154,26 +152,6 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 type processTB struct{ testing.TB }
 
 func (processTB) Cleanup(func()) {}
-
-// benchTempDir makes a directory for the SQLite benchmark database. It
-// lives as long as the process; as no hook runs at exit, directories of
-// earlier processes that are gone are removed here.
-func benchTempDir(b *testing.B) string {
-	b.Helper()
-	const prefix = "regie-bench-"
-	old, _ := filepath.Glob(filepath.Join(os.TempDir(), prefix+"*"))
-	for _, dir := range old {
-		pid, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(filepath.Base(dir), prefix), "-", 2)[0])
-		if err == nil && pid != os.Getpid() && syscall.Kill(pid, 0) == syscall.ESRCH {
-			os.RemoveAll(dir)
-		}
-	}
-	dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", prefix, os.Getpid()))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
 
 // forEachDialect runs fn as a sub-benchmark on SQLite and on PostgreSQL.
 func forEachDialect(b *testing.B, fn func(b *testing.B, env *benchEnv)) {

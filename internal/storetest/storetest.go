@@ -6,8 +6,13 @@ package storetest
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -225,4 +230,24 @@ func NewFixture(tb testing.TB, s *store.Store) *Fixture {
 	f.FamTeam = family(f.TeamLeader, f.TeamA, "Gezin Pietersen", f.Casemanager2)
 	f.FamOther = family(f.TeamLeaderB, f.TeamB, "Gezin Yilmaz", f.CasemanagerB)
 	return f
+}
+
+// ProcessTempDir makes a directory, named by prefix and the process id,
+// for a benchmark database that every benchmark of the process shares: it
+// lives as long as the process. As no hook runs at exit, directories of
+// earlier processes that are gone are removed here.
+func ProcessTempDir(tb testing.TB, prefix string) string {
+	tb.Helper()
+	old, _ := filepath.Glob(filepath.Join(os.TempDir(), prefix+"*"))
+	for _, dir := range old {
+		pid, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(filepath.Base(dir), prefix), "-", 2)[0])
+		if err == nil && pid != os.Getpid() && syscall.Kill(pid, 0) == syscall.ESRCH {
+			os.RemoveAll(dir)
+		}
+	}
+	dir, err := os.MkdirTemp("", fmt.Sprintf("%s%d-", prefix, os.Getpid()))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return dir
 }

@@ -9,7 +9,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -210,12 +209,9 @@ func (t *templates) funcs() template.FuncMap {
 		"dateof":   regie.DateOf,
 		"msg":      func(m string) string { return regie.Text(regie.Msg(m)) },
 		"dossier":  regie.DossierNumber,
-		"query":    url.QueryEscape,
 		"field":    newField,
-		"options":  func(opts ...option) []option { return opts },
 		"add":      func(a, b int) int { return a + b },
 		"hours":    regie.FormatHours,
-		"duration": regie.FormatMinutes,
 		// scale maps v in [0, max] onto [0, full], for bars drawn in SVG
 		// (attributes, not styles: the CSP allows no inline style).
 		"scale": func(v, max, full int) int {
@@ -245,7 +241,6 @@ func (t *templates) funcs() template.FuncMap {
 		},
 		"scorecharts": scoreCharts,
 		"agencychart": agencyChart,
-		"ago":         func(now time.Time, t time.Time) string { return relativeDutch(now, t) },
 	}
 }
 
@@ -268,21 +263,6 @@ func plural(n int, one, many string) string {
 		return strconv.Itoa(n) + " " + one
 	}
 	return strconv.Itoa(n) + " " + many
-}
-
-// relativeDutch says how long ago t was, roughly, in Dutch.
-func relativeDutch(now, t time.Time) string {
-	d := now.Sub(t)
-	switch {
-	case d < time.Minute:
-		return "zojuist"
-	case d < time.Hour:
-		return fmt.Sprintf("%d min geleden", int(d.Minutes()))
-	case d < 24*time.Hour:
-		return fmt.Sprintf("%d uur geleden", int(d.Hours()))
-	default:
-		return fmt.Sprintf("%d dagen geleden", int(d.Hours()/24))
-	}
 }
 
 // flashCookie carries a message code (never personal data) across the

@@ -53,10 +53,14 @@ func (c *simClock) setTime(t time.Time) {
 	c.mu.Unlock()
 }
 
-func (c *simClock) set(d regie.Date, hour int) {
-	c.mu.Lock()
-	c.t = time.Date(d.Time().Year(), d.Time().Month(), d.Time().Day(), hour, 0, 0, 0, regie.Amsterdam)
-	c.mu.Unlock()
+// set puts the clock at the hour of day d, but never after now: the
+// demo's history stops at the present.
+func (c *simClock) set(d regie.Date, hour int, now time.Time) {
+	t := time.Date(d.Time().Year(), d.Time().Month(), d.Time().Day(), hour, 0, 0, 0, regie.Amsterdam)
+	if t.After(now) {
+		t = now
+	}
+	c.setTime(t)
 }
 
 // simulate creates the demo families and lives their histories up to
@@ -85,7 +89,7 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 			if d.Before(start) {
 				continue
 			}
-			sim.set(d, 9)
+			sim.set(d, 9, real.Now())
 			if d == start {
 				id, later, left, err := startDemoFamily(lead, st, f, district, users, today, bsn)
 				if err != nil {
@@ -109,10 +113,7 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 				continue
 			}
 			cm := actorFor(ctx, users[f.coordinator])
-			sim.set(d, 20)
-			if d == today && real.Now().Before(sim.Now()) {
-				sim.setTime(real.Now()) // today's history stops at the present
-			}
+			sim.set(d, 20, real.Now())
 			if err := w.liveDay(cm, users[f.coordinator].ID, rnd, f, id, start, d, today); err != nil {
 				return nil, fmt.Errorf("demo history %s on %s: %w", f.name, d, err)
 			}

@@ -141,9 +141,10 @@ func seedReferrals(ctx context.Context, st *store.Store, real regie.Clock, users
 	defer func() { st.Clock = real }()
 	// at sets the store's clock to a day in the past, or to now for today.
 	at := func(daysAgo, hour int) regie.Date {
-		sim.set(today.AddDays(-daysAgo), hour)
-		if daysAgo == 0 || real.Now().Before(sim.Now()) {
+		if daysAgo == 0 {
 			sim.setTime(real.Now())
+		} else {
+			sim.set(today.AddDays(-daysAgo), hour, real.Now())
 		}
 		return regie.DateOf(sim.Now())
 	}

@@ -139,6 +139,7 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 
 	cfg := defaultConfig(false)
 	cfg.Database, cfg.Addr = dsn, "127.0.0.1:0"
+	cfg.KeyFile = testKeyFile(b)
 	m := &Main{
 		Config: cfg,
 		// Requests are logged at debug level; info keeps the cost of

@@ -98,6 +98,9 @@ func startRegieOn(t *testing.T, db string, demo bool) *Main {
 	ctx := context.Background()
 	cfg := defaultConfig(demo)
 	cfg.Database, cfg.Addr = db, "127.0.0.1:0"
+	if !demo {
+		cfg.KeyFile = testKeyFile(t)
+	}
 	m := &Main{Config: cfg, Demo: demo, Password: cheapArgon2,
 		Logger: slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	if err := m.Run(ctx); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	_ "modernc.org/sqlite"
 
+	"regie/internal/keys"
 	"regie/internal/store"
 )
 
@@ -91,7 +92,7 @@ func TestServe_RefusesAnOutOfDateSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	m := &Main{Config: Config{Database: db, Addr: "127.0.0.1:0"}}
+	m := &Main{Config: Config{Database: db, Addr: "127.0.0.1:0", KeyFile: testKeyFile(t)}}
 	err = m.Run(context.Background())
 	m.Close(context.Background())
 	if err == nil || !strings.Contains(oneLine(err), "regie migrate") {
@@ -120,4 +121,14 @@ func TestConfig_OneClearLine(t *testing.T) {
 	if _, err := cli(t, nil, "bestaat-niet"); err == nil {
 		t.Error("an unknown command succeeded")
 	}
+}
+
+// testKeyFile makes a key file for a regie served in a test.
+func testKeyFile(tb testing.TB) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "regie.key")
+	if _, err := keys.Create(path); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }

@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"regie/internal/keys"
+	"regie/internal/store"
 )
 
 // Config is every setting of regie, read from environment variables and
@@ -26,6 +29,7 @@ type Config struct {
 	TrustProxy   bool          // REGIE_TRUST_PROXY: take the client address from X-Forwarded-For
 	DBMaxConns   int           // REGIE_DB_MAX_CONNS: 0 means twice the cores
 	DevTemplates string        // REGIE_DEV_TEMPLATES: read templates from this directory (internal/ui)
+	KeyFile      string        // REGIE_KEY_FILE: regie's own keys, outside the database (internal/keys)
 }
 
 // defaultConfig returns the defaults; the demo uses its own database file.
@@ -58,6 +62,7 @@ func (c *Config) settings() []setting {
 		{env: "REGIE_TLS_KEY", flag: "tls-key", help: "TLS-sleutel (PEM)", str: &c.TLSKey},
 		{env: "REGIE_TRUST_PROXY", flag: "trust-proxy", help: "neem het clientadres uit X-Forwarded-For", boolean: &c.TrustProxy},
 		{env: "REGIE_DB_MAX_CONNS", flag: "db-max-conns", help: "maximum aantal databaseverbindingen (0: 2 × cores)", num: &c.DBMaxConns},
+		{env: "REGIE_KEY_FILE", flag: "key-file", help: "sleutelbestand buiten de database (SQLite: standaard <database>.key)", str: &c.KeyFile},
 		{env: "REGIE_DEV_TEMPLATES", flag: "dev-templates", help: "lees templates bij elk verzoek van schijf uit deze map (internal/ui)", str: &c.DevTemplates},
 	}
 }
@@ -114,6 +119,8 @@ func (c *Config) validate() error {
 	switch {
 	case c.Database == "":
 		return fmt.Errorf("REGIE_DATABASE ontbreekt: geef een SQLite-bestand (bijvoorbeeld /var/lib/regie/regie.db) of een postgres://-URL")
+	case c.KeyFile == "" && store.IsPostgres(c.Database):
+		return fmt.Errorf("REGIE_KEY_FILE ontbreekt: met PostgreSQL staat het sleutelbestand op de applicatieserver, nooit in de database (maak het met regie keys create)")
 	case c.SessionIdle > c.SessionMax:
 		return fmt.Errorf("REGIE_SESSION_IDLE (%s) is langer dan REGIE_SESSION_MAX (%s)", c.SessionIdle, c.SessionMax)
 	case (c.TLSCert == "") != (c.TLSKey == ""):
@@ -124,6 +131,34 @@ func (c *Config) validate() error {
 		return fmt.Errorf("REGIE_LOG_FORMAT %q: kies text of json", c.LogFormat)
 	}
 	return nil
+}
+
+// keyFile is the path of the key file: as configured, or for SQLite the
+// database's path with ".key" appended.
+func (c *Config) keyFile() string {
+	if c.KeyFile != "" || store.IsPostgres(c.Database) {
+		return c.KeyFile
+	}
+	return c.Database + ".key"
+}
+
+// loadKeys loads the key file. With create (migrate, demo) a missing file
+// is made; a running instance refuses to start without its keys, since
+// what they sealed cannot be read without them.
+func (c *Config) loadKeys(create bool) (*keys.Ring, error) {
+	path := c.keyFile()
+	if create {
+		r, _, err := keys.LoadOrCreate(path)
+		if err != nil {
+			return nil, fmt.Errorf("sleutelbestand %s: %w", path, err)
+		}
+		return r, nil
+	}
+	r, err := keys.Load(path)
+	if err != nil {
+		return nil, fmt.Errorf("sleutelbestand %s: %w (maak het met regie migrate of regie keys create)", path, err)
+	}
+	return r, nil
 }
 
 func oneOf(v string, options ...string) bool {

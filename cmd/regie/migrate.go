@@ -20,7 +20,13 @@ func openStore(ctx context.Context, name string, args []string, extra func(*flag
 	if err := cfg.load(fs, args, os.Getenv); err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, cfg.Database, store.Options{})
+	// migrate makes the key file of a new SQLite installation beside it;
+	// every other command needs the one that exists.
+	ring, err := cfg.loadKeys(name == "migrate" && !store.IsPostgres(cfg.Database))
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, cfg.Database, store.Options{Keys: ring})
 	if err != nil {
 		return nil, err
 	}

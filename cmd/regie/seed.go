@@ -35,7 +35,11 @@ func runSeed(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := cfg.load(fs, args, os.Getenv); err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.Database, store.Options{})
+	ring, err := cfg.loadKeys(!store.IsPostgres(cfg.Database))
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.Database, store.Options{Keys: ring})
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,11 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Password == (password.Params{}) {
 		m.Password = password.Default
 	}
-	st, err := store.Open(ctx, m.Config.Database, store.Options{Clock: m.Clock, MaxConns: m.Config.DBMaxConns})
+	ring, err := m.Config.loadKeys(m.Demo)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, m.Config.Database, store.Options{Clock: m.Clock, MaxConns: m.Config.DBMaxConns, Keys: ring})
 	if err != nil {
 		return err
 	}

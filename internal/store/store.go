@@ -25,6 +25,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"regie"
+	"regie/internal/keys"
 )
 
 // Store implements regie's service interfaces on a database.
@@ -44,6 +45,9 @@ type Store struct {
 	d             dialect
 	// Clock gives the time of every transaction; tests replace it.
 	Clock regie.Clock
+	// keys are regie's own keys, never stored in the database: they seal
+	// secrets at rest and key the access log's hashes.
+	keys *keys.Ring
 }
 
 // Options tunes Open.
@@ -52,6 +56,9 @@ type Options struct {
 	// MaxConns bounds the PostgreSQL pool and the SQLite read pool. Zero
 	// means twice the number of cores, where PERFORMANCE.md found the knee.
 	MaxConns int
+	// Keys is the key file's ring (internal/keys). Required for every
+	// store that holds data; a store opened without keys can only migrate.
+	Keys *keys.Ring
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
@@ -70,7 +77,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if opt.MaxConns <= 0 {
 		opt.MaxConns = 2 * runtime.NumCPU()
 	}
-	s := &Store{Clock: opt.Clock}
+	s := &Store{Clock: opt.Clock, keys: opt.Keys}
 	if IsPostgres(dsn) {
 		cfg, err := pgxpool.ParseConfig(dsn)
 		if err != nil {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"regie"
+	"regie/internal/keys"
 	"regie/internal/pgtest"
 	"regie/internal/store"
 )
@@ -99,7 +100,7 @@ func OpenPostgres(tb testing.TB, clock regie.Clock) *store.Store {
 func open(tb testing.TB, dsn string, clock regie.Clock, migrate bool) *store.Store {
 	tb.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, dsn, store.Options{Clock: clock})
+	s, err := store.Open(ctx, dsn, store.Options{Clock: clock, Keys: keys.ForTest()})
 	if err != nil {
 		tb.Fatalf("open store: %v", err)
 	}

@@ -2,6 +2,7 @@ package regie
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -19,19 +20,21 @@ type InfoKind string
 // The sections of the file a consent can cover. Life domains are kinds
 // too, as "domein:<domain>".
 const (
-	InfoFamily       InfoKind = "gezin"       // household, address, language
-	InfoMembers      InfoKind = "gezinsleden" // names, birth dates
-	InfoPlan         InfoKind = "plan"        // the plan's general part, goals, agreements
-	InfoContacts     InfoKind = "contacten"   // contacts and hours
-	InfoSafety       InfoKind = "veiligheid"  // safety concerns
-	InfoTrajectories InfoKind = "trajecten"   // trajectories with agencies
+	InfoFamily       InfoKind = "gezin"         // household, address, language
+	InfoMembers      InfoKind = "gezinsleden"   // names, birth dates
+	InfoPlan         InfoKind = "plan"          // the plan: goals, agreements and scores of the life domains covered
+	InfoPlanGeneral  InfoKind = "plan-algemeen" // the plan's general part and its closing question
+	InfoContacts     InfoKind = "contacten"     // contacts and hours
+	InfoSafety       InfoKind = "veiligheid"    // safety concerns
+	InfoTrajectories InfoKind = "trajecten"     // trajectories with agencies
 )
 
 // InfoSections lists the sections with their Dutch labels.
 var InfoSections = []Choice[InfoKind]{
 	{InfoFamily, "Gezinsgegevens (samenstelling, adres, taal)"},
 	{InfoMembers, "Gezinsleden (namen, geboortedata)"},
-	{InfoPlan, "Hulpverleningsplan: doelen en afspraken"},
+	{InfoPlan, "Hulpverleningsplan: doelen en afspraken op de gekozen leefgebieden"},
+	{InfoPlanGeneral, "Hulpverleningsplan: het algemene deel (ontstaan, krachten, problemen) en wat het gezin nodig heeft"},
 	{InfoTrajectories, "Trajecten bij instanties"},
 	{InfoContacts, "Contactmomenten"},
 	{InfoSafety, "Veiligheid van de kinderen"},
@@ -186,4 +189,66 @@ type ConsentService interface {
 	// ExportConsentForm audits the printing of a pre-filled consent form
 	// and returns the family for it. ENOTFOUND.
 	ExportConsentForm(ctx context.Context, familyID int64) (*Family, error)
+}
+
+// Disclosure is how much of a family a reader is shown. The zero value is
+// the whole file, as the staff who work with the family see it. A partner
+// organisation's user reads under a consent: the store leaves out every
+// part the consent does not cover — by section and by life domain — and
+// sets ConsentID and Kinds from the policy's decision; a page then says of
+// each part left out that it is "niet gedeeld onder de toestemming",
+// never shows it as empty ("no safety concerns" would be false).
+type Disclosure struct {
+	// ConsentID is the consent the access relied on; 0: the whole file.
+	ConsentID int64
+	// Kinds are what the valid consents naming the reader's organisation
+	// cover together.
+	Kinds []InfoKind
+}
+
+// Partial reports whether the reader sees only part of the file.
+func (d Disclosure) Partial() bool { return d.ConsentID != 0 }
+
+// Shares reports whether the reader is shown a kind of information.
+func (d Disclosure) Shares(k InfoKind) bool { return !d.Partial() || slices.Contains(d.Kinds, k) }
+
+// SharesDomain reports whether the reader is shown what the file holds on
+// a life domain (its assessment, goals, agreements, scores, trajectories).
+func (d Disclosure) SharesDomain(dm Domain) bool { return d.Shares(DomainKind(dm)) }
+
+// SharedDomains returns the life domains the reader is shown, in the order
+// of Domains.
+func (d Disclosure) SharedDomains() []Domain {
+	var ds []Domain
+	for _, c := range Domains {
+		if d.SharesDomain(c.Value) {
+			ds = append(ds, c.Value)
+		}
+	}
+	return ds
+}
+
+// AllDomains reports whether every life domain is shown.
+func (d Disclosure) AllDomains() bool { return len(d.SharedDomains()) == len(Domains) }
+
+// SharedSections returns the labels of the sections the reader is shown.
+func (d Disclosure) SharedSections() []string {
+	var ls []string
+	for _, s := range InfoSections {
+		if d.Shares(s.Value) {
+			ls = append(ls, s.Label)
+		}
+	}
+	return ls
+}
+
+// WithheldSections returns the labels of the sections left out.
+func (d Disclosure) WithheldSections() []string {
+	var ls []string
+	for _, s := range InfoSections {
+		if !d.Shares(s.Value) {
+			ls = append(ls, s.Label)
+		}
+	}
+	return ls
 }

@@ -50,6 +50,9 @@ type Family struct {
 	Plan         *PlanOverview
 	Trajectories *Trajectories
 	Consents     []*Consent
+	// Disclosure says what of the family the reader is shown; the parts
+	// left out are empty and the page says they are not shared.
+	Disclosure Disclosure
 	// Can says what the actor who read the family may do with it, as the
 	// access policy decided when it was read; the UI shows only those
 	// actions.

@@ -67,6 +67,9 @@ type PlanVersion struct {
 	// ClosingQuestion: what does the family need to go on under its own
 	// strength (with regular help)?
 	ClosingQuestion string
+	// Disclosure says what of the version the reader is shown: a
+	// partner's consent may cover some life domains only.
+	Disclosure Disclosure
 
 	DiscussedAt   time.Time
 	DiscussedBy   string
@@ -180,11 +183,14 @@ type Agreement struct {
 	MemberID  int64
 	OrgID     int64
 	Owner     string // the name, for display
-	What      string
-	Due       Date
-	Status    AgreementStatus
-	StatusBy  string
-	StatusAt  time.Time
+	// Domain is the life domain the agreement serves; a partner's consent
+	// covers an agreement through it ("": shared with no partner).
+	Domain   Domain
+	What     string
+	Due      Date
+	Status   AgreementStatus
+	StatusBy string
+	StatusAt time.Time
 }
 
 // Overdue reports whether the agreement is past its date and not finished.
@@ -217,10 +223,11 @@ func (in GoalInput) Empty() bool { return Clean(in.Text) == "" && in.Domain == "
 // AgreementInput is one agreement row of the form. Owner is "m:<member
 // id>", "c:<user id>" or "o:<organisation id>".
 type AgreementInput struct {
-	Key   string
-	Owner string
-	What  string
-	Due   string
+	Key    string
+	Owner  string
+	Domain Domain // optional: without it no partner sees the agreement
+	What   string
+	Due    string
 }
 
 // Empty reports whether nothing was typed in the row.
@@ -286,6 +293,9 @@ func (in *PlanInput) Validate() error {
 		a.What = Clean(a.What)
 		in.Agreements[i] = a
 		field := func(f string) string { return fmt.Sprintf("agreement-%d-%s", i, f) }
+		if a.Domain != "" && !IsChoice(Domains, a.Domain) {
+			v.Add(field("domain"), MsgChoiceInvalid)
+		}
 		v.Required(field("what"), a.What)
 		v.MaxLen(field("what"), a.What, 2000)
 		if a.Owner == "" {
@@ -342,6 +352,7 @@ type PlanOverview struct {
 	Current    *PlanVersion   // the newest version, with its content
 	Agreed     *PlanVersion   // the newest agreed version, with its content
 	Moments    []*ScoreMoment // oldest first
+	Disclosure Disclosure     // what of the plan the reader is shown
 	CanEdit    bool
 	CanDiscuss bool
 }

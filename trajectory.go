@@ -109,6 +109,8 @@ type Trajectories struct {
 	// AgenciesPerMonth counts them over the last twelve months, oldest first.
 	AgenciesPerMonth []AgencyCount
 	CanEdit          bool
+	// Disclosure says which life domains' trajectories the reader is shown.
+	Disclosure Disclosure
 }
 
 // TrajectoryService records trajectories.

@@ -10,6 +10,7 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"regie"
@@ -40,7 +41,8 @@ type Decision struct {
 	// audit row, so a privacy officer can answer "why could she see this?".
 	Basis string
 	// ConsentID is the consent a partner's access relied on, and Kinds
-	// what it covers for the partner: the store shows no more.
+	// what the valid consents naming the partner's organisation cover
+	// together: the store shows no more, and says what it left out.
 	ConsentID int64
 	Kinds     []regie.InfoKind
 }
@@ -174,25 +176,47 @@ func familyContent(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts
 
 // partner decides on a partner organisation's user: only while a valid,
 // unwithdrawn consent names the organisation, and only for the kinds of
-// information it covers. The consent itself is not for partners.
+// information it covers. The consent itself is not for partners. When
+// several valid consents name the organisation, the partner sees what
+// they cover together, and the basis names each.
 func partner(a *regie.Actor, seg regie.Segment, f *Facts) Decision {
 	kind := regie.SegmentKind(seg)
 	if kind == "" || a.OrganisationID == 0 {
 		return deny
 	}
+	var (
+		d     Decision
+		ids   []string
+		kinds []regie.InfoKind
+	)
 	for _, c := range f.Consents {
 		if !c.Valid(f.Today) {
 			continue
 		}
 		for _, p := range c.Parties {
-			if p.OrgID == a.OrganisationID && p.Covers(kind) {
-				d := allow(fmt.Sprintf("toestemmingsverklaring %d", c.ID))
-				d.ConsentID, d.Kinds = c.ID, p.Kinds
-				return d
+			if p.OrgID != a.OrganisationID {
+				continue
+			}
+			if p.Covers(kind) && d.ConsentID == 0 {
+				d.ConsentID = c.ID
+			}
+			ids = append(ids, fmt.Sprint(c.ID))
+			for _, k := range p.Kinds {
+				if !slices.Contains(kinds, k) {
+					kinds = append(kinds, k)
+				}
 			}
 		}
 	}
-	return deny
+	if d.ConsentID == 0 {
+		return deny
+	}
+	basis := "toestemmingsverklaring " + ids[0]
+	if len(ids) > 1 {
+		basis = "toestemmingsverklaringen " + strings.Join(ids, ", ")
+	}
+	d.Allow, d.Basis, d.Kinds = true, basis, kinds
+	return d
 }
 
 // teamMeetingBasis is why staff see the team's referrals: the casemanagers
@@ -254,6 +278,11 @@ func assignment(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	case regie.ActionRead:
 		if a.Role == regie.RoleAdmin {
 			return allow("functioneel beheer")
+		}
+		// The assignment page lists the team's staff and their caseloads:
+		// internal to the team, whatever a consent covers.
+		if a.Role == regie.RolePartner {
+			return deny
 		}
 		return familyContent(a, act, regie.SegFamily, f)
 	case regie.ActionUpdate:

@@ -211,3 +211,79 @@ func TestDecide_PartnerOnlyWithValidConsent(t *testing.T) {
 		t.Error("access on the day of the withdrawal was allowed")
 	}
 }
+
+// TestDecide_PartnerSeesWhatTheConsentsCoverTogether: two valid consents
+// naming the same organisation add up (a family consents to the welfare
+// domain first and the children's domain later); a withdrawn one adds
+// nothing; the basis names every consent relied on.
+func TestDecide_PartnerSeesWhatTheConsentsCoverTogether(t *testing.T) {
+	ggz := &regie.Actor{UserID: 9, Role: regie.RolePartner, OrganisationID: 40}
+	party := func(kinds ...regie.InfoKind) []regie.ConsentParty {
+		return []regie.ConsentParty{{OrgID: 40, Purpose: "Afstemming", Kinds: kinds}}
+	}
+	first := &regie.Consent{ID: 7, SignedOn: regie.NewDate(2026, 3, 1),
+		Parties: party(regie.InfoFamily, regie.InfoPlan, regie.DomainKind("welzijn"))}
+	second := &regie.Consent{ID: 9, SignedOn: regie.NewDate(2026, 4, 1), Parties: party(regie.InfoPlan, regie.DomainKind("kinderen"))}
+	gone := &regie.Consent{ID: 11, SignedOn: regie.NewDate(2026, 3, 1), WithdrawnOn: regie.NewDate(2026, 4, 2),
+		Parties: party(regie.InfoSafety, regie.DomainKind("financien"))}
+	f := &policy.Facts{Exists: true, TeamID: 1, Consents: []*regie.Consent{second, first, gone}, Today: regie.NewDate(2026, 6, 1)}
+
+	d := policy.Decide(ggz, regie.ActionRead, regie.SegFamily, f)
+	if !d.Allow || d.ConsentID != 7 || d.Basis != "toestemmingsverklaringen 9, 7" {
+		t.Fatalf("family page: %+v", d)
+	}
+	dis := regie.Disclosure{ConsentID: d.ConsentID, Kinds: d.Kinds}
+	for _, k := range []regie.InfoKind{regie.InfoFamily, regie.InfoPlan, regie.DomainKind("welzijn"), regie.DomainKind("kinderen")} {
+		if !dis.Shares(k) {
+			t.Errorf("%s is covered by a valid consent but not shared", k)
+		}
+	}
+	for _, k := range []regie.InfoKind{regie.InfoSafety, regie.DomainKind("financien"), regie.InfoMembers, regie.InfoPlanGeneral} {
+		if dis.Shares(k) {
+			t.Errorf("%s is shared without a valid consent covering it", k)
+		}
+	}
+	if got := dis.SharedDomains(); len(got) != 2 || got[0] != "kinderen" || got[1] != "welzijn" {
+		t.Errorf("shared domains = %v", got)
+	}
+	if policy.Decide(ggz, regie.ActionRead, regie.SegSafety, f).Allow {
+		t.Error("safety through a withdrawn consent")
+	}
+	if d := policy.Decide(ggz, regie.ActionRead, regie.SegPlan, f); !d.Allow || d.ConsentID != 9 {
+		t.Errorf("plan: %+v", d)
+	}
+	if (regie.Disclosure{}).Partial() || !(regie.Disclosure{}).Shares(regie.InfoSafety) {
+		t.Error("the zero disclosure is not the whole file")
+	}
+}
+
+// TestDecide_PartnerNeverSeesTheAssignment: the assignment page lists the
+// team's staff and their caseloads; no consent opens it to a partner, not
+// even one covering everything.
+func TestDecide_PartnerNeverSeesTheAssignment(t *testing.T) {
+	ggz := &regie.Actor{UserID: 9, Role: regie.RolePartner, OrganisationID: 40}
+	var all []regie.InfoKind
+	for _, s := range regie.InfoSections {
+		all = append(all, s.Value)
+	}
+	for _, d := range regie.Domains {
+		all = append(all, regie.DomainKind(d.Value))
+	}
+	f := &policy.Facts{Exists: true, TeamID: 1, Today: regie.NewDate(2026, 6, 1), Consents: []*regie.Consent{{ID: 7,
+		SignedOn: regie.NewDate(2026, 3, 1), Parties: []regie.ConsentParty{{OrgID: 40, Purpose: "Alles", Kinds: all}}}}}
+	if !policy.Decide(ggz, regie.ActionRead, regie.SegFamily, f).Allow {
+		t.Fatal("the consent does not open the family page")
+	}
+	for _, act := range []regie.Action{regie.ActionRead, regie.ActionUpdate} {
+		if d := policy.Decide(ggz, act, regie.SegAssignment, f); d.Allow {
+			t.Errorf("%s assignment: %+v", act, d)
+		}
+	}
+	if policy.Decide(ggz, regie.ActionRead, regie.SegAssignments, nil).Allow {
+		t.Error("the assignment list")
+	}
+	tl := &regie.Actor{UserID: 3, Role: regie.RoleTeamLeader, TeamID: 1}
+	if !policy.Decide(tl, regie.ActionRead, regie.SegAssignment, f).Allow {
+		t.Error("the team leader lost the assignment page")
+	}
+}

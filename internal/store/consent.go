@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
 	"regie"
@@ -345,22 +344,4 @@ func (s *Store) ExportConsentForm(ctx context.Context, familyID int64) (*regie.F
 			FamilyID: familyID, Basis: dec.Basis, Detail: "toestemmingsverklaring (formulier) afgedrukt"})
 	})
 	return fam, err
-}
-
-// filterFamilyForPartner leaves on the family page only what the consent
-// covers for a partner organisation: the household itself (the consent
-// covered that, or the page would not open), the members, safety and
-// contacts only when named; never the intake, which no consent covers.
-func filterFamilyForPartner(f *regie.Family, kinds []regie.InfoKind) {
-	covers := func(k regie.InfoKind) bool { return slices.Contains(kinds, k) }
-	if !covers(regie.InfoMembers) {
-		f.Members = nil
-	}
-	if !covers(regie.InfoSafety) {
-		f.SafetyConcerns = nil
-	}
-	if !covers(regie.InfoContacts) {
-		f.RecentContacts, f.Summary = nil, nil
-	}
-	f.Intake = nil
 }

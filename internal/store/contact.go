@@ -234,6 +234,7 @@ func (s *Store) FindContacts(ctx context.Context, familyID int64, f regie.Contac
 		if cs, err = tx.findContacts(ctx, familyID, limit, max(f.Offset, 0)); err != nil {
 			return err
 		}
+		discloseContacts(cs, disclosure(dec))
 		if err := tx.QueryRowContext(ctx, `SELECT contacts FROM family_summaries WHERE family_id = $1`, familyID).Scan(&total); err != nil {
 			return err
 		}
@@ -257,6 +258,7 @@ func (s *Store) FindContact(ctx context.Context, familyID, contactID int64) (*re
 		if c, err = tx.findContact(ctx, familyID, contactID); err != nil {
 			return err
 		}
+		discloseContacts([]*regie.Contact{c}, disclosure(dec))
 		rows, err := tx.QueryContext(ctx, `SELECT v.version, v.snapshot, u.name, v.changed_at FROM contact_versions v
 			JOIN users u ON u.id = v.changed_by WHERE v.contact_id = $1 ORDER BY v.version DESC`, contactID)
 		if err != nil {

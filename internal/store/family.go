@@ -83,9 +83,7 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		if fam, err = tx.findFamily(ctx, id); err != nil {
 			return err
 		}
-		if dec.ConsentID != 0 {
-			filterFamilyForPartner(fam, dec.Kinds)
-		}
+		discloseFamily(fam, disclosure(dec))
 		fam.Can = regie.FamilyPermissions{
 			Edit:   policy.Decide(tx.actor, regie.ActionUpdate, regie.SegFamily, f).Allow,
 			Assign: policy.Decide(tx.actor, regie.ActionUpdate, regie.SegAssignment, f).Allow,

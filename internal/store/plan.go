@@ -113,7 +113,7 @@ func (tx *tx) versionContent(ctx context.Context, v *regie.PlanVersion) error {
 func (tx *tx) versionAgreements(ctx context.Context, v *regie.PlanVersion) error {
 	v.Agreements = nil
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.key, a.owner_kind, a.member_id, a.org_id, a.user_id,
-			COALESCE(m.given_name || ' ' || m.family_name, o.name, u.name, ''), a.what, a.due
+			COALESCE(m.given_name || ' ' || m.family_name, o.name, u.name, ''), a.domain, a.what, a.due
 		FROM plan_agreements a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN organisations o ON o.id = a.org_id
 		LEFT JOIN users u ON u.id = a.user_id WHERE a.version_id = $1 ORDER BY a.position`, v.ID)
 	if err != nil {
@@ -121,14 +121,14 @@ func (tx *tx) versionAgreements(ctx context.Context, v *regie.PlanVersion) error
 	}
 	for rows.Next() {
 		a := &regie.Agreement{Status: regie.AgreementOpen}
-		var kind string
+		var kind, domain string
 		var userID int64
-		if err := rows.Scan(&a.ID, &a.Key, &kind, idScan{&a.MemberID}, idScan{&a.OrgID}, idScan{&userID}, &a.Owner, &a.What,
+		if err := rows.Scan(&a.ID, &a.Key, &kind, idScan{&a.MemberID}, idScan{&a.OrgID}, idScan{&userID}, &a.Owner, &domain, &a.What,
 			dateScan{&a.Due}); err != nil {
 			rows.Close()
 			return err
 		}
-		a.OwnerKind = regie.OwnerKind(kind)
+		a.OwnerKind, a.Domain = regie.OwnerKind(kind), regie.Domain(domain)
 		if a.OwnerKind == regie.OwnerCasemanager {
 			a.MemberID = userID // the user, for the form's owner value
 		}
@@ -164,31 +164,6 @@ func (tx *tx) agreementProgress(ctx context.Context, familyID int64, as []*regie
 		}
 	}
 	return rows.Err()
-}
-
-// filterForPartner keeps of a version what a partner's consent covers: the
-// general part and goals and agreements with InfoPlan, and only the life
-// domains named.
-func filterForPartner(v *regie.PlanVersion, kinds []regie.InfoKind) {
-	covered := map[regie.InfoKind]bool{}
-	for _, k := range kinds {
-		covered[k] = true
-	}
-	var ds []*regie.DomainAssessment
-	for _, a := range v.Domains {
-		if covered[regie.DomainKind(a.Domain)] {
-			ds = append(ds, a)
-		}
-	}
-	v.Domains = ds
-	var gs []*regie.Goal
-	for _, g := range v.Goals {
-		if covered[regie.DomainKind(g.Domain)] {
-			gs = append(gs, g)
-		}
-	}
-	v.Goals = gs
-	v.History, v.Strengths, v.Obstacles, v.Problems, v.Situation = "", "", "", "", ""
 }
 
 // FindPlan implements regie.PlanService.
@@ -247,15 +222,13 @@ func (tx *tx) planOverview(ctx context.Context, familyID int64, dec policy.Decis
 				return nil, err
 			}
 		}
-		if dec.ConsentID != 0 {
-			filterForPartner(v, dec.Kinds)
-		}
+		disclosePlan(v, disclosure(dec))
 	}
-	if dec.ConsentID == 0 {
-		if o.Moments, err = tx.scoreMoments(ctx, familyID); err != nil {
-			return nil, err
-		}
+	if o.Moments, err = tx.scoreMoments(ctx, familyID); err != nil {
+		return nil, err
 	}
+	o.Disclosure = disclosure(dec)
+	o.Moments = discloseMoments(o.Moments, o.Disclosure)
 	return o, nil
 }
 
@@ -271,12 +244,13 @@ func (tx *tx) familyPageParts(ctx context.Context, fam *regie.Family, f *policy.
 		}
 		shown = append(shown, "plan")
 	}
-	if policy.Decide(tx.actor, regie.ActionRead, regie.SegTrajectories, f).Allow {
+	if dec := policy.Decide(tx.actor, regie.ActionRead, regie.SegTrajectories, f); dec.Allow {
 		list, err := tx.trajectories(ctx, fam.ID, 0)
 		if err != nil {
 			return "", err
 		}
 		fam.Trajectories = &regie.Trajectories{List: list}
+		discloseTrajectories(fam.Trajectories, disclosure(dec))
 		fam.Trajectories.CountAgencies(tx.today())
 		shown = append(shown, "trajecten")
 	}
@@ -304,9 +278,7 @@ func (s *Store) FindPlanVersion(ctx context.Context, familyID int64, number int)
 		if v, err = tx.planVersion(ctx, familyID, number); err != nil {
 			return err
 		}
-		if dec.ConsentID != 0 {
-			filterForPartner(v, dec.Kinds)
-		}
+		disclosePlan(v, disclosure(dec))
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d", number)})
 	})
@@ -414,9 +386,9 @@ func (tx *tx) writeVersionParts(ctx context.Context, versionID int64, ds []*regi
 		case regie.OwnerCasemanager:
 			user = a.MemberID
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_agreements (version_id, key, owner_kind, member_id, org_id, user_id, what, due, position)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, versionID, a.Key, string(a.OwnerKind), nullID(member), nullID(org), nullID(user),
-			a.What, a.Due.ISO(), i); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_agreements (version_id, key, owner_kind, member_id, org_id, user_id, domain, what, due, position)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, versionID, a.Key, string(a.OwnerKind), nullID(member), nullID(org), nullID(user),
+			string(a.Domain), a.What, a.Due.ISO(), i); err != nil {
 			return fmt.Errorf("store: plan agreement: %w", err)
 		}
 	}
@@ -469,7 +441,7 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 			if err != nil {
 				verr = addField(verr, fmt.Sprintf("agreement-%d-owner", i), regie.MsgAgreementNeedsOwner)
 			}
-			ag.Key, ag.What = a.Key, a.What
+			ag.Key, ag.Domain, ag.What = a.Key, a.Domain, a.What
 			if ag.Key == "" {
 				ag.Key = newKey()
 			}
@@ -775,6 +747,10 @@ func (s *Store) ExportPlan(ctx context.Context, familyID int64, number int) (*re
 		if fam, err = tx.findFamily(ctx, familyID); err != nil {
 			return err
 		}
+		// No partner exports today; should the policy ever allow it, the
+		// paper holds no more than the screen.
+		disclosePlan(v, disclosure(dec))
+		discloseFamily(fam, disclosure(dec))
 		return tx.audit(ctx, auditRecord{Action: regie.ActionExport, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d als PDF", number)})
 	})

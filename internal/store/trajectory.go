@@ -19,6 +19,7 @@ func (s *Store) FindTrajectories(ctx context.Context, familyID int64) (*regie.Tr
 		if out.List, err = tx.trajectories(ctx, familyID, 0); err != nil {
 			return err
 		}
+		discloseTrajectories(out, disclosure(dec))
 		out.CountAgencies(tx.today())
 		out.CanEdit = policy.Decide(tx.actor, regie.ActionUpdate, regie.SegTrajectories, f).Allow
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegTrajectories,

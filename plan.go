@@ -355,6 +355,8 @@ type PlanOverview struct {
 	Disclosure Disclosure     // what of the plan the reader is shown
 	CanEdit    bool
 	CanDiscuss bool
+	// CanExport: the reader may print a version (a partner may not).
+	CanExport bool
 }
 
 // Draft returns the version being written, or nil.

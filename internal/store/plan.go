@@ -193,6 +193,7 @@ func (s *Store) FindPlan(ctx context.Context, familyID int64) (*regie.PlanOvervi
 func (tx *tx) planOverview(ctx context.Context, familyID int64, dec policy.Decision, f *policy.Facts, withCurrent bool) (*regie.PlanOverview, error) {
 	o := &regie.PlanOverview{FamilyID: familyID}
 	o.CanEdit = policy.Decide(tx.actor, regie.ActionUpdate, regie.SegPlan, f).Allow
+	o.CanExport = policy.Decide(tx.actor, regie.ActionExport, regie.SegPlan, f).Allow
 	o.CanDiscuss = policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: f.TeamID}).Allow
 	var err error
 	if o.Versions, err = tx.planVersions(ctx, familyID); err != nil {

@@ -205,7 +205,7 @@ func planFields(goals, agreements int) []string {
 		}
 	}
 	for i := range agreements {
-		for _, k := range []string{"what", "owner", "due"} {
+		for _, k := range []string{"what", "owner", "domain", "due"} {
 			fs = append(fs, fmt.Sprintf("agreement-%d-%s", i, k))
 		}
 	}
@@ -240,6 +240,7 @@ func versionValues(v *regie.PlanVersion) url.Values {
 		set := func(k, val string) { vals.Set(fmt.Sprintf("agreement-%d-%s", i, k), val) }
 		set("key", a.Key)
 		set("what", a.What)
+		set("domain", string(a.Domain))
 		set("due", a.Due.ISO())
 		switch a.OwnerKind {
 		case regie.OwnerMember:
@@ -291,7 +292,8 @@ func planInput(f *form) regie.PlanInput {
 	}
 	for i := range rowCount(f, "agreement_rows") {
 		get := func(k string) string { return f.Get(fmt.Sprintf("agreement-%d-%s", i, k)) }
-		in.Agreements = append(in.Agreements, regie.AgreementInput{Key: get("key"), Owner: get("owner"), What: get("what"), Due: get("due")})
+		in.Agreements = append(in.Agreements, regie.AgreementInput{Key: get("key"), Owner: get("owner"), Domain: regie.Domain(get("domain")),
+			What: get("what"), Due: get("due")})
 	}
 	return in
 }

@@ -231,24 +231,18 @@ func (d Disclosure) SharedDomains() []Domain {
 // AllDomains reports whether every life domain is shown.
 func (d Disclosure) AllDomains() bool { return len(d.SharedDomains()) == len(Domains) }
 
-// SharedSections returns the labels of the sections the reader is shown.
-func (d Disclosure) SharedSections() []string {
-	var ls []string
-	for _, s := range InfoSections {
-		if d.Shares(s.Value) {
-			ls = append(ls, s.Label)
-		}
-	}
-	return ls
-}
+// SharedSections returns the sections the reader is shown.
+func (d Disclosure) SharedSections() []Choice[InfoKind] { return d.sections(true) }
 
-// WithheldSections returns the labels of the sections left out.
-func (d Disclosure) WithheldSections() []string {
-	var ls []string
+// WithheldSections returns the sections left out.
+func (d Disclosure) WithheldSections() []Choice[InfoKind] { return d.sections(false) }
+
+func (d Disclosure) sections(shared bool) []Choice[InfoKind] {
+	var cs []Choice[InfoKind]
 	for _, s := range InfoSections {
-		if !d.Shares(s.Value) {
-			ls = append(ls, s.Label)
+		if d.Shares(s.Value) == shared {
+			cs = append(cs, s)
 		}
 	}
-	return ls
+	return cs
 }

@@ -34,8 +34,10 @@ type goalScript struct {
 
 // agreementScript: owner is "m:<given name>", "cm" or "o:<social map key>".
 type agreementScript struct {
-	owner, what string
-	dueDays     int // after the plan was agreed
+	owner   string
+	domain  regie.Domain // what a partner's consent covers it by
+	what    string
+	dueDays int // after the plan was agreed
 }
 
 type trajectoryScript struct {
@@ -75,13 +77,15 @@ var plans = map[string]planScript{
 			{"kort", "wonen", "", "We willen in ons huis blijven wonen."},
 			{"lang", "kinderen", "Dylan", "Ik wil mijn diploma halen en daarna de bouw in, net als papa."},
 			{"lang", "relaties", "", "Minder ruzie thuis, vooral 's avonds."},
+			{"kort", "welzijn", "Rob", "Ik wil weer kunnen slapen en minder piekeren."},
 		},
 		agreements: []agreementScript{
-			{"m:Sandra", "Alle post in de map bewaren en elke week samen met de casemanager openmaken.", 14},
-			{"cm", "Aanmelden bij de Kredietbank en meegaan naar het intakegesprek.", 10},
-			{"o:woningcorporatie", "Betalingsregeling voor de huurachterstand voorstellen.", 21},
-			{"m:Dylan", "Elke maandag naar het gesprek met de mentor.", 28},
-			{"m:Rob", "Bij het uitzendbureau inschrijven.", 30},
+			{"m:Sandra", "financien", "Alle post in de map bewaren en elke week samen met de casemanager openmaken.", 14},
+			{"cm", "financien", "Aanmelden bij de Kredietbank en meegaan naar het intakegesprek.", 10},
+			{"o:woningcorporatie", "wonen", "Betalingsregeling voor de huurachterstand voorstellen.", 21},
+			{"m:Dylan", "kinderen", "Elke maandag naar het gesprek met de mentor.", 28},
+			{"m:Rob", "dagbesteding", "Bij het uitzendbureau inschrijven.", 30},
+			{"o:ggz", "welzijn", "Intakegesprek met Rob over slapen en piekeren.", 21},
 		},
 		trajectories: []trajectoryScript{
 			{org: "kredietbank", domain: "financien", intervention: "Schuldhulpverlening en budgetbeheer", waitFrom: 40, startFrom: 95},
@@ -125,8 +129,8 @@ func planFor(f family) planScript {
 			{"lang", "netwerk", "", "Mensen om ons heen die we kunnen bellen als het niet gaat."},
 		},
 		agreements: []agreementScript{
-			{"m:" + parent, "Elke week samen de post doornemen.", 14},
-			{"cm", "Aanmelden bij het buurtteam voor de nazorg.", 21},
+			{"m:" + parent, "financien", "Elke week samen de post doornemen.", 14},
+			{"cm", "netwerk", "Aanmelden bij het buurtteam voor de nazorg.", 21},
 		},
 		trajectories: []trajectoryScript{
 			{org: "kredietbank", domain: "financien", intervention: "Budgetbeheer", waitFrom: 30, startFrom: 80},
@@ -142,7 +146,7 @@ func planFor(f family) planScript {
 	}
 	if child != "" {
 		p.goals = append(p.goals, goalScript{"kort", "kinderen", child, "Ik wil elke dag op tijd op school zijn."})
-		p.agreements = append(p.agreements, agreementScript{"o:jgz", "Gesprek met " + child + " over school en gezondheid.", 35})
+		p.agreements = append(p.agreements, agreementScript{"o:jgz", "kinderen", "Gesprek met " + child + " over school en gezondheid.", 35})
 	}
 	return p
 }
@@ -250,8 +254,10 @@ func (w *world) evaluation(cm context.Context, f family, id int64, d regie.Date,
 	}
 	in.Situation = "Het gezin heeft overzicht: de schulden zijn geregeld, de kinderen gaan naar school. De zorg gaat over naar de wijk."
 	in.Agreements = []regie.AgreementInput{
-		{Owner: fmt.Sprintf("c:%d", userID), What: "Netwerkoverleg plannen met buurtteam, school en schuldhulp.", Due: d.AddDays(30).ISO()},
-		{Owner: fmt.Sprintf("m:%d", members[f.members[0].given]), What: "Zelf de rekeningen betalen, met de map.", Due: d.AddDays(60).ISO()},
+		{Owner: fmt.Sprintf("c:%d", userID), Domain: "netwerk", What: "Netwerkoverleg plannen met buurtteam, school en schuldhulp.",
+			Due: d.AddDays(30).ISO()},
+		{Owner: fmt.Sprintf("m:%d", members[f.members[0].given]), Domain: "financien", What: "Zelf de rekeningen betalen, met de map.",
+			Due: d.AddDays(60).ISO()},
 	}
 	if err := w.st.SavePlanDraft(cm, id, v.Number, in); err != nil {
 		return err
@@ -369,7 +375,8 @@ func (p planScript) input(members map[string]int64, userID int64, orgs map[strin
 		case len(a.owner) > 2 && a.owner[:2] == "o:":
 			owner = fmt.Sprintf("o:%d", orgs[a.owner[2:]])
 		}
-		in.Agreements = append(in.Agreements, regie.AgreementInput{Owner: owner, What: a.what, Due: agreed.AddDays(a.dueDays).ISO()})
+		in.Agreements = append(in.Agreements, regie.AgreementInput{Owner: owner, Domain: a.domain, What: a.what,
+			Due: agreed.AddDays(a.dueDays).ISO()})
 	}
 	return in
 }

@@ -138,7 +138,10 @@ func planFor(f family) planScript {
 		},
 		consent: []partyScript{
 			{"kredietbank", "Budgetbeheer", []regie.InfoKind{regie.InfoFamily, regie.InfoMembers, regie.DomainKind("financien")}},
-			{"buurtteam-overvecht", "Overdracht na de intensieve fase", []regie.InfoKind{regie.InfoFamily, regie.InfoMembers, regie.InfoPlan}},
+			// A handover: the whole plan, on every life domain it scores.
+			{"buurtteam-overvecht", "Overdracht na de intensieve fase", []regie.InfoKind{regie.InfoFamily, regie.InfoMembers, regie.InfoPlan,
+				regie.InfoPlanGeneral, regie.DomainKind("financien"), regie.DomainKind("dagbesteding"), regie.DomainKind("kinderen"),
+				regie.DomainKind("netwerk"), regie.DomainKind("welzijn")}},
 		},
 	}
 	if f.district == "Zuilen" {

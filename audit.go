@@ -155,15 +155,6 @@ type AuditFilter struct {
 	Export bool
 }
 
-// AuditReport is the outcome of verifying the hash chains.
-type AuditReport struct {
-	Rows   int64
-	Chains int
-	// Broken is the first row whose hash or link does not match, or nil.
-	Broken *AuditEntry
-	Reason string
-}
-
 // AuditService reads and verifies the access log. The application never
 // updates or deletes audit rows; only the store writes them, inside the
 // transaction of the access they describe.
@@ -171,6 +162,9 @@ type AuditService interface {
 	// FindAuditEntries returns a page of rows and the total count. Only the
 	// privacy officer may read the log, and reading it is audited. EFORBIDDEN.
 	FindAuditEntries(ctx context.Context, f AuditFilter) ([]*AuditEntry, int, error)
-	// VerifyAudit recomputes every chain and reports the first broken link.
-	VerifyAudit(ctx context.Context) (*AuditReport, error)
+	// VerifyAudit recomputes every chain and checks it against its head
+	// and against the heads anchored outside the database (anchors, read
+	// from the anchor file by the caller); it reports every break it
+	// finds, not just the first.
+	VerifyAudit(ctx context.Context, anchors []AuditAnchor) (*AuditReport, error)
 }

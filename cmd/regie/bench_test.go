@@ -42,9 +42,10 @@ import (
 	"regie/internal/storetest"
 )
 
-// TestMain stops the PostgreSQL test cluster if a benchmark started one.
+// TestMain stops the PostgreSQL test clusters (of storetest, and the one a
+// benchmark started).
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := storetest.Main(m)
 	if httpBench.pg != nil {
 		httpBench.pg.Stop()
 	}

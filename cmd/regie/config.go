@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"regie/internal/anchor"
 	"regie/internal/keys"
 	"regie/internal/store"
 )
@@ -30,6 +31,7 @@ type Config struct {
 	DBMaxConns   int           // REGIE_DB_MAX_CONNS: 0 means twice the cores
 	DevTemplates string        // REGIE_DEV_TEMPLATES: read templates from this directory (internal/ui)
 	KeyFile      string        // REGIE_KEY_FILE: regie's own keys, outside the database (internal/keys)
+	AnchorFile   string        // REGIE_AUDIT_ANCHOR_FILE: the access log's chain heads, outside the database (internal/anchor)
 }
 
 // defaultConfig returns the defaults; the demo uses its own database file.
@@ -63,6 +65,7 @@ func (c *Config) settings() []setting {
 		{env: "REGIE_TRUST_PROXY", flag: "trust-proxy", help: "neem het clientadres uit X-Forwarded-For", boolean: &c.TrustProxy},
 		{env: "REGIE_DB_MAX_CONNS", flag: "db-max-conns", help: "maximum aantal databaseverbindingen (0: 2 × cores)", num: &c.DBMaxConns},
 		{env: "REGIE_KEY_FILE", flag: "key-file", help: "sleutelbestand buiten de database (SQLite: standaard <database>.key)", str: &c.KeyFile},
+		{env: "REGIE_AUDIT_ANCHOR_FILE", flag: "audit-anchor-file", help: "ankerbestand van het toegangslog, buiten de database (standaard <sleutelbestand>.anchors)", str: &c.AnchorFile},
 		{env: "REGIE_DEV_TEMPLATES", flag: "dev-templates", help: "lees templates bij elk verzoek van schijf uit deze map (internal/ui)", str: &c.DevTemplates},
 	}
 }
@@ -140,6 +143,15 @@ func (c *Config) keyFile() string {
 		return c.KeyFile
 	}
 	return c.Database + ".key"
+}
+
+// anchorFile is the path of the anchor file of the access log: as
+// configured, or the key file's path with ".anchors" appended.
+func (c *Config) anchorFile() string {
+	if c.AnchorFile != "" {
+		return c.AnchorFile
+	}
+	return anchor.DefaultPath(c.keyFile())
 }
 
 // loadKeys loads the key file. With create (migrate, demo) a missing file

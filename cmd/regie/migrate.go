@@ -7,40 +7,55 @@ import (
 	"io"
 	"os"
 
+	"regie/internal/keys"
 	"regie/internal/store"
 )
 
 // openStore opens the database of the configuration in args.
 func openStore(ctx context.Context, name string, args []string, extra func(*flag.FlagSet)) (*store.Store, error) {
+	st, _, _, err := openStoreConfig(ctx, name, args, extra)
+	return st, err
+}
+
+// openStoreConfig is openStore that also returns the configuration and
+// the key file.
+func openStoreConfig(ctx context.Context, name string, args []string, extra func(*flag.FlagSet)) (*store.Store, *Config, *keys.Ring, error) {
 	cfg := defaultConfig(false)
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	if extra != nil {
 		extra(fs)
 	}
 	if err := cfg.load(fs, args, os.Getenv); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	// migrate makes the key file of a new SQLite installation beside it;
 	// every other command needs the one that exists.
 	ring, err := cfg.loadKeys(name == "migrate" && !store.IsPostgres(cfg.Database))
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	st, err := store.Open(ctx, cfg.Database, store.Options{Keys: ring})
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if name != "migrate" {
 		if err := st.CheckSchema(ctx); err != nil {
 			st.Close()
-			return nil, err
+			return nil, nil, nil, err
 		}
 	}
-	return st, nil
+	return st, &cfg, ring, nil
 }
 
+// runMigrate runs `regie migrate [--app-role NAME]`. With an app role
+// (PostgreSQL only) it grants that role what the running application
+// needs and nothing more: see store.GrantAppRole and README, "PostgreSQL
+// roles". Run it as the role that owns the tables.
 func runMigrate(ctx context.Context, args []string, stdout io.Writer) error {
-	st, err := openStore(ctx, "migrate", args, nil)
+	appRole := os.Getenv("REGIE_APP_ROLE")
+	st, err := openStore(ctx, "migrate", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&appRole, "app-role", appRole, "PostgreSQL-rol van de draaiende applicatie: krijgt alleen de rechten die regie nodig heeft (REGIE_APP_ROLE)")
+	})
 	if err != nil {
 		return err
 	}
@@ -54,5 +69,11 @@ func runMigrate(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d migratie(s) uitgevoerd; het schema is op versie %d.\n", n, applied)
+	if appRole != "" {
+		if err := st.GrantAppRole(ctx, appRole); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Rechten gegeven aan rol %s: lezen en schrijven van de gegevens, van het toegangslog alleen lezen en toevoegen.\n", appRole)
+	}
 	return nil
 }

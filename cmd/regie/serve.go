@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,9 +10,11 @@ import (
 	"net"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 
 	"regie"
+	"regie/internal/anchor"
 	"regie/internal/auth"
 	"regie/internal/demo"
 	"regie/internal/password"
@@ -35,8 +38,14 @@ type Main struct {
 
 	Store  *store.Store
 	Server *server.Server
-	cancel context.CancelFunc
-	done   chan struct{}
+	// Anchorer writes the access log's chain heads to the anchor file,
+	// every AnchorInterval and at Close.
+	Anchorer *anchor.Anchorer
+	// AnchorInterval is how often the heads are anchored; zero means a
+	// minute.
+	AnchorInterval time.Duration
+	cancel         context.CancelFunc
+	done           sync.WaitGroup
 }
 
 // Run opens the database, checks (or, for the demo, migrates) the schema,
@@ -95,12 +104,38 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.Server.Open(); err != nil {
 		return err
 	}
+	if w, err := st.AuditWritable(ctx); err != nil {
+		return err
+	} else if w {
+		m.Logger.Warn("regie connects to PostgreSQL as a role that may change or remove access-log rows (superuser, owner, or UPDATE/DELETE/TRUNCATE on audit): " +
+			"connect as an application role instead (regie migrate --app-role; README, \"PostgreSQL roles\")")
+	}
+	m.Anchorer = &anchor.Anchorer{File: &anchor.File{Path: m.Config.anchorFile(), Keys: ring}, Heads: st.AuditHeads, Clock: m.Clock, Logger: m.Logger}
+	if m.AnchorInterval <= 0 {
+		m.AnchorInterval = time.Minute
+	}
+	bg, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	// The access log's heads go outside the database at once and then
+	// every interval (and at Close): rows after the last anchor are the
+	// window in which removing a chain's newest rows goes unseen.
+	m.done.Go(func() {
+		t := time.NewTicker(m.AnchorInterval)
+		defer t.Stop()
+		for {
+			if _, err := m.Anchorer.Anchor(bg); err != nil && bg.Err() == nil {
+				m.Logger.Error("anchor the access log", slog.String("error", err.Error()))
+			}
+			select {
+			case <-bg.Done():
+				return
+			case <-t.C:
+			}
+		}
+	})
 	// Expired sessions are refused at once anyway; this only clears them
 	// from the table.
-	bg, cancel := context.WithCancel(context.Background())
-	m.cancel, m.done = cancel, make(chan struct{})
-	go func() {
-		defer close(m.done)
+	m.done.Go(func() {
 		t := time.NewTicker(10 * time.Minute)
 		defer t.Stop()
 		for {
@@ -114,7 +149,7 @@ func (m *Main) Run(ctx context.Context) error {
 			case <-t.C:
 			}
 		}
-	}()
+	})
 	if m.Config.TLSCert == "" && !m.Config.TrustProxy && !loopback(m.Config.Addr) {
 		m.Logger.Warn("regie listens on a network address without TLS: browsers keep the Secure session cookie only over HTTPS " +
 			"(or on localhost), so put a TLS proxy in front (REGIE_TRUST_PROXY=true) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
@@ -137,7 +172,8 @@ func loopback(addr string) bool {
 }
 
 // Close stops the server (letting running requests finish), then the
-// background work, then the database.
+// background work, anchors the access log's heads a last time, and closes
+// the database.
 func (m *Main) Close(ctx context.Context) error {
 	var err error
 	if m.Server != nil {
@@ -145,7 +181,13 @@ func (m *Main) Close(ctx context.Context) error {
 	}
 	if m.cancel != nil {
 		m.cancel()
-		<-m.done
+		m.done.Wait()
+	}
+	if m.Anchorer != nil {
+		if _, aerr := m.Anchorer.Anchor(ctx); aerr != nil {
+			m.Logger.Error("anchor the access log", slog.String("error", aerr.Error()))
+			err = errors.Join(err, aerr)
+		}
 	}
 	if m.Store != nil {
 		if cerr := m.Store.Close(); err == nil {

@@ -198,24 +198,3 @@ func runTeam(ctx context.Context, args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "Team %s aangemaakt met %d wijk(en).\n", t.Name, len(t.Districts))
 	return nil
 }
-
-// runAudit runs `regie audit verify`.
-func runAudit(ctx context.Context, args []string, stdout io.Writer) error {
-	if len(args) == 0 || args[0] != "verify" {
-		return errors.New("geef een opdracht: regie audit verify")
-	}
-	st, err := openStore(ctx, "audit verify", args[1:], nil)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	rep, err := st.VerifyAudit(ctx)
-	if err != nil {
-		return err
-	}
-	if b := rep.Broken; b != nil {
-		return fmt.Errorf("toegangslog NIET in orde na %d regels: keten %d, regel %d (id %d): %s", rep.Rows, b.Chain, b.Seq, b.ID, rep.Reason)
-	}
-	fmt.Fprintf(stdout, "Toegangslog in orde: %d regels in %d ketens, alle hashes en koppelingen kloppen.\n", rep.Rows, rep.Chains)
-	return nil
-}

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"regie"
-	"regie/internal/store"
 )
 
 // auditLog writes the collected events as access-log rows, oldest first,
@@ -78,7 +77,7 @@ func (g *gen) auditLog() error {
 		}
 		h := heads[e.Chain]
 		e.Seq, e.PrevHash = h.seq+1, h.hash
-		e.Hash = store.AuditHash(&e)
+		e.Hash = g.hash(&e)
 		h.seq, h.hash, h.moved = e.Seq, e.Hash, true
 		id, err := g.id("audit")
 		if err != nil {

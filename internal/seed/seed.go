@@ -43,7 +43,7 @@
 // ids itself).
 //
 // The access log it writes continues the hash chains from their current
-// heads with the store's own hash, so `regie audit verify` (VerifyAudit)
+// heads with the store's own hash (keyed with the store's audit key), so `regie audit verify` (VerifyAudit)
 // still reports no broken link.
 //
 // # Adding a table group
@@ -159,6 +159,7 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 		pg:   st.Dialect() == "postgres",
 		now:  opt.Now.UTC().Truncate(time.Microsecond),
 		next: map[string]int64{},
+		hash: st.AuditHash,
 	}
 	g.today = regie.DateOf(g.now)
 
@@ -264,11 +265,13 @@ func bulkPragmas(ctx context.Context, conn *sql.Conn) (restore func(), err error
 
 // gen is the state of one generation, shared by its steps.
 type gen struct {
-	ctx   context.Context
-	opt   Options
-	r     *rand.Rand
-	tx    *sql.Tx
-	pg    bool
+	ctx context.Context
+	opt Options
+	r   *rand.Rand
+	tx  *sql.Tx
+	pg  bool
+	// hash is the store's keyed hash of an access-log row.
+	hash  func(*regie.AuditEntry) string
 	now   time.Time
 	today regie.Date
 

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -64,7 +62,10 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 		return fmt.Errorf("store: audit: read chain head: %w", err)
 	}
 	e.Seq++
-	e.Hash = AuditHash(&e)
+	if tx.s.auditKey == nil {
+		return errors.New("store: audit: the store was opened without keys")
+	}
+	e.Hash = tx.s.auditKey.Hash(&e)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO audit
 		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
@@ -76,20 +77,6 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 		return fmt.Errorf("store: audit: move chain head: %w", err)
 	}
 	return nil
-}
-
-// AuditHash is SHA-256 over a canonical JSON array of an audit row's fields
-// and the previous row's hash. JSON makes the encoding unambiguous whatever
-// the fields contain; the leading version allows a new form later. It is
-// exported for the bulk loader of synthetic data (internal/seed), which
-// continues the chains.
-func AuditHash(e *regie.AuditEntry) string {
-	b, _ := json.Marshal([]any{
-		"v1", e.Chain, e.Seq, ts(e.Time), e.UserID, e.Role, e.Action, e.Outcome,
-		e.FamilyID, e.MemberID, e.ReferralID, e.IP, e.UserAgent, e.Basis, e.Segment, e.Detail, e.PrevHash,
-	})
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }
 
 func truncate(s string, n int) string {
@@ -226,94 +213,4 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 			FamilyID: fam, Basis: dec.Basis, Detail: detail})
 	})
 	return entries, total, err
-}
-
-// VerifyAudit implements regie.AuditService: it walks every chain in order,
-// recomputes each hash and checks each link and the chain heads, and
-// reports the first row that does not match.
-func (s *Store) VerifyAudit(ctx context.Context) (*regie.AuditReport, error) {
-	rep := &regie.AuditReport{Chains: auditChains}
-	heads := map[int]struct {
-		seq  int64
-		hash string
-	}{}
-	rows, err := s.rdb.QueryContext(ctx, `SELECT chain, seq, hash FROM audit_heads`)
-	if err != nil {
-		return nil, fmt.Errorf("store: verify audit: %w", err)
-	}
-	for rows.Next() {
-		var c int
-		var h struct {
-			seq  int64
-			hash string
-		}
-		if err := rows.Scan(&c, &h.seq, &h.hash); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		heads[c] = h
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-
-	rows, err = s.rdb.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit a ORDER BY a.chain, a.seq`)
-	if err != nil {
-		return nil, fmt.Errorf("store: verify audit: %w", err)
-	}
-	defer rows.Close()
-	chain, seq, prev := -1, int64(0), ""
-	fail := func(e *regie.AuditEntry, reason string) (*regie.AuditReport, error) {
-		rep.Broken, rep.Reason = e, reason
-		return rep, nil
-	}
-	checkHead := func(c int, seq int64, hash string) string {
-		h := heads[c]
-		if h.seq != seq || h.hash != hash {
-			return fmt.Sprintf("chain %d ends at row %d, but its head says %d: rows were removed or added outside regie", c, seq, h.seq)
-		}
-		return ""
-	}
-	seen := map[int]bool{}
-	for rows.Next() {
-		e := &regie.AuditEntry{}
-		if err := scanAudit(rows, e); err != nil {
-			return nil, err
-		}
-		rep.Rows++
-		if e.Chain != chain {
-			if chain >= 0 {
-				if r := checkHead(chain, seq, prev); r != "" {
-					return fail(e, r)
-				}
-			}
-			chain, seq, prev = e.Chain, 0, ""
-			seen[chain] = true
-		}
-		if e.Seq != seq+1 {
-			return fail(e, fmt.Sprintf("chain %d skips from row %d to %d: a row was removed", e.Chain, seq, e.Seq))
-		}
-		if e.PrevHash != prev {
-			return fail(e, "the link to the previous row does not match")
-		}
-		if AuditHash(e) != e.Hash {
-			return fail(e, "the row's content does not match its hash: it was changed")
-		}
-		seq, prev = e.Seq, e.Hash
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if chain >= 0 {
-		if r := checkHead(chain, seq, prev); r != "" {
-			return fail(&regie.AuditEntry{Chain: chain, Seq: seq}, r)
-		}
-	}
-	for c, h := range heads {
-		if !seen[c] && h.seq != 0 {
-			return fail(&regie.AuditEntry{Chain: c}, fmt.Sprintf("chain %d has no rows, but its head says %d", c, h.seq))
-		}
-	}
-	return rep, nil
 }

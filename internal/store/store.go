@@ -48,6 +48,9 @@ type Store struct {
 	// keys are regie's own keys, never stored in the database: they seal
 	// secrets at rest and key the access log's hashes.
 	keys *keys.Ring
+	// auditKey hashes new access-log rows: derived from the key file's
+	// newest key (nil without keys).
+	auditKey *AuditKey
 }
 
 // Options tunes Open.
@@ -77,7 +80,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if opt.MaxConns <= 0 {
 		opt.MaxConns = 2 * runtime.NumCPU()
 	}
-	s := &Store{Clock: opt.Clock, keys: opt.Keys}
+	s := &Store{Clock: opt.Clock, keys: opt.Keys, auditKey: NewAuditKey(opt.Keys)}
 	if IsPostgres(dsn) {
 		cfg, err := pgxpool.ParseConfig(dsn)
 		if err != nil {

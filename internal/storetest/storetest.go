@@ -85,7 +85,15 @@ func OpenSQLite(tb testing.TB, clock regie.Clock) *store.Store {
 // skips the test when no PostgreSQL is available (fails under CI=true).
 func OpenPostgres(tb testing.TB, clock regie.Clock) *store.Store {
 	tb.Helper()
-	url := pg().NewDatabase(tb, func(url string) error {
+	return open(tb, PostgresURL(tb), clock, false)
+}
+
+// PostgresURL returns the URL of a new, migrated PostgreSQL database,
+// reached as the cluster's superuser, which owns its tables. It skips the
+// test when no PostgreSQL is available (fails under CI=true).
+func PostgresURL(tb testing.TB) string {
+	tb.Helper()
+	return pg().NewDatabase(tb, func(url string) error {
 		s, err := store.Open(context.Background(), url, store.Options{})
 		if err != nil {
 			return err
@@ -94,7 +102,6 @@ func OpenPostgres(tb testing.TB, clock regie.Clock) *store.Store {
 		_, err = s.Migrate(context.Background())
 		return err
 	})
-	return open(tb, url, clock, false)
 }
 
 func open(tb testing.TB, dsn string, clock regie.Clock, migrate bool) *store.Store {

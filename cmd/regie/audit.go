@@ -48,6 +48,7 @@ func runAudit(ctx context.Context, args []string, stdout io.Writer) error {
 		rep.Rows, rep.Chains, rep.Keyed, rep.Anchors)
 	// Only a log found in order is anchored: an anchor vouches for it.
 	a := &anchor.Anchorer{File: file, Heads: st.AuditHeads, Clock: regie.SystemClock()}
+	a.Known(anchors)
 	n, err := a.Anchor(ctx)
 	if err != nil {
 		return err

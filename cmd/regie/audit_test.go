@@ -52,11 +52,7 @@ func fillAuditLog(t *testing.T, dsn, keyFile string) {
 // regie's key file, and drops the guards.
 func insider(t *testing.T, dsn string) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), dsn, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := insiderless(t, dsn)
 	storetest.DropAuditGuards(t, st.DB(), st.Dialect() == "postgres")
 	return st
 }
@@ -229,63 +225,120 @@ func fileSize(t *testing.T, path string) int64 {
 	return fi.Size()
 }
 
-// TestServe_AnchorsTheAuditLog: a running regie writes the heads of the
-// access log to the anchor file beside its key file (at start and at
-// shutdown), signed, and logs each line.
+// TestServe_AnchorsTheAuditLog: a running regie, and the demo, write the
+// heads of the access log to the anchor file beside the key file (at
+// start and at shutdown), signed, and log each line; verify then checks
+// them.
 func TestServe_AnchorsTheAuditLog(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "regie.db")
-	env := map[string]string{"REGIE_DATABASE": db}
-	if out, err := cli(t, env, "migrate"); err != nil {
-		t.Fatalf("migrate: %v %s", err, out)
-	}
-	if out, err := cli(t, env, "user", "create", "--email", "beheer@gemeente.nl", "--name", "Esther Vos",
-		"--role", "functioneel_beheerder", "--organisation", "Stade Profiel"); err != nil {
-		t.Fatalf("user create: %v %s", err, out)
-	}
-	var logs bytes.Buffer
-	m := &Main{Config: Config{Database: db, Addr: "127.0.0.1:0"}, Logger: slog.New(slog.NewTextHandler(&logs, nil))}
-	ctx := context.Background()
-	if err := m.Run(ctx); err != nil {
-		m.Close(ctx)
-		t.Fatal(err)
-	}
-	heads, err := m.Store.AuditHeads(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := m.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ring, err := keys.Load(db + ".key")
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := &anchor.File{Path: db + ".key.anchors", Keys: ring}
-	anchors, damaged, exists, err := file.Read()
-	if err != nil || !exists || len(damaged) != 0 {
-		t.Fatalf("anchor file: exists %v, damaged %v, %v", exists, damaged, err)
-	}
-	anchored := map[regie.AuditHead]bool{}
-	for _, a := range anchors {
-		anchored[a.AuditHead] = true
-	}
-	n := 0
-	for _, h := range heads {
-		if h.Seq > 0 {
-			n++
-			if !anchored[h] {
-				t.Errorf("head %+v not anchored", h)
+	for _, demo := range []bool{false, true} {
+		t.Run(map[bool]string{false: "serve", true: "demo"}[demo], func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "regie.db")
+			env := map[string]string{"REGIE_DATABASE": db}
+			if !demo {
+				if out, err := cli(t, env, "migrate"); err != nil {
+					t.Fatalf("migrate: %v %s", err, out)
+				}
+				if out, err := cli(t, env, "user", "create", "--email", "beheer@gemeente.nl", "--name", "Esther Vos",
+					"--role", "functioneel_beheerder", "--organisation", "Stade Profiel"); err != nil {
+					t.Fatalf("user create: %v %s", err, out)
+				}
 			}
-		}
+			var logs bytes.Buffer
+			m := &Main{Config: Config{Database: db, Addr: "127.0.0.1:0"}, Demo: demo, Password: cheapArgon2,
+				Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+			ctx := context.Background()
+			if err := m.Run(ctx); err != nil {
+				m.Close(ctx)
+				t.Fatal(err)
+			}
+			heads, err := m.Store.AuditHeads(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := m.Close(ctx); err != nil {
+				t.Fatal(err)
+			}
+			// The key file and the anchor file beside the database.
+			ring, err := keys.Load(db + ".key")
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := &anchor.File{Path: db + ".key.anchors", Keys: ring}
+			anchors, damaged, exists, err := file.Read()
+			if err != nil || !exists || len(damaged) != 0 {
+				t.Fatalf("anchor file: exists %v, damaged %v, %v", exists, damaged, err)
+			}
+			anchored := map[regie.AuditHead]bool{}
+			for _, a := range anchors {
+				anchored[a.AuditHead] = true
+			}
+			n := 0
+			for _, h := range heads {
+				if h.Seq > 0 {
+					n++
+					if !anchored[h] {
+						t.Errorf("head %+v not anchored", h)
+					}
+				}
+			}
+			if n == 0 {
+				t.Fatal("no chain has rows")
+			}
+			if !strings.Contains(logs.String(), "audit anchor") || !strings.Contains(logs.String(), "regie-audit-anker v1") {
+				t.Errorf("no anchor in the log:\n%s", logs.String())
+			}
+			if fi, err := os.Stat(file.Path); err != nil || fi.Mode().Perm() != 0o600 {
+				t.Errorf("anchor file mode: %v, %v", fi, err)
+			}
+			out, err := cli(t, env, "audit", "verify")
+			if err != nil || !strings.Contains(out, fmt.Sprintf("%d verankerde koppen", n)) {
+				t.Fatalf("verify: %v\n%s", err, out)
+			}
+		})
 	}
-	if n == 0 {
-		t.Fatal("no chain has rows")
+}
+
+// TestMigrate_AppRole: `regie migrate --app-role` prepares PostgreSQL's
+// application role, and regie runs as that role; SQLite has no roles.
+func TestMigrate_AppRole(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "regie.db")
+	if _, err := cli(t, map[string]string{"REGIE_DATABASE": db}, "migrate", "--app-role", "regie_app"); err == nil || !strings.Contains(oneLine(err), "alleen voor PostgreSQL") {
+		t.Fatalf("migrate --app-role on SQLite: %v", err)
 	}
-	if !strings.Contains(logs.String(), "audit anchor") || !strings.Contains(logs.String(), "regie-audit-anker v1") {
-		t.Errorf("no anchor in the log:\n%s", logs.String())
+
+	url, keyFile := storetest.PostgresURL(t), testKeyFile(t)
+	owner := insiderless(t, url)
+	role := fmt.Sprintf("regie_cli_app_%d", os.Getpid())
+	if _, err := owner.DB().Exec(`CREATE ROLE ` + role + ` LOGIN`); err != nil {
+		t.Fatal(err)
 	}
-	if fi, err := os.Stat(file.Path); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Errorf("anchor file mode: %v, %v", fi, err)
+	t.Cleanup(func() {
+		owner.DB().Exec(`DROP OWNED BY ` + role)
+		owner.DB().Exec(`DROP ROLE ` + role)
+	})
+	env := map[string]string{"REGIE_DATABASE": url, "REGIE_KEY_FILE": keyFile, "REGIE_APP_ROLE": role}
+	if out, err := cli(t, env, "migrate"); err != nil || !strings.Contains(out, "Rechten gegeven aan rol "+role) {
+		t.Fatalf("migrate with REGIE_APP_ROLE: %v\n%s", err, out)
 	}
+	appURL := strings.Replace(url, "user=postgres", "user="+role, 1)
+	appEnv := map[string]string{"REGIE_DATABASE": appURL, "REGIE_KEY_FILE": keyFile, "REGIE_APP_ROLE": ""}
+	if out, err := cli(t, appEnv, "user", "create", "--email", "beheer@gemeente.nl", "--name", "Esther Vos",
+		"--role", "functioneel_beheerder", "--organisation", "Stade Profiel"); err != nil {
+		t.Fatalf("user create as the app role: %v\n%s", err, out)
+	}
+	if out, err := cli(t, appEnv, "audit", "verify"); err != nil || !strings.Contains(out, "Toegangslog in orde") {
+		t.Fatalf("verify as the app role: %v\n%s", err, out)
+	}
+}
+
+// insiderless opens a store on dsn with no keys, for plain SQL.
+func insiderless(t *testing.T, dsn string) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), dsn, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

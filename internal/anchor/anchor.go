@@ -183,6 +183,21 @@ type Anchorer struct {
 	last map[int]regie.AuditHead
 }
 
+// Known tells the Anchorer the heads a file already holds (as read by
+// File.Read), so that it does not anchor them again.
+func (a *Anchorer) Known(anchors []regie.AuditAnchor) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.last == nil {
+		a.last = map[int]regie.AuditHead{}
+	}
+	for _, an := range anchors {
+		if an.Seq >= a.last[an.Chain].Seq {
+			a.last[an.Chain] = an.AuditHead
+		}
+	}
+}
+
 // Anchor appends a line with every chain head that moved since the last
 // line this Anchorer wrote (all non-empty chains the first time), and
 // logs it. It writes nothing when no head moved, and returns how many

@@ -3,10 +3,10 @@
 //
 //	regie demo                      a populated Dutch demo on an embedded SQLite file
 //	regie serve                     a real instance (REGIE_DATABASE: a file or postgres:// URL)
-//	regie migrate                   bring the database schema up to date
+//	regie migrate [--app-role R]    bring the database schema up to date (and grant PostgreSQL's app role)
 //	regie user create|reset-password|disable|list
 //	regie team create               a team with its districts
-//	regie audit verify              check the hash chains of the access log
+//	regie audit verify              check the access log's chains, heads and anchors; report every break
 //	regie seed --families N         synthetic families for benchmarks (bypasses policy and audit)
 //	regie load --emails-file F      virtual casemanagers against a running regie: req/s and latencies
 package main
@@ -41,13 +41,13 @@ const usage = `regie — registratie en regie voor actief casemanagement
 Gebruik:
   regie demo [flags]             demo met fictieve gegevens (SQLite-bestand regie-demo.db)
   regie serve [flags]            een echte instantie; REGIE_DATABASE is een bestand of postgres://-URL
-  regie migrate                  het databaseschema bijwerken
+  regie migrate [--app-role ROL] het databaseschema bijwerken (en de PostgreSQL-rol van de applicatie rechten geven)
   regie user create --email E --name N --role R [--organisation O] [--team T] [--districts W1,W2]
   regie user reset-password --email E
   regie user disable --email E
   regie user list
   regie team create --name T --districts W1,W2
-  regie audit verify             de hashketens van het toegangslog controleren
+  regie audit verify             het toegangslog controleren (sleutel, ketenkoppen, ankers); meldt elke breuk
   regie seed --families N [--force]  synthetische gezinnen voor benchmarks (buiten beleid en audit om)
   regie load --url U --emails-file F --password P [--concurrency 16] [--duration 30s]
                                  belasting meten: casemanagers openen Mijn gezinnen en hun gezinnen

@@ -35,6 +35,7 @@ import (
 
 	"regie"
 	"regie/internal/auth"
+	"regie/internal/keys"
 	"regie/internal/password"
 	"regie/internal/pgtest"
 	"regie/internal/seed"
@@ -124,7 +125,7 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 			return err
 		})
 	}
-	st, err := store.Open(ctx, dsn, store.Options{})
+	st, err := store.Open(ctx, dsn, store.Options{Keys: keys.ForTest()})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"regie"
+	"regie/internal/keys"
 	"regie/internal/password"
 	"regie/internal/seed"
 	"regie/internal/store"
@@ -30,7 +31,7 @@ func TestCLI_Load(t *testing.T) {
 
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "regie.db")
-	st, err := store.Open(ctx, db, store.Options{})
+	st, err := store.Open(ctx, db, store.Options{Keys: keys.ForTest()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"regie"
 	"regie/internal/demo"
+	"regie/internal/keys"
 	"regie/internal/password"
 	"regie/internal/store"
 )
@@ -19,7 +20,7 @@ import (
 // And that a second run changes nothing.
 func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), store.Options{})
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), store.Options{Keys: keys.ForTest()})
 	if err != nil {
 		t.Fatal(err)
 	}

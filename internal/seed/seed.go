@@ -159,7 +159,11 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 		pg:   st.Dialect() == "postgres",
 		now:  opt.Now.UTC().Truncate(time.Microsecond),
 		next: map[string]int64{},
-		hash: st.AuditHash,
+	}
+	if k := st.AuditKey(); k != nil {
+		g.hash = k.Hash
+	} else if !opt.NoAudit {
+		return errors.New("seed: the store was opened without keys, so it cannot continue the access log")
 	}
 	g.today = regie.DateOf(g.now)
 

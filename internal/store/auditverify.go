@@ -84,16 +84,10 @@ func auditFields(version, keyID string, e *regie.AuditEntry) []byte {
 	return b
 }
 
-// AuditHash is the hash the store gives a new access-log row (keyed with
-// the store's audit key). The bulk loader of synthetic data
-// (internal/seed) continues the chains with it. The store must have been
-// opened with keys.
-func (s *Store) AuditHash(e *regie.AuditEntry) string {
-	if s.auditKey == nil {
-		panic("store: AuditHash on a store opened without keys")
-	}
-	return s.auditKey.Hash(e)
-}
+// AuditKey is the key the store hashes new access-log rows with, or nil
+// when it was opened without keys (and so writes no audit rows). The bulk
+// loader of synthetic data (internal/seed) continues the chains with it.
+func (s *Store) AuditKey() *AuditKey { return s.auditKey }
 
 // auditKeyByID returns the audit key derived from key id of the store's
 // key file, or nil when the key file has no such key.

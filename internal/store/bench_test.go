@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"regie"
+	"regie/internal/keys"
 	"regie/internal/seed"
 	"regie/internal/store"
 	"regie/internal/storetest"
@@ -85,7 +86,7 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 	case "sqlite":
 		dir := storetest.ProcessTempDir(b, "regie-bench-")
 		var err error
-		if st, err = store.Open(ctx, filepath.Join(dir, "regie.db"), store.Options{}); err != nil {
+		if st, err = store.Open(ctx, filepath.Join(dir, "regie.db"), store.Options{Keys: keys.ForTest()}); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := st.Migrate(ctx); err != nil {

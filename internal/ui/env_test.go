@@ -19,6 +19,7 @@ import (
 
 	"regie"
 	"regie/internal/auth"
+	"regie/internal/keys"
 	"regie/internal/password"
 	"regie/internal/server"
 	"regie/internal/store"
@@ -67,7 +68,7 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		}
 		template.dir = dir
 		clock := storetest.NewClock(storetest.Start)
-		s, err := store.Open(context.Background(), filepath.Join(dir, "fixture.db"), store.Options{Clock: clock})
+		s, err := store.Open(context.Background(), filepath.Join(dir, "fixture.db"), store.Options{Clock: clock, Keys: keys.ForTest()})
 		if err != nil {
 			template.err = err
 			return
@@ -234,7 +235,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 		t.Fatal(err)
 	}
 	clock := storetest.NewClock(storetest.Start.Add(time.Hour))
-	s, err := store.Open(context.Background(), dst, store.Options{Clock: clock})
+	s, err := store.Open(context.Background(), dst, store.Options{Clock: clock, Keys: keys.ForTest()})
 	if err != nil {
 		t.Fatal(err)
 	}

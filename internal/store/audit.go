@@ -62,10 +62,10 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 		return fmt.Errorf("store: audit: read chain head: %w", err)
 	}
 	e.Seq++
-	if tx.s.auditKey == nil {
-		return errors.New("store: audit: the store was opened without keys")
+	var err error
+	if e.Hash, err = tx.auditHash(&e); err != nil {
+		return err
 	}
-	e.Hash = tx.s.auditKey.Hash(&e)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO audit
 		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
@@ -77,6 +77,15 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 		return fmt.Errorf("store: audit: move chain head: %w", err)
 	}
 	return nil
+}
+
+// auditHash is the hash of a new row: keyed with the store's audit key
+// (see auditverify.go). Every writer of audit rows uses it.
+func (tx *tx) auditHash(e *regie.AuditEntry) (string, error) {
+	if tx.s.auditKey == nil {
+		return "", errors.New("store: audit: the store was opened without keys")
+	}
+	return tx.s.auditKey.Hash(e), nil
 }
 
 func truncate(s string, n int) string {

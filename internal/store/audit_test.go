@@ -276,3 +276,24 @@ func BenchmarkAuditHash(b *testing.B) {
 		}
 	})
 }
+
+// TestAudit_NoKeysNoAccess: a store opened without the key file writes no
+// unkeyed audit rows, and so does nothing that needs one.
+func TestAudit_NoKeysNoAccess(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, t.TempDir()+"/regie.db", store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateOrganisation(storetest.System(), "Stade Profiel", true); err == nil || !strings.Contains(err.Error(), "without keys") {
+		t.Fatalf("CreateOrganisation without keys: %v", err)
+	}
+	var n int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM organisations`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("organisations: %d, %v", n, err)
+	}
+}

@@ -297,3 +297,28 @@ func TestAudit_NoKeysNoAccess(t *testing.T) {
 		t.Fatalf("organisations: %d, %v", n, err)
 	}
 }
+
+// TestAudit_NoUnkeyedRowAfterAnAnchor: a chain that was unkeyed (written
+// before regie had keys) takes no unkeyed row after its anchored head:
+// only a regie with keys anchors, and it writes keyed rows.
+func TestAudit_NoUnkeyedRowAfterAnAnchor(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
+		ctx := context.Background()
+		f := storetest.NewFixture(t, s)
+		chain := int(f.TeamLeaderB.ID % 16)
+		storetest.DropAuditGuards(t, s.DB(), s.Dialect() == "postgres")
+		storetest.RecomputeAuditRows(t, s.DB(), chain, 1, store.AuditHashV1)
+		anchors := anchorsNow(t, s)
+		if rep, err := s.VerifyAudit(ctx, anchors); err != nil || !rep.OK() {
+			t.Fatalf("verify = %+v, %v", rep, err)
+		}
+		seq := storetest.AppendAuditRow(t, s.DB(), chain, store.AuditHashV1)
+		rep, err := s.VerifyAudit(ctx, anchors)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := findings(rep); len(got) != 1 || got[0].Kind != regie.FindingUnkeyed || got[0].Chain != chain || got[0].Seq != seq {
+			t.Fatalf("findings = %+v", got)
+		}
+	})
+}

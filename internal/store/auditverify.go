@@ -206,6 +206,7 @@ func (v *auditVerifier) row(e *regie.AuditEntry) {
 	}
 	// Anchors of rows before this one were not met: those rows are gone.
 	as := v.anchors[e.Chain]
+	anchored := false
 	for ; v.next < len(as) && as[v.next].Seq <= e.Seq; v.next++ {
 		a := as[v.next]
 		switch {
@@ -213,9 +214,14 @@ func (v *auditVerifier) row(e *regie.AuditEntry) {
 			v.add(regie.AuditFinding{Kind: regie.FindingAnchorMissing, Chain: a.Chain, Seq: a.Seq, LastSeq: a.Seq, Line: a.Line, Time: a.Time})
 		case a.Hash != e.Hash:
 			v.add(regie.AuditFinding{Kind: regie.FindingAnchorChanged, Chain: a.Chain, Seq: a.Seq, LastSeq: a.Seq, ID: e.ID, Line: a.Line, Time: a.Time})
+		default:
+			anchored = true
 		}
 	}
 	v.checkHash(e)
+	// Anchors are written by a regie that has keys: every row after an
+	// anchored one is keyed, even in a chain that was unkeyed until then.
+	v.keyed = v.keyed || anchored
 	v.seq, v.prev = e.Seq, e.Hash
 }
 

@@ -151,6 +151,24 @@ func RecomputeAuditRows(tb testing.TB, db *sql.DB, chain int, seq int64, hash fu
 	}
 }
 
+// AppendAuditRow adds a forged row to the end of a chain (a copy of the
+// last row, saying something else), hashed with hash, and moves the head
+// to it. It returns the new row's number. The guards must be dropped
+// first.
+func AppendAuditRow(tb testing.TB, db *sql.DB, chain int, hash func(*regie.AuditEntry) string) int64 {
+	tb.Helper()
+	rows := AuditChain(tb, db, chain)
+	e := *rows[len(rows)-1]
+	e.Seq, e.PrevHash, e.Detail = e.Seq+1, e.Hash, "vervalst"
+	e.Hash = hash(&e)
+	mustExec(tb, db, `INSERT INTO audit (chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+		e.Chain, e.Seq, e.Time.UTC().Format("2006-01-02T15:04:05.000000Z"), e.UserID, string(e.Role), string(e.Action), string(e.Outcome),
+		e.FamilyID, e.MemberID, e.ReferralID, e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail, e.PrevHash, e.Hash)
+	mustExec(tb, db, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, e.Seq, e.Hash, chain)
+	return e.Seq
+}
+
 func mustExec(tb testing.TB, db *sql.DB, q string, args ...any) {
 	tb.Helper()
 	if _, err := db.Exec(q, args...); err != nil {

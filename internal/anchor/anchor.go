@@ -51,13 +51,26 @@ const (
 type File struct {
 	Path string
 	Keys *keys.Ring
+
+	mu      sync.Mutex
+	derived map[string][]byte // audit key per key id, derived once
 }
 
 // DefaultPath is the anchor file beside a key file.
 func DefaultPath(keyFile string) string { return keyFile + ".anchors" }
 
 func (f *File) mac(id, text string) (string, bool) {
-	k, ok := f.Keys.Derive(id, keys.PurposeAudit)
+	f.mu.Lock()
+	k, ok := f.derived[id]
+	if !ok {
+		if k, ok = f.Keys.Derive(id, keys.PurposeAudit); ok {
+			if f.derived == nil {
+				f.derived = map[string][]byte{}
+			}
+			f.derived[id] = k
+		}
+	}
+	f.mu.Unlock()
 	if !ok {
 		return "", false
 	}

@@ -115,8 +115,9 @@ func (s Segment) Label() string { return LabelOf(Segments, s) }
 // AuditEntry is one row of the access log, after NEN 7513: when (UTC), who
 // (user and role), what (action, segment, outcome), whose data (family,
 // member), from where (access point) and on what basis. Rows form hash
-// chains: Hash covers the row and the previous row's hash, so a row altered
-// or removed in the database breaks its chain.
+// chains: Hash covers the row and the previous row's hash, keyed with a key
+// the database never holds, so a row altered or removed in the database
+// breaks its chain.
 type AuditEntry struct {
 	ID         int64
 	Chain      int

@@ -97,6 +97,9 @@ func (f AuditFinding) Message() string {
 	at := f.Time.In(Amsterdam).Format("2006-01-02 15:04:05")
 	switch f.Kind {
 	case FindingMissingRows:
+		if f.LastSeq <= f.Seq {
+			return fmt.Sprintf("keten %d: regel %d ontbreekt (na regel %d volgt regel %d): er is een regel verwijderd", f.Chain, f.Seq, f.Seq-1, f.HeadSeq)
+		}
 		return fmt.Sprintf("keten %d: regel %d t/m %d ontbreken (na regel %d volgt regel %d): er zijn regels verwijderd",
 			f.Chain, f.Seq, f.LastSeq, f.Seq-1, f.HeadSeq)
 	case FindingLink:

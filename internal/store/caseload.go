@@ -65,6 +65,9 @@ func (tx *tx) caseloads(ctx context.Context, familyID int64, role regie.Role) ([
 			ids, names = append(ids, id), append(names, name)
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 		l.District, l.InDistrict = strings.Join(names, ", "), slices.Contains(ids, districtID)
 	}
 	return loads, nil

@@ -57,6 +57,9 @@ func (tx *tx) findConsents(ctx context.Context, familyID int64) ([]*regie.Consen
 		}
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	rows, err = tx.QueryContext(ctx, `SELECT p.consent_id, p.org_id, o.name, p.purpose, p.kinds
 		FROM consent_parties p JOIN organisations o ON o.id = p.org_id JOIN consents c ON c.id = p.consent_id
 		WHERE c.family_id = $1 ORDER BY o.name`, familyID)

@@ -389,6 +389,9 @@ func (tx *tx) hours(ctx context.Context, familyID int64, h *regie.Hours) error {
 		}
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	rows, err = tx.QueryContext(ctx, `SELECT c.user_id, u.name, SUM(c.minutes) FROM contacts c JOIN users u ON u.id = c.user_id
 		WHERE c.family_id = $1 GROUP BY c.user_id, u.name ORDER BY 3 DESC`, familyID)
 	if err != nil {
@@ -403,6 +406,9 @@ func (tx *tx) hours(ctx context.Context, familyID int64, h *regie.Hours) error {
 		h.PerWorker = append(h.PerWorker, w)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	today := tx.today()
 	monthStart := regie.NewDate(today.Time().Year(), today.Time().Month(), 1)
 	monday := today.Monday()
@@ -425,11 +431,14 @@ func (tx *tx) hours(ctx context.Context, familyID int64, h *regie.Hours) error {
 		weeks[d.Monday().ISO()] += m
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for i := 7; i >= 0; i-- {
 		w := monday.AddDays(-7 * i)
 		h.PerWeek = append(h.PerWeek, regie.WeekHours{Monday: w, Minutes: weeks[w.ISO()]})
 	}
-	return rows.Err()
+	return nil
 }
 
 func minDate(a, b regie.Date) regie.Date {

@@ -334,6 +334,9 @@ func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) 
 		byID[id].MinutesMonth = m
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	// The same ids, numbered from $1.
 	idIn := make([]string, len(list))
 	for i := range list {
@@ -354,6 +357,9 @@ func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) 
 		byID[id].Facts.Extension = reason
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	// Agreements of the plan in force whose day has passed and that are
 	// not done, failed or dropped.
 	rows, err = tx.QueryContext(ctx, `SELECT v.family_id, count(*) FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
@@ -375,6 +381,9 @@ func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) 
 		byID[id].Facts.OverdueAgreements = n
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	norms, err := tx.norms(ctx)
 	if err != nil {
 		return err

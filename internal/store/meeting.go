@@ -250,6 +250,9 @@ func (tx *tx) agendaMinutes(ctx context.Context, ag *regie.Agenda, meetingID int
 		ag.Items = append(ag.Items, it)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	rows, err = tx.QueryContext(ctx, `SELECT md.id, md.meeting_id, md.family_id, COALESCE(f.household_name, ''), md.referral_id, md.item_id,
 			COALESCE(mi.title, ''), md.text, md.linked_kind, md.linked_id, u.name, md.decided_at,
 			COALESCE(pt.phase, 0)
@@ -276,6 +279,9 @@ func (tx *tx) agendaMinutes(ctx context.Context, ag *regie.Agenda, meetingID int
 		ag.Decisions = append(ag.Decisions, d)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	rows, err = tx.QueryContext(ctx, `SELECT d.referral_id, r.household_name FROM intake_decisions d JOIN referrals r ON r.id = d.referral_id
 		WHERE d.meeting_id = $1 ORDER BY d.decided_at`, meetingID)
 	if err != nil {
@@ -296,6 +302,9 @@ func (tx *tx) agendaMinutes(ctx context.Context, ag *regie.Agenda, meetingID int
 		ag.IntakeNames[id] = name
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, id := range refIDs {
 		ds, err := tx.findDecisions(ctx, id)
 		if err != nil {
@@ -473,6 +482,9 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 			weeks[d.Monday().ISO()] += m
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 		for i := 7; i >= 0; i-- {
 			w := monday.AddDays(-7 * i)
 			sv.PerWeek = append(sv.PerWeek, regie.WeekHours{Monday: w, Minutes: weeks[w.ISO()]})

@@ -65,6 +65,9 @@ func (tx *tx) versionContent(ctx context.Context, v *regie.PlanVersion) error {
 		byDomain[a.Domain] = a
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	rows, err = tx.QueryContext(ctx, `SELECT domain, member_id, score FROM plan_member_scores WHERE version_id = $1`, v.ID)
 	if err != nil {
 		return fmt.Errorf("store: plan member scores: %w", err)
@@ -85,6 +88,9 @@ func (tx *tx) versionContent(ctx context.Context, v *regie.PlanVersion) error {
 		a.MemberScores[m] = sc
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, d := range regie.Domains {
 		if a := byDomain[d.Value]; a != nil {
 			v.Domains = append(v.Domains, a)
@@ -106,6 +112,9 @@ func (tx *tx) versionContent(ctx context.Context, v *regie.PlanVersion) error {
 		v.Goals = append(v.Goals, g)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	return tx.versionAgreements(ctx, v)
 }
 
@@ -135,6 +144,9 @@ func (tx *tx) versionAgreements(ctx context.Context, v *regie.PlanVersion) error
 		v.Agreements = append(v.Agreements, a)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	return tx.agreementProgress(ctx, v.FamilyID, v.Agreements)
 }
 

@@ -177,6 +177,9 @@ func (tx *tx) findReferral(ctx context.Context, id int64) (*regie.Referral, erro
 		r.Members = append(r.Members, m)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	signals := map[regie.Domain]string{}
 	rows, err = tx.QueryContext(ctx, `SELECT domain, text FROM referral_signals WHERE referral_id = $1`, id)
 	if err != nil {
@@ -191,6 +194,9 @@ func (tx *tx) findReferral(ctx context.Context, id int64) (*regie.Referral, erro
 		signals[regie.Domain(d)] = t
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	for _, d := range regie.Domains {
 		if t, ok := signals[d.Value]; ok {
 			r.Signals = append(r.Signals, regie.DomainSignal{Domain: d.Value, Text: t})

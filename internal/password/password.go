@@ -111,6 +111,12 @@ func decode(hash string) (Params, []byte, []byte, error) {
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.MemoryKiB, &p.Time, &p.Threads); err != nil {
 		return p, nil, nil, fmt.Errorf("password: bad parameters: %w", err)
 	}
+	if fmt.Sprintf("m=%d,t=%d,p=%d", p.MemoryKiB, p.Time, p.Threads) != parts[3] {
+		return p, nil, nil, errors.New("password: bad parameters")
+	}
+	if err := p.check(); err != nil {
+		return p, nil, nil, err
+	}
 	b64 := base64.RawStdEncoding
 	salt, err := b64.DecodeString(parts[4])
 	if err != nil {
@@ -120,7 +126,40 @@ func decode(hash string) (Params, []byte, []byte, error) {
 	if err != nil {
 		return p, nil, nil, fmt.Errorf("password: bad hash: %w", err)
 	}
+	if len(salt) < minSalt || len(salt) > maxSalt {
+		return p, nil, nil, fmt.Errorf("password: salt of %d bytes, want %d to %d", len(salt), minSalt, maxSalt)
+	}
+	if len(key) < minKey || len(key) > maxKey {
+		return p, nil, nil, fmt.Errorf("password: hash of %d bytes, want %d to %d", len(key), minKey, maxKey)
+	}
 	return p, salt, key, nil
+}
+
+// The bounds a stored hash's parameters must stay within. A hash is read
+// from the database, so one crafted there (m=4194304 asks for 4 GiB per
+// log-in, t=100000 for minutes of CPU) must be refused before argon2 runs.
+// The upper bounds leave room to raise Default several times.
+const (
+	maxMemoryKiB = 256 * 1024
+	maxTime      = 16
+	maxThreads   = 16
+	minSalt      = 8
+	maxSalt      = 64
+	minKey       = 16
+	maxKey       = 64
+)
+
+// check reports whether p is within the bounds a hash may ask for.
+func (p Params) check() error {
+	switch {
+	case p.Threads < 1 || p.Threads > maxThreads:
+		return fmt.Errorf("password: parallelism %d, want 1 to %d", p.Threads, maxThreads)
+	case p.Time < 1 || p.Time > maxTime:
+		return fmt.Errorf("password: %d iterations, want 1 to %d", p.Time, maxTime)
+	case p.MemoryKiB < 8*uint32(p.Threads) || p.MemoryKiB > maxMemoryKiB:
+		return fmt.Errorf("password: memory %d KiB, want %d to %d", p.MemoryKiB, 8*uint32(p.Threads), maxMemoryKiB)
+	}
+	return nil
 }
 
 // Generate returns a new random password of 20 characters in groups of

@@ -35,10 +35,19 @@ func Generate(issuer, account string) (*Key, error) {
 }
 
 // KeyFor rebuilds the key of an existing secret (to show its QR code again
-// while enrolment is pending).
+// while enrolment is pending). A secret that is not base32, or is empty, is
+// an error: handed an empty secret, the library would invent a new one, and
+// the user would enrol an app that never matches the stored secret.
 func KeyFor(issuer, account, secret string) (*Key, error) {
+	raw, err := decodeBase32(secret)
+	if err != nil {
+		return nil, fmt.Errorf("totp: key: decode secret: %w", err)
+	}
+	if len(raw) == 0 {
+		return nil, fmt.Errorf("totp: key: empty secret")
+	}
 	k, err := totp.Generate(totp.GenerateOpts{Issuer: issuer, AccountName: account, Period: period, Digits: otp.DigitsSix,
-		Algorithm: otp.AlgorithmSHA1, Secret: mustDecode(secret)})
+		Algorithm: otp.AlgorithmSHA1, Secret: raw})
 	if err != nil {
 		return nil, fmt.Errorf("totp: key: %w", err)
 	}
@@ -86,12 +95,4 @@ func Match(secret, code string, t time.Time) (step int64, ok bool) {
 // which play the authenticator app.
 func Code(secret string, t time.Time) (string, error) {
 	return totp.GenerateCodeCustom(secret, t, opts)
-}
-
-func mustDecode(secret string) []byte {
-	b, err := decodeBase32(secret)
-	if err != nil {
-		return nil
-	}
-	return b
 }

@@ -2,6 +2,7 @@ package totp_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -38,5 +39,25 @@ func TestMatch(t *testing.T) {
 	png, err := totp.QRCode(k, 200)
 	if err != nil || !bytes.HasPrefix(png, []byte("\x89PNG")) {
 		t.Fatalf("QRCode: %v", err)
+	}
+}
+
+// TestKeyFor_BadSecret: a stored secret that cannot be decoded is an error,
+// never a fresh secret the library made up in its place.
+func TestKeyFor_BadSecret(t *testing.T) {
+	for _, bad := range []string{"", "not base32!", "0189", "ABCDEFGH1"} {
+		k, err := totp.KeyFor("regie", "anouk@example.nl", bad)
+		if err == nil {
+			t.Errorf("KeyFor(%q) = %+v, want an error", bad, k)
+		}
+	}
+	// Lower case and spaces are how people copy a secret; they still decode.
+	k, err := totp.Generate("regie", "anouk@example.nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := totp.KeyFor("regie", "anouk@example.nl", strings.ToLower(k.Secret[:8])+" "+k.Secret[8:])
+	if err != nil || again.Secret != k.Secret {
+		t.Fatalf("KeyFor(lower case, spaced) = %+v, %v; want secret %s", again, err, k.Secret)
 	}
 }

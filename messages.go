@@ -50,6 +50,7 @@ const (
 	MsgNoTeamForRole        Msg = "no_team_for_role"
 	MsgFamilyClosed         Msg = "family_closed"
 	MsgUnavailable          Msg = "unavailable"
+	MsgReferenceBroken      Msg = "reference_broken"
 	MsgNumberInvalid        Msg = "number_invalid"
 	MsgNumberRange          Msg = "number_range"
 	MsgDateInPast           Msg = "date_in_past"
@@ -193,6 +194,7 @@ var catalogue = map[Msg]string{
 	MsgNoTeamForRole:        "Deze rol hoort niet bij een team.",
 	MsgFamilyClosed:         "Dit gezin is afgesloten; gegevens kunnen niet meer worden gewijzigd.",
 	MsgUnavailable:          "regie is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.",
+	MsgReferenceBroken:      "Dit verwijst naar gegevens die niet (meer) bestaan, of die nog ergens bij horen. Ververs de pagina en probeer het opnieuw.",
 	MsgNumberInvalid:        "Geef een heel getal.",
 	MsgNumberRange:          "Geef een getal van %d tot en met %d.",
 	MsgDateInPast:           "Deze datum ligt in het verleden.",

@@ -43,6 +43,8 @@ func (d dialect) mapError(err error) error {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 			return &regie.Error{Code: regie.ECONFLICT, Message: regie.Text(regie.MsgInternal)}
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return fmt.Errorf("%w: %w", referenceBroken(), err)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 			return fmt.Errorf("%w: %w", regie.Errorf(regie.EUNAVAILABLE, "%s", regie.Text(regie.MsgUnavailable)), err)
 		}
@@ -52,11 +54,21 @@ func (d dialect) mapError(err error) error {
 		switch pe.Code {
 		case "23505": // unique_violation
 			return &regie.Error{Code: regie.ECONFLICT, Message: regie.Text(regie.MsgInternal)}
+		case "23503": // foreign_key_violation
+			return fmt.Errorf("%w: %w", referenceBroken(), err)
 		case "40001", "40P01": // serialization failure, deadlock
 			return fmt.Errorf("%w: %w", regie.Errorf(regie.EUNAVAILABLE, "%s", regie.Text(regie.MsgUnavailable)), err)
 		}
 	}
 	return err
+}
+
+// referenceBroken is a foreign-key violation: a row refers to one that does
+// not exist (any more), or a row still referred to was to be removed. It is
+// a conflict with the data as it is now, not an internal error; the driver's
+// error stays wrapped for the operator log.
+func referenceBroken() *regie.Error {
+	return &regie.Error{Code: regie.ECONFLICT, Message: regie.Text(regie.MsgReferenceBroken)}
 }
 
 // Instants are passed to the database as fixed-width UTC text. SQLite

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -101,35 +102,45 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 	return nil
 }
 
+// migrationLock is the key of the PostgreSQL advisory lock a migration run
+// holds ("regie" in ASCII). Two regie processes that migrate at once (two
+// replicas starting with RUN_MIGRATIONS=1) would otherwise race: both create
+// schema_migrations, both find a migration missing, and the second fails
+// halfway or applies it twice. SQLite needs none: its one write connection,
+// held for the run, already serialises them.
+const migrationLock int64 = 0x7265676965
+
 // Migrate applies the pending migrations and returns how many it applied.
-func (s *Store) Migrate(ctx context.Context) (int, error) {
+// The run uses one connection; on PostgreSQL it holds the advisory lock
+// migrationLock from before schema_migrations is created until the last
+// migration is recorded, so a second run waits and then finds nothing to do.
+func (s *Store) Migrate(ctx context.Context) (n int, err error) {
 	ms, err := s.d.migrations()
 	if err != nil {
 		return 0, err
 	}
-	if _, err := s.db.ExecContext(ctx, createMigrationsTable); err != nil {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: migrate: %w", err)
+	}
+	defer conn.Close()
+	if s.d.name == "postgres" {
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, migrationLock); err != nil {
+			return 0, fmt.Errorf("store: migrate: take lock: %w", err)
+		}
+		defer func() {
+			// The lock belongs to the connection, which goes back to the pool.
+			_, uerr := conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, migrationLock)
+			if uerr != nil && err == nil {
+				err = fmt.Errorf("store: migrate: release lock: %w", uerr)
+			}
+		}()
+	}
+	if _, err := conn.ExecContext(ctx, createMigrationsTable); err != nil {
 		return 0, fmt.Errorf("store: create schema_migrations: %w", err)
 	}
-	n := 0
 	for _, m := range ms {
-		applied := false
-		err := s.write(ctx, func(tx *tx) error {
-			var c int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&c); err != nil {
-				return err
-			}
-			if c > 0 {
-				return nil
-			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`, m.version, m.name, ts(tx.now)); err != nil {
-				return err
-			}
-			applied = true
-			return nil
-		})
+		applied, err := s.migrateOne(ctx, conn, m)
 		if err != nil {
 			return n, fmt.Errorf("store: migration %s: %w", m.name, err)
 		}
@@ -138,4 +149,29 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// migrateOne applies m in its own transaction on conn unless it is recorded
+// already.
+func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn, m migration) (applied bool, err error) {
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	var c int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&c); err != nil {
+		return false, err
+	}
+	if c > 0 {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+		m.version, m.name, ts(s.Clock.Now())); err != nil {
+		return false, err
+	}
+	return true, tx.Commit()
 }

@@ -332,7 +332,7 @@ var fieldLabels = map[string]string{
 	"referrer_org": "Organisatie van de aanmelder", "referrer_name": "Naam van de aanmelder", "received_via": "Ontvangen via",
 	"referrer_function": "Functie", "referrer_phone": "Telefoonnummer", "referrer_email": "E-mailadres",
 	"members": "Gezinsleden", "signals": "Signalen", "problem_duration": "Duur van de problemen", "help_tried": "Geprobeerde hulp",
-	"introducer_name": "Introducerende hulpverlener", "introducer_org": "Organisatie van de introducer", "commitment": "Commitment",
+	"introducer_name": "Introducerende hulpverlener", "introducer_org": "Organisatie van de introducerende hulpverlener", "commitment": "Toezegging laagdrempelige zorg",
 	"safety": "Veiligheidscheck", "safety_notes": "Zorgen over veiligheid", "meeting": "Teamoverleg",
 	"outcome": "Besluit", "review_on": "Opnieuw bekijken op", "contact_keeper": "Contact tijdens het wachten",
 	"contra_indications": "Contra-indicaties", "override_reason": "Reden voor uitzondering", "warm_referral_org": "Warme doorverwijzing",

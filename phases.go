@@ -86,7 +86,7 @@ func DefaultPhases() []PhaseDef {
 	return []PhaseDef{
 		{PhaseIntroduction, "Introductie", []ChecklistItem{
 			item(ItemReferral, "Aanmelding ontvangen"),
-			item("commitment", "Commitment van de aanmeldende hulporganisatie"),
+			item("commitment", "Toezegging van de aanmeldende hulporganisatie: na de intensieve fase weer laagdrempelig klaar voor het gezin"),
 			item("introductie", "Introductie in het gezin"),
 			item("vervolgafspraak", "Een vervolgafspraak tot stand gebracht"),
 		}, []string{"Er is een vervolgafspraak met het gezin."}},

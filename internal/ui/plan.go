@@ -25,6 +25,7 @@ type planPage struct {
 	Origins  []option
 	Statuses []option
 	Today    regie.Date
+	Norms    regie.Norms // when the plan is due
 }
 
 // planNumber reads the {nr} of a plan URL.
@@ -48,8 +49,12 @@ func (h *Handler) renderPlan(w http.ResponseWriter, r *http.Request, status int,
 	if f == nil {
 		f = newForm(url.Values{"agreed_on": {regie.DateOf(h.Clock.Now()).ISO()}, "origin": {"wijziging"}}, "origin", "agreed_on", "agreed_with")
 	}
+	norms, err := h.Settings.FindNorms(r.Context())
+	if err != nil {
+		return err
+	}
 	p := planPage{Family: fam, Plan: o, Version: o.Current, Origins: choiceOptions(regie.PlanOrigins[1:]),
-		Statuses: choiceOptions(regie.AgreementStatuses), Today: regie.DateOf(h.Clock.Now())}
+		Statuses: choiceOptions(regie.AgreementStatuses), Today: regie.DateOf(h.Clock.Now()), Norms: norms}
 	h.render(w, r, status, "plan", &view{Title: "Hulpverleningsplan", Nav: h.familyNav(r), Form: f, Page: p})
 	return nil
 }

@@ -403,7 +403,8 @@ type Assignment struct {
 	AssignedBy int64
 	CreatedAt  time.Time
 
-	UserName string // joined for display
+	UserName  string // joined for display
+	UserPhone string // joined for display: the number at work, may be empty
 }
 
 // AssignInput sets a family's coordinator and optional duo partner.

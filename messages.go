@@ -51,6 +51,7 @@ const (
 	MsgFamilyClosed         Msg = "family_closed"
 	MsgUnavailable          Msg = "unavailable"
 	MsgReferenceBroken      Msg = "reference_broken"
+	MsgPhoneInvalid         Msg = "phone_invalid"
 	MsgNumberInvalid        Msg = "number_invalid"
 	MsgNumberRange          Msg = "number_range"
 	MsgDateInPast           Msg = "date_in_past"
@@ -194,6 +195,7 @@ var catalogue = map[Msg]string{
 	MsgNoTeamForRole:        "Deze rol hoort niet bij een team.",
 	MsgFamilyClosed:         "Dit gezin is afgesloten; gegevens kunnen niet meer worden gewijzigd.",
 	MsgUnavailable:          "regie is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.",
+	MsgPhoneInvalid:         "Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 06 12345678 of 030 1234567.",
 	MsgReferenceBroken:      "Dit verwijst naar gegevens die niet (meer) bestaan, of die nog ergens bij horen. Ververs de pagina en probeer het opnieuw.",
 	MsgNumberInvalid:        "Geef een heel getal.",
 	MsgNumberRange:          "Geef een getal van %d tot en met %d.",

@@ -4,8 +4,11 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"regie"
 )
@@ -217,5 +220,36 @@ func TestScoreDescriptions_EveryDomainEveryLevel(t *testing.T) {
 	}
 	if len(regie.ScoreDescriptions) != len(regie.Domains) {
 		t.Errorf("descriptions for %d domains, %d domains", len(regie.ScoreDescriptions), len(regie.Domains))
+	}
+}
+
+func TestSortName(t *testing.T) {
+	// Each list is in the order SortName must give.
+	for _, tc := range []struct{ name, want string }{
+		{"de Bruijn", "bruijn\x01de"},
+		{"Gezin de Bruijn", "bruijn\x01gezin de"},
+		{"Anouk van der Meer", "meer\x01anouk van der"},
+		{"Gezin in 't Veld", "veld\x01gezin in 't"},
+		{"Jan ter Horst", "horst\x01jan ter"},
+		{"Gezin Jansen", "jansen\x01gezin"},
+		{"Jansen", "jansen"},
+		{"Fatima El Idrissi", "el idrissi\x01fatima"},
+		{"Anna Maria de Vries", "vries\x01anna maria de"},
+		{"Gezin Öztürk", "ozturk\x01gezin"},
+		{"Van Dijk", "dijk\x01van"},
+		{"Gezin Van", "van\x01gezin"},
+		{"  ", ""},
+	} {
+		if got := regie.SortName(tc.name); got != tc.want {
+			t.Errorf("SortName(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	names := []string{"Gezin Akkerman", "Gezin de Boer", "Gezin van den Broek", "Gezin Bruijn", "Gezin de Bruijn", "Gezin Bruijns",
+		"Gezin El Idrissi", "Gezin Jansen", "Gezin van der Meer", "Gezin Öztürk", "Gezin Pinas", "Gezin in 't Veld", "Gezin de Vries"}
+	shuffled := slices.Clone(names)
+	slices.Reverse(shuffled)
+	slices.SortStableFunc(shuffled, func(a, b string) int { return strings.Compare(regie.SortName(a), regie.SortName(b)) })
+	if diff := cmp.Diff(names, shuffled); diff != "" {
+		t.Errorf("sorted by SortName (-want +got):\n%s", diff)
 	}
 }

@@ -100,6 +100,9 @@ type User struct {
 	Email          string
 	Name           string
 	Role           Role
+	// Phone is the number families and partners reach the user on at work
+	// (shown where a coordinator is named); may be empty.
+	Phone string
 	// DistrictIDs are the districts a casemanager or youth worker works in.
 	DistrictIDs []int64
 	// UsualContactMinutes is the default duration of this user's contacts.
@@ -135,6 +138,7 @@ type NewUser struct {
 	OrganisationID int64
 	TeamID         int64
 	DistrictIDs    []int64
+	Phone          string // optional: the number at work
 	Password       string
 	// PasswordTemporary: Password was generated for the user, who must
 	// replace it at the first log-in.
@@ -170,6 +174,7 @@ const MinPasswordLength = 12
 func (n *NewUser) Normalize() {
 	n.Email = NormalizeEmail(n.Email)
 	n.Name = Clean(n.Name)
+	n.Phone = strings.Join(strings.Fields(n.Phone), " ")
 }
 
 // Validate checks the input.
@@ -179,6 +184,9 @@ func (n *NewUser) Validate() error {
 	v.MaxLen("email", n.Email, 254)
 	v.Required("name", n.Name)
 	v.MaxLen("name", n.Name, 200)
+	if n.Phone != "" && !ValidPhone(n.Phone) {
+		v.Add("phone", MsgPhoneInvalid)
+	}
 	if !n.Role.Valid() {
 		v.Add("role", MsgChoiceInvalid)
 	}
@@ -192,6 +200,23 @@ func (n *NewUser) Validate() error {
 		v.Add("password", MsgPasswordTooShort, MinPasswordLength)
 	}
 	return v.Err()
+}
+
+// ValidPhone reports whether s looks like a Dutch or international phone
+// number: digits with spaces, dashes, brackets and a leading +, 10 to 15
+// digits.
+func ValidPhone(s string) bool {
+	digits := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '+' && i == 0, r == ' ', r == '-', r == '(', r == ')':
+		default:
+			return false
+		}
+	}
+	return digits >= 10 && digits <= 15 && len(s) <= 30
 }
 
 // NormalizeEmail lower-cases and trims an e-mail address so log-in and

@@ -22,7 +22,7 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 		return errors.New("geef een opdracht: regie user create, reset-password, disable of list")
 	}
 	var (
-		email, name, role, org, team, districts string
+		email, name, role, org, team, districts, phone string
 	)
 	flags := func(fs *flag.FlagSet) {
 		fs.StringVar(&email, "email", "", "e-mailadres")
@@ -31,6 +31,7 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 		fs.StringVar(&org, "organisation", "", "naam van de organisatie (wordt aangemaakt als die nog niet bestaat)")
 		fs.StringVar(&team, "team", "", "naam van het team (voor casemanager, jeugdhulpverlener, teamleider)")
 		fs.StringVar(&districts, "districts", "", "wijken van de medewerker, met komma's")
+		fs.StringVar(&phone, "phone", "", "telefoonnummer op het werk (optioneel), bijvoorbeeld 06 12345678")
 	}
 	st, err := openStore(ctx, "user "+args[0], args[1:], flags)
 	if err != nil {
@@ -42,7 +43,7 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 
 	switch args[0] {
 	case "create":
-		n := regie.NewUser{Email: email, Name: name, Role: regie.Role(role), Password: password.Generate(), PasswordTemporary: true}
+		n := regie.NewUser{Email: email, Name: name, Phone: phone, Role: regie.Role(role), Password: password.Generate(), PasswordTemporary: true}
 		if err := resolveOrgTeam(ctx, st, &n, org, team, districts); err != nil {
 			return err
 		}

@@ -167,7 +167,7 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 		return err
 	}
 	users := map[string]*regie.User{}
-	for _, l := range Logins {
+	for i, l := range Logins {
 		n := regie.NewUser{Email: l.Email, Name: l.Name, Role: l.Role, OrganisationID: org.ID, Password: Password}
 		switch l.Role {
 		case regie.RoleReferrer:
@@ -176,6 +176,9 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 			n.OrganisationID = ggz.ID
 		}
 		if l.Role.InTeam() {
+			// A fictional mobile number at work: families reach their one
+			// fixed worker on one number (seed 003).
+			n.Phone = fmt.Sprintf("06 1234 56%02d", i+1)
 			n.TeamID = team.ID
 			n.DistrictIDs = []int64{district["Overvecht"]}
 			if l.Email == "casemanager3@demo.regie.nl" {

@@ -47,6 +47,11 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 	if again := count(`SELECT count(*) FROM families`); again != families || families < 8 {
 		t.Fatalf("families: %d, after a second run %d", families, again)
 	}
+	// Every worker in the team has a (fictional) 06-number at work; a
+	// family's coordinator is reached on it.
+	if n := count(`SELECT count(*) FROM users WHERE team_id IS NOT NULL AND phone NOT LIKE '06 %'`); n != 0 {
+		t.Errorf("%d team members without a 06-number", n)
+	}
 
 	leader := teamLeader(t, st)
 	list, _, err := st.FindFamilies(leader, regie.FamilyFilter{Scope: regie.ScopeTeam, Limit: 100})

@@ -212,6 +212,17 @@ func (d *doc) bytes() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// coordinatorPhone returns the work phone number of the coordinator
+// coordinatorName names, or "".
+func coordinatorPhone(fam *regie.Family) string {
+	for _, a := range fam.Assignments {
+		if a.Kind == regie.AssignCoordinator {
+			return a.UserPhone
+		}
+	}
+	return ""
+}
+
 // coordinatorName returns the family's fixed coordinator, or "".
 func coordinatorName(fam *regie.Family) string {
 	for _, a := range fam.Assignments {

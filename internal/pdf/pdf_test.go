@@ -44,7 +44,7 @@ func family() *regie.Family {
 			{ID: 2, GivenName: "Łukasz", FamilyName: "Şahin", Relation: "kind", BirthDate: regie.NewDate(2012, 1, 2)},
 			{ID: 3, GivenName: "Noor", FamilyName: "Şahin", Relation: "kind", BirthDate: regie.NewDate(2020, 7, 3)},
 		},
-		Assignments: []*regie.Assignment{{Kind: regie.AssignCoordinator, UserName: "Anouk de Vries"}},
+		Assignments: []*regie.Assignment{{Kind: regie.AssignCoordinator, UserName: "Anouk de Vries", UserPhone: "06 1234 5678"}},
 	}
 }
 
@@ -74,6 +74,7 @@ func TestPlan_AllSectionsAndNamesAsWritten(t *testing.T) {
 		"Hoe de situatie is ontstaan", "Oma helpt.", "Financiële situatie", "Niet zelfredzaam", "Łukasz: 3",
 		"We willen weten hoeveel schuld we hebben.", "Ik wil elke dag naar school.", "Post in de map bewaren.", "20 maart 2026",
 		"Een vaste contactpersoon.", "Anouk de Vries (casemanager)", "pagina 1 van",
+		"Telefoon casemanager 06 1234 5678",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the plan PDF lacks %q", want)

@@ -27,6 +27,9 @@ func Plan(v *regie.PlanVersion, fam *regie.Family, now time.Time) ([]byte, error
 	}
 	if c := coordinatorName(fam); c != "" {
 		facts = append(facts, [2]string{"Casemanager", c})
+		if p := coordinatorPhone(fam); p != "" {
+			facts = append(facts, [2]string{"Telefoon casemanager", p})
+		}
 	}
 	if v.DiscussedBy != "" {
 		on := regie.FormatDateTime(v.DiscussedAt)

@@ -11,7 +11,7 @@ import (
 // findAssignments returns the family's assignments with the worker's name,
 // newest first; only the current ones when current is set.
 func (tx *tx) findAssignments(ctx context.Context, familyID int64, current bool) ([]*regie.Assignment, error) {
-	q := `SELECT a.id, a.family_id, a.user_id, a.kind, a.member_id, a.started_on, a.ended_on, a.assigned_by, a.created_at, u.name
+	q := `SELECT a.id, a.family_id, a.user_id, a.kind, a.member_id, a.started_on, a.ended_on, a.assigned_by, a.created_at, u.name, u.phone
 		FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.family_id = $1`
 	if current {
 		q += ` AND a.ended_on IS NULL`
@@ -26,7 +26,7 @@ func (tx *tx) findAssignments(ctx context.Context, familyID int64, current bool)
 		a := &regie.Assignment{}
 		var kind string
 		if err := rows.Scan(&a.ID, &a.FamilyID, &a.UserID, &kind, idScan{&a.MemberID}, dateScan{&a.StartedOn}, dateScan{&a.EndedOn},
-			&a.AssignedBy, timeScan{&a.CreatedAt}, &a.UserName); err != nil {
+			&a.AssignedBy, timeScan{&a.CreatedAt}, &a.UserName, &a.UserPhone); err != nil {
 			return nil, err
 		}
 		a.Kind = regie.AssignmentKind(kind)

@@ -29,7 +29,7 @@ func (tx *tx) caseloads(ctx context.Context, familyID int64, role regie.Role) ([
 	rows, err := tx.QueryContext(ctx, `SELECT u.id, u.name,
 			(SELECT count(*) FROM assignments a WHERE a.user_id = u.id AND a.kind = $1 AND a.ended_on IS NULL),
 			(SELECT count(*) FROM assignments a WHERE a.user_id = u.id AND a.kind = $1 AND a.started_on > $2)
-		FROM users u WHERE u.team_id = $3 AND u.role = $4 AND u.disabled_at IS NULL ORDER BY u.name, u.id`,
+		FROM users u WHERE u.team_id = $3 AND u.role = $4 AND u.disabled_at IS NULL ORDER BY u.sort_name, u.id`,
 		string(kind), yearAgo, teamID, string(role))
 	if err != nil {
 		return nil, fmt.Errorf("store: caseloads: %w", err)

@@ -239,12 +239,12 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 		if limit <= 0 || limit > 500 {
 			limit = 100
 		}
-		order := "acute DESC, f.household_name, f.id"
+		order := "acute DESC, f.sort_name, f.id"
 		switch ff.Sort {
 		case "fase":
-			order = "acute DESC, COALESCE(s.phase, 0), f.household_name, f.id"
+			order = "acute DESC, COALESCE(s.phase, 0), f.sort_name, f.id"
 		case "contact":
-			order = "acute DESC, s.last_contact_on, f.household_name, f.id"
+			order = "acute DESC, s.last_contact_on, f.sort_name, f.id"
 		}
 		page := ` LIMIT ` + fmt.Sprint(limit) + ` OFFSET ` + fmt.Sprint(offset)
 		if inMemory {
@@ -396,9 +396,14 @@ func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) 
 }
 
 // sortFamilies orders "Mijn gezinnen": acute unsafety first, then by the
-// chosen order.
+// chosen order; names the Dutch way (regie.SortName).
 func sortFamilies(list []*regie.FamilySummary, by regie.FamilySort) {
-	less := func(a, b *regie.FamilySummary) bool { return a.HouseholdName < b.HouseholdName }
+	keys := make(map[*regie.FamilySummary]string, len(list))
+	for _, fs := range list {
+		keys[fs] = regie.SortName(fs.HouseholdName)
+	}
+	byName := func(a, b *regie.FamilySummary) bool { return keys[a] < keys[b] }
+	less := byName
 	switch by {
 	case "signalen", "":
 		less = func(a, b *regie.FamilySummary) bool {
@@ -408,14 +413,14 @@ func sortFamilies(list []*regie.FamilySummary, by regie.FamilySort) {
 			if len(a.Signals) != len(b.Signals) {
 				return len(a.Signals) > len(b.Signals)
 			}
-			return a.HouseholdName < b.HouseholdName
+			return byName(a, b)
 		}
 	case "fase":
 		less = func(a, b *regie.FamilySummary) bool {
 			if a.Phase != b.Phase {
 				return a.Phase < b.Phase
 			}
-			return a.HouseholdName < b.HouseholdName
+			return byName(a, b)
 		}
 	case "contact":
 		less = func(a, b *regie.FamilySummary) bool { return a.Facts.LastContactOn.Before(b.Facts.LastContactOn) }
@@ -466,6 +471,9 @@ func (s *Store) CreateFamily(ctx context.Context, in regie.FamilyInput) (*regie.
 			in.HouseholdName, in.Street, in.Postcode, in.City, in.DistrictID, tx.actor.TeamID, string(in.DutchProficiency),
 			in.Languages, in.InterpreterNeeded, in.CompositionNotes, strings.ToLower(in.HouseholdName), ts(tx.now), tx.actor.UserID,
 		).Scan(&id); err != nil {
+			return fmt.Errorf("store: create family: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE families SET sort_name = $1 WHERE id = $2`, regie.SortName(in.HouseholdName), id); err != nil {
 			return fmt.Errorf("store: create family: %w", err)
 		}
 		if err := tx.createSummary(ctx, id, tx.actor.TeamID); err != nil {
@@ -570,7 +578,8 @@ func (s *Store) CloseFamily(ctx context.Context, id int64, reason string) error 
 
 // refreshSearchText rebuilds the family's search text from the household
 // name and the names of all its members, current and former (a family is
-// also found by the name of someone who left).
+// also found by the name of someone who left), and its sort key
+// (regie.SortName of the household name).
 func (tx *tx) refreshSearchText(ctx context.Context, familyID int64) error {
 	var name string
 	if err := tx.QueryRowContext(ctx, `SELECT household_name FROM families WHERE id = $1`, familyID).Scan(&name); err != nil {
@@ -593,6 +602,7 @@ func (tx *tx) refreshSearchText(ctx context.Context, familyID int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE families SET search_text = $1 WHERE id = $2`, strings.ToLower(strings.Join(parts, " | ")), familyID)
+	_, err = tx.ExecContext(ctx, `UPDATE families SET search_text = $1, sort_name = $2 WHERE id = $3`,
+		strings.ToLower(strings.Join(parts, " | ")), regie.SortName(name), familyID)
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -95,4 +96,130 @@ func TestMigrate_WaitsForAdvisoryLock(t *testing.T) {
 	if err := other.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, store.MigrationLock).Scan(&free); err != nil || !free {
 		t.Fatalf("migration lock still held after Migrate (%v)", err)
 	}
+}
+
+// TestSortByDutchSurname: lists of families and of staff sort by surname
+// without its tussenvoegsel ("de Bruijn" under B), in the database's pages
+// and in the lists sorted in memory; the key is kept on every write of a
+// name and filled for the rows that were there before migration 000011.
+func TestSortByDutchSurname(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, _ *storetest.Clock) {
+		f := storetest.NewFixture(t, s)
+		lead := storetest.As(f.TeamLeader)
+		for _, name := range []string{"Gezin de Bruijn", "Gezin Bakker", "Gezin van der Meer", "Gezin Centen"} {
+			fam, err := s.CreateFamily(lead, regie.FamilyInput{HouseholdName: name, DistrictID: f.TeamA.Districts[0].ID,
+				DutchProficiency: "redelijk", Street: "Teststraat 1", Postcode: "3563 AB", City: "Utrecht"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AssignFamily(lead, fam.ID, regie.AssignInput{CoordinatorID: f.Casemanager.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// A renamed family moves with its new name.
+		fam := f.FamTeam
+		if err := s.UpdateFamily(lead, fam.ID, regie.FamilyInput{HouseholdName: "Gezin 't Hart", DistrictID: f.TeamA.Districts[0].ID,
+			DutchProficiency: "redelijk", Street: "Teststraat 1", Postcode: "3563 AB", City: "Utrecht"}); err != nil {
+			t.Fatal(err)
+		}
+		names := func(ctx context.Context, ff regie.FamilyFilter) []string {
+			t.Helper()
+			list, _, err := s.FindFamilies(ctx, ff)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, fs := range list {
+				out = append(out, fs.HouseholdName)
+			}
+			return out
+		}
+		team := []string{"Gezin Bakker", "Gezin de Bruijn", "Gezin Centen", "Gezin 't Hart", "Gezin Jansen", "Gezin van der Meer"}
+		if diff := cmp.Diff(team, names(lead, regie.FamilyFilter{Scope: regie.ScopeTeam, Sort: "naam"})); diff != "" {
+			t.Errorf("team list (-want +got):\n%s", diff)
+		}
+		mine := []string{"Gezin Bakker", "Gezin de Bruijn", "Gezin Centen", "Gezin Jansen", "Gezin van der Meer"}
+		if diff := cmp.Diff(mine, names(storetest.As(f.Casemanager), regie.FamilyFilter{Scope: regie.ScopeMine, Sort: "naam"})); diff != "" {
+			t.Errorf("Mijn gezinnen (-want +got):\n%s", diff)
+		}
+
+		// Staff: "Erik Smit" after "Anouk …"; a new "Karin de Boer" under B.
+		if _, err := s.CreateUser(storetest.System(), regie.NewUser{Email: "kdb@test.nl", Name: "Karin de Boer", Role: regie.RoleAdmin,
+			OrganisationID: f.Org.ID, Password: "wachtwoord-voor-test"}, storetest.PasswordHash); err != nil {
+			t.Fatal(err)
+		}
+		users, err := s.FindUsers(storetest.As(f.Admin), regie.UserFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, u := range users {
+			got = append(got, regie.SortName(u.Name))
+		}
+		if !slices.IsSorted(got) {
+			t.Errorf("users not in surname order: %q", got)
+		}
+		if i := slices.Index(got, regie.SortName("Karin de Boer")); i < 0 || i > 2 {
+			t.Errorf("Karin de Boer is number %d of %q, want under B near the top", i, got)
+		}
+
+		// Rows from before the migration: the step fills their keys.
+		if _, err := s.DB().Exec(`UPDATE families SET sort_name = ''`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DB().Exec(`UPDATE users SET sort_name = ''`); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.FillSortNames(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var name, key string
+		if err := s.DB().QueryRow(`SELECT household_name, sort_name FROM families WHERE id = $1`, fam.ID).Scan(&name, &key); err != nil {
+			t.Fatal(err)
+		}
+		if key != regie.SortName(name) || key == "" {
+			t.Errorf("filled key of %q = %q, want %q", name, key, regie.SortName(name))
+		}
+		if diff := cmp.Diff(team, names(lead, regie.FamilyFilter{Scope: regie.ScopeTeam, Sort: "naam"})); diff != "" {
+			t.Errorf("team list after the fill (-want +got):\n%s", diff)
+		}
+		var empty int
+		if err := s.DB().QueryRow(`SELECT count(*) FROM users WHERE sort_name = ''`).Scan(&empty); err != nil || empty != 0 {
+			t.Errorf("%d users without a sort key after the fill (%v)", empty, err)
+		}
+	})
+}
+
+// TestUserPhone: a user's work phone is kept, checked, and shown with the
+// family's coordinator.
+func TestUserPhone(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, _ *storetest.Clock) {
+		f := storetest.NewFixture(t, s)
+		sys := storetest.System()
+		_, err := s.CreateUser(sys, regie.NewUser{Email: "tel@test.nl", Name: "Tessa Lam", Role: regie.RoleAdmin,
+			OrganisationID: f.Org.ID, Phone: "bel me", Password: "wachtwoord-voor-test"}, storetest.PasswordHash)
+		if got := regie.ErrorFields(err)["phone"]; got != regie.Text(regie.MsgPhoneInvalid) {
+			t.Fatalf("CreateUser(phone %q) = %v, want the phone message", "bel me", err)
+		}
+		u, err := s.CreateUser(sys, regie.NewUser{Email: "cm9@test.nl", Name: "Noor de Wit", Role: regie.RoleCasemanager,
+			OrganisationID: f.Org.ID, TeamID: f.TeamA.ID, DistrictIDs: []int64{f.TeamA.Districts[0].ID},
+			Phone: " 06  1234 5678 ", Password: "wachtwoord-voor-test"}, storetest.PasswordHash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Phone != "06 1234 5678" {
+			t.Errorf("Phone = %q, want it with its spaces folded", u.Phone)
+		}
+		lead := storetest.As(f.TeamLeader)
+		if err := s.AssignFamily(lead, f.FamAssigned.ID, regie.AssignInput{CoordinatorID: u.ID, Confirmed: true}); err != nil {
+			t.Fatal(err)
+		}
+		fam, err := s.FindFamilyByID(lead, f.FamAssigned.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := fam.Coordinator(); c == nil || c.UserName != "Noor de Wit" || c.UserPhone != "06 1234 5678" {
+			t.Errorf("coordinator = %+v, want Noor de Wit with her phone", c)
+		}
+	})
 }

@@ -520,7 +520,7 @@ func (tx *tx) supervisionFamilies(ctx context.Context, sv *regie.Supervision, us
 		FROM assignments a JOIN families f ON f.id = a.family_id JOIN districts d ON d.id = f.district_id
 		JOIN family_summaries s ON s.family_id = f.id
 		WHERE a.user_id = $1 AND a.ended_on IS NULL AND f.closed_at IS NULL
-		ORDER BY f.household_name`, userID)
+		ORDER BY f.sort_name, f.id`, userID)
 	if err != nil {
 		return fmt.Errorf("store: supervision families: %w", err)
 	}

@@ -169,9 +169,55 @@ func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn, m migration) (ap
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, err
 	}
+	if step := goSteps[m.version]; step != nil {
+		if err := step(ctx, tx); err != nil {
+			return false, err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
 		m.version, m.name, ts(s.Clock.Now())); err != nil {
 		return false, err
 	}
 	return true, tx.Commit()
+}
+
+// goSteps are the parts of a migration SQL cannot do, run in its
+// transaction right after its SQL, by version.
+var goSteps = map[int]func(context.Context, *sql.Tx) error{
+	11: fillSortNames,
+}
+
+// fillSortNames fills the sort keys migration 000011 adds for the families
+// and users that exist.
+func fillSortNames(ctx context.Context, tx *sql.Tx) error {
+	for _, table := range []string{"families", "users"} {
+		col := "name"
+		if table == "families" {
+			col = "household_name"
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, `+col+` FROM `+table)
+		if err != nil {
+			return err
+		}
+		keys := map[int64]string{}
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return err
+			}
+			keys[id] = regie.SortName(name)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for id, key := range keys {
+			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET sort_name = $1 WHERE id = $2`, key, id); err != nil {
+				return fmt.Errorf("fill %s.sort_name: %w", table, err)
+			}
+		}
+	}
+	return nil
 }

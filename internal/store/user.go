@@ -11,7 +11,7 @@ import (
 )
 
 const userColumns = `u.id, u.organisation_id, u.team_id, u.email, u.name, u.role, u.usual_contact_minutes, u.password_hash,
-	u.totp_secret, u.totp_last_step, u.disabled_at, u.created_at, u.password_temporary, o.name, COALESCE(t.name, '')`
+	u.totp_secret, u.totp_last_step, u.disabled_at, u.created_at, u.password_temporary, o.name, COALESCE(t.name, ''), u.phone`
 
 const userFrom = ` FROM users u JOIN organisations o ON o.id = u.organisation_id LEFT JOIN teams t ON t.id = u.team_id`
 
@@ -29,7 +29,7 @@ func (p prefixScanner) Scan(dest ...any) error {
 func scanUser(sc interface{ Scan(...any) error }, u *regie.User) error {
 	var role string
 	err := sc.Scan(&u.ID, &u.OrganisationID, idScan{&u.TeamID}, &u.Email, &u.Name, &role, &u.UsualContactMinutes, &u.PasswordHash,
-		&u.TOTPSecret, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.PasswordTemporary, &u.OrganisationName, &u.TeamName)
+		&u.TOTPSecret, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.PasswordTemporary, &u.OrganisationName, &u.TeamName, &u.Phone)
 	u.Role = regie.Role(role)
 	u.TOTPEnrolled = u.TOTPSecret != ""
 	return err
@@ -107,7 +107,7 @@ func (s *Store) FindUsers(ctx context.Context, f regie.UserFilter) ([]*regie.Use
 	}
 	var users []*regie.User
 	err := s.read(ctx, func(tx *tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+userFrom+` WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+` ORDER BY u.name, u.id`, args...)
+		rows, err := tx.QueryContext(ctx, `SELECT `+userColumns+userFrom+` WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+` ORDER BY u.sort_name, u.id`, args...)
 		if err != nil {
 			return fmt.Errorf("store: find users: %w", err)
 		}
@@ -180,6 +180,9 @@ func (s *Store) CreateUser(ctx context.Context, n regie.NewUser, passwordHash st
 		if err := tx.QueryRowContext(ctx, `INSERT INTO users (organisation_id, team_id, email, name, role, password_hash, password_temporary, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			n.OrganisationID, nullID(n.TeamID), n.Email, n.Name, string(n.Role), passwordHash, n.PasswordTemporary, ts(tx.now)).Scan(&id); err != nil {
+			return fmt.Errorf("store: create user: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET sort_name = $1, phone = $2 WHERE id = $3`, regie.SortName(n.Name), n.Phone, id); err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
 		for _, d := range n.DistrictIDs {

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -85,5 +86,34 @@ func TestPlanDue_FromNorm(t *testing.T) {
 		if strings.Contains(text, "twee maanden") {
 			t.Errorf("norm %d: the page still says twee maanden", months)
 		}
+	}
+}
+
+// TestCoordinatorPhone: the administrator gives an account its work phone;
+// the family page shows it on the coordinator's line.
+func TestCoordinatorPhone(t *testing.T) {
+	e := newEnv(t)
+	admin := e.session(e.f.Admin)
+	form := e.do(http.MethodGet, "/beheer/gebruikers/nieuw", admin, nil)
+	if !strings.Contains(form.body, `name="phone"`) {
+		t.Fatal("the new-account form has no phone field")
+	}
+	r := e.do(http.MethodPost, "/beheer/gebruikers", admin, url.Values{"name": {"Noor de Wit"}, "email": {"noor@test.nl"},
+		"phone": {"06 1234 5678"}, "role": {string(regie.RoleCasemanager)}, "organisation": {strconv.FormatInt(e.f.Org.ID, 10)},
+		"team": {strconv.FormatInt(e.f.TeamA.ID, 10)}, "districts": {strconv.FormatInt(e.f.TeamA.Districts[0].ID, 10)}})
+	if r.status != http.StatusOK {
+		t.Fatalf("create user: status %d", r.status)
+	}
+	u, err := e.store.FindUserByEmail(storetest.System(), "noor@test.nl")
+	if err != nil || u.Phone != "06 1234 5678" {
+		t.Fatalf("created user = %+v, %v; want phone 06 1234 5678", u, err)
+	}
+	if err := e.store.AssignFamily(storetest.As(e.f.TeamLeader), e.f.FamAssigned.ID,
+		regie.AssignInput{CoordinatorID: u.ID, Confirmed: true}); err != nil {
+		t.Fatal(err)
+	}
+	page := e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d", e.f.FamAssigned.ID), e.session(e.f.TeamLeader), nil)
+	if !regexp.MustCompile(`Noor de Wit · <a href="tel:06%201234%205678">06 1234 5678</a>`).MatchString(page.body) {
+		t.Errorf("the family page does not show the coordinator's phone:\n%s", visibleText(page.body))
 	}
 }

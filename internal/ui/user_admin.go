@@ -10,7 +10,7 @@ import (
 	"regie/internal/request"
 )
 
-var userFields = []string{"name", "email", "role", "organisation", "team", "districts"}
+var userFields = []string{"name", "email", "phone", "role", "organisation", "team", "districts"}
 
 // userListPage is the administrator's list of accounts.
 type userListPage struct {
@@ -71,7 +71,7 @@ func (h *Handler) createUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	n := regie.NewUser{Name: f.Get("name"), Email: f.Get("email"), Role: regie.Role(f.Get("role")),
+	n := regie.NewUser{Name: f.Get("name"), Email: f.Get("email"), Phone: f.Get("phone"), Role: regie.Role(f.Get("role")),
 		OrganisationID: f.Int64("organisation"), Password: password.Generate(), PasswordTemporary: true}
 	if n.Role.InTeam() {
 		n.TeamID = f.Int64("team")

@@ -117,3 +117,71 @@ func TestCoordinatorPhone(t *testing.T) {
 		t.Errorf("the family page does not show the coordinator's phone:\n%s", visibleText(page.body))
 	}
 }
+
+// TestReferral_MoreThanEightMembers: "Nog een gezinslid toevoegen" posts the
+// form back with one empty row more and everything typed kept, without
+// sending it; a referral of ten members is then sent whole.
+func TestReferral_MoreThanEightMembers(t *testing.T) {
+	e := newEnv(t)
+	token := e.session(e.f.Referrer)
+	form := url.Values{"referrer_org": {strconv.FormatInt(e.f.Partner.ID, 10)}, "referrer_name": {"Wijkagent"},
+		"received_via": {"telefoon"}, "referrer_phone": {"030 000 00 00"}, "household_name": {"Gezin Groot"},
+		"district": {strconv.FormatInt(e.f.TeamA.Districts[0].ID, 10)}, "dutch_proficiency": {"goed"},
+		"signal-kinderen": {"Verzuim"}, "problem_duration": {"lang"}, "commitment": {"ja"}, "safety": {string(regie.SafetyNone)}}
+	for i := range 8 {
+		form.Set(fmt.Sprintf("member-%d-given_name", i), fmt.Sprintf("Kind%d", i+1))
+		form.Set(fmt.Sprintf("member-%d-family_name", i), "Groot")
+		form.Set(fmt.Sprintf("member-%d-birth_date", i), fmt.Sprintf("20%02d-01-01", 10+i))
+		form.Set(fmt.Sprintf("member-%d-relation", i), "kind")
+	}
+	before := e.digest()
+	for _, rows := range []int{9, 10} {
+		add := url.Values{}
+		for k, v := range form {
+			add[k] = v
+		}
+		add.Set("add_member", "Nog een gezinslid toevoegen")
+		r := e.do(http.MethodPost, "/aanmeldingen", token, add)
+		if r.status != http.StatusOK {
+			t.Fatalf("add a row: status %d", r.status)
+		}
+		if !strings.Contains(r.body, fmt.Sprintf(`name="member-%d-given_name"`, rows-1)) ||
+			strings.Contains(r.body, fmt.Sprintf(`name="member-%d-given_name"`, rows)) {
+			t.Fatalf("after adding: want exactly %d member rows", rows)
+		}
+		for _, kept := range []string{`value="Gezin Groot"`, `value="Kind8"`, `value="2017-01-01"`, "Verzuim"} {
+			if !strings.Contains(r.body, kept) {
+				t.Errorf("adding a row lost %q", kept)
+			}
+		}
+		if !strings.Contains(r.body, fmt.Sprintf(`name="member_rows" value="%d"`, rows)) {
+			t.Errorf("the form does not carry its %d rows", rows)
+		}
+		if !strings.Contains(visibleText(r.body), fmt.Sprintf("lege rij voor gezinslid %d", rows)) {
+			t.Errorf("the page does not say row %d was added", rows)
+		}
+		if e.digest() != before {
+			t.Fatal("adding a row changed the database")
+		}
+		form.Set("member_rows", strconv.Itoa(rows))
+		form.Set(fmt.Sprintf("member-%d-given_name", rows-1), fmt.Sprintf("Kind%d", rows))
+		form.Set(fmt.Sprintf("member-%d-family_name", rows-1), "Groot")
+		form.Set(fmt.Sprintf("member-%d-birth_date", rows-1), fmt.Sprintf("20%02d-01-01", 10+rows-1))
+		form.Set(fmt.Sprintf("member-%d-relation", rows-1), "kind")
+	}
+	r := e.do(http.MethodPost, "/aanmeldingen", token, form)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("send: status %d\n%s", r.status, visibleText(r.body))
+	}
+	var id int64
+	if _, err := fmt.Sscanf(r.header.Get("Location"), "/aanmeldingen/%d", &id); err != nil {
+		t.Fatalf("Location %q", r.header.Get("Location"))
+	}
+	ref, err := e.store.FindReferralByID(storetest.As(e.f.Referrer), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ref.Members) != 10 {
+		t.Fatalf("the referral holds %d members, want 10", len(ref.Members))
+	}
+}

@@ -4,21 +4,34 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"regie"
 )
 
-// memberRows is how many member rows the referral form offers; rows left
-// empty are ignored, so the form works without JavaScript.
-const memberRows = 8
+// memberRows is how many member rows the referral form offers at first;
+// rows left empty are ignored. "Nog een gezinslid toevoegen" posts the form
+// back with one row more and everything typed kept, so a family of any
+// size fits without JavaScript, up to maxMemberRows.
+const (
+	memberRows    = 8
+	maxMemberRows = 40
+)
+
+// memberRowCount is how many member rows a posted form has: its
+// member_rows field, at least memberRows and at most maxMemberRows.
+func memberRowCount(v url.Values) int {
+	n, _ := strconv.Atoi(v.Get("member_rows"))
+	return min(max(n, memberRows), maxMemberRows)
+}
 
 // referralFields lists the form's fields top to bottom, for the error
-// summary.
-func referralFields() []string {
+// summary, with rows member rows.
+func referralFields(rows int) []string {
 	fs := []string{"referrer_org", "referrer_name", "received_via", "referrer_function", "referrer_phone", "referrer_email",
-		"household_name", "street", "postcode", "city", "district", "dutch_proficiency", "languages", "members"}
-	for i := range memberRows {
+		"household_name", "street", "postcode", "city", "district", "dutch_proficiency", "languages", "members", "member_rows"}
+	for i := range rows {
 		for _, f := range []string{"given_name", "family_name", "birth_date", "relation"} {
 			fs = append(fs, fmt.Sprintf("member-%d-%s", i, f))
 		}
@@ -44,6 +57,8 @@ type referralFormPage struct {
 	Safety        []option
 	ReceivedVias  []option
 	MemberRows    []int
+	MemberAdded   int  // the number of the row just added, 0 if none
+	CanAddMember  bool // fewer than maxMemberRows rows
 }
 
 func referralInput(f *form) regie.ReferralInput {
@@ -59,7 +74,7 @@ func referralInput(f *form) regie.ReferralInput {
 		Safety: regie.SafetyLevel(f.Get("safety")), SafetyNotes: f.Get("safety_notes"),
 		Signals: map[regie.Domain]string{},
 	}
-	for i := range memberRows {
+	for i := range memberRowCount(f.Values) {
 		get := func(k string) string { return f.Get(fmt.Sprintf("member-%d-%s", i, k)) }
 		in.Members = append(in.Members, regie.MemberInput{GivenName: get("given_name"), FamilyName: get("family_name"),
 			BirthDate: get("birth_date"), Relation: regie.Relation(get("relation"))})
@@ -76,7 +91,7 @@ func referralInput(f *form) regie.ReferralInput {
 // rows typed) back to the form's rows (which may have empty rows between).
 func renumberMemberErrors(f *form) {
 	var typed []int
-	for i := range memberRows {
+	for i := range memberRowCount(f.Values) {
 		for _, k := range []string{"given_name", "family_name", "birth_date"} {
 			if strings.TrimSpace(f.Get(fmt.Sprintf("member-%d-%s", i, k))) != "" {
 				typed = append(typed, i)
@@ -96,7 +111,9 @@ func renumberMemberErrors(f *form) {
 	f.Errors = errs
 }
 
-func (h *Handler) renderReferralForm(w http.ResponseWriter, r *http.Request, status int, f *form) error {
+// renderReferralForm shows the form; added, when given, is the number of
+// the member row just added.
+func (h *Handler) renderReferralForm(w http.ResponseWriter, r *http.Request, status int, f *form, added ...int) error {
 	a := actor(r)
 	p := referralFormPage{
 		OnBehalf: a.Role != regie.RoleReferrer, Proficiencies: choiceOptions(regie.Proficiencies),
@@ -104,9 +121,15 @@ func (h *Handler) renderReferralForm(w http.ResponseWriter, r *http.Request, sta
 		Commitments: choiceOptions(regie.Commitments), Safety: choiceOptions(regie.SafetyLevels),
 		ReceivedVias: choiceOptions(regie.ReceivedVias[1:]),
 	}
-	for i := range memberRows {
+	if len(added) > 0 {
+		p.MemberAdded = added[0]
+	}
+	rows := memberRowCount(f.Values)
+	for i := range rows {
 		p.MemberRows = append(p.MemberRows, i)
 	}
+	f.Values.Set("member_rows", strconv.Itoa(rows))
+	p.CanAddMember = rows < maxMemberRows
 	orgs, err := h.SocialMap.FindSocialMap(r.Context(), regie.OrgFilter{Active: true})
 	if err != nil {
 		return err
@@ -149,13 +172,20 @@ func (h *Handler) showReferralNew(w http.ResponseWriter, r *http.Request) error 
 			values.Set("referrer_email", u.Email)
 		}
 	}
-	return h.renderReferralForm(w, r, http.StatusOK, newForm(values, referralFields()...))
+	return h.renderReferralForm(w, r, http.StatusOK, newForm(values, referralFields(memberRows)...))
 }
 
 func (h *Handler) createReferral(w http.ResponseWriter, r *http.Request) error {
-	f, err := formFromRequest(r, referralFields()...)
-	if err != nil {
+	if err := r.ParseForm(); err != nil {
 		return err
+	}
+	f := newForm(r.PostForm, referralFields(memberRowCount(r.PostForm))...)
+	if f.Get("add_member") != "" {
+		// Not sent: the same form again, with one empty row more.
+		f.Values.Del("add_member")
+		rows := min(memberRowCount(f.Values)+1, maxMemberRows)
+		f.Values.Set("member_rows", strconv.Itoa(rows))
+		return h.renderReferralForm(w, r, http.StatusOK, f, rows)
 	}
 	ref, err := h.Referrals.CreateReferral(r.Context(), referralInput(f))
 	if f.withError(err) {

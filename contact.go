@@ -249,4 +249,7 @@ type ContactService interface {
 	FindContact(ctx context.Context, familyID, contactID int64) (*Contact, []*ContactVersion, error)
 	// FindHours rolls up the family's hours. ENOTFOUND.
 	FindHours(ctx context.Context, familyID int64) (*Hours, error)
+	// UsualContactMinutes returns how long the acting worker's contacts
+	// usually take (see the function UsualContactMinutes).
+	UsualContactMinutes(ctx context.Context) (int, error)
 }

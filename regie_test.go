@@ -253,3 +253,22 @@ func TestSortName(t *testing.T) {
 		t.Errorf("sorted by SortName (-want +got):\n%s", diff)
 	}
 }
+
+func TestUsualContactMinutes(t *testing.T) {
+	for _, tc := range []struct {
+		recent []int
+		want   int
+	}{
+		{nil, 60},
+		{[]int{0, 0}, 60},
+		{[]int{90}, 90},
+		{[]int{45, 90, 60}, 60},
+		{[]int{45, 60, 90, 240}, 75},
+		{[]int{44, 44, 46}, 45},
+		{[]int{1, 2}, 5},
+	} {
+		if got := regie.UsualContactMinutes(tc.recent, 60); got != tc.want {
+			t.Errorf("UsualContactMinutes(%v, 60) = %d, want %d", tc.recent, got, tc.want)
+		}
+	}
+}

@@ -384,9 +384,9 @@ func topUpRejectedStreak(t *testing.T, m *Main, today regie.Date) (string, int) 
 	if fs = find(); fs.Facts.RejectedStreak < norms.RejectedInARow {
 		t.Fatalf("%d attempts in a row after the top-up, want %d", fs.Facts.RejectedStreak, norms.RejectedInARow)
 	}
-	minutes := u.UsualContactMinutes
-	if minutes <= 0 {
-		minutes = 60
+	minutes, err := m.Store.UsualContactMinutes(as)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return u.Name, minutes
 }
@@ -487,21 +487,22 @@ type contactForm struct {
 	Minutes int
 }
 
-// contactDefaults checks the suggestions of the contact form — today, now
-// rounded down to 5 minutes, the kind, the outcome and the duration —
-// and returns the start and minutes.
+// contactDefaults checks the suggestions of the contact form — a visit of
+// the usual duration that has just ended: its start now minus minutes,
+// rounded down to 5 minutes, on the day it started; the kind, the outcome
+// and the duration — and returns the start and minutes.
 func (p *phoneTab) contactDefaults(today regie.Date, kind, attempt string, minutes int) contactForm {
 	p.t.Helper()
-	p.wantValue("#f-date", today.ISO())
+	began := time.Now().In(regie.Amsterdam).Add(-time.Duration(minutes) * time.Minute)
+	p.wantValue("#f-date", regie.DateOf(began).ISO())
 	p.wantChecked(`input[name=kind][value=`+kind+`]`, true)
 	p.wantChecked(`input[name=attempt][value=`+attempt+`]`, true)
 	p.wantValue("#f-minutes", strconv.Itoa(minutes))
 	start := evalJS[string](p.browserTab, `document.querySelector('#f-start').value`)
 	at, err := time.ParseInLocation("15:04", start, regie.Amsterdam)
-	now := time.Now().In(regie.Amsterdam)
-	nowMin := now.Hour()*60 + now.Minute()
-	if err != nil || at.Minute()%5 != 0 || at.Hour()*60+at.Minute() > nowMin || at.Hour()*60+at.Minute() < nowMin-10 {
-		p.fatal("read #f-start", fmt.Errorf("%q, want now (%s) rounded down to 5 minutes", start, now.Format("15:04")))
+	wantMin := began.Hour()*60 + began.Minute()
+	if err != nil || at.Minute()%5 != 0 || at.Hour()*60+at.Minute() > wantMin || at.Hour()*60+at.Minute() < wantMin-10 {
+		p.fatal("read #f-start", fmt.Errorf("%q, want now minus %d minutes (%s) rounded down to 5 minutes", start, minutes, began.Format("15:04")))
 	}
 	return contactForm{Start: start, Minutes: minutes}
 }

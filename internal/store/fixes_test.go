@@ -223,3 +223,42 @@ func TestUserPhone(t *testing.T) {
 		}
 	})
 }
+
+// TestUsualContactMinutes: the worker's usual duration is the median of
+// their own reached contacts; attempts without contact and other workers'
+// contacts do not count; 60 minutes before the first.
+func TestUsualContactMinutes(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, _ *storetest.Clock) {
+		f := storetest.NewFixture(t, s)
+		cm, cm2 := storetest.As(f.Casemanager), storetest.As(f.Casemanager2)
+		usual := func(ctx context.Context) int {
+			t.Helper()
+			m, err := s.UsualContactMinutes(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}
+		if got := usual(cm); got != 60 {
+			t.Fatalf("no contacts yet: %d, want 60", got)
+		}
+		add := func(ctx context.Context, famID int64, minutes string, attempt regie.Attempt) {
+			t.Helper()
+			if _, err := s.CreateContact(ctx, famID, regie.ContactInput{Date: "2026-03-01", Start: "10:00", Minutes: minutes,
+				Kind: "huisbezoek", Attempt: attempt}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		add(cm, f.FamAssigned.ID, "90", regie.AttemptReached)
+		add(cm, f.FamAssigned.ID, "120", regie.AttemptReached)
+		add(cm, f.FamAssigned.ID, "100", regie.AttemptReached)
+		add(cm, f.FamAssigned.ID, "15", regie.AttemptNoAnswer)
+		add(cm2, f.FamTeam.ID, "30", regie.AttemptReached)
+		if got := usual(cm); got != 100 {
+			t.Errorf("usual of 90, 120, 100 (and a 15-minute attempt) = %d, want 100", got)
+		}
+		if got := usual(cm2); got != 30 {
+			t.Errorf("the other worker's usual = %d, want 30", got)
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"regie"
 	"regie/internal/request"
@@ -52,20 +53,22 @@ func (h *Handler) renderContactForm(w http.ResponseWriter, r *http.Request, stat
 }
 
 // showContactNew shows the contact form with the defaults that make a
-// home visit two taps from the family page: today, now, a home visit, the
-// worker's usual duration.
+// home visit two taps from the family page: a home visit of the worker's
+// usual duration that has just ended — a contact is logged after the
+// visit, so it started that long before now (on the day it started).
 func (h *Handler) showContactNew(w http.ResponseWriter, r *http.Request) error {
 	now := h.Clock.Now().In(regie.Amsterdam)
-	minutes := 60
-	if u, err := h.Users.FindUserByID(r.Context(), actor(r).UserID); err == nil && u.UsualContactMinutes > 0 {
-		minutes = u.UsualContactMinutes
+	minutes, err := h.Contacts.UsualContactMinutes(r.Context())
+	if err != nil {
+		return err
 	}
 	kind, attempt := "huisbezoek", "contact"
 	if q := r.URL.Query().Get("poging"); q == "geen_gehoor" {
 		// The quick link "niet opengedaan" from the family page.
 		attempt, minutes = q, 15
 	}
-	f := newForm(url.Values{"date": {regie.DateOf(now).ISO()}, "start": {now.Truncate(5 * 60 * 1e9).Format("15:04")},
+	start := now.Add(-time.Duration(minutes) * time.Minute).Truncate(5 * time.Minute)
+	f := newForm(url.Values{"date": {regie.DateOf(start).ISO()}, "start": {start.Format("15:04")},
 		"minutes": {fmt.Sprint(minutes)}, "kind": {kind}, "attempt": {attempt}}, contactFields...)
 	return h.renderContactForm(w, r, http.StatusOK, f, nil, nil)
 }

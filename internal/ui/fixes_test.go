@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -8,8 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"regie"
+	"regie/internal/auth"
 	"regie/internal/storetest"
 )
 
@@ -184,4 +187,41 @@ func TestReferral_MoreThanEightMembers(t *testing.T) {
 	if len(ref.Members) != 10 {
 		t.Fatalf("the referral holds %d members, want 10", len(ref.Members))
 	}
+}
+
+// TestContactForm_StartsUsualDurationAgo: a contact is logged after the
+// visit, so the new-contact form's start is now minus the worker's usual
+// duration (the median of their contacts, 60 minutes before the first), on
+// the day the visit started.
+func TestContactForm_StartsUsualDurationAgo(t *testing.T) {
+	e := newEnv(t)
+	token := e.session(e.f.Casemanager)
+	path := fmt.Sprintf("/gezinnen/%d/contacten/nieuw", e.f.FamAssigned.ID)
+	check := func(date, start, minutes string) {
+		t.Helper()
+		r := e.do(http.MethodGet, path, token, nil)
+		for _, want := range []string{`name="date" type="date" value="` + date + `"`, `name="start" type="time" value="` + start + `"`,
+			`name="minutes" type="number" value="` + minutes + `"`} {
+			if !strings.Contains(r.body, want) {
+				t.Errorf("the form lacks %s", want)
+			}
+		}
+	}
+	// Now is 10:00 on 2 March; no contacts of her own yet: an hour ago.
+	check("2026-03-02", "09:00", "60")
+	for _, m := range []string{"90", "90", "120"} {
+		if _, err := e.store.CreateContact(storetest.As(e.f.Casemanager), e.f.FamAssigned.ID, regie.ContactInput{Date: "2026-03-01",
+			Start: "10:00", Minutes: m, Kind: "huisbezoek", Attempt: "contact"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("2026-03-02", "08:30", "90")
+	// Just after midnight, the visit started the day before.
+	e.clock.Set(time.Date(2026, 3, 3, 0, 20, 0, 0, regie.Amsterdam))
+	token = "after-midnight-" + t.Name()
+	if err := e.store.CreateSession(context.Background(), &regie.Session{TokenHash: auth.HashToken(token), UserID: e.f.Casemanager.ID,
+		MFA: true}, 0, "test"); err != nil {
+		t.Fatal(err)
+	}
+	check("2026-03-02", "22:50", "90")
 }

@@ -507,11 +507,14 @@ var FamilySorts = []Choice[FamilySort]{
 // AssignmentRow is one family in the administrator's assignment overview:
 // no names, no addresses, only what is needed to fix an assignment.
 type AssignmentRow struct {
-	FamilyID     int64
-	TeamName     string
-	DistrictName string
-	Coordinator  string
-	Duo          string
+	FamilyID int64
+	// HouseholdName is empty when the actor sees the family only by its
+	// dossier number (the functional administrator).
+	HouseholdName string
+	TeamName      string
+	DistrictName  string
+	Coordinator   string
+	Duo           string
 }
 
 // DossierNumber formats the family's reference.
@@ -520,12 +523,15 @@ func (r *AssignmentRow) DossierNumber() string { return DossierNumber(r.FamilyID
 // FamilyAssignments is the assignment view of one family: its team and
 // district, and its assignments, current and ended, newest first.
 type FamilyAssignments struct {
-	FamilyID     int64
-	TeamID       int64
-	TeamName     string
-	DistrictName string
-	Closed       bool
-	History      []*Assignment
+	FamilyID int64
+	// HouseholdName is empty when the actor sees the family only by its
+	// dossier number (the functional administrator).
+	HouseholdName string
+	TeamID        int64
+	TeamName      string
+	DistrictName  string
+	Closed        bool
+	History       []*Assignment
 }
 
 // DossierNumber formats the family's reference.

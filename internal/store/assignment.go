@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"regie"
+	"regie/internal/policy"
 )
 
 // findAssignments returns the family's assignments with the worker's name,
@@ -44,10 +45,16 @@ func (s *Store) FindFamilyAssignments(ctx context.Context, familyID int64) (*reg
 			return err
 		}
 		fa = &regie.FamilyAssignments{FamilyID: familyID, TeamID: f.TeamID, Closed: f.Closed}
-		if err := tx.QueryRowContext(ctx, `SELECT t.name, d.name FROM families f
+		var name string
+		if err := tx.QueryRowContext(ctx, `SELECT t.name, d.name, f.household_name FROM families f
 			JOIN teams t ON t.id = f.team_id JOIN districts d ON d.id = f.district_id WHERE f.id = $1`, familyID).
-			Scan(&fa.TeamName, &fa.DistrictName); err != nil {
+			Scan(&fa.TeamName, &fa.DistrictName, &name); err != nil {
 			return fmt.Errorf("store: find family assignments: %w", err)
+		}
+		// The name is family content: shown to whoever may read the
+		// family (the team leader of its team), not to the administrator.
+		if policy.Decide(tx.actor, regie.ActionRead, regie.SegFamily, f).Allow {
+			fa.HouseholdName = name
 		}
 		if fa.History, err = tx.findAssignments(ctx, familyID, false); err != nil {
 			return err
@@ -165,7 +172,7 @@ func (s *Store) FindAssignmentRows(ctx context.Context) ([]*regie.AssignmentRow,
 		if err != nil {
 			return err
 		}
-		q := `SELECT f.id, t.name, d.name,
+		q := `SELECT f.id, f.team_id, f.household_name, t.name, d.name,
 				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 					WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
 				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
@@ -184,8 +191,15 @@ func (s *Store) FindAssignmentRows(ctx context.Context) ([]*regie.AssignmentRow,
 		defer rows.Close()
 		for rows.Next() {
 			r := &regie.AssignmentRow{}
-			if err := rows.Scan(&r.FamilyID, &r.TeamName, &r.DistrictName, &r.Coordinator, &r.Duo); err != nil {
+			var teamID int64
+			var name string
+			if err := rows.Scan(&r.FamilyID, &teamID, &name, &r.TeamName, &r.DistrictName, &r.Coordinator, &r.Duo); err != nil {
 				return err
+			}
+			// As on one family's page: the name only for whoever may read
+			// the family (the team leader of the team).
+			if policy.Decide(tx.actor, regie.ActionRead, regie.SegFamily, &policy.Facts{Exists: true, TeamID: teamID}).Allow {
+				r.HouseholdName = name
 			}
 			list = append(list, r)
 		}

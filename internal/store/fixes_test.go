@@ -262,3 +262,43 @@ func TestUsualContactMinutes(t *testing.T) {
 		}
 	})
 }
+
+// TestAssignments_NameForTheTeamLeader: the team leader's assignment views
+// name the family (their own team's); the administrator's show only the
+// dossier number.
+func TestAssignments_NameForTheTeamLeader(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, _ *storetest.Clock) {
+		f := storetest.NewFixture(t, s)
+		for _, tc := range []struct {
+			who  *regie.User
+			want string
+		}{{f.TeamLeader, "Gezin Jansen"}, {f.Admin, ""}} {
+			fa, err := s.FindFamilyAssignments(storetest.As(tc.who), f.FamAssigned.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fa.HouseholdName != tc.want {
+				t.Errorf("%s: FindFamilyAssignments name %q, want %q", tc.who.Name, fa.HouseholdName, tc.want)
+			}
+			rows, err := s.FindAssignmentRows(storetest.As(tc.who))
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, r := range rows {
+				if r.FamilyID == f.FamAssigned.ID {
+					found = true
+					if r.HouseholdName != tc.want {
+						t.Errorf("%s: assignment row name %q, want %q", tc.who.Name, r.HouseholdName, tc.want)
+					}
+				}
+				if r.FamilyID == f.FamOther.ID && r.HouseholdName != "" {
+					t.Errorf("%s: the other team's family is named %q", tc.who.Name, r.HouseholdName)
+				}
+			}
+			if !found {
+				t.Errorf("%s: the family is not in the assignment list", tc.who.Name)
+			}
+		}
+	})
+}

@@ -62,7 +62,11 @@ func (h *Handler) renderAssignment(w http.ResponseWriter, r *http.Request, statu
 			f.Values.Set("duo", fmt.Sprint(d.UserID))
 		}
 	}
-	h.render(w, r, status, "assignment", &view{Title: "Toewijzing " + fa.DossierNumber(), Nav: "toewijzingen", Form: f, Page: p})
+	title := "Toewijzing " + fa.DossierNumber()
+	if fa.HouseholdName != "" {
+		title = "Toewijzing " + fa.HouseholdName + " (" + fa.DossierNumber() + ")"
+	}
+	h.render(w, r, status, "assignment", &view{Title: title, Nav: "toewijzingen", Form: f, Page: p})
 	return nil
 }
 

@@ -225,3 +225,27 @@ func TestContactForm_StartsUsualDurationAgo(t *testing.T) {
 	}
 	check("2026-03-02", "22:50", "90")
 }
+
+// TestAssignmentPages_ShowTheName: the team leader's assignment list and
+// page name the family; the administrator's do not.
+func TestAssignmentPages_ShowTheName(t *testing.T) {
+	e := newEnv(t)
+	leader, admin := e.session(e.f.TeamLeader), e.session(e.f.Admin)
+	page := fmt.Sprintf("/gezinnen/%d/toewijzing", e.f.FamAssigned.ID)
+	for _, tc := range []struct {
+		token, path string
+		named       bool
+	}{{leader, "/toewijzingen", true}, {leader, page, true}, {admin, "/toewijzingen", false}, {admin, page, false}} {
+		r := e.do(http.MethodGet, tc.path, tc.token, nil)
+		if r.status != http.StatusOK {
+			t.Fatalf("GET %s: status %d", tc.path, r.status)
+		}
+		text := visibleText(r.body)
+		if got := strings.Contains(text, "Gezin Jansen"); got != tc.named {
+			t.Errorf("GET %s (team leader %v): shows the name %v, want %v", tc.path, tc.token == leader, got, tc.named)
+		}
+		if !strings.Contains(text, "G-") {
+			t.Errorf("GET %s: no dossier number", tc.path)
+		}
+	}
+}

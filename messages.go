@@ -148,6 +148,7 @@ const (
 	MsgFlashPlanSaved         Msg = "flash_plan_saved"
 	MsgFlashPlanDiscussed     Msg = "flash_plan_discussed"
 	MsgFlashPlanAgreed        Msg = "flash_plan_agreed"
+	MsgFlashPlanFrozen        Msg = "flash_plan_frozen"
 	MsgFlashAgreementStatus   Msg = "flash_agreement_status"
 	MsgFlashScoresSaved       Msg = "flash_scores_saved"
 	MsgFlashConsentSaved      Msg = "flash_consent_saved"
@@ -291,6 +292,7 @@ var catalogue = map[Msg]string{
 	MsgFlashPlanSaved:         "Het concept van het plan is opgeslagen.",
 	MsgFlashPlanDiscussed:     "Vastgelegd: het plan is besproken in het teamoverleg. Het besluit staat in de notulen.",
 	MsgFlashPlanAgreed:        "Het plan is vastgesteld met het gezin. Deze versie verandert niet meer.",
+	MsgFlashPlanFrozen:        "Deze versie is vastgesteld en verandert niet meer. Wilt u het plan wijzigen, maak dan een nieuwe versie.",
 	MsgFlashAgreementStatus:   "De stand van de afspraak is bijgewerkt.",
 	MsgFlashScoresSaved:       "De scores zijn vastgelegd.",
 	MsgFlashConsentSaved:      "De toestemmingsverklaring is vastgelegd. De genoemde organisaties kunnen nu de afgesproken informatie inzien.",

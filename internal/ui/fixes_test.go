@@ -249,3 +249,37 @@ func TestAssignmentPages_ShowTheName(t *testing.T) {
 		}
 	}
 }
+
+// TestFrozenPlan_SaysWhyNotEditable: an agreed version's page offers no
+// editing but says why and where to go (the draft, or a new version); an
+// old link to edit it lands on the version with that reason.
+func TestFrozenPlan_SaysWhyNotEditable(t *testing.T) {
+	e := newEnv(t)
+	token := e.session(e.f.Casemanager)
+	fam := e.f.FamAssigned.ID
+	r := e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d/plan/1", fam), token, nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("version 1: status %d", r.status)
+	}
+	if !strings.Contains(r.body, fmt.Sprintf(`href="/gezinnen/%d/plan/2/bewerken">Vastgesteld plan: wijzig het concept, versie 2</a>`, fam)) {
+		t.Errorf("the agreed version does not say why it cannot be edited:\n%s", visibleText(r.body))
+	}
+	if strings.Contains(r.body, "/plan/1/bewerken") {
+		t.Error("the agreed version links to its own edit form")
+	}
+	r = e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d/plan/1/bewerken", fam), token, nil)
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != fmt.Sprintf("/gezinnen/%d/plan/1", fam) {
+		t.Fatalf("edit an agreed version: status %d to %q", r.status, r.header.Get("Location"))
+	}
+	if got := r.cookie("__Host-regie-flash"); got != string(regie.MsgFlashPlanFrozen) {
+		t.Errorf("flash %q, want %q", got, regie.MsgFlashPlanFrozen)
+	}
+	// Without a draft, the way to change the plan is a new version.
+	if err := e.store.AgreePlan(storetest.As(e.f.TeamLeader), fam, 2, regie.PlanAgreement{On: "2026-03-02", With: "Sandra"}); err != nil {
+		t.Fatal(err)
+	}
+	r = e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d/plan/2", fam), token, nil)
+	if !strings.Contains(r.body, fmt.Sprintf(`href="/gezinnen/%d/plan#h-nieuw">Vastgesteld plan: maak een nieuwe versie om te wijzigen</a>`, fam)) {
+		t.Errorf("the agreed version without a draft does not say to make a new version:\n%s", visibleText(r.body))
+	}
+}

@@ -324,7 +324,8 @@ func (h *Handler) renderPlanForm(w http.ResponseWriter, r *http.Request, status 
 		return err
 	}
 	if v.Frozen() {
-		h.redirect(w, r, fmt.Sprintf("/gezinnen/%d/plan/%d", id, n), "")
+		// An old link or a second tab: say why there is no form.
+		h.redirect(w, r, fmt.Sprintf("/gezinnen/%d/plan/%d", id, n), regie.MsgFlashPlanFrozen)
 		return nil
 	}
 	if f == nil {

@@ -255,7 +255,10 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*regie.Sessio
 		if err := s.sessions.DeleteSession(ctx, sess.ID); err != nil {
 			return nil, nil, err
 		}
-		return nil, nil, errExpired
+		if u.Disabled() {
+			return nil, nil, errExpired
+		}
+		return nil, nil, &expired{userID: u.ID}
 	}
 	// Record activity at most once a minute: the idle time-out does not
 	// need more precision, and every write costs.
@@ -265,6 +268,23 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*regie.Sessio
 		}
 	}
 	return sess, u, nil
+}
+
+// expired is errExpired for a session that timed out, naming its user.
+type expired struct{ userID int64 }
+
+func (e *expired) Error() string { return errExpired.Error() }
+func (e *expired) Unwrap() error { return errExpired }
+
+// ExpiredUserID returns the user whose session timed out when err is
+// Authenticate's answer for a session that existed but had timed out, and
+// 0 otherwise: a form posted into it can be kept for that same user.
+func ExpiredUserID(err error) int64 {
+	var e *expired
+	if errors.As(err, &e) {
+		return e.userID
+	}
+	return 0
 }
 
 // ChangePassword lets a logged-in user choose their own password. The

@@ -3,6 +3,8 @@ package ui_test
 import (
 	"context"
 	"fmt"
+	"html"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -281,5 +283,132 @@ func TestFrozenPlan_SaysWhyNotEditable(t *testing.T) {
 	r = e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d/plan/2", fam), token, nil)
 	if !strings.Contains(r.body, fmt.Sprintf(`href="/gezinnen/%d/plan#h-nieuw">Vastgesteld plan: maak een nieuwe versie om te wijzigen</a>`, fam)) {
 		t.Errorf("the agreed version without a draft does not say to make a new version:\n%s", visibleText(r.body))
+	}
+}
+
+// doCookies sends a request like e.do, with these cookies.
+func (e *env) doCookies(method, path string, cookies map[string]string, form url.Values) response {
+	e.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, e.srv.URL+path, body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if method == http.MethodPost {
+		req.Header.Set("Origin", e.srv.URL)
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+	}
+	for k, v := range cookies {
+		req.AddCookie(&http.Cookie{Name: k, Value: v})
+	}
+	resp, err := noRedirect.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return response{status: resp.StatusCode, header: resp.Header, body: string(b)}
+}
+
+// TestExpiredSession_KeepsTypedNote: a contact note saved after the idle
+// time-out leads to log-in and then to what was typed, for the same user
+// only, which one button saves; the note is never in the log.
+func TestExpiredSession_KeepsTypedNote(t *testing.T) {
+	e := newEnv(t)
+	const note = "Moeder vertelde uitgebreid over de schuldhulp; afspraak gemaakt voor dinsdag. Zoon gaat weer naar school."
+	newSession := func(u *regie.User, name string) string {
+		t.Helper()
+		token := name + "-" + t.Name()
+		if err := e.store.CreateSession(context.Background(), &regie.Session{TokenHash: auth.HashToken(token), UserID: u.ID, MFA: true},
+			0, "test"); err != nil {
+			t.Fatal(err)
+		}
+		return token
+	}
+	action := fmt.Sprintf("/gezinnen/%d/contacten", e.f.FamAssigned.ID)
+	form := url.Values{"date": {"2026-03-02"}, "start": {"09:00"}, "minutes": {"45"}, "kind": {"huisbezoek"}, "attempt": {"contact"},
+		"note": {note}}
+	keep := func(u *regie.User, name string) string {
+		t.Helper()
+		old := newSession(u, name)
+		e.clock.Advance(31 * time.Minute) // past the idle time-out
+		before := e.digest()
+		r := e.doCookies(http.MethodPost, action, map[string]string{"__Host-regie": old}, form)
+		if r.status != http.StatusSeeOther || r.header.Get("Location") != "/inloggen?terug=%2Fformulier-bewaard" {
+			t.Fatalf("save into an expired session: status %d to %q", r.status, r.header.Get("Location"))
+		}
+		if e.digest() != before {
+			t.Fatal("a save into an expired session changed the database")
+		}
+		kept := r.cookie("__Host-regie-bewaard")
+		if len(kept) < 32 {
+			t.Fatalf("no kept-form cookie (%q)", kept)
+		}
+		return kept
+	}
+
+	// Someone else logs in on this browser: nothing is shown to them, and
+	// the kept form is gone.
+	kept := keep(e.f.Casemanager, "old1")
+	other := newSession(e.f.Casemanager2, "other")
+	r := e.doCookies(http.MethodGet, "/gezinnen", map[string]string{"__Host-regie": other, "__Host-regie-bewaard": kept}, nil)
+	if r.status != http.StatusOK {
+		t.Fatalf("another user's next page: status %d, want the page itself", r.status)
+	}
+	r = e.doCookies(http.MethodGet, "/formulier-bewaard", map[string]string{"__Host-regie": other, "__Host-regie-bewaard": kept}, nil)
+	if r.status != http.StatusSeeOther || strings.Contains(r.body, "schuldhulp") {
+		t.Fatalf("another user opened the kept form: status %d", r.status)
+	}
+	again := newSession(e.f.Casemanager, "again1")
+	r = e.doCookies(http.MethodGet, "/formulier-bewaard", map[string]string{"__Host-regie": again, "__Host-regie-bewaard": kept}, nil)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("the kept form survived another user's log-in: status %d", r.status)
+	}
+
+	// The same user logs in again: the next page sends her to what she
+	// typed, shown once, and one button saves it.
+	kept = keep(e.f.Casemanager, "old2")
+	mine := newSession(e.f.Casemanager, "mine")
+	cookies := map[string]string{"__Host-regie": mine, "__Host-regie-bewaard": kept}
+	r = e.doCookies(http.MethodGet, "/", cookies, nil)
+	if r.status != http.StatusSeeOther || r.header.Get("Location") != "/formulier-bewaard" {
+		t.Fatalf("after log-in: status %d to %q, want the kept form", r.status, r.header.Get("Location"))
+	}
+	r = e.doCookies(http.MethodGet, "/formulier-bewaard", cookies, nil)
+	if r.status != http.StatusOK || !strings.Contains(visibleText(r.body), note) {
+		t.Fatalf("the kept form: status %d, note shown %v", r.status, strings.Contains(r.body, note))
+	}
+	if !strings.Contains(r.body, `action="`+action+`"`) {
+		t.Fatalf("the kept form does not post to %s", action)
+	}
+	resend := url.Values{}
+	for _, m := range regexp.MustCompile(`<input type="hidden" name="([^"]+)" value="([^"]*)">`).FindAllStringSubmatch(r.body, -1) {
+		resend.Add(m[1], html.UnescapeString(m[2]))
+	}
+	if resend.Get("note") != note || resend.Get("minutes") != "45" {
+		t.Fatalf("the kept form sends %v", resend)
+	}
+	if again := e.doCookies(http.MethodGet, "/formulier-bewaard", cookies, nil); again.status != http.StatusSeeOther {
+		t.Errorf("the kept form was shown twice (status %d)", again.status)
+	}
+	r = e.doCookies(http.MethodPost, action, map[string]string{"__Host-regie": mine}, resend)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save the kept form: status %d\n%s", r.status, visibleText(r.body))
+	}
+	list, _, err := e.store.FindContacts(storetest.As(e.f.Casemanager), e.f.FamAssigned.ID, regie.ContactFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) == 0 || list[0].Note != note {
+		t.Fatalf("newest contact %+v, want the kept note", list[0])
+	}
+	if strings.Contains(e.logBuf.String(), "schuldhulp") {
+		t.Error("the typed note is in the log")
 	}
 }

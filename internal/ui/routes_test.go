@@ -242,6 +242,9 @@ var expectations = map[string]expectation{
 	// Everyone's own account. The new password is too short, so the
 	// current one is not even checked (and no failure counted).
 	"GET /account": {status: pending(ok)},
+	// A form kept from an expired session (kept_form.go): without one,
+	// back to the start page.
+	"GET /formulier-bewaard": {status: loggedInRedirect},
 	"POST /account/wachtwoord": {status: pending(invalid), form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"current": {"wat-dan-ook"}, "new": {"kort"}, "repeat": {"kort"}}
 	}},

@@ -52,6 +52,7 @@ type Handler struct {
 	mux       *http.ServeMux
 	templates *templates
 	routes    []route
+	kept      keptForms // forms posted into an expired session (kept_form.go)
 }
 
 // access says who may reach a route.
@@ -106,6 +107,7 @@ func (h *Handler) routeTable() []route {
 
 		// The user's own account and password.
 		{pattern: "GET /account", handle: h.showAccount, access: accessAccount},
+		{pattern: "GET " + keptPath, handle: h.showKeptForm},
 		{pattern: "POST /account/wachtwoord", handle: h.changePassword, access: accessAccount},
 
 		// Start page per role.
@@ -282,12 +284,14 @@ func (h *Handler) wrap(rt route) http.Handler {
 		ctx = regie.NewContextWithActor(ctx, actor)
 
 		var rs *reqSession
+		var expiredUser int64 // whose session just timed out
 		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 			sess, u, err := h.Auth.Authenticate(ctx, c.Value)
 			switch {
 			case err == nil:
 				rs = &reqSession{session: sess, user: u}
 			case regie.ErrorCode(err) == regie.EUNAUTHORIZED:
+				expiredUser = auth.ExpiredUserID(err)
 				clearCookie(w, sessionCookie)
 			default:
 				h.serveError(w, r, err)
@@ -307,6 +311,10 @@ func (h *Handler) wrap(rt route) http.Handler {
 		switch rt.access {
 		case accessUser, accessAccount:
 			if rs == nil {
+				if h.keepForm(w, r, rt, expiredUser) {
+					http.Redirect(w, r, "/inloggen?terug="+url.QueryEscape(keptPath), http.StatusSeeOther)
+					return
+				}
 				h.redirectToLogin(w, r)
 				return
 			}
@@ -324,6 +332,9 @@ func (h *Handler) wrap(rt route) http.Handler {
 				h.redirectToLogin(w, r)
 				return
 			}
+		}
+		if h.toKeptForm(w, r, rt, rs) {
+			return
 		}
 		if rt.pattern != "GET /static/{name}" {
 			response.NoStore(w.Header())

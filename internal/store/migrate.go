@@ -103,8 +103,8 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 }
 
 // migrationLock is the key of the PostgreSQL advisory lock a migration run
-// holds ("regie" in ASCII). Two regie processes that migrate at once (two
-// replicas starting with RUN_MIGRATIONS=1) would otherwise race: both create
+// holds ("regie" in ASCII). Two `regie migrate` runs at once (two deploys,
+// or a deploy and an operator) would otherwise race: both create
 // schema_migrations, both find a migration missing, and the second fails
 // halfway or applies it twice. SQLite needs none: its one write connection,
 // held for the run, already serialises them.

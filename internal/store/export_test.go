@@ -17,3 +17,13 @@ func (s *Store) FillSortNames(ctx context.Context) error {
 	}
 	return tx.Commit()
 }
+
+// GoStepNames lists the migrations (file names without their number) that
+// have a step in Go, for tests.
+func GoStepNames() []string {
+	var names []string
+	for n := range goSteps {
+		names = append(names, n)
+	}
+	return names
+}

@@ -169,7 +169,8 @@ func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn, m migration) (ap
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, err
 	}
-	if step := goSteps[m.version]; step != nil {
+	_, suffix, _ := strings.Cut(m.name, "_")
+	if step := goSteps[suffix]; step != nil {
 		if err := step(ctx, tx); err != nil {
 			return false, err
 		}
@@ -182,13 +183,14 @@ func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn, m migration) (ap
 }
 
 // goSteps are the parts of a migration SQL cannot do, run in its
-// transaction right after its SQL, by version.
-var goSteps = map[int]func(context.Context, *sql.Tx) error{
-	11: fillSortNames,
+// transaction right after its SQL, by the migration's file name without its
+// number (so a migration renumbered when branches merge keeps its step).
+var goSteps = map[string]func(context.Context, *sql.Tx) error{
+	"sort_names_phone.sql": fillSortNames,
 }
 
-// fillSortNames fills the sort keys migration 000011 adds for the families
-// and users that exist.
+// fillSortNames fills the sort keys migration sort_names_phone adds for the
+// families and users that exist.
 func fillSortNames(ctx context.Context, tx *sql.Tx) error {
 	for _, table := range []string{"families", "users"} {
 		col := "name"

@@ -8,7 +8,7 @@
 --
 -- users.phone: the number a family and its partners reach their
 -- coordinator on; shown where the coordinator is named and on the printed
--- plan. Same logical schema as sqlite/000011.
+-- plan. Same logical schema as sqlite/…_sort_names_phone.sql.
 
 ALTER TABLE families ADD COLUMN sort_name text COLLATE "C" NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN sort_name text COLLATE "C" NOT NULL DEFAULT '';

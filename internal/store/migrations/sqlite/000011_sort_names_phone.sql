@@ -7,7 +7,7 @@
 --
 -- users.phone: the number a family and its partners reach their
 -- coordinator on; shown where the coordinator is named and on the printed
--- plan. Same logical schema as postgres/000011.
+-- plan. Same logical schema as postgres/…_sort_names_phone.sql.
 
 ALTER TABLE families ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';

@@ -180,11 +180,16 @@ func (s *Store) FindAssignmentRows(ctx context.Context) ([]*regie.AssignmentRow,
 			FROM families f JOIN teams t ON t.id = f.team_id JOIN districts d ON d.id = f.district_id
 			WHERE f.closed_at IS NULL`
 		var args []any
+		order := ` ORDER BY t.name, f.id`
 		if tx.actor.Role == regie.RoleTeamLeader {
 			q += ` AND f.team_id = $1`
 			args = append(args, tx.actor.TeamID)
+			// The team leader sees the names: in the order of names. The
+			// administrator's order stays that of dossier numbers, so it
+			// says nothing about the names.
+			order = ` ORDER BY f.sort_name, f.id`
 		}
-		rows, err := tx.QueryContext(ctx, q+` ORDER BY t.name, f.id LIMIT 5000`, args...)
+		rows, err := tx.QueryContext(ctx, q+order+` LIMIT 5000`, args...)
 		if err != nil {
 			return fmt.Errorf("store: assignment rows: %w", err)
 		}

@@ -312,6 +312,15 @@ func TestAssignments_NameForTheTeamLeader(t *testing.T) {
 			if !found {
 				t.Errorf("%s: the family is not in the assignment list", tc.who.Name)
 			}
+			if tc.want != "" {
+				var keys []string
+				for _, r := range rows {
+					keys = append(keys, regie.SortName(r.HouseholdName))
+				}
+				if !slices.IsSorted(keys) {
+					t.Errorf("%s: the assignment list is not in the order of names: %q", tc.who.Name, keys)
+				}
+			}
 		}
 	})
 }

@@ -5,7 +5,7 @@ import "context"
 // MigrationLock is the advisory lock key of a migration run, for tests.
 const MigrationLock = migrationLock
 
-// FillSortNames runs the step of migration 000011 again, for tests.
+// FillSortNames runs the step of migration 000008 again, for tests.
 func (s *Store) FillSortNames(ctx context.Context) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

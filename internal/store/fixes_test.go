@@ -114,7 +114,7 @@ func TestMigrate_WaitsForAdvisoryLock(t *testing.T) {
 // TestSortByDutchSurname: lists of families and of staff sort by surname
 // without its tussenvoegsel ("de Bruijn" under B), in the database's pages
 // and in the lists sorted in memory; the key is kept on every write of a
-// name and filled for the rows that were there before migration 000011.
+// name and filled for the rows that were there before migration 000008.
 func TestSortByDutchSurname(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, _ *storetest.Clock) {
 		f := storetest.NewFixture(t, s)

@@ -51,7 +51,7 @@ func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) error {
 	l, err := h.Auth.LogIn(r.Context(), f.Get("email"), f.Get("password"))
 	if err != nil {
 		code := regie.ErrorCode(err)
-		if code != regie.EUNAUTHORIZED && code != regie.ETOOMANY {
+		if code != regie.EUNAUTHORIZED && code != regie.ETOOMANY && code != regie.EUNAVAILABLE {
 			return err
 		}
 		// The same words for an unknown address and a wrong password, and
@@ -59,8 +59,14 @@ func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) error {
 		f.Values.Del("password")
 		f.Errors = map[string]string{"": regie.ErrorMessage(err)}
 		status := http.StatusUnauthorized
-		if code == regie.ETOOMANY {
+		switch code {
+		case regie.ETOOMANY:
 			status = http.StatusTooManyRequests
+			w.Header().Set("Retry-After", "60")
+		case regie.EUNAVAILABLE:
+			// The password hasher's queue is full: refused at once.
+			status = http.StatusServiceUnavailable
+			w.Header().Set("Retry-After", "5")
 		}
 		h.render(w, r, status, "login", &view{Title: "Inloggen", Form: f})
 		return nil

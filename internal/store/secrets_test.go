@@ -241,3 +241,24 @@ func TestSQLiteFilesOwnerOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestAuthorizeConsentUpload(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
+		f := storetest.NewFixture(t, s)
+		before := countRows(t, s, "audit")
+		if err := s.AuthorizeConsentUpload(storetest.As(f.Casemanager), f.FamAssigned.ID); err != nil {
+			t.Fatalf("the coordinator = %v, want allowed", err)
+		}
+		if got := countRows(t, s, "audit"); got != before {
+			t.Fatalf("an allowed check wrote %d audit rows, want none (the consent itself is audited)", got-before)
+		}
+		if err := s.AuthorizeConsentUpload(storetest.As(f.CasemanagerB), f.FamAssigned.ID); code(err) != regie.ENOTFOUND {
+			t.Fatalf("another team's casemanager = %v, want ENOTFOUND", err)
+		}
+		action, outcome, _, segment, userID, familyID := lastAudit(t, s)
+		if action != string(regie.ActionCreate) || outcome != string(regie.OutcomeDenied) || segment != string(regie.SegConsent) ||
+			userID != f.CasemanagerB.ID || familyID != f.FamAssigned.ID {
+			t.Fatalf("denied attempt audited as %s %s %s by %d on %d", action, outcome, segment, userID, familyID)
+		}
+	})
+}

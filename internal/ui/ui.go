@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"regie"
 	"regie/internal/auth"
@@ -355,9 +356,12 @@ func (h *Handler) redirectToLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 // safeReturn returns a local path to go back to after log-in, refusing
-// anything that could lead off-site.
+// anything that could lead off-site. Control characters are refused
+// anywhere: browsers drop a tab or newline from a URL, so "/\t/host" would
+// become "//host".
 func safeReturn(s string) string {
-	if s == "" || !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") {
+	if s == "" || !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") ||
+		strings.IndexFunc(s, unicode.IsControl) >= 0 {
 		return "/"
 	}
 	return s

@@ -87,7 +87,7 @@ func (m *Main) Run(ctx context.Context) error {
 	h, err := ui.New(ui.Config{
 		Families: st, Users: st, Audit: st, Referrals: st, SocialMap: st, Settings: st,
 		Contacts: st, Phases: st, Meetings: st, Plans: st, Consents: st, Trajectories: st, Auth: authn, Clock: m.Clock, Logger: m.Logger,
-		Demo: m.Demo, DevTemplates: m.Config.DevTemplates, TrustProxy: m.Config.TrustProxy,
+		Demo: m.Demo, DevTemplates: m.Config.DevTemplates, TrustedProxies: m.Config.proxies,
 	})
 	if err != nil {
 		return err
@@ -150,9 +150,9 @@ func (m *Main) Run(ctx context.Context) error {
 			}
 		}
 	})
-	if m.Config.TLSCert == "" && !m.Config.TrustProxy && !loopback(m.Config.Addr) {
+	if m.Config.TLSCert == "" && len(m.Config.proxies) == 0 && !loopback(m.Config.Addr) {
 		m.Logger.Warn("regie listens on a network address without TLS: browsers keep the Secure session cookie only over HTTPS " +
-			"(or on localhost), so put a TLS proxy in front (REGIE_TRUST_PROXY=true) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
+			"(or on localhost), so put a TLS proxy in front (REGIE_TRUSTED_PROXIES) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
 	}
 	m.Logger.Info("regie started", slog.String("url", m.Server.URL()), slog.String("database", st.Dialect()), slog.Bool("demo", m.Demo))
 	return nil

@@ -43,8 +43,9 @@ type Config struct {
 	// DevTemplates, when set, is the directory of internal/ui: templates
 	// are read from disk on every request, for working on them.
 	DevTemplates string
-	// TrustProxy takes the client address from X-Forwarded-For.
-	TrustProxy bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
+	// the client's address; none means the connection's address counts.
+	TrustedProxies request.Proxies
 }
 
 // Handler serves the HTML application.
@@ -279,7 +280,7 @@ func (h *Handler) wrap(rt route) http.Handler {
 		server.SetRoute(r, rt.pattern)
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		ctx := r.Context()
-		actor := &regie.Actor{IP: request.ClientIP(r, h.TrustProxy), UserAgent: r.UserAgent()}
+		actor := &regie.Actor{IP: request.ClientIP(r, h.TrustedProxies), UserAgent: r.UserAgent()}
 		ctx = regie.NewContextWithActor(ctx, actor)
 
 		var rs *reqSession

@@ -95,7 +95,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	authn := auth.New(st, st, hasher, m.Clock, auth.Config{
-		IdleTimeout: m.Config.SessionIdle, MaxAge: m.Config.SessionMax, RequireMFA: !m.Demo,
+		IdleTimeout: m.Config.SessionIdle, MaxAge: m.Config.SessionMax, RequireMFA: !m.Demo, Keys: ring,
 	})
 	h, err := ui.New(ui.Config{
 		Families: st, Users: st, Audit: st, Referrals: st, SocialMap: st, Settings: st,

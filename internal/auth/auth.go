@@ -16,9 +16,12 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 
 	"regie"
+	"regie/internal/keys"
 	"regie/internal/password"
 	"regie/internal/totp"
 )
@@ -36,6 +39,9 @@ type Config struct {
 	Issuer string
 	// Limits throttle password guessing; zero means DefaultLimits.
 	Limits Limits
+	// Keys sign device tokens (see Login.Device); without them no device
+	// is recognised.
+	Keys *keys.Ring
 }
 
 // MaxFailures is how many failed attempts an account gets per minute from
@@ -82,6 +88,10 @@ type Login struct {
 	Session *regie.Session
 	User    *regie.User
 	Next    Step
+	// Device is a new device token for the browser to keep (long-lived):
+	// proof that it logged in to this account with the password before.
+	// Empty without keys, and after the second step.
+	Device string
 }
 
 var (
@@ -116,20 +126,63 @@ func clientAddress(ctx context.Context) string {
 	return ""
 }
 
-// LogIn checks an e-mail address and password. Whatever is wrong — an
-// unknown address, a wrong password, a blocked account — the answer is the
-// same EUNAUTHORIZED, after the same work. Past the limits (see Limits)
-// the answer is ETOOMANY without trying the password; when the password
-// hasher's queue is full it is EUNAVAILABLE, at once.
-func (s *Service) LogIn(ctx context.Context, email, pw string) (*Login, error) {
+// DeviceMaxAge is how long a device token is recognised.
+const DeviceMaxAge = 180 * 24 * time.Hour
+
+// newDevice returns a device token for the account of email: when it was
+// made and a MAC over that and the account, under the key file.
+func (s *Service) newDevice(email string, now time.Time) string {
+	if s.cfg.Keys == nil {
+		return ""
+	}
+	issued := strconv.FormatInt(now.Unix(), 10)
+	return issued + "." + s.cfg.Keys.Index(keys.PurposeDevice, accountKey(email)+"|"+issued)
+}
+
+// knownDevice reports whether token is a device token of the account of
+// email, made less than DeviceMaxAge ago.
+func (s *Service) knownDevice(email, token string, now time.Time) bool {
+	issued, mac, ok := strings.Cut(token, ".")
+	if s.cfg.Keys == nil || !ok {
+		return false
+	}
+	sec, err := strconv.ParseInt(issued, 10, 64)
+	if err != nil {
+		return false
+	}
+	at := time.Unix(sec, 0)
+	if now.Sub(at) > DeviceMaxAge || at.After(now.Add(5*time.Minute)) {
+		return false
+	}
+	return s.cfg.Keys.CheckIndex(keys.PurposeDevice, accountKey(email)+"|"+issued, mac)
+}
+
+// LogIn checks an e-mail address and password, from a browser that
+// presents device (a token of an earlier log-in, or ""). Whatever is
+// wrong — an unknown address, a wrong password, a blocked account — the
+// answer is the same EUNAUTHORIZED, after the same work. Past the limits
+// (see Limits) the answer is ETOOMANY without trying the password; when
+// the password hasher's queue is full it is EUNAVAILABLE, at once.
+//
+// A browser with the account's device token is the account's own: it
+// keeps its own failure count (five a minute, not tightened by a flood),
+// is not held to the address limits, and its password check waits for a
+// turn instead of being refused, so no flood of guesses locks it out.
+func (s *Service) LogIn(ctx context.Context, email, pw, device string) (*Login, error) {
 	addr, now := clientAddress(ctx), s.clock.Now()
+	known := s.knownDevice(email, device, now)
 	// Refused in memory, without a database write: a flood must not
 	// become a flood of writes.
-	if !s.limiter.allow(addr, now) {
+	if !known && !s.limiter.allow(addr, now) {
 		return nil, errTooMany
 	}
-	key := pairKey(email, addr)
-	if err := s.checkRate(ctx, key, s.limiter.pairLimit(now)); err != nil {
+	key, limit := pairKey(email, addr), s.limiter.pairLimit(now)
+	verify := s.hasher.Verify
+	if known {
+		sum := sha256.Sum256([]byte(device))
+		key, limit, verify = accountKey(email)+":device:"+hex.EncodeToString(sum[:8]), MaxFailures, s.hasher.VerifyPriority
+	}
+	if err := s.checkRate(ctx, key, limit); err != nil {
 		return nil, err
 	}
 	u, err := s.users.FindUserByEmail(ctx, email)
@@ -143,14 +196,16 @@ func (s *Service) LogIn(ctx context.Context, email, pw string) (*Login, error) {
 	case err != nil:
 		return nil, err
 	}
-	if err := s.hasher.Verify(ctx, u.PasswordHash, pw); err != nil {
+	if err := verify(ctx, u.PasswordHash, pw); err != nil {
 		if errors.Is(err, password.ErrBusy) {
 			return nil, errBusy
 		}
 		if !errors.Is(err, password.ErrMismatch) {
 			return nil, err
 		}
-		s.limiter.fail(addr, now)
+		if !known {
+			s.limiter.fail(addr, now)
+		}
 		return nil, s.fail(ctx, key, u.ID, "wachtwoord onjuist", errLoginFailed)
 	}
 	if u.Disabled() {
@@ -167,7 +222,12 @@ func (s *Service) LogIn(ctx context.Context, email, pw string) (*Login, error) {
 	if next != StepDone {
 		detail = "wachtwoord juist, tweede factor nodig"
 	}
-	return s.newSession(ctx, u, next == StepDone, 0, detail, next)
+	l, err := s.newSession(ctx, u, next == StepDone, 0, detail, next)
+	if err != nil {
+		return nil, err
+	}
+	l.Device = s.newDevice(email, now)
+	return l, nil
 }
 
 func (s *Service) checkRate(ctx context.Context, key string, max int) error {

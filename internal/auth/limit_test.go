@@ -9,6 +9,7 @@ import (
 
 	"regie"
 	"regie/internal/auth"
+	"regie/internal/keys"
 	"regie/internal/password"
 	"regie/internal/storetest"
 )
@@ -39,7 +40,7 @@ func newEnv(t *testing.T, limits auth.Limits) *env {
 	if _, err := s.DB().Exec(`UPDATE users SET password_hash = $1`, hash); err != nil {
 		t.Fatal(err)
 	}
-	a := auth.New(s, s, h, clock, auth.Config{IdleTimeout: time.Hour, MaxAge: 12 * time.Hour, Limits: limits})
+	a := auth.New(s, s, h, clock, auth.Config{IdleTimeout: time.Hour, MaxAge: 12 * time.Hour, Limits: limits, Keys: keys.ForTest()})
 	return &env{t: t, auth: a, clock: clock, f: f}
 }
 
@@ -51,7 +52,13 @@ func from(ip string) context.Context {
 // try logs in and returns the error code ("" for success).
 func (e *env) try(ip, email, password string) string {
 	e.t.Helper()
-	_, err := e.auth.LogIn(from(ip), email, password)
+	return e.tryDevice(ip, email, password, "")
+}
+
+// tryDevice logs in from a browser with a device token.
+func (e *env) tryDevice(ip, email, password, device string) string {
+	e.t.Helper()
+	_, err := e.auth.LogIn(from(ip), email, password, device)
 	if err != nil && regie.ErrorCode(err) == regie.EINTERNAL {
 		e.t.Fatalf("log-in from %s: %v", ip, err)
 	}
@@ -149,5 +156,55 @@ func TestLogIn_FloodTightensEveryLimitButTheUserGetsIn(t *testing.T) {
 		if got := e.try(bot, email, "geraden"); got != regie.EUNAUTHORIZED {
 			t.Fatalf("guess %d after the flood = %q", i+1, got)
 		}
+	}
+}
+
+// TestLogIn_TheUsersOwnBrowserIsNeverLockedOut: a stranger behind the
+// same address (a shared office connection) guesses the user's password
+// until the pair and the address are blocked, under a flood; the user's
+// browser, which logged in before, still gets in, and its token is worth
+// nothing for another account or once forged.
+func TestLogIn_TheUsersOwnBrowserIsNeverLockedOut(t *testing.T) {
+	limits := auth.Limits{PerPair: 5, PerAddress: 20, Global: 10, FloodPerPair: 2, FloodPerAddress: 3}
+	e := newEnv(t, limits)
+	email := e.f.Casemanager.Email
+	l, err := e.auth.LogIn(from(userIP), email, pw, "")
+	if err != nil || l.Device == "" {
+		t.Fatalf("first log-in: device %q, %v", l.Device, err)
+	}
+	device := l.Device
+	for i := range limits.Global {
+		e.try(fmt.Sprintf("198.51.100.%d", i+1), "gok@test.nl", "geraden")
+	}
+	for range 10 {
+		e.try(userIP, email, "geraden")
+	}
+	e.try(userIP, "ander@test.nl", "geraden") // and the address's limit too
+	if got := e.try(userIP, email, pw); got != regie.ETOOMANY {
+		t.Fatalf("the shared address without the device = %q, want %q", got, regie.ETOOMANY)
+	}
+	if got := e.tryDevice(userIP, email, pw, device); got != "" {
+		t.Fatalf("the user's browser = %q, want success", got)
+	}
+	if got := e.tryDevice(userIP, e.f.TeamLeader.Email, pw, device); got != regie.ETOOMANY {
+		t.Fatalf("the device token for another account = %q, want it ignored (%q)", got, regie.ETOOMANY)
+	}
+	if got := e.tryDevice(userIP, email, pw, device+"0"); got != regie.ETOOMANY {
+		t.Fatalf("a forged device token = %q, want it ignored (%q)", got, regie.ETOOMANY)
+	}
+	// The device has its own limit: someone who stole the cookie still
+	// gets five guesses a minute, no more.
+	for i := range auth.MaxFailures {
+		if got := e.tryDevice(userIP, email, "geraden", device); got != regie.EUNAUTHORIZED {
+			t.Fatalf("guess %d with the device = %q", i+1, got)
+		}
+	}
+	if got := e.tryDevice(userIP, email, pw, device); got != regie.ETOOMANY {
+		t.Fatalf("sixth with the device = %q, want %q", got, regie.ETOOMANY)
+	}
+	// A token expires.
+	e.clock.Advance(auth.DeviceMaxAge + time.Hour)
+	if got := e.tryDevice(strangerIP, email, pw, device); got != "" {
+		t.Fatalf("after expiry, as a new browser = %q, want success", got)
 	}
 }

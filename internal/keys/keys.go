@@ -45,6 +45,7 @@ const (
 	PurposeSecrets  = "regie secrets v1"
 	PurposeAudit    = "regie audit v1"
 	PurposeBSNIndex = "regie bsn index v1"
+	PurposeDevice   = "regie device v1"
 )
 
 // sealedPrefix marks a sealed value: "enc:<key id>:<base64 nonce|ciphertext>".
@@ -307,6 +308,20 @@ func (r *Ring) Indexes(purpose, value string) []string {
 		out[i] = r.indexWith(k.ID, purpose, value)
 	}
 	return out
+}
+
+// CheckIndex reports whether mac is Index(purpose, value) under any key
+// of the ring: a signature made by regie (a device cookie) checked in
+// constant time.
+func (r *Ring) CheckIndex(purpose, value, mac string) bool {
+	id, _, ok := strings.Cut(mac, ":")
+	if !ok {
+		return false
+	}
+	if _, known := r.Derive(id, purpose); !known {
+		return false
+	}
+	return hmac.Equal([]byte(r.indexWith(id, purpose, value)), []byte(mac))
 }
 
 func (r *Ring) indexWith(id, purpose, value string) string {

@@ -126,4 +126,17 @@ func TestIndex(t *testing.T) {
 	if r.Index(PurposeBSNIndex, "123456782") != idx[0] {
 		t.Error("Index does not use the newest key")
 	}
+	for _, mac := range idx {
+		if !r.CheckIndex(PurposeBSNIndex, "123456782", mac) {
+			t.Errorf("CheckIndex refuses %q", mac)
+		}
+	}
+	for _, bad := range []string{"", "k1", "k9:" + a[3:], a[:len(a)-1] + "0", a + "0"} {
+		if bad != a && r.CheckIndex(PurposeBSNIndex, "123456782", bad) {
+			t.Errorf("CheckIndex accepts %q", bad)
+		}
+	}
+	if r.CheckIndex(PurposeDevice, "123456782", a) {
+		t.Error("CheckIndex accepts a mac of another purpose")
+	}
 }

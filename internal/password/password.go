@@ -77,11 +77,11 @@ func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	if err := h.acquire(ctx); err != nil {
+	if err := h.acquire(ctx, false); err != nil {
 		return "", err
 	}
 	key := argon2.IDKey([]byte(password), salt, h.params.Time, h.params.MemoryKiB, h.params.Threads, 32)
-	h.release()
+	h.release(false)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, h.params.MemoryKiB, h.params.Time, h.params.Threads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -90,9 +90,20 @@ func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
 // Verify checks password against a PHC string. An empty hash (no account)
 // is checked against a dummy hash, costing the same time, and fails.
 func (h *Hasher) Verify(ctx context.Context, hash, password string) error {
+	return h.verify(ctx, hash, password, false)
+}
+
+// VerifyPriority is Verify for a log-in regie has reason to trust (from a
+// device the account logged in on before): it is never refused with
+// ErrBusy but waits its turn, behind at most the bounded queue.
+func (h *Hasher) VerifyPriority(ctx context.Context, hash, password string) error {
+	return h.verify(ctx, hash, password, true)
+}
+
+func (h *Hasher) verify(ctx context.Context, hash, password string, priority bool) error {
 	if hash == "" {
 		// Busy like for an account that exists, or the answer would tell.
-		if err := h.Verify(ctx, h.dummy, password); err != nil && !errors.Is(err, ErrMismatch) {
+		if err := h.verify(ctx, h.dummy, password, priority); err != nil && !errors.Is(err, ErrMismatch) {
 			return err
 		}
 		return ErrMismatch
@@ -101,11 +112,11 @@ func (h *Hasher) Verify(ctx context.Context, hash, password string) error {
 	if err != nil {
 		return err
 	}
-	if err := h.acquire(ctx); err != nil {
+	if err := h.acquire(ctx, priority); err != nil {
 		return err
 	}
 	got := argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, uint32(len(key)))
-	h.release()
+	h.release(priority)
 	if subtle.ConstantTimeCompare(got, key) != 1 {
 		return ErrMismatch
 	}
@@ -113,25 +124,33 @@ func (h *Hasher) Verify(ctx context.Context, hash, password string) error {
 }
 
 // acquire takes a place in the queue, or fails with ErrBusy at once, and
-// then waits for a turn to hash.
-func (h *Hasher) acquire(ctx context.Context) error {
-	select {
-	case h.queue <- struct{}{}:
-	default:
-		return ErrBusy
+// then waits for a turn to hash. A priority hash takes no place in the
+// queue (so it is never refused, nor refuses others) and waits for a turn
+// among the queued.
+func (h *Hasher) acquire(ctx context.Context, priority bool) error {
+	if !priority {
+		select {
+		case h.queue <- struct{}{}:
+		default:
+			return ErrBusy
+		}
 	}
 	select {
 	case h.sem <- struct{}{}:
 		return nil
 	case <-ctx.Done():
-		<-h.queue
+		if !priority {
+			<-h.queue
+		}
 		return ctx.Err()
 	}
 }
 
-func (h *Hasher) release() {
+func (h *Hasher) release(priority bool) {
 	<-h.sem
-	<-h.queue
+	if !priority {
+		<-h.queue
+	}
 }
 
 func decode(hash string) (Params, []byte, []byte, error) {

@@ -46,3 +46,26 @@ func TestBusyAtOnceWhenTheQueueIsFull(t *testing.T) {
 		t.Fatalf("an ended request kept its place in the queue")
 	}
 }
+
+func TestPriorityIsNeverBusy(t *testing.T) {
+	h := NewHasherQueue(Params{MemoryKiB: 64, Time: 1, Threads: 1}, 1, 1)
+	ctx := context.Background()
+	good, err := h.Hash(ctx, "een-goed-wachtwoord")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.queue <- struct{}{}
+	h.queue <- struct{}{}
+	if err := h.Verify(ctx, good, "een-goed-wachtwoord"); !errors.Is(err, ErrBusy) {
+		t.Fatalf("Verify with a full queue = %v, want ErrBusy", err)
+	}
+	if err := h.VerifyPriority(ctx, good, "een-goed-wachtwoord"); err != nil {
+		t.Fatalf("VerifyPriority with a full queue = %v, want it checked", err)
+	}
+	if err := h.VerifyPriority(ctx, good, "fout"); !errors.Is(err, ErrMismatch) {
+		t.Fatalf("VerifyPriority of a wrong password = %v", err)
+	}
+	if len(h.queue) != 2 || len(h.sem) != 0 {
+		t.Fatalf("after priority hashes: queue %d, running %d; want 2, 0", len(h.queue), len(h.sem))
+	}
+}

@@ -487,3 +487,31 @@ func TestCSVExport_FormulasNeutralised(t *testing.T) {
 		t.Fatalf("the name is not in the export:\n%s", r.body)
 	}
 }
+
+// TestLogin_DeviceCookieOutlastsAStrangersGuesses: a successful log-in
+// leaves a long-lived, HttpOnly, same-site device cookie; with it the
+// user gets in although guesses from the same address hit the limit.
+func TestLogin_DeviceCookieOutlastsAStrangersGuesses(t *testing.T) {
+	e := newEnv(t)
+	email := e.f.TeamLeader.Email
+	r := e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {email}, "password": {testPassword}})
+	device := r.cookie("__Host-regie-apparaat")
+	if r.status != http.StatusSeeOther || device == "" {
+		t.Fatalf("log-in: status %d, device cookie %q", r.status, device)
+	}
+	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+		if c.Name == "__Host-regie-apparaat" && (!c.Secure || !c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.MaxAge < 30*24*3600) {
+			t.Fatalf("device cookie attributes: %+v", c)
+		}
+	}
+	for range 6 {
+		e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {email}, "password": {"fout-wachtwoord"}})
+	}
+	if r := e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {email}, "password": {testPassword}}); r.status != http.StatusTooManyRequests ||
+		r.header.Get("Retry-After") == "" {
+		t.Fatalf("without the device: status %d, Retry-After %q; want 429 with Retry-After", r.status, r.header.Get("Retry-After"))
+	}
+	if r := e.do(http.MethodPost, "/inloggen", "geen; __Host-regie-apparaat="+device, url.Values{"email": {email}, "password": {testPassword}}); r.status != http.StatusSeeOther {
+		t.Fatalf("with the device: status %d, want a log-in", r.status)
+	}
+}

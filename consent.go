@@ -180,6 +180,10 @@ type ConsentService interface {
 	// checklist item. EINVALID (no signer, no organisation, a youth of
 	// 12–15 without a parent, a forged or oversized document), ENOTFOUND.
 	CreateConsent(ctx context.Context, familyID int64, in ConsentInput) (*Consent, error)
+	// AuthorizeConsentUpload decides whether the actor may record a
+	// consent for the family, before the request's body (a scan of up to
+	// MaxUploadMB) is read. A denial is audited. ENOTFOUND.
+	AuthorizeConsentUpload(ctx context.Context, familyID int64) error
 	// WithdrawConsent withdraws a consent from a day, with a reason;
 	// access that relied on it ends. EINVALID, ENOTFOUND.
 	WithdrawConsent(ctx context.Context, familyID, consentID int64, on, reason string) error

@@ -37,6 +37,7 @@ const (
 	MsgFlashPasswordChanged Msg = "flash_password_changed"
 	MsgLoginFailed          Msg = "login_failed"
 	MsgLoginRateLimited     Msg = "login_rate_limited"
+	MsgLoginBusy            Msg = "login_busy"
 	MsgTOTPInvalid          Msg = "totp_invalid"
 	MsgSessionExpired       Msg = "session_expired"
 	MsgMemberEnded          Msg = "member_ended"
@@ -183,6 +184,7 @@ var catalogue = map[Msg]string{
 	MsgFlashPasswordChanged: "Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd.",
 	MsgLoginFailed:          "Het e-mailadres of het wachtwoord klopt niet.",
 	MsgLoginRateLimited:     "Te veel mislukte pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.",
+	MsgLoginBusy:            "Er wordt op dit moment heel vaak geprobeerd in te loggen. Probeer het over een paar seconden opnieuw.",
 	MsgTOTPInvalid:          "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw app.",
 	MsgSessionExpired:       "Uw sessie is verlopen. Log opnieuw in.",
 	MsgMemberEnded:          "Dit gezinslid is al uitgeschreven.",

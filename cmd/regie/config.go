@@ -12,6 +12,7 @@ import (
 
 	"regie/internal/anchor"
 	"regie/internal/keys"
+	"regie/internal/request"
 	"regie/internal/store"
 )
 
@@ -27,11 +28,16 @@ type Config struct {
 	LogFormat    string        // REGIE_LOG_FORMAT: text or json
 	TLSCert      string        // REGIE_TLS_CERT
 	TLSKey       string        // REGIE_TLS_KEY
-	TrustProxy   bool          // REGIE_TRUST_PROXY: take the client address from X-Forwarded-For
+	TrustProxy   bool          // REGIE_TRUST_PROXY: true trusts a proxy on this machine (loopback) only
+	Proxies      string        // REGIE_TRUSTED_PROXIES: addresses and CIDR blocks of the reverse proxies
 	DBMaxConns   int           // REGIE_DB_MAX_CONNS: 0 means twice the cores
 	DevTemplates string        // REGIE_DEV_TEMPLATES: read templates from this directory (internal/ui)
 	KeyFile      string        // REGIE_KEY_FILE: regie's own keys, outside the database (internal/keys)
 	AnchorFile   string        // REGIE_AUDIT_ANCHOR_FILE: the access log's chain heads, outside the database (internal/anchor)
+
+	// proxies are the trusted proxies: Proxies parsed, plus loopback with
+	// TrustProxy. Set by validate.
+	proxies request.Proxies
 }
 
 // defaultConfig returns the defaults; the demo uses its own database file.
@@ -62,7 +68,8 @@ func (c *Config) settings() []setting {
 		{env: "REGIE_LOG_FORMAT", flag: "log-format", help: "text of json", str: &c.LogFormat},
 		{env: "REGIE_TLS_CERT", flag: "tls-cert", help: "TLS-certificaat (PEM); leeg achter een proxy met TLS", str: &c.TLSCert},
 		{env: "REGIE_TLS_KEY", flag: "tls-key", help: "TLS-sleutel (PEM)", str: &c.TLSKey},
-		{env: "REGIE_TRUST_PROXY", flag: "trust-proxy", help: "neem het clientadres uit X-Forwarded-For", boolean: &c.TrustProxy},
+		{env: "REGIE_TRUSTED_PROXIES", flag: "trusted-proxies", help: "adressen en CIDR-blokken van de reverse proxy's waarvan X-Forwarded-For geloofd wordt", str: &c.Proxies},
+		{env: "REGIE_TRUST_PROXY", flag: "trust-proxy", help: "true: geloof X-Forwarded-For alleen van een proxy op deze machine (loopback)", boolean: &c.TrustProxy},
 		{env: "REGIE_DB_MAX_CONNS", flag: "db-max-conns", help: "maximum aantal databaseverbindingen (0: 2 × cores)", num: &c.DBMaxConns},
 		{env: "REGIE_KEY_FILE", flag: "key-file", help: "sleutelbestand buiten de database (SQLite: standaard <database>.key)", str: &c.KeyFile},
 		{env: "REGIE_AUDIT_ANCHOR_FILE", flag: "audit-anchor-file", help: "ankerbestand van het toegangslog, buiten de database (standaard <sleutelbestand>.anchors)", str: &c.AnchorFile},
@@ -133,6 +140,16 @@ func (c *Config) validate() error {
 	case !oneOf(c.LogFormat, "text", "json"):
 		return fmt.Errorf("REGIE_LOG_FORMAT %q: kies text of json", c.LogFormat)
 	}
+	ps, err := request.ParseProxies(c.Proxies)
+	if err != nil {
+		return fmt.Errorf("REGIE_TRUSTED_PROXIES: %w", err)
+	}
+	if c.TrustProxy {
+		// Kept from before the list: "true" means a proxy on this
+		// machine, never "whoever sends the header".
+		ps = append(ps, request.Loopback...)
+	}
+	c.proxies = ps
 	return nil
 }
 

@@ -7,6 +7,7 @@
 //	regie user create|reset-password|disable|list
 //	regie team create               a team with its districts
 //	regie audit verify              check the access log's chains, heads and anchors; report every break
+//	regie keys create|rotate|seal-existing  the key file outside the database
 //	regie seed --families N         synthetic families for benchmarks (bypasses policy and audit)
 //	regie load --emails-file F      virtual casemanagers against a running regie: req/s and latencies
 package main
@@ -48,6 +49,8 @@ Gebruik:
   regie user list
   regie team create --name T --districts W1,W2
   regie audit verify             het toegangslog controleren (sleutel, ketenkoppen, ankers); meldt elke breuk
+  regie keys create|rotate|seal-existing
+                                 het sleutelbestand buiten de database (zie README, "Keys")
   regie seed --families N [--force]  synthetische gezinnen voor benchmarks (buiten beleid en audit om)
   regie load --url U --emails-file F --password P [--concurrency 16] [--duration 30s]
                                  belasting meten: casemanagers openen Mijn gezinnen en hun gezinnen
@@ -74,6 +77,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runTeam(ctx, rest, stdout)
 	case "audit":
 		return runAudit(ctx, rest, stdout)
+	case "keys":
+		return runKeys(ctx, rest, stdout)
 	case "seed":
 		return runSeed(ctx, rest, stdout)
 	case "load":

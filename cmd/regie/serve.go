@@ -60,6 +60,14 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Password == (password.Params{}) {
 		m.Password = password.Default
 	}
+	var newDemo bool
+	if m.Demo {
+		// Before a key file is made beside it: is this the demo's own?
+		var err error
+		if newDemo, err = checkDemoDatabase(ctx, m.Config.Database); err != nil {
+			return err
+		}
+	}
 	ring, err := m.Config.loadKeys(m.Demo)
 	if err != nil {
 		return err
@@ -74,6 +82,11 @@ func (m *Main) Run(ctx context.Context) error {
 		if _, err := st.Migrate(ctx); err != nil {
 			return err
 		}
+		if newDemo {
+			if err := st.MarkDemo(ctx); err != nil {
+				return err
+			}
+		}
 		if err := demo.Seed(ctx, st, hasher, m.Clock); err != nil {
 			return fmt.Errorf("demogegevens aanmaken: %w", err)
 		}
@@ -82,12 +95,12 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	authn := auth.New(st, st, hasher, m.Clock, auth.Config{
-		IdleTimeout: m.Config.SessionIdle, MaxAge: m.Config.SessionMax, RequireMFA: !m.Demo,
+		IdleTimeout: m.Config.SessionIdle, MaxAge: m.Config.SessionMax, RequireMFA: !m.Demo, Keys: ring,
 	})
 	h, err := ui.New(ui.Config{
 		Families: st, Users: st, Audit: st, Referrals: st, SocialMap: st, Settings: st,
 		Contacts: st, Phases: st, Meetings: st, Plans: st, Consents: st, Trajectories: st, Auth: authn, Clock: m.Clock, Logger: m.Logger,
-		Demo: m.Demo, DevTemplates: m.Config.DevTemplates, TrustProxy: m.Config.TrustProxy,
+		Demo: m.Demo, DevTemplates: m.Config.DevTemplates, TrustedProxies: m.Config.proxies,
 	})
 	if err != nil {
 		return err
@@ -150,12 +163,33 @@ func (m *Main) Run(ctx context.Context) error {
 			}
 		}
 	})
-	if m.Config.TLSCert == "" && !m.Config.TrustProxy && !loopback(m.Config.Addr) {
+	if m.Config.TLSCert == "" && len(m.Config.proxies) == 0 && !loopback(m.Config.Addr) {
 		m.Logger.Warn("regie listens on a network address without TLS: browsers keep the Secure session cookie only over HTTPS " +
-			"(or on localhost), so put a TLS proxy in front (REGIE_TRUST_PROXY=true) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
+			"(or on localhost), so put a TLS proxy in front (REGIE_TRUSTED_PROXIES) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
 	}
 	m.Logger.Info("regie started", slog.String("url", m.Server.URL()), slog.String("database", st.Dialect()), slog.Bool("demo", m.Demo))
 	return nil
+}
+
+// checkDemoDatabase refuses a database the demo did not create: the demo
+// logs in without a second factor and adds fictional families, so it
+// must never open a real installation. It reports whether the database
+// is new.
+func checkDemoDatabase(ctx context.Context, dsn string) (bool, error) {
+	st, err := store.Open(ctx, dsn, store.Options{})
+	if err != nil {
+		return false, err
+	}
+	defer st.Close()
+	empty, isDemo, err := st.DemoState(ctx)
+	if err != nil {
+		return false, err
+	}
+	if !empty && !isDemo {
+		return false, fmt.Errorf("%s is geen database van regie demo; de demo opent alleen een database die hij zelf heeft gemaakt: "+
+			"kies een nieuw bestand met --database (of verwijder een oude demodatabase)", redacted(dsn))
+	}
+	return empty, nil
 }
 
 // loopback reports whether addr listens only on this machine.

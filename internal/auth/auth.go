@@ -1,7 +1,8 @@
 // Package auth logs people in and keeps them logged in: e-mail and password
 // (argon2id), a TOTP second factor that every account must enrol at first
 // log-in on a real instance, server-side sessions with idle and absolute
-// time-outs, and a limit of five failed attempts per account a minute.
+// time-outs, and limits on failed attempts per account and address, per
+// address and in total (see Limits).
 //
 // The browser holds a random 256-bit token; the database holds its SHA-256.
 // A session is rotated (a new token) every time it gains trust: after the
@@ -15,9 +16,12 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 
 	"regie"
+	"regie/internal/keys"
 	"regie/internal/password"
 	"regie/internal/totp"
 )
@@ -33,9 +37,15 @@ type Config struct {
 	RequireMFA bool
 	// Issuer names regie in authenticator apps.
 	Issuer string
+	// Limits throttle password guessing; zero means DefaultLimits.
+	Limits Limits
+	// Keys sign device tokens (see Login.Device); without them no device
+	// is recognised.
+	Keys *keys.Ring
 }
 
-// MaxFailures is how many failed attempts an account gets per minute.
+// MaxFailures is how many failed attempts an account gets per minute from
+// one address, and at the second factor and a password change.
 const MaxFailures = 5
 
 // Service is the log-in service.
@@ -45,6 +55,7 @@ type Service struct {
 	hasher   *password.Hasher
 	clock    regie.Clock
 	cfg      Config
+	limiter  *limiter
 }
 
 // New returns a log-in service.
@@ -52,7 +63,10 @@ func New(users regie.UserService, sessions regie.SessionService, hasher *passwor
 	if cfg.Issuer == "" {
 		cfg.Issuer = "regie"
 	}
-	return &Service{users: users, sessions: sessions, hasher: hasher, clock: clock, cfg: cfg}
+	if cfg.Limits == (Limits{}) {
+		cfg.Limits = DefaultLimits
+	}
+	return &Service{users: users, sessions: sessions, hasher: hasher, clock: clock, cfg: cfg, limiter: newLimiter(cfg.Limits)}
 }
 
 // Config returns the service's settings.
@@ -74,6 +88,10 @@ type Login struct {
 	Session *regie.Session
 	User    *regie.User
 	Next    Step
+	// Device is a new device token for the browser to keep (long-lived):
+	// proof that it logged in to this account with the password before.
+	// Empty without keys, and after the second step.
+	Device string
 }
 
 var (
@@ -81,6 +99,7 @@ var (
 	errTOTP        = &regie.Error{Code: regie.EUNAUTHORIZED, Message: regie.Text(regie.MsgTOTPInvalid)}
 	errTooMany     = &regie.Error{Code: regie.ETOOMANY, Message: regie.Text(regie.MsgLoginRateLimited)}
 	errExpired     = &regie.Error{Code: regie.EUNAUTHORIZED, Message: regie.Text(regie.MsgSessionExpired)}
+	errBusy        = &regie.Error{Code: regie.EUNAVAILABLE, Message: regie.Text(regie.MsgLoginBusy)}
 )
 
 // accountKey identifies an account for the rate limit by a hash of the
@@ -91,26 +110,101 @@ func accountKey(email string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// LogIn checks an e-mail address and password. Whatever is wrong — an
-// unknown address, a wrong password, a blocked account — the answer is the
-// same EUNAUTHORIZED, after the same work; a sixth attempt within a minute
-// gets ETOOMANY.
-func (s *Service) LogIn(ctx context.Context, email, pw string) (*Login, error) {
-	key := accountKey(email)
-	if err := s.checkRate(ctx, key); err != nil {
+// pairKey identifies an account and the address it is tried from, for
+// the per-pair limit: the account's key, then the address's.
+func pairKey(email, addr string) string {
+	sum := sha256.Sum256([]byte("address:" + addr))
+	return accountKey(email) + ":" + hex.EncodeToString(sum[:8])
+}
+
+// clientAddress is the address of the request in ctx ("" on the command
+// line).
+func clientAddress(ctx context.Context) string {
+	if a := regie.ActorFromContext(ctx); a != nil {
+		return a.IP
+	}
+	return ""
+}
+
+// DeviceMaxAge is how long a device token is recognised.
+const DeviceMaxAge = 180 * 24 * time.Hour
+
+// newDevice returns a device token for the account of email: when it was
+// made and a MAC over that and the account, under the key file.
+func (s *Service) newDevice(email string, now time.Time) string {
+	if s.cfg.Keys == nil {
+		return ""
+	}
+	issued := strconv.FormatInt(now.Unix(), 10)
+	return issued + "." + s.cfg.Keys.Index(keys.PurposeDevice, accountKey(email)+"|"+issued)
+}
+
+// knownDevice reports whether token is a device token of the account of
+// email, made less than DeviceMaxAge ago.
+func (s *Service) knownDevice(email, token string, now time.Time) bool {
+	issued, mac, ok := strings.Cut(token, ".")
+	if s.cfg.Keys == nil || !ok {
+		return false
+	}
+	sec, err := strconv.ParseInt(issued, 10, 64)
+	if err != nil {
+		return false
+	}
+	at := time.Unix(sec, 0)
+	if now.Sub(at) > DeviceMaxAge || at.After(now.Add(5*time.Minute)) {
+		return false
+	}
+	return s.cfg.Keys.CheckIndex(keys.PurposeDevice, accountKey(email)+"|"+issued, mac)
+}
+
+// LogIn checks an e-mail address and password, from a browser that
+// presents device (a token of an earlier log-in, or ""). Whatever is
+// wrong — an unknown address, a wrong password, a blocked account — the
+// answer is the same EUNAUTHORIZED, after the same work. Past the limits
+// (see Limits) the answer is ETOOMANY without trying the password; when
+// the password hasher's queue is full it is EUNAVAILABLE, at once.
+//
+// A browser with the account's device token is the account's own: it
+// keeps its own failure count (five a minute, not tightened by a flood),
+// is not held to the address limits, and its password check waits for a
+// turn instead of being refused, so no flood of guesses locks it out.
+func (s *Service) LogIn(ctx context.Context, email, pw, device string) (*Login, error) {
+	addr, now := clientAddress(ctx), s.clock.Now()
+	known := s.knownDevice(email, device, now)
+	// Refused in memory, without a database write: a flood must not
+	// become a flood of writes.
+	if !known && !s.limiter.allow(addr, now) {
+		return nil, errTooMany
+	}
+	key, limit := pairKey(email, addr), s.limiter.pairLimit(now)
+	verify := s.hasher.Verify
+	if known {
+		sum := sha256.Sum256([]byte(device))
+		key, limit, verify = accountKey(email)+":device:"+hex.EncodeToString(sum[:8]), MaxFailures, s.hasher.VerifyPriority
+	}
+	if err := s.checkRate(ctx, key, limit); err != nil {
 		return nil, err
 	}
 	u, err := s.users.FindUserByEmail(ctx, email)
 	switch {
 	case regie.ErrorCode(err) == regie.ENOTFOUND:
-		_ = s.hasher.Verify(ctx, "", pw)
+		if err := s.hasher.Verify(ctx, "", pw); errors.Is(err, password.ErrBusy) {
+			return nil, errBusy
+		}
+		s.limiter.fail(addr, now)
 		return nil, s.fail(ctx, key, 0, "onbekend e-mailadres", errLoginFailed)
 	case err != nil:
 		return nil, err
 	}
-	if err := s.hasher.Verify(ctx, u.PasswordHash, pw); err != nil {
+	if err := verify(ctx, u.PasswordHash, pw); err != nil {
+		if errors.Is(err, password.ErrBusy) {
+			return nil, errBusy
+		}
 		if !errors.Is(err, password.ErrMismatch) {
 			return nil, err
+		}
+		if !known {
+			s.limiter.fail(addr, now)
 		}
 		return nil, s.fail(ctx, key, u.ID, "wachtwoord onjuist", errLoginFailed)
 	}
@@ -128,15 +222,20 @@ func (s *Service) LogIn(ctx context.Context, email, pw string) (*Login, error) {
 	if next != StepDone {
 		detail = "wachtwoord juist, tweede factor nodig"
 	}
-	return s.newSession(ctx, u, next == StepDone, 0, detail, next)
+	l, err := s.newSession(ctx, u, next == StepDone, 0, detail, next)
+	if err != nil {
+		return nil, err
+	}
+	l.Device = s.newDevice(email, now)
+	return l, nil
 }
 
-func (s *Service) checkRate(ctx context.Context, key string) error {
+func (s *Service) checkRate(ctx context.Context, key string, max int) error {
 	n, err := s.sessions.CountLoginFailures(ctx, key, s.clock.Now().Add(-time.Minute))
 	if err != nil {
 		return err
 	}
-	if n >= MaxFailures {
+	if n >= max {
 		// The refused attempt is logged (and counted) like a failure.
 		return s.fail(ctx, key, 0, "geweigerd: te veel mislukte pogingen", errTooMany)
 	}
@@ -184,7 +283,7 @@ func HashToken(token string) []byte {
 // the password, and rotates it into a full session.
 func (s *Service) VerifyCode(ctx context.Context, sess *regie.Session, u *regie.User, code string) (*Login, error) {
 	key := accountKey(u.Email)
-	if err := s.checkRate(ctx, key); err != nil {
+	if err := s.checkRate(ctx, key, MaxFailures); err != nil {
 		return nil, err
 	}
 	step, ok := totp.Match(u.TOTPSecret, code, s.clock.Now())
@@ -221,7 +320,7 @@ func (s *Service) EnrolmentKey(ctx context.Context, sess *regie.Session, u *regi
 // secret, stores the secret and rotates the session into a full one.
 func (s *Service) ConfirmEnrolment(ctx context.Context, sess *regie.Session, u *regie.User, code string) (*Login, error) {
 	key := accountKey(u.Email)
-	if err := s.checkRate(ctx, key); err != nil {
+	if err := s.checkRate(ctx, key, MaxFailures); err != nil {
 		return nil, err
 	}
 	if sess.PendingTOTPSecret == "" {
@@ -296,10 +395,13 @@ func (s *Service) ChangePassword(ctx context.Context, u *regie.User, in regie.Pa
 		return err
 	}
 	key := accountKey(u.Email)
-	if err := s.checkRate(ctx, key); err != nil {
+	if err := s.checkRate(ctx, key, MaxFailures); err != nil {
 		return err
 	}
 	if err := s.hasher.Verify(ctx, u.PasswordHash, in.Current); err != nil {
+		if errors.Is(err, password.ErrBusy) {
+			return errBusy
+		}
 		if !errors.Is(err, password.ErrMismatch) {
 			return err
 		}
@@ -308,7 +410,9 @@ func (s *Service) ChangePassword(ctx context.Context, u *regie.User, in regie.Pa
 		return s.fail(ctx, key, u.ID, "huidig wachtwoord onjuist bij het wijzigen", v.Err().(*regie.Error))
 	}
 	hash, err := s.hasher.Hash(ctx, in.New)
-	if err != nil {
+	if errors.Is(err, password.ErrBusy) {
+		return errBusy
+	} else if err != nil {
 		return err
 	}
 	return s.users.ChangeOwnPassword(ctx, hash)

@@ -26,6 +26,7 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/hkdf"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
@@ -41,8 +42,10 @@ import (
 // Purposes a key is derived for. A derived key is used for one purpose
 // only, so a leak of one use tells nothing about another.
 const (
-	PurposeSecrets = "regie secrets v1"
-	PurposeAudit   = "regie audit v1"
+	PurposeSecrets  = "regie secrets v1"
+	PurposeAudit    = "regie audit v1"
+	PurposeBSNIndex = "regie bsn index v1"
+	PurposeDevice   = "regie device v1"
 )
 
 // sealedPrefix marks a sealed value: "enc:<key id>:<base64 nonce|ciphertext>".
@@ -149,6 +152,7 @@ func LoadOrCreate(path string) (r *Ring, created bool, err error) {
 
 // Rotate adds a new key at the top of the ring and rewrites the file (the
 // old keys stay, to open what they sealed). It returns the new key's id.
+// A ring without a file (ForTest) is rotated in memory only.
 func (r *Ring) Rotate() (string, error) {
 	max := 0
 	for _, k := range r.keys {
@@ -161,6 +165,9 @@ func (r *Ring) Rotate() (string, error) {
 		return "", err
 	}
 	r.keys = append([]Key{k}, r.keys...)
+	if r.Path == "" {
+		return k.ID, nil
+	}
 	if err := r.write(os.O_TRUNC); err != nil {
 		r.keys = r.keys[1:]
 		return "", err
@@ -282,6 +289,49 @@ func (r *Ring) Open(sealed string) (string, error) {
 		return "", errors.New("keys: sealed value does not open with its key (damaged, or another key file)")
 	}
 	return string(pt), nil
+}
+
+// Index returns a keyed blind index of value for purpose: an HMAC-SHA256
+// under the newest key's derived key, as "<key id>:<hex>". Equal values
+// give equal indexes under one key, so a column of them can be searched
+// for equality, while the index reveals nothing without the key file
+// (a BSN has too few possible values for a plain hash to hide it).
+func (r *Ring) Index(purpose, value string) string {
+	return r.indexWith(r.CurrentID(), purpose, value)
+}
+
+// Indexes returns value's blind index under every key of the ring, newest
+// first: what to look for while a rotation has not yet reindexed every row.
+func (r *Ring) Indexes(purpose, value string) []string {
+	out := make([]string, len(r.keys))
+	for i, k := range r.keys {
+		out[i] = r.indexWith(k.ID, purpose, value)
+	}
+	return out
+}
+
+// CheckIndex reports whether mac is Index(purpose, value) under any key
+// of the ring: a signature made by regie (a device cookie) checked in
+// constant time.
+func (r *Ring) CheckIndex(purpose, value, mac string) bool {
+	id, _, ok := strings.Cut(mac, ":")
+	if !ok {
+		return false
+	}
+	if _, known := r.Derive(id, purpose); !known {
+		return false
+	}
+	return hmac.Equal([]byte(r.indexWith(id, purpose, value)), []byte(mac))
+}
+
+func (r *Ring) indexWith(id, purpose, value string) string {
+	k, ok := r.Derive(id, purpose)
+	if !ok {
+		panic("keys: index with a key not in the ring") // ids come from the ring itself
+	}
+	m := hmac.New(sha256.New, k)
+	m.Write([]byte(value))
+	return id + ":" + hex.EncodeToString(m.Sum(nil))
 }
 
 // SealedWith returns the id of the key that sealed a value, or "".

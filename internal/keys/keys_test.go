@@ -100,3 +100,43 @@ func TestDerivePurposesDiffer(t *testing.T) {
 		t.Error("Derive found a key that is not there")
 	}
 }
+
+func TestIndex(t *testing.T) {
+	r := ForTest()
+	a, b := r.Index(PurposeBSNIndex, "123456782"), r.Index(PurposeBSNIndex, "123456782")
+	if a != b {
+		t.Fatalf("Index is not deterministic: %q, %q", a, b)
+	}
+	if !strings.HasPrefix(a, "k1:") || strings.Contains(a, "123456782") {
+		t.Fatalf("Index = %q, want k1:<hmac> without the value", a)
+	}
+	if r.Index(PurposeBSNIndex, "111222333") == a {
+		t.Error("two values share an index")
+	}
+	if r.Index(PurposeSecrets, "123456782") == a {
+		t.Error("the index does not depend on its purpose")
+	}
+	if _, err := r.Rotate(); err != nil {
+		t.Fatal(err)
+	}
+	idx := r.Indexes(PurposeBSNIndex, "123456782")
+	if len(idx) != 2 || idx[1] != a || !strings.HasPrefix(idx[0], "k2:") {
+		t.Fatalf("Indexes after rotation = %q, want [k2:…, %q]", idx, a)
+	}
+	if r.Index(PurposeBSNIndex, "123456782") != idx[0] {
+		t.Error("Index does not use the newest key")
+	}
+	for _, mac := range idx {
+		if !r.CheckIndex(PurposeBSNIndex, "123456782", mac) {
+			t.Errorf("CheckIndex refuses %q", mac)
+		}
+	}
+	for _, bad := range []string{"", "k1", "k9:" + a[3:], a[:len(a)-1] + "0", a + "0"} {
+		if bad != a && r.CheckIndex(PurposeBSNIndex, "123456782", bad) {
+			t.Errorf("CheckIndex accepts %q", bad)
+		}
+	}
+	if r.CheckIndex(PurposeDevice, "123456782", a) {
+		t.Error("CheckIndex accepts a mac of another purpose")
+	}
+}

@@ -28,22 +28,38 @@ var Default = Params{MemoryKiB: 19 * 1024, Time: 2, Threads: 1}
 
 // Hasher hashes and verifies passwords. Each hash holds MemoryKiB of
 // memory, so it bounds how many run at once: a burst of log-ins must not
-// take the server's memory.
+// take the server's memory. It also bounds how many may wait for a turn:
+// when the queue is full a hash fails at once with ErrBusy, so a flood of
+// guesses gets a quick refusal instead of making every log-in (a real
+// user's too) wait seconds behind it.
 type Hasher struct {
 	params Params
 	sem    chan struct{}
+	// queue holds a place for every hash running or waiting to run.
+	queue chan struct{}
 	// dummy is a hash of a random password, checked when the account does
 	// not exist so the answer takes as long as for a wrong password.
 	dummy string
 }
 
-// NewHasher returns a hasher with params and at most concurrency hashes at
-// a time.
+// QueuePerSlot is how many hashes may wait per hash that runs: with
+// argon2id at about 25 ms, the last one in the queue starts within about
+// 0.1 s.
+const QueuePerSlot = 4
+
+// NewHasher returns a hasher with params, at most concurrency hashes at a
+// time and QueuePerSlot × concurrency waiting.
 func NewHasher(params Params, concurrency int) *Hasher {
+	return NewHasherQueue(params, concurrency, QueuePerSlot*max(concurrency, 1))
+}
+
+// NewHasherQueue returns a hasher with params, at most concurrency hashes
+// at a time and at most waiting hashes waiting for their turn.
+func NewHasherQueue(params Params, concurrency, waiting int) *Hasher {
 	if concurrency < 1 {
 		concurrency = 1
 	}
-	h := &Hasher{params: params, sem: make(chan struct{}, concurrency)}
+	h := &Hasher{params: params, sem: make(chan struct{}, concurrency), queue: make(chan struct{}, concurrency+max(waiting, 0))}
 	h.dummy, _ = h.Hash(context.Background(), rand.Text())
 	return h
 }
@@ -51,17 +67,21 @@ func NewHasher(params Params, concurrency int) *Hasher {
 // ErrMismatch is returned by Verify when the password does not match.
 var ErrMismatch = errors.New("password: mismatch")
 
+// ErrBusy is returned by Hash and Verify, at once, when as many hashes as
+// the hasher allows are running and waiting.
+var ErrBusy = errors.New("password: too many hashes at once")
+
 // Hash returns the PHC string of password with a new random salt.
 func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
 	salt := make([]byte, 16)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	if err := h.acquire(ctx); err != nil {
+	if err := h.acquire(ctx, false); err != nil {
 		return "", err
 	}
 	key := argon2.IDKey([]byte(password), salt, h.params.Time, h.params.MemoryKiB, h.params.Threads, 32)
-	<-h.sem
+	h.release(false)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, h.params.MemoryKiB, h.params.Time, h.params.Threads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -70,31 +90,66 @@ func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
 // Verify checks password against a PHC string. An empty hash (no account)
 // is checked against a dummy hash, costing the same time, and fails.
 func (h *Hasher) Verify(ctx context.Context, hash, password string) error {
+	return h.verify(ctx, hash, password, false)
+}
+
+// VerifyPriority is Verify for a log-in regie has reason to trust (from a
+// device the account logged in on before): it is never refused with
+// ErrBusy but waits its turn, behind at most the bounded queue.
+func (h *Hasher) VerifyPriority(ctx context.Context, hash, password string) error {
+	return h.verify(ctx, hash, password, true)
+}
+
+func (h *Hasher) verify(ctx context.Context, hash, password string, priority bool) error {
 	if hash == "" {
-		_ = h.Verify(ctx, h.dummy, password)
+		// Busy like for an account that exists, or the answer would tell.
+		if err := h.verify(ctx, h.dummy, password, priority); err != nil && !errors.Is(err, ErrMismatch) {
+			return err
+		}
 		return ErrMismatch
 	}
 	p, salt, key, err := decode(hash)
 	if err != nil {
 		return err
 	}
-	if err := h.acquire(ctx); err != nil {
+	if err := h.acquire(ctx, priority); err != nil {
 		return err
 	}
 	got := argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, uint32(len(key)))
-	<-h.sem
+	h.release(priority)
 	if subtle.ConstantTimeCompare(got, key) != 1 {
 		return ErrMismatch
 	}
 	return nil
 }
 
-func (h *Hasher) acquire(ctx context.Context) error {
+// acquire takes a place in the queue, or fails with ErrBusy at once, and
+// then waits for a turn to hash. A priority hash takes no place in the
+// queue (so it is never refused, nor refuses others) and waits for a turn
+// among the queued.
+func (h *Hasher) acquire(ctx context.Context, priority bool) error {
+	if !priority {
+		select {
+		case h.queue <- struct{}{}:
+		default:
+			return ErrBusy
+		}
+	}
 	select {
 	case h.sem <- struct{}{}:
 		return nil
 	case <-ctx.Done():
+		if !priority {
+			<-h.queue
+		}
 		return ctx.Err()
+	}
+}
+
+func (h *Hasher) release(priority bool) {
+	<-h.sem
+	if !priority {
+		<-h.queue
 	}
 }
 

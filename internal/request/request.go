@@ -3,8 +3,10 @@
 package request
 
 import (
+	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 
@@ -30,21 +32,78 @@ func QueryInt(r *http.Request, name string, def int) int {
 	return n
 }
 
-// ClientIP returns the client's address. Behind a reverse proxy that sets
-// X-Forwarded-For (trustProxy), the last address it added is the client;
-// otherwise the connection's address is.
-func ClientIP(r *http.Request, trustProxy bool) string {
-	if trustProxy {
-		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
-			parts := strings.Split(xff, ",")
-			if ip := strings.TrimSpace(parts[len(parts)-1]); net.ParseIP(ip) != nil {
-				return ip
-			}
+// Proxies are the addresses of the reverse proxies whose X-Forwarded-For
+// regie believes.
+type Proxies []netip.Prefix
+
+// Loopback is this machine: a proxy on the same host.
+var Loopback = Proxies{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}
+
+// ParseProxies reads a comma-separated list of addresses and CIDR blocks
+// ("10.0.0.5, 10.1.0.0/16, fd00::/8").
+func ParseProxies(s string) (Proxies, error) {
+	var ps Proxies
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(f); err == nil {
+			ps = append(ps, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is geen IP-adres of CIDR-blok", f)
+		}
+		ps = append(ps, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return ps, nil
+}
+
+// Contains reports whether addr is one of the proxies.
+func (ps Proxies) Contains(addr string) bool {
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return false
+	}
+	a = a.Unmap()
+	for _, p := range ps {
+		if p.Contains(a) {
+			return true
 		}
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	return false
+}
+
+// ClientIP returns the client's address: the connection's, unless that is
+// a trusted proxy. Then X-Forwarded-For is read from the right (each proxy
+// appends the address it got the request from) past every trusted proxy;
+// the first address that is not one is the client. Entries further left
+// were written by the client itself and are never believed.
+func ClientIP(r *http.Request, trusted Proxies) string {
+	remote, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		remote = r.RemoteAddr
 	}
-	return host
+	if len(trusted) == 0 || !trusted.Contains(remote) {
+		return remote
+	}
+	var hops []string
+	for _, h := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(h, ",")...)
+	}
+	client := remote
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		a, err := netip.ParseAddr(hop)
+		if err != nil {
+			break // garbage: keep the last address a trusted proxy vouched for
+		}
+		client = a.Unmap().String()
+		if !trusted.Contains(client) {
+			break
+		}
+	}
+	return client
 }

@@ -134,9 +134,17 @@ func (s *Server) Close(ctx context.Context) error {
 	return s.srv.Shutdown(ctx)
 }
 
+// hsts tells browsers to use HTTPS only for the next two years. It is
+// sent only over a connection regie itself serves with TLS: behind a
+// TLS-terminating proxy, the proxy sets it (see README).
+const hsts = "max-age=63072000"
+
 func headers(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		response.SecurityHeaders(w.Header())
+		if r.TLS != nil {
+			w.Header().Set("Strict-Transport-Security", hsts)
+		}
 		next.ServeHTTP(w, r)
 	})
 }

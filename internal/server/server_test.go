@@ -85,3 +85,29 @@ func TestBodyLimit(t *testing.T) {
 		t.Fatalf("status %d, want 413", rec.Code)
 	}
 }
+
+func TestHSTSOnlyOverTLS(t *testing.T) {
+	h := server.New(server.Config{UI: http.NotFoundHandler(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Ready: func(context.Context) error { return nil }}).Handler()
+	for _, tls := range []bool{true, false} {
+		srv := httptest.NewUnstartedServer(h)
+		if tls {
+			srv.StartTLS()
+		} else {
+			srv.Start()
+		}
+		resp, err := srv.Client().Get(srv.URL + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		srv.Close()
+		got := resp.Header.Get("Strict-Transport-Security")
+		if tls && !strings.HasPrefix(got, "max-age=") {
+			t.Errorf("over TLS: Strict-Transport-Security = %q, want max-age", got)
+		}
+		if !tls && got != "" {
+			t.Errorf("over plain HTTP: Strict-Transport-Security = %q, want none (browsers ignore it; a proxy sets it)", got)
+		}
+	}
+}

@@ -103,6 +103,16 @@ func (s *Store) FindConsents(ctx context.Context, familyID int64) ([]*regie.Cons
 	return cs, err
 }
 
+// AuthorizeConsentUpload implements regie.ConsentService: the same
+// decision as CreateConsent's, taken before the body is read. Allowed, it
+// writes nothing (CreateConsent audits the consent itself).
+func (s *Store) AuthorizeConsentUpload(ctx context.Context, familyID int64) error {
+	return s.write(ctx, func(tx *tx) error {
+		_, _, err := tx.authorizeFamily(ctx, regie.ActionCreate, regie.SegConsent, familyID, 0)
+		return err
+	})
+}
+
 // CreateConsent implements regie.ConsentService.
 func (s *Store) CreateConsent(ctx context.Context, familyID int64, in regie.ConsentInput) (*regie.Consent, error) {
 	var out *regie.Consent

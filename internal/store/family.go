@@ -231,6 +231,17 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 		}
 		if q := strings.TrimSpace(ff.Query); q != "" {
 			for _, word := range strings.Fields(q) {
+				// A BSN is found through its blind index: the sealed
+				// column cannot be compared.
+				if idx := tx.s.bsnIndexes(word); idx != nil {
+					ph := make([]string, len(idx))
+					for i, v := range idx {
+						args = append(args, v)
+						ph[i] = fmt.Sprintf("$%d", len(args))
+					}
+					where = append(where, "f.id IN (SELECT m.family_id FROM members m WHERE m.bsn_index IN ("+strings.Join(ph, ", ")+"))")
+					continue
+				}
 				add(`f.search_text LIKE ? ESCAPE '\'`, likePattern(word))
 			}
 		}
@@ -446,7 +457,7 @@ func listDetail(ff regie.FamilyFilter, n int) string {
 		what = "alle gezinnen (toegangslog)"
 	}
 	if ff.Query != "" {
-		return fmt.Sprintf("%s, gezocht op %q: %d gevonden", what, truncate(ff.Query, 100), n)
+		return fmt.Sprintf("%s, gezocht op %q: %d gevonden", what, truncate(redactBSNs(ff.Query), 100), n)
 	}
 	return fmt.Sprintf("%s: %d gezinnen", what, n)
 }

@@ -452,7 +452,7 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 			return err
 		}
 		u := &regie.User{}
-		if err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+userFrom+` WHERE u.id = $1`, userID), u); err != nil {
+		if err := tx.scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+userFrom+` WHERE u.id = $1`, userID), u); err != nil {
 			return err
 		}
 		u.PasswordHash, u.TOTPSecret = "", ""

@@ -11,12 +11,21 @@ import (
 
 const memberColumns = `id, family_id, given_name, family_name, birth_date, relation, bsn, started_on, ended_on, end_reason`
 
-func scanMember(sc interface{ Scan(...any) error }, m *regie.Member) error {
+func (tx *tx) scanMember(sc interface{ Scan(...any) error }, m *regie.Member) error {
 	var rel string
-	err := sc.Scan(&m.ID, &m.FamilyID, &m.GivenName, &m.FamilyName, dateScan{&m.BirthDate}, &rel, &m.BSN,
+	err := sc.Scan(&m.ID, &m.FamilyID, &m.GivenName, &m.FamilyName, dateScan{&m.BirthDate}, &rel, openScan{tx.s, &m.BSN},
 		dateScan{&m.StartedOn}, dateScan{&m.EndedOn}, &m.EndReason)
 	m.Relation = regie.Relation(rel)
 	return err
+}
+
+// sealBSN returns a BSN sealed for storage and its blind index.
+func (tx *tx) sealBSN(bsn string) (sealed, index string, err error) {
+	if sealed, err = tx.s.seal(bsn); err != nil {
+		return "", "", err
+	}
+	index, err = tx.s.bsnIndex(bsn)
+	return sealed, index, err
 }
 
 // findMembers returns the family's members: current ones first, parents
@@ -33,7 +42,7 @@ func (tx *tx) findMembers(ctx context.Context, familyID int64) ([]*regie.Member,
 	var ms []*regie.Member
 	for rows.Next() {
 		m := &regie.Member{}
-		if err := scanMember(rows, m); err != nil {
+		if err := tx.scanMember(rows, m); err != nil {
 			return nil, err
 		}
 		ms = append(ms, m)
@@ -44,7 +53,7 @@ func (tx *tx) findMembers(ctx context.Context, familyID int64) ([]*regie.Member,
 // findMember returns one member of the family, or ENOTFOUND.
 func (tx *tx) findMember(ctx context.Context, familyID, memberID int64) (*regie.Member, error) {
 	m := &regie.Member{}
-	err := scanMember(tx.QueryRowContext(ctx, `SELECT `+memberColumns+` FROM members WHERE id = $1 AND family_id = $2`, memberID, familyID), m)
+	err := tx.scanMember(tx.QueryRowContext(ctx, `SELECT `+memberColumns+` FROM members WHERE id = $1 AND family_id = $2`, memberID, familyID), m)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, regie.NotFound()
 	}
@@ -64,11 +73,15 @@ func (s *Store) AddMember(ctx context.Context, familyID int64, in regie.MemberIn
 		if err != nil {
 			return err
 		}
+		bsn, index, err := tx.sealBSN(in.BSN)
+		if err != nil {
+			return err
+		}
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO members
-			(family_id, given_name, family_name, birth_date, relation, bsn, started_on, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			familyID, in.GivenName, in.FamilyName, birth.ISO(), string(in.Relation), in.BSN, tx.today().ISO(), ts(tx.now)).Scan(&id); err != nil {
+			(family_id, given_name, family_name, birth_date, relation, bsn, bsn_index, started_on, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			familyID, in.GivenName, in.FamilyName, birth.ISO(), string(in.Relation), bsn, index, tx.today().ISO(), ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: add member: %w", err)
 		}
 		if err := tx.refreshSearchText(ctx, familyID); err != nil {
@@ -99,9 +112,13 @@ func (s *Store) UpdateMember(ctx context.Context, familyID, memberID int64, in r
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE members SET given_name = $1, family_name = $2, birth_date = $3, relation = $4, bsn = $5
-			WHERE id = $6 AND family_id = $7`,
-			in.GivenName, in.FamilyName, birth.ISO(), string(in.Relation), in.BSN, memberID, familyID); err != nil {
+		bsn, index, err := tx.sealBSN(in.BSN)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE members SET given_name = $1, family_name = $2, birth_date = $3, relation = $4, bsn = $5, bsn_index = $6
+			WHERE id = $7 AND family_id = $8`,
+			in.GivenName, in.FamilyName, birth.ISO(), string(in.Relation), bsn, index, memberID, familyID); err != nil {
 			return fmt.Errorf("store: update member: %w", err)
 		}
 		if err := tx.refreshSearchText(ctx, familyID); err != nil {

@@ -114,7 +114,27 @@ const migrationLock int64 = 0x7265676965
 // The run uses one connection; on PostgreSQL it holds the advisory lock
 // migrationLock from before schema_migrations is created until the last
 // migration is recorded, so a second run waits and then finds nothing to do.
-func (s *Store) Migrate(ctx context.Context) (n int, err error) {
+// With keys it then seals every secret not yet sealed with the newest key
+// (SealSecrets), so a database it leaves holds no plain secret.
+func (s *Store) Migrate(ctx context.Context) (int, error) {
+	n, err := s.migrateSQL(ctx)
+	if err != nil {
+		return n, err
+	}
+	// The Go step of the migrations: seal the secrets that SQL cannot
+	// (sealed_secrets). It runs after the migration connection is given
+	// back: on SQLite that connection is the one writer. A store without
+	// keys (a test template) has none to seal.
+	if s.keys != nil {
+		if _, err := s.SealSecrets(ctx); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// migrateSQL applies the pending migrations on one connection.
+func (s *Store) migrateSQL(ctx context.Context) (n int, err error) {
 	ms, err := s.d.migrations()
 	if err != nil {
 		return 0, err

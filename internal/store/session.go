@@ -23,10 +23,14 @@ func (s *Store) CreateSession(ctx context.Context, sess *regie.Session, replaces
 			}
 		}
 		sess.CreatedAt, sess.LastSeenAt = tx.now, tx.now
+		pending, err := s.seal(sess.PendingTOTPSecret)
+		if err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO sessions
 			(token_hash, user_id, created_at, last_seen_at, mfa, pending_totp_secret, ip, user_agent)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			sess.TokenHash, sess.UserID, ts(tx.now), ts(tx.now), sess.MFA, sess.PendingTOTPSecret, sess.IP, truncate(sess.UserAgent, 300),
+			sess.TokenHash, sess.UserID, ts(tx.now), ts(tx.now), sess.MFA, pending, sess.IP, truncate(sess.UserAgent, 300),
 		).Scan(&sess.ID); err != nil {
 			return fmt.Errorf("store: create session: %w", err)
 		}
@@ -43,8 +47,8 @@ func (s *Store) FindSessionByToken(ctx context.Context, tokenHash []byte) (*regi
 				s.pending_totp_secret, s.ip, s.user_agent, `+userColumns+userFrom+` JOIN sessions s ON s.user_id = u.id
 			WHERE s.token_hash = $1`, tokenHash)
 		// The session's columns, then the user's as scanUser reads them.
-		err := scanUser(prefixScanner{row, []any{&sess.ID, &sess.TokenHash, &sess.UserID, timeScan{&sess.CreatedAt},
-			timeScan{&sess.LastSeenAt}, &sess.MFA, &sess.PendingTOTPSecret, &sess.IP, &sess.UserAgent}}, u)
+		err := tx.scanUser(prefixScanner{row, []any{&sess.ID, &sess.TokenHash, &sess.UserID, timeScan{&sess.CreatedAt},
+			timeScan{&sess.LastSeenAt}, &sess.MFA, openScan{tx.s, &sess.PendingTOTPSecret}, &sess.IP, &sess.UserAgent}}, u)
 		if errors.Is(err, sql.ErrNoRows) {
 			return regie.NotFound()
 		} else if err != nil {
@@ -68,8 +72,12 @@ func (s *Store) TouchSession(ctx context.Context, id int64, at time.Time) error 
 
 // SetPendingTOTP implements regie.SessionService.
 func (s *Store) SetPendingTOTP(ctx context.Context, sessionID int64, secret string) error {
+	sealed, err := s.seal(secret)
+	if err != nil {
+		return err
+	}
 	return s.write(ctx, func(tx *tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE sessions SET pending_totp_secret = $1 WHERE id = $2`, secret, sessionID)
+		_, err := tx.ExecContext(ctx, `UPDATE sessions SET pending_totp_secret = $1 WHERE id = $2`, sealed, sessionID)
 		return err
 	})
 }
@@ -122,8 +130,12 @@ func (s *Store) CountLoginFailures(ctx context.Context, key string, since time.T
 
 // EnableTOTP implements regie.SessionService.
 func (s *Store) EnableTOTP(ctx context.Context, userID int64, secret string, step int64) error {
+	sealed, err := s.seal(secret)
+	if err != nil {
+		return err
+	}
 	return s.write(ctx, func(tx *tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3`, secret, step, userID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3`, sealed, step, userID); err != nil {
 			return fmt.Errorf("store: enable totp: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE sessions SET pending_totp_secret = '' WHERE user_id = $1`, userID); err != nil {

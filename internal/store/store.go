@@ -15,7 +15,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -96,6 +98,9 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		s.rdb = s.db
 		s.d = postgresDialect
 	} else {
+		if err := restrictSQLiteFiles(dsn); err != nil {
+			return nil, err
+		}
 		w, err := sql.Open("sqlite", sqliteDSN(dsn, false))
 		if err != nil {
 			return nil, fmt.Errorf("store: open sqlite: %w", err)
@@ -145,6 +150,39 @@ func sqliteDSN(path string, readOnly bool) string {
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// restrictSQLiteFiles makes the database file readable by its owner only:
+// it holds personal data. A new file is created 0600 before SQLite opens
+// it, and SQLite gives the -wal and -shm files it makes beside it the
+// database file's mode; an existing file and its companions that others
+// may read lose those permissions.
+func restrictSQLiteFiles(dsn string) error {
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	if path == "" || strings.HasPrefix(path, ":") {
+		return nil // in memory
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("store: open sqlite: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("store: open sqlite: %w", err)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		fi, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		} else if err != nil {
+			return fmt.Errorf("store: open sqlite: %w", err)
+		}
+		if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+			if err := os.Chmod(p, perm&0o700); err != nil {
+				return fmt.Errorf("store: restrict %s to its owner: %w", p, err)
+			}
+		}
+	}
+	return nil
 }
 
 // redactURLError keeps a password in a malformed URL out of error messages.

@@ -26,10 +26,10 @@ func (p prefixScanner) Scan(dest ...any) error {
 	return p.sc.Scan(append(p.prefix, dest...)...)
 }
 
-func scanUser(sc interface{ Scan(...any) error }, u *regie.User) error {
+func (tx *tx) scanUser(sc interface{ Scan(...any) error }, u *regie.User) error {
 	var role string
 	err := sc.Scan(&u.ID, &u.OrganisationID, idScan{&u.TeamID}, &u.Email, &u.Name, &role, &u.UsualContactMinutes, &u.PasswordHash,
-		&u.TOTPSecret, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.PasswordTemporary, &u.OrganisationName, &u.TeamName, &u.Phone)
+		openScan{tx.s, &u.TOTPSecret}, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.PasswordTemporary, &u.OrganisationName, &u.TeamName, &u.Phone)
 	u.Role = regie.Role(role)
 	u.TOTPEnrolled = u.TOTPSecret != ""
 	return err
@@ -48,7 +48,7 @@ func (s *Store) FindUserByEmail(ctx context.Context, email string) (*regie.User,
 func (s *Store) findUser(ctx context.Context, cond string, arg any) (*regie.User, error) {
 	u := &regie.User{}
 	err := s.read(ctx, func(tx *tx) error {
-		if err := scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+userFrom+` WHERE `+cond, arg), u); errors.Is(err, sql.ErrNoRows) {
+		if err := tx.scanUser(tx.QueryRowContext(ctx, `SELECT `+userColumns+userFrom+` WHERE `+cond, arg), u); errors.Is(err, sql.ErrNoRows) {
 			return regie.NotFound()
 		} else if err != nil {
 			return fmt.Errorf("store: find user: %w", err)
@@ -114,7 +114,7 @@ func (s *Store) FindUsers(ctx context.Context, f regie.UserFilter) ([]*regie.Use
 		defer rows.Close()
 		for rows.Next() {
 			u := &regie.User{}
-			if err := scanUser(rows, u); err != nil {
+			if err := tx.scanUser(rows, u); err != nil {
 				return err
 			}
 			u.PasswordHash, u.TOTPSecret = "", ""

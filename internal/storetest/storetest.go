@@ -81,6 +81,12 @@ func OpenSQLite(tb testing.TB, clock regie.Clock) *store.Store {
 	return open(tb, filepath.Join(tb.TempDir(), "regie.db"), clock, true)
 }
 
+// OpenSQLiteAt returns a migrated store on the SQLite file at path.
+func OpenSQLiteAt(tb testing.TB, path string, clock regie.Clock) *store.Store {
+	tb.Helper()
+	return open(tb, path, clock, true)
+}
+
 // OpenPostgres returns a store on a new, migrated PostgreSQL database. It
 // skips the test when no PostgreSQL is available (fails under CI=true).
 func OpenPostgres(tb testing.TB, clock regie.Clock) *store.Store {

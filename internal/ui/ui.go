@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"regie"
 	"regie/internal/auth"
@@ -42,8 +43,9 @@ type Config struct {
 	// DevTemplates, when set, is the directory of internal/ui: templates
 	// are read from disk on every request, for working on them.
 	DevTemplates string
-	// TrustProxy takes the client address from X-Forwarded-For.
-	TrustProxy bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
+	// the client's address; none means the connection's address counts.
+	TrustedProxies request.Proxies
 }
 
 // Handler serves the HTML application.
@@ -280,7 +282,7 @@ func (h *Handler) wrap(rt route) http.Handler {
 		server.SetRoute(r, rt.pattern)
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		ctx := r.Context()
-		actor := &regie.Actor{IP: request.ClientIP(r, h.TrustProxy), UserAgent: r.UserAgent()}
+		actor := &regie.Actor{IP: request.ClientIP(r, h.TrustedProxies), UserAgent: r.UserAgent()}
 		ctx = regie.NewContextWithActor(ctx, actor)
 
 		var rs *reqSession
@@ -366,9 +368,12 @@ func (h *Handler) redirectToLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 // safeReturn returns a local path to go back to after log-in, refusing
-// anything that could lead off-site.
+// anything that could lead off-site. Control characters are refused
+// anywhere: browsers drop a tab or newline from a URL, so "/\t/host" would
+// become "//host".
 func safeReturn(s string) string {
-	if s == "" || !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") {
+	if s == "" || !strings.HasPrefix(s, "/") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "/\\") ||
+		strings.IndexFunc(s, unicode.IsControl) >= 0 {
 		return "/"
 	}
 	return s

@@ -211,8 +211,19 @@ func (s *Store) FindAssignmentRows(ctx context.Context) ([]*regie.AssignmentRow,
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegAssignments,
-			Basis: dec.Basis, Detail: fmt.Sprintf("toewijzingsoverzicht: %d gezinnen", len(list))})
+		// One row per family shown (NEN 7513); one without a family when
+		// there are none.
+		rec := auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegAssignments,
+			Basis: dec.Basis, Detail: fmt.Sprintf("toewijzingsoverzicht: %d gezinnen", len(list))}
+		recs := []auditRecord{rec}
+		if len(list) > 0 {
+			recs = recs[:0]
+		}
+		for _, r := range list {
+			rec.FamilyID = r.FamilyID
+			recs = append(recs, rec)
+		}
+		return tx.auditEach(ctx, recs)
 	})
 	return list, err
 }

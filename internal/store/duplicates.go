@@ -111,8 +111,19 @@ func (s *Store) FindDuplicates(ctx context.Context, referralID int64) ([]*regie.
 			}
 			return out[i].FamilyID < out[j].FamilyID
 		})
-		return tx.audit(ctx, auditRecord{Action: regie.ActionSearch, Outcome: regie.OutcomeOK, Segment: regie.SegReferral,
-			ReferralID: referralID, Basis: dec.Basis, Detail: fmt.Sprintf("controle op een bekend gezin: %d mogelijk", len(out))})
+		// The search is in the referral's log, and in the log of each
+		// family it shows (NEN 7513).
+		rec := auditRecord{Action: regie.ActionSearch, Outcome: regie.OutcomeOK, Segment: regie.SegReferral,
+			ReferralID: referralID, Basis: dec.Basis, Detail: fmt.Sprintf("controle op een bekend gezin: %d mogelijk", len(out))}
+		recs := []auditRecord{rec}
+		if len(out) > 0 {
+			recs = recs[:0]
+		}
+		for _, c := range out {
+			rec.FamilyID = c.FamilyID
+			recs = append(recs, rec)
+		}
+		return tx.auditEach(ctx, recs)
 	})
 	return out, err
 }

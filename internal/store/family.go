@@ -305,8 +305,11 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 			total = len(list)
 			list = list[min(offset, len(list)):min(offset+limit, len(list))]
 		}
-		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
-			Basis: dec.Basis, Detail: listDetail(ff, total)})
+		// One row per family shown, so each family's log has the list
+		// (NEN 7513); one without a family when none was found.
+		rec := auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
+			Basis: dec.Basis, Detail: listDetail(ff, total)}
+		return tx.auditEach(ctx, familyRecords(rec, list))
 	})
 	return list, total, err
 }
@@ -444,6 +447,21 @@ func sortFamilies(list []*regie.FamilySummary, by regie.FamilySort) {
 		}
 		return less(list[i], list[j])
 	})
+}
+
+// familyRecords returns rec once per family of list, or once without a
+// family when list is empty: a page that shows families writes a row into
+// each one's log.
+func familyRecords(rec auditRecord, list []*regie.FamilySummary) []auditRecord {
+	if len(list) == 0 {
+		return []auditRecord{rec}
+	}
+	recs := make([]auditRecord, len(list))
+	for i, fs := range list {
+		recs[i] = rec
+		recs[i].FamilyID = fs.ID
+	}
+	return recs
 }
 
 // listDetail describes a list or search for the access log, with the terms

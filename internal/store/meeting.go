@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"regie"
 	"regie/internal/policy"
@@ -79,13 +80,90 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
 			return err
 		}
+		var decided []int64
+		for _, d := range ag.IntakeDecisions {
+			decided = append(decided, d.ReferralID)
+		}
+		intakeFamilies, err := tx.referralFamilies(ctx, decided)
+		if err != nil {
+			return err
+		}
 		detail := "agenda van het teamoverleg van " + d.Dutch()
 		if export {
 			detail = "agenda en notulen van " + d.Dutch() + " afgedrukt"
 		}
-		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegMeeting, Basis: dec.Basis, Detail: detail})
+		return tx.auditEach(ctx, agendaRecords(auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegMeeting,
+			Basis: dec.Basis, Detail: detail}, ag, intakeFamilies))
 	})
 	return ag, err
+}
+
+// agendaRecords returns rec once for every family and every referral the
+// agenda shows — in its lists, its decisions and its intake decisions —
+// so that each family's (and referral's) log has the meeting that
+// discussed it; once without either when it shows none. intakeFamilies
+// gives the family of a referral decided on in the meeting, if any.
+func agendaRecords(rec auditRecord, ag *regie.Agenda, intakeFamilies map[int64]int64) []auditRecord {
+	type key struct{ family, referral int64 }
+	var recs []auditRecord
+	seen := map[key]bool{}
+	add := func(familyID, referralID int64) {
+		k := key{familyID, referralID}
+		if (familyID == 0 && referralID == 0) || seen[k] {
+			return
+		}
+		seen[k] = true
+		r := rec
+		r.FamilyID, r.ReferralID = familyID, referralID
+		recs = append(recs, r)
+	}
+	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
+		for _, fs := range l {
+			add(fs.ID, 0)
+		}
+	}
+	for _, l := range [][]*regie.ReferralSummary{ag.Referrals, ag.Waiting, ag.PortfolioDue} {
+		for _, r := range l {
+			add(r.FamilyID, r.ID)
+		}
+	}
+	for _, d := range ag.Decisions {
+		add(d.FamilyID, d.ReferralID)
+	}
+	for _, d := range ag.IntakeDecisions {
+		add(intakeFamilies[d.ReferralID], d.ReferralID)
+	}
+	if len(recs) == 0 {
+		recs = append(recs, rec)
+	}
+	return recs
+}
+
+// referralFamilies returns the family of each referral of ids that has
+// one (an accepted referral).
+func (tx *tx) referralFamilies(ctx context.Context, ids []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	ph := make([]string, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		ph[i], args[i] = fmt.Sprintf("$%d", i+1), id
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, family_id FROM referrals WHERE family_id IS NOT NULL AND id IN (`+strings.Join(ph, ", ")+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: referral families: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, fam int64
+		if err := rows.Scan(&id, &fam); err != nil {
+			return nil, err
+		}
+		out[id] = fam
+	}
+	return out, rows.Err()
 }
 
 // meetingPast reports whether a meeting on day d was held in an earlier
@@ -98,7 +176,7 @@ func (tx *tx) meetingPast(d regie.Date) bool {
 // list and the portfolio reviews that have come due.
 func (tx *tx) agendaReferrals(ctx context.Context, ag *regie.Agenda, teamID, meetingID int64, day regie.Date) error {
 	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.status, r.household_name, d.name, ro.name, r.created_at, r.safety, r.meeting_id,
-			dd.decided_at, dd.review_on, COALESCE(dd.contact_keeper, '')
+			dd.decided_at, dd.review_on, COALESCE(dd.contact_keeper, ''), r.family_id
 		FROM referrals r JOIN districts d ON d.id = r.district_id JOIN organisations ro ON ro.id = r.referrer_org_id
 		LEFT JOIN intake_decisions dd ON dd.id = (SELECT x.id FROM intake_decisions x WHERE x.referral_id = r.id
 			ORDER BY x.decided_at DESC, x.id DESC LIMIT 1)
@@ -114,7 +192,7 @@ func (tx *tx) agendaReferrals(ctx context.Context, ag *regie.Agenda, teamID, mee
 		var status, safety string
 		var mid int64
 		if err := rows.Scan(&r.ID, &status, &r.HouseholdName, &r.DistrictName, &r.ReferrerOrg, timeScan{&r.CreatedAt}, &safety,
-			idScan{&mid}, timeScan{&r.DecidedAt}, dateScan{&r.ReviewOn}, &r.ContactKeeper); err != nil {
+			idScan{&mid}, timeScan{&r.DecidedAt}, dateScan{&r.ReviewOn}, &r.ContactKeeper, idScan{&r.FamilyID}); err != nil {
 			rows.Close()
 			return err
 		}
@@ -500,8 +578,8 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 				}
 			}
 		}
-		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegSupervision,
-			Basis: dec.Basis, Detail: fmt.Sprintf("werkbegeleiding van gebruiker %d", userID)})
+		return tx.auditEach(ctx, familyRecords(auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegSupervision,
+			Basis: dec.Basis, Detail: fmt.Sprintf("werkbegeleiding van gebruiker %d", userID)}, sv.Families))
 	})
 	if err != nil {
 		return nil, err

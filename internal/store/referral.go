@@ -382,8 +382,19 @@ func (s *Store) FindReferrals(ctx context.Context, f regie.ReferralFilter) ([]*r
 			r.Priority = prio[r.ID]
 		}
 		sortReferrals(list)
-		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegReferrals,
-			Basis: dec.Basis, Detail: fmt.Sprintf("%d aanmeldingen", len(list))})
+		// One row per referral shown, with its family once it has one
+		// (NEN 7513); one without either when there are none.
+		rec := auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegReferrals,
+			Basis: dec.Basis, Detail: fmt.Sprintf("%d aanmeldingen", len(list))}
+		recs := []auditRecord{rec}
+		if len(list) > 0 {
+			recs = recs[:0]
+		}
+		for _, r := range list {
+			rec.ReferralID, rec.FamilyID = r.ID, r.FamilyID
+			recs = append(recs, rec)
+		}
+		return tx.auditEach(ctx, recs)
 	})
 	return list, err
 }

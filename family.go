@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Family (gezin) is one household that receives actief casemanagement: one
@@ -437,9 +438,28 @@ const (
 	ScopeMine FamilyScope = "mijn" // families assigned to the actor
 	ScopeTeam FamilyScope = "team" // all families of the actor's team
 	// ScopeAccessLog is the privacy officer's search for a family whose
-	// access log to open; it needs search terms.
+	// access log to open; it needs a name (see NamesSomeone).
 	ScopeAccessLog FamilyScope = "toegangslog"
 )
+
+// NamesSomeone reports whether search terms name someone: at least one
+// word of two letters or more. The privacy officer may search every family
+// by name, but not browse them: one letter, or initials only, would list
+// nearly all.
+func NamesSomeone(q string) bool {
+	for _, word := range strings.Fields(q) {
+		letters := 0
+		for _, r := range word {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 2 {
+			return true
+		}
+	}
+	return false
+}
 
 // FamilyFilter selects families for a list or search.
 type FamilyFilter struct {

@@ -155,6 +155,7 @@ const (
 	MsgFlashConsentSaved      Msg = "flash_consent_saved"
 	MsgFlashConsentWithdrawn  Msg = "flash_consent_withdrawn"
 	MsgFlashTrajectorySaved   Msg = "flash_trajectory_saved"
+	MsgSearchNameNeeded       Msg = "search_name_needed"
 )
 
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
@@ -300,6 +301,7 @@ var catalogue = map[Msg]string{
 	MsgFlashConsentSaved:      "De toestemmingsverklaring is vastgelegd. De genoemde organisaties kunnen nu de afgesproken informatie inzien.",
 	MsgFlashConsentWithdrawn:  "De toestemming is ingetrokken. Organisaties die erop steunden, kunnen het gezin niet meer inzien.",
 	MsgFlashTrajectorySaved:   "Het traject is opgeslagen.",
+	MsgSearchNameNeeded:       "Zoek op een naam: typ ten minste twee letters van de naam van het gezin of een gezinslid.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.
@@ -333,7 +335,7 @@ var fieldLabels = map[string]string{
 	"given_name": "Voornaam", "family_name": "Achternaam", "birth_date": "Geboortedatum", "relation": "Rol in het gezin", "bsn": "BSN",
 	"ended_on": "Datum", "reason": "Reden", "coordinator": "Vaste regisseur", "duo": "Duo-partner", "confirm": "Bevestiging",
 	"email": "E-mailadres", "password": "Wachtwoord", "name": "Naam", "role": "Rol", "organisation": "Organisatie", "team": "Team",
-	"districts": "Wijken", "code": "Code",
+	"districts": "Wijken", "code": "Code", "q": "Naam van het gezin of een gezinslid",
 	"current": "Huidig wachtwoord", "new": "Nieuw wachtwoord", "repeat": "Herhaal het nieuwe wachtwoord",
 	"referrer_org": "Organisatie van de aanmelder", "referrer_name": "Naam van de aanmelder", "received_via": "Ontvangen via",
 	"referrer_function": "Functie", "referrer_phone": "Telefoonnummer", "referrer_email": "E-mailadres",

@@ -352,7 +352,7 @@ func ListScope(a *regie.Actor, f regie.FamilyFilter) (s Scope, ok bool) {
 	if a == nil || a.UserID == 0 {
 		return Scope{}, false
 	}
-	if a.Role == regie.RolePrivacy && f.Scope == regie.ScopeAccessLog && strings.TrimSpace(f.Query) != "" {
+	if a.Role == regie.RolePrivacy && f.Scope == regie.ScopeAccessLog && regie.NamesSomeone(f.Query) {
 		return Scope{All: true}, true
 	}
 	if !a.Role.InTeam() {

@@ -151,6 +151,9 @@ func TestListScope(t *testing.T) {
 		{tl, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: "Jansen"}, policy.Scope{}, false},
 		{fg, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: "Jansen"}, policy.Scope{All: true}, true},
 		{fg, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: " "}, policy.Scope{}, false},
+		{fg, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: " J "}, policy.Scope{}, false},
+		{fg, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: "J. K."}, policy.Scope{}, false},
+		{fg, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: "J. de"}, policy.Scope{All: true}, true},
 		{fg, regie.FamilyFilter{Scope: regie.ScopeMine}, policy.Scope{}, false},
 		{nil, regie.FamilyFilter{Scope: regie.ScopeMine}, policy.Scope{}, false},
 	} {

@@ -201,6 +201,11 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 	if ff.Query != "" {
 		act = regie.ActionSearch
 	}
+	// The search across every family must name someone: an input error,
+	// before anything is read.
+	if ff.Scope == regie.ScopeAccessLog && !regie.NamesSomeone(ff.Query) {
+		return nil, 0, addField(nil, "q", regie.MsgSearchNameNeeded)
+	}
 	err := s.write(ctx, func(tx *tx) error {
 		scope, ok := policy.ListScope(tx.actor, ff)
 		dec := policy.Decide(tx.actor, act, regie.SegFamilyList, nil)

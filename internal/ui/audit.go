@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"time"
 
 	"regie"
@@ -29,16 +30,27 @@ func (h *Handler) showAuditSearch(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	p := auditSearchPage{Query: regie.Clean(r.URL.Query().Get("q")), Refused: refused}
-	if p.Query != "" {
-		p.Searched = true
-		if p.Families, _, err = h.Families.FindFamilies(ctx, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: p.Query, Closed: true, Limit: 50}); err != nil {
+	// The search form keeps what was typed; a search that names no one
+	// (one letter) comes back with the field's error.
+	f := newForm(url.Values{"q": {p.Query}}, "q")
+	if _, asked := r.URL.Query()["q"]; asked {
+		p.Families, _, err = h.Families.FindFamilies(ctx, regie.FamilyFilter{Scope: regie.ScopeAccessLog, Query: p.Query, Closed: true, Limit: 50})
+		switch {
+		case f.withError(err):
+		case err != nil:
 			return err
+		default:
+			p.Searched = true
 		}
 	}
 	if p.Users, err = h.Users.FindUsers(ctx, regie.UserFilter{}); err != nil {
 		return err
 	}
-	h.render(w, r, http.StatusOK, "audit_search", &view{Title: "Toegangslog", Nav: "toegangslog", Page: p})
+	status := http.StatusOK
+	if len(f.Errors) > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	h.render(w, r, status, "audit_search", &view{Title: "Toegangslog", Nav: "toegangslog", Form: f, Page: p})
 	return nil
 }
 

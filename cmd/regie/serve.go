@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"runtime"
 	"sync"
@@ -107,6 +108,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.Server = server.New(server.Config{
 		Addr: m.Config.Addr, UI: h, Logger: m.Logger, TLSCert: m.Config.TLSCert, TLSKey: m.Config.TLSKey,
+		CrossSiteRefused: http.HandlerFunc(h.CrossSiteRefused),
 		Ready: func(ctx context.Context) error {
 			if err := st.Ping(ctx); err != nil {
 				return err

@@ -31,6 +31,10 @@ type Config struct {
 	TLSCert, TLSKey string
 	// MaxBodyBytes bounds every request body; routes set tighter limits.
 	MaxBodyBytes int64
+	// CrossSiteRefused answers a request that would change something but
+	// came from another website (403): a page of the UI in Dutch with a
+	// way back. Nil means a plain page with the same message.
+	CrossSiteRefused http.Handler
 }
 
 // Server is regie's HTTP server.
@@ -81,11 +85,16 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("/", s.cfg.UI)
 
 	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprintln(w, "Geweigerd: dit verzoek kwam van een andere website.")
-	}))
+	refused := s.cfg.CrossSiteRefused
+	if refused == nil {
+		refused = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusForbidden)
+			fmt.Fprint(w, crossSitePage)
+		})
+	}
+	cop.SetDenyHandler(refused)
 	var h http.Handler = mux
 	h = limitBody(h, s.cfg.MaxBodyBytes)
 	h = cop.Handler(h)
@@ -226,6 +235,11 @@ func recoverPanics(next http.Handler, logger *slog.Logger) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+const crossSitePage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niet uitgevoerd — regie</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main>
+<h1>Niet uitgevoerd</h1><p>Dit verzoek kwam van een andere website. Om de gegevens van de gezinnen te beschermen, is er niets opgeslagen of gewijzigd.
+Ga naar regie en doe het daar opnieuw.</p><p><a href="/">Naar de startpagina van regie</a></p></main></body></html>`
 
 const panicPage = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Er ging iets mis — regie</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body><main>

@@ -247,7 +247,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(server.Config{UI: h, Logger: logger, Ready: s.CheckSchema}).Handler())
+	srv := httptest.NewServer(server.New(server.Config{UI: h, Logger: logger, Ready: s.CheckSchema, CrossSiteRefused: http.HandlerFunc(h.CrossSiteRefused)}).Handler())
 	t.Cleanup(srv.Close)
 	return &env{t: t, store: s, f: f, clock: clock, srv: srv, ui: h, auth: a, logBuf: logBuf}
 }

@@ -16,7 +16,7 @@ const deviceCookie = "__Host-regie-apparaat"
 
 func setSessionCookie(w http.ResponseWriter, token string) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/",
-		Secure: true, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+		Secure: true, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 }
 
 // afterLogin sends a new or rotated session where it must go next.

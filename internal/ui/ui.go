@@ -255,7 +255,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.Serv
 
 // sessionCookie holds the session token. The __Host- prefix makes the
 // browser insist on Secure, Path=/ and no Domain, so no other site or
-// subdomain can set or read it.
+// subdomain can set or read it; SameSite=Strict keeps it off every request
+// another site starts, links included (see cross_site.go).
 const sessionCookie = "__Host-regie"
 
 type sessionKey struct{}
@@ -284,6 +285,11 @@ func (h *Handler) wrap(rt route) http.Handler {
 		ctx := r.Context()
 		actor := &regie.Actor{IP: request.ClientIP(r, h.TrustedProxies), UserAgent: r.UserAgent()}
 		ctx = regie.NewContextWithActor(ctx, actor)
+		if rt.access != accessPublic && fromOtherSite(r) {
+			response.NoStore(w.Header())
+			h.showCrossSiteConfirm(w, r.WithContext(ctx))
+			return
+		}
 
 		var rs *reqSession
 		var expiredUser int64 // whose session just timed out

@@ -215,15 +215,11 @@ func (s *Store) FindAssignmentRows(ctx context.Context) ([]*regie.AssignmentRow,
 		// there are none.
 		rec := auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegAssignments,
 			Basis: dec.Basis, Detail: fmt.Sprintf("toewijzingsoverzicht: %d gezinnen", len(list))}
-		recs := []auditRecord{rec}
-		if len(list) > 0 {
-			recs = recs[:0]
+		subjects := make([]auditSubject, len(list))
+		for i, r := range list {
+			subjects[i].FamilyID = r.FamilyID
 		}
-		for _, r := range list {
-			rec.FamilyID = r.FamilyID
-			recs = append(recs, rec)
-		}
-		return tx.auditEach(ctx, recs)
+		return tx.auditEach(ctx, rec, subjects)
 	})
 	return list, err
 }

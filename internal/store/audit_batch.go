@@ -3,9 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 
 	"regie"
 )
@@ -14,71 +12,92 @@ import (
 // families, the meeting's agenda, supervision, the assignments, the
 // referrals and the privacy officer's search. NEN 7513 asks that each
 // family's log shows who saw it, also in a list, so such a page writes one
-// row per family (and per referral) it shows. auditEach writes them in a
-// few statements instead of a round trip and a head update per row.
+// row per family (and per referral) it shows. auditEach writes them with
+// one statement instead of a round trip and a head update per row.
 
-// auditBatchMax is the most rows one INSERT carries: 17 parameters a row
-// stays well below the parameter limits of SQLite (32,766) and PostgreSQL
-// (65,535).
-const auditBatchMax = 256
+// auditSubject is whose data one row of a list's audit names.
+type auditSubject struct{ FamilyID, ReferralID int64 }
 
-// auditEach appends one row per record to the actor's chain, in the
-// transaction tx and in the order given, exactly as that many calls of
-// audit would: each row's seq follows the previous one and its hash
-// (AuditHash) covers the previous row's hash. Per chain it reads and locks
-// the head once, inserts the rows in statements of a power of two rows
-// (so a handful of statement texts serve every length, and stay prepared),
-// and moves the head once, to the last row. Chains are taken in ascending
-// order, so two writers never wait for each other's heads in a cycle.
-// Any error fails the whole transaction.
-func (tx *tx) auditEach(ctx context.Context, recs []auditRecord) error {
-	if len(recs) == 0 {
-		return nil
+// auditEach appends to the actor's chain, in the transaction tx, one row
+// per subject: rec with the subject's family and referral. The rows are
+// exactly those that as many calls of audit would write — each row's seq
+// follows the previous one and its hash (AuditHash, computed here row by
+// row) covers the previous row's hash — but the chain's head is read and
+// locked once, the rows go in with one INSERT whatever their number, and
+// the head moves once, to the last row. With no subjects it writes rec
+// once, so a list that showed nothing is still logged as opened.
+//
+// The rows travel as one JSON array parameter ([seq, family, referral,
+// prev_hash, hash] each), unpacked by the database: the statement text is
+// the same for every length, so it stays prepared, and binding does not
+// grow with the rows (modernc's SQLite looks up every numbered parameter
+// by name, which costs quadratically in their number). Any error fails the
+// whole transaction.
+func (tx *tx) auditEach(ctx context.Context, rec auditRecord, subjects []auditSubject) error {
+	if len(subjects) == 0 {
+		return tx.audit(ctx, rec)
 	}
-	entries := make([]regie.AuditEntry, len(recs))
-	var chains []int
-	for i, r := range recs {
-		entries[i] = tx.auditEntry(r)
-		if !slices.Contains(chains, entries[i].Chain) {
-			chains = append(chains, entries[i].Chain)
-		}
+	e := tx.auditEntry(rec)
+	var seq int64
+	var prev string
+	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_heads WHERE chain = $1`+tx.s.d.forUpdate, e.Chain).Scan(&seq, &prev); err != nil {
+		return fmt.Errorf("store: audit: read chain head: %w", err)
 	}
-	slices.Sort(chains)
-	for _, c := range chains {
-		var seq int64
-		var prev string
-		if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_heads WHERE chain = $1`+tx.s.d.forUpdate, c).Scan(&seq, &prev); err != nil {
-			return fmt.Errorf("store: audit: read chain head: %w", err)
+	rows := make([]byte, 0, len(subjects)*150)
+	rows = append(rows, '[')
+	for i, sub := range subjects {
+		seq++
+		e.Seq, e.FamilyID, e.ReferralID, e.PrevHash = seq, sub.FamilyID, sub.ReferralID, prev
+		e.Hash = AuditHash(&e)
+		if i > 0 {
+			rows = append(rows, ',')
 		}
-		var rows []*regie.AuditEntry
-		for i := range entries {
-			if e := &entries[i]; e.Chain == c {
-				seq++
-				e.Seq, e.PrevHash = seq, prev
-				e.Hash = AuditHash(e)
-				prev = e.Hash
-				rows = append(rows, e)
-			}
-		}
-		for len(rows) > 0 {
-			n := auditBatchMax
-			for n > len(rows) {
-				n /= 2
-			}
-			if err := tx.insertAuditRows(ctx, rows[:n]); err != nil {
-				return err
-			}
-			rows = rows[n:]
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, seq, prev, c); err != nil {
-			return fmt.Errorf("store: audit: move chain head: %w", err)
-		}
+		// Hashes are hex: no JSON escaping needed.
+		rows = append(rows, '[')
+		rows = strconv.AppendInt(rows, e.Seq, 10)
+		rows = append(rows, ',')
+		rows = strconv.AppendInt(rows, e.FamilyID, 10)
+		rows = append(rows, ',')
+		rows = strconv.AppendInt(rows, e.ReferralID, 10)
+		rows = append(rows, `,"`...)
+		rows = append(rows, e.PrevHash...)
+		rows = append(rows, `","`...)
+		rows = append(rows, e.Hash...)
+		rows = append(rows, `"]`...)
+		prev = e.Hash
+	}
+	rows = append(rows, ']')
+	q := auditEachSQLite
+	if tx.s.d.name == "postgres" {
+		q = auditEachPostgres
+	}
+	if _, err := tx.ExecContext(ctx, q, e.Chain, ts(e.Time), e.UserID, string(e.Role), string(e.Action), string(e.Outcome),
+		e.MemberID, e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail, string(rows)); err != nil {
+		return fmt.Errorf("store: audit: insert %d rows: %w", len(subjects), err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, seq, prev, e.Chain); err != nil {
+		return fmt.Errorf("store: audit: move chain head: %w", err)
 	}
 	return nil
 }
 
+// The INSERT of auditEach, per dialect: the JSON array becomes rows in
+// its order (json_each on SQLite, json_array_elements on PostgreSQL, which
+// also needs the parameters' types spelled out in a SELECT).
+const (
+	auditEachSQLite = `INSERT INTO audit
+		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
+		SELECT $1, r.value ->> 0, $2, $3, $4, $5, $6, r.value ->> 1, $7, r.value ->> 2, $8, $9, $10, $11, $12, r.value ->> 3, r.value ->> 4
+		FROM json_each($13) r ORDER BY r.key`
+	auditEachPostgres = `INSERT INTO audit
+		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
+		SELECT $1::integer, (r.e ->> 0)::bigint, $2::timestamptz, $3::bigint, $4::text, $5::text, $6::text, (r.e ->> 1)::bigint,
+			$7::bigint, (r.e ->> 2)::bigint, $8::text, $9::text, $10::text, $11::text, $12::text, r.e ->> 3, r.e ->> 4
+		FROM json_array_elements($13::json) WITH ORDINALITY AS r (e, n) ORDER BY r.n`
+)
+
 // auditEntry fills in an audit row of the transaction's actor, time and
-// access point, and its chain; audit's own first half, for auditEach.
+// access point, and its chain: audit's own first half, for auditEach.
 func (tx *tx) auditEntry(r auditRecord) regie.AuditEntry {
 	e := regie.AuditEntry{
 		Time:       tx.now,
@@ -104,41 +123,4 @@ func (tx *tx) auditEntry(r auditRecord) regie.AuditEntry {
 	}
 	e.Chain = int(e.UserID % auditChains)
 	return e
-}
-
-// auditInsertSQL is the INSERT statement of n audit rows.
-func auditInsertSQL(n int) string {
-	var b strings.Builder
-	b.WriteString(`INSERT INTO audit
-		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
-		VALUES `)
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteByte('(')
-		for j := range 17 {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(i*17 + j + 1))
-		}
-		b.WriteByte(')')
-	}
-	return b.String()
-}
-
-// insertAuditRows inserts rows, whose count is a power of two of at most
-// auditBatchMax, in one statement.
-func (tx *tx) insertAuditRows(ctx context.Context, rows []*regie.AuditEntry) error {
-	args := make([]any, 0, 17*len(rows))
-	for _, e := range rows {
-		args = append(args, e.Chain, e.Seq, ts(e.Time), e.UserID, string(e.Role), string(e.Action), string(e.Outcome),
-			e.FamilyID, e.MemberID, e.ReferralID, e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail, e.PrevHash, e.Hash)
-	}
-	if _, err := tx.ExecContext(ctx, auditInsertSQL(len(rows)), args...); err != nil {
-		return fmt.Errorf("store: audit: insert %d rows: %w", len(rows), err)
-	}
-	return nil
 }

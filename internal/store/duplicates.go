@@ -115,15 +115,11 @@ func (s *Store) FindDuplicates(ctx context.Context, referralID int64) ([]*regie.
 		// family it shows (NEN 7513).
 		rec := auditRecord{Action: regie.ActionSearch, Outcome: regie.OutcomeOK, Segment: regie.SegReferral,
 			ReferralID: referralID, Basis: dec.Basis, Detail: fmt.Sprintf("controle op een bekend gezin: %d mogelijk", len(out))}
-		recs := []auditRecord{rec}
-		if len(out) > 0 {
-			recs = recs[:0]
+		subjects := make([]auditSubject, len(out))
+		for i, c := range out {
+			subjects[i] = auditSubject{FamilyID: c.FamilyID, ReferralID: referralID}
 		}
-		for _, c := range out {
-			rec.FamilyID = c.FamilyID
-			recs = append(recs, rec)
-		}
-		return tx.auditEach(ctx, recs)
+		return tx.auditEach(ctx, rec, subjects)
 	})
 	return out, err
 }

@@ -6,16 +6,15 @@ import (
 	"regie"
 )
 
-// AuditEachForTest writes one list row per family of families[i], in one
-// transaction and one call of auditEach, as users[i] when that is not zero
-// (so several chains in one call) and otherwise as the context's actor.
-func (s *Store) AuditEachForTest(ctx context.Context, users, families []int64) error {
+// AuditEachForTest writes one list row per family of families, as the
+// context's actor, in one transaction and one call of auditEach.
+func (s *Store) AuditEachForTest(ctx context.Context, families []int64) error {
 	return s.write(ctx, func(tx *tx) error {
-		recs := make([]auditRecord, len(families))
+		subjects := make([]auditSubject, len(families))
 		for i, fam := range families {
-			recs[i] = auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
-				FamilyID: fam, Basis: "test", Detail: "batch", UserID: users[i]}
+			subjects[i].FamilyID = fam
 		}
-		return tx.auditEach(ctx, recs)
+		return tx.auditEach(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
+			Basis: "test", Detail: "batch"}, subjects)
 	})
 }

@@ -314,7 +314,7 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 		// (NEN 7513); one without a family when none was found.
 		rec := auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
 			Basis: dec.Basis, Detail: listDetail(ff, total)}
-		return tx.auditEach(ctx, familyRecords(rec, list))
+		return tx.auditEach(ctx, rec, familySubjects(list))
 	})
 	return list, total, err
 }
@@ -454,19 +454,14 @@ func sortFamilies(list []*regie.FamilySummary, by regie.FamilySort) {
 	})
 }
 
-// familyRecords returns rec once per family of list, or once without a
-// family when list is empty: a page that shows families writes a row into
-// each one's log.
-func familyRecords(rec auditRecord, list []*regie.FamilySummary) []auditRecord {
-	if len(list) == 0 {
-		return []auditRecord{rec}
-	}
-	recs := make([]auditRecord, len(list))
+// familySubjects names the families of list, for their audit rows: a
+// page that shows families writes a row into each one's log.
+func familySubjects(list []*regie.FamilySummary) []auditSubject {
+	subjects := make([]auditSubject, len(list))
 	for i, fs := range list {
-		recs[i] = rec
-		recs[i].FamilyID = fs.ID
+		subjects[i].FamilyID = fs.ID
 	}
-	return recs
+	return subjects
 }
 
 // listDetail describes a list or search for the access log, with the terms

@@ -92,51 +92,43 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 		if export {
 			detail = "agenda en notulen van " + d.Dutch() + " afgedrukt"
 		}
-		return tx.auditEach(ctx, agendaRecords(auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegMeeting,
-			Basis: dec.Basis, Detail: detail}, ag, intakeFamilies))
+		return tx.auditEach(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegMeeting,
+			Basis: dec.Basis, Detail: detail}, agendaSubjects(ag, intakeFamilies))
 	})
 	return ag, err
 }
 
-// agendaRecords returns rec once for every family and every referral the
-// agenda shows — in its lists, its decisions and its intake decisions —
-// so that each family's (and referral's) log has the meeting that
-// discussed it; once without either when it shows none. intakeFamilies
-// gives the family of a referral decided on in the meeting, if any.
-func agendaRecords(rec auditRecord, ag *regie.Agenda, intakeFamilies map[int64]int64) []auditRecord {
-	type key struct{ family, referral int64 }
-	var recs []auditRecord
-	seen := map[key]bool{}
-	add := func(familyID, referralID int64) {
-		k := key{familyID, referralID}
-		if (familyID == 0 && referralID == 0) || seen[k] {
-			return
+// agendaSubjects names every family and every referral the agenda shows
+// — in its lists, its decisions and its intake decisions — so that each
+// family's (and referral's) log has the meeting that discussed it.
+// intakeFamilies gives the family of a referral decided on in the
+// meeting, if any.
+func agendaSubjects(ag *regie.Agenda, intakeFamilies map[int64]int64) []auditSubject {
+	var subjects []auditSubject
+	seen := map[auditSubject]bool{}
+	add := func(sub auditSubject) {
+		if sub != (auditSubject{}) && !seen[sub] {
+			seen[sub] = true
+			subjects = append(subjects, sub)
 		}
-		seen[k] = true
-		r := rec
-		r.FamilyID, r.ReferralID = familyID, referralID
-		recs = append(recs, r)
 	}
 	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
 		for _, fs := range l {
-			add(fs.ID, 0)
+			add(auditSubject{FamilyID: fs.ID})
 		}
 	}
 	for _, l := range [][]*regie.ReferralSummary{ag.Referrals, ag.Waiting, ag.PortfolioDue} {
 		for _, r := range l {
-			add(r.FamilyID, r.ID)
+			add(auditSubject{FamilyID: r.FamilyID, ReferralID: r.ID})
 		}
 	}
 	for _, d := range ag.Decisions {
-		add(d.FamilyID, d.ReferralID)
+		add(auditSubject{FamilyID: d.FamilyID, ReferralID: d.ReferralID})
 	}
 	for _, d := range ag.IntakeDecisions {
-		add(intakeFamilies[d.ReferralID], d.ReferralID)
+		add(auditSubject{FamilyID: intakeFamilies[d.ReferralID], ReferralID: d.ReferralID})
 	}
-	if len(recs) == 0 {
-		recs = append(recs, rec)
-	}
-	return recs
+	return subjects
 }
 
 // referralFamilies returns the family of each referral of ids that has
@@ -578,8 +570,8 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 				}
 			}
 		}
-		return tx.auditEach(ctx, familyRecords(auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegSupervision,
-			Basis: dec.Basis, Detail: fmt.Sprintf("werkbegeleiding van gebruiker %d", userID)}, sv.Families))
+		return tx.auditEach(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegSupervision,
+			Basis: dec.Basis, Detail: fmt.Sprintf("werkbegeleiding van gebruiker %d", userID)}, familySubjects(sv.Families))
 	})
 	if err != nil {
 		return nil, err

@@ -386,15 +386,11 @@ func (s *Store) FindReferrals(ctx context.Context, f regie.ReferralFilter) ([]*r
 		// (NEN 7513); one without either when there are none.
 		rec := auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegReferrals,
 			Basis: dec.Basis, Detail: fmt.Sprintf("%d aanmeldingen", len(list))}
-		recs := []auditRecord{rec}
-		if len(list) > 0 {
-			recs = recs[:0]
+		subjects := make([]auditSubject, len(list))
+		for i, r := range list {
+			subjects[i] = auditSubject{FamilyID: r.FamilyID, ReferralID: r.ID}
 		}
-		for _, r := range list {
-			rec.ReferralID, rec.FamilyID = r.ID, r.FamilyID
-			recs = append(recs, rec)
-		}
-		return tx.auditEach(ctx, recs)
+		return tx.auditEach(ctx, rec, subjects)
 	})
 	return list, err
 }

@@ -133,6 +133,10 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 //     loss never loses an acknowledged write (NORMAL could lose the last
 //     commits);
 //   - foreign_keys is off by default in SQLite;
+//   - temp_store(MEMORY) keeps the statement journal of a multi-row
+//     statement in memory: auditEach's one INSERT of a list's rows (one
+//     per family shown) otherwise spills it to a temporary file past
+//     64 KiB, a write() per page changed;
 //   - _txlock=immediate takes the write lock at BEGIN, so a transaction
 //     that reads and then writes never fails with SQLITE_BUSY halfway;
 //   - the read pool is query_only and takes deferred transactions.
@@ -143,6 +147,7 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "temp_store(MEMORY)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 		q.Set("_txlock", "deferred")

@@ -21,8 +21,8 @@ type auditSubject struct{ FamilyID, ReferralID int64 }
 // auditEach appends to the actor's chain, in the transaction tx, one row
 // per subject: rec with the subject's family and referral. The rows are
 // exactly those that as many calls of audit would write — each row's seq
-// follows the previous one and its hash (AuditHash, computed here row by
-// row) covers the previous row's hash — but the chain's head is read and
+// follows the previous one and its keyed hash (auditHash, computed here
+// row by row) covers the previous row's hash — but the chain's head is read and
 // locked once, the rows go in with one INSERT whatever their number, and
 // the head moves once, to the last row. With no subjects it writes rec
 // once, so a list that showed nothing is still logged as opened.
@@ -48,7 +48,10 @@ func (tx *tx) auditEach(ctx context.Context, rec auditRecord, subjects []auditSu
 	for i, sub := range subjects {
 		seq++
 		e.Seq, e.FamilyID, e.ReferralID, e.PrevHash = seq, sub.FamilyID, sub.ReferralID, prev
-		e.Hash = AuditHash(&e)
+		var err error
+		if e.Hash, err = tx.auditHash(&e); err != nil {
+			return err
+		}
 		if i > 0 {
 			rows = append(rows, ',')
 		}

@@ -751,3 +751,101 @@ func crawl(t *testing.T, role string, opt envOptions) {
 	}
 	t.Logf("%d pages and links, %d forms", len(seen), len(forms))
 }
+
+// TestRoutes_OffersWhatThePolicyAllows: the other half of the crawl —
+// hiding everything would pass it. Each role finds the actions it may take
+// on the pages where it works, and not those it may not.
+func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
+	for _, tc := range []struct {
+		role, page string
+		later      bool
+		offers     []string // links or form actions the page must offer
+		not        []string // and must not
+	}{
+		{role: "casemanager", page: "/gezinnen/{assigned}",
+			offers: []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/leden/nieuw", "/gezinnen/{assigned}/veiligheid/nieuw",
+				"/gezinnen/{assigned}/fase", "/gezinnen/{assigned}/toestemming"},
+			not: []string{"/gezinnen/{assigned}/toewijzing"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}",
+			offers: []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/contacten"},
+			not:    []string{"/gezinnen/{assigned}/leden/nieuw", "/gezinnen/{assigned}/bewerken", "/gezinnen/{assigned}/veiligheid/nieuw"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}",
+			offers: []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/toewijzing", "/gezinnen/{assigned}/bewerken"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}", later: true, // the file is closed
+			offers: []string{"/gezinnen/{assigned}/contacten", "/gezinnen/{assigned}/fase"},
+			not:    []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/toewijzing", "/gezinnen/{assigned}/bewerken"}},
+		{role: "netwerkpartner", page: "/gezinnen/{team}", later: true, // a consent that covers everything a partner may read
+			offers: []string{"/gezinnen/{team}/contacten", "/gezinnen/{team}/plan"},
+			not:    []string{"/gezinnen/{team}/contacten/nieuw", "/gezinnen/{team}/fase", "/gezinnen/{team}/leden/nieuw"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}/toewijzing", offers: []string{"/gezinnen/{assigned}/toewijzing"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}/toewijzing", not: []string{"/gezinnen/{assigned}/toewijzing"}},
+		{role: "teamleider", page: "/aanmeldingen/{refA}",
+			offers: []string{"/aanmeldingen/{refA}/agenda", "/aanmeldingen/{refA}/besluit", "/aanmeldingen/{refA}/prioriteit"}},
+		{role: "teamleider", page: "/aanmeldingen/{refA}", later: true, // accepted
+			not: []string{"/aanmeldingen/{refA}/agenda", "/aanmeldingen/{refA}/besluit", "/aanmeldingen/{refA}/prioriteit"}},
+		{role: "casemanager", page: "/aanmeldingen", offers: []string{"/aanmeldingen/nieuw", "/wachtlijst", "/teamoverleg"}},
+		{role: "jeugdhulpverlener", page: "/aanmeldingen", offers: []string{"/wachtlijst"}, not: []string{"/aanmeldingen/nieuw"}},
+		{role: "aanmelder", page: "/aanmeldingen", offers: []string{"/aanmeldingen/nieuw"}, not: []string{"/wachtlijst", "/teamoverleg"}},
+		{role: "privacy_officer", page: "/toegangslog/gezinnen/{assigned}", offers: []string{"/toegangslog/gezinnen/{assigned}?formaat=csv"}},
+		{role: "functioneel_beheerder", page: "/sociale-kaart", offers: []string{"/sociale-kaart/nieuw", "/beheer/gebruikers", "/beheer/fasen"},
+			not: []string{"/gezinnen", "/teamoverleg"}},
+		{role: "casemanager", page: "/sociale-kaart", not: []string{"/sociale-kaart/nieuw", "/beheer/gebruikers", "/toewijzingen"}},
+	} {
+		name := tc.role + " " + tc.page
+		if tc.later {
+			name += " later"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t, envOptions{later: tc.later})
+			fill := strings.NewReplacer("{assigned}", fmt.Sprint(e.f.FamAssigned.ID), "{team}", fmt.Sprint(e.f.FamTeam.ID),
+				"{refA}", fmt.Sprint(template.refA.ID))
+			resp := e.do(http.MethodGet, fill.Replace(tc.page), e.session(userOf(e.f, tc.role)), nil)
+			if resp.status != ok {
+				t.Fatalf("status %d", resp.status)
+			}
+			links, forms, err := parsePage(resp.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			offered := map[string]bool{}
+			for _, l := range links {
+				offered[l] = true
+			}
+			for _, f := range forms {
+				offered[f.action] = true
+			}
+			for _, u := range tc.offers {
+				if !offered[fill.Replace(u)] {
+					t.Errorf("%s is not offered", fill.Replace(u))
+				}
+			}
+			for _, u := range tc.not {
+				if offered[fill.Replace(u)] {
+					t.Errorf("%s is offered", fill.Replace(u))
+				}
+			}
+		})
+	}
+}
+
+// TestAuditLog_CSVDownload: the privacy officer's "Downloaden (CSV)" of a
+// family's access log downloads it, and the download is in the log as an
+// export.
+func TestAuditLog_CSVDownload(t *testing.T) {
+	e := newEnv(t)
+	fam := e.f.FamAssigned.ID
+	resp := e.do(http.MethodGet, fmt.Sprintf("/toegangslog/gezinnen/%d?formaat=csv", fam), e.session(e.f.Privacy), nil)
+	if resp.status != ok || !strings.HasPrefix(resp.header.Get("Content-Type"), "text/csv") || !strings.Contains(resp.body, "Tijdstip;Medewerker") {
+		t.Fatalf("status %d, %s:\n%.300s", resp.status, resp.header.Get("Content-Type"), resp.body)
+	}
+	var action, outcome string
+	var familyID, userID int64
+	if err := e.store.DB().QueryRow(`SELECT action, outcome, family_id, user_id FROM audit ORDER BY id DESC LIMIT 1`).
+		Scan(&action, &outcome, &familyID, &userID); err != nil {
+		t.Fatal(err)
+	}
+	if action != string(regie.ActionExport) || outcome != string(regie.OutcomeOK) || familyID != fam || userID != e.f.Privacy.ID {
+		t.Errorf("audit row: %s %s family %d user %d, want the privacy officer's export of the family's log", action, outcome, familyID, userID)
+	}
+}

@@ -42,7 +42,7 @@ func TestFamilyPermissions(t *testing.T) {
 		{"team leader of a closed file reads", tl, &policy.Facts{Exists: true, TeamID: 1, Closed: true}, reads},
 		{"partner reads what the consent covers, never writes or exports", partner,
 			&policy.Facts{Exists: true, TeamID: 1, Consents: []*regie.Consent{consent}, Today: today},
-			regie.FamilyPermissions{ReadContacts: true, ReadPlan: true, ReadAssignment: true}},
+			regie.FamilyPermissions{ReadContacts: true, ReadPlan: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if diff := cmp.Diff(tc.want, policy.FamilyPermissions(tc.actor, tc.facts)); diff != "" {

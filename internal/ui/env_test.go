@@ -244,7 +244,7 @@ func laterFile(t *testing.T) string {
 			later.err = err
 			return
 		}
-		s, err := store.Open(context.Background(), later.path, store.Options{Clock: storetest.NewClock(storetest.Start)})
+		s, err := store.Open(context.Background(), later.path, store.Options{Clock: storetest.NewClock(storetest.Start), Keys: keys.ForTest()})
 		if err != nil {
 			later.err = err
 			return

@@ -60,10 +60,30 @@ type Family struct {
 	Can FamilyPermissions
 }
 
-// FamilyPermissions are the actions on a family the actor may take.
+// FamilyPermissions are the actions on a family the actor may take and the
+// parts of its file the actor may open, as the access policy decides them
+// from the facts read with the family (policy.FamilyPermissions): the same
+// rule the store applies when the action is taken. Pages offer a button, a
+// link or a form only when its permission is set.
 type FamilyPermissions struct {
-	Edit   bool // change details and members
-	Assign bool // change the coordinator and duo partner
+	Edit         bool // change the family's details, close the file
+	Members      bool // add, change and end members
+	Assign       bool // change the coordinator and duo partner, youth workers
+	Contacts     bool // record and change contacts
+	Safety       bool // record and resolve safety concerns
+	Phase        bool // move the phase, tick the checklist, extend
+	Plan         bool // start, write and agree plan versions, scores
+	Consent      bool // record and withdraw consents
+	Trajectories bool // add and update trajectories
+
+	ReadContacts     bool // the contacts and hours
+	ReadPhase        bool // the phase and its checklist
+	ReadPlan         bool // the plan
+	ReadConsent      bool // the consents
+	ReadTrajectories bool // the trajectories
+	ReadAssignment   bool // the assignment page
+	ExportPlan       bool // the plan as PDF
+	ExportConsent    bool // the consent form and the signed papers
 }
 
 // DossierNumber is the family's reference that contains no personal data,
@@ -552,6 +572,9 @@ type FamilyAssignments struct {
 	DistrictName  string
 	Closed        bool
 	History       []*Assignment
+	// Can says whether the actor may change the assignment (Assign) and
+	// open the family itself (Read).
+	Can struct{ Assign, Read bool }
 }
 
 // DossierNumber formats the family's reference.

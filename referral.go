@@ -40,6 +40,10 @@ func (s ReferralStatus) Label() string { return LabelOf(ReferralStatuses, s) }
 // Open reports whether the referral still awaits an intake decision.
 func (s ReferralStatus) Open() bool { return s == ReferralReceived || s == ReferralOnAgenda }
 
+// Final reports whether the intake is over: an accepted referral is the
+// family's file now, and is no longer scheduled, decided or prioritised.
+func (s ReferralStatus) Final() bool { return s == ReferralAccepted }
+
 // ReceivedVia says how a referral reached the team.
 type ReceivedVia string
 
@@ -161,6 +165,22 @@ type Referral struct {
 	// Decisions are newest first; the first is the one in force.
 	Decisions []*IntakeDecision
 	Priority  *Priority // nil when not on the priority list
+
+	// Can says what the actor who read the referral may do with it, as the
+	// access policy decided when it was read.
+	Can ReferralPermissions
+}
+
+// ReferralPermissions are the actions on a referral the actor may take.
+type ReferralPermissions struct {
+	// Team is the team's view (safety, duplicates, the decisions' notes);
+	// without it the actor sees what a referrer sent and the answer.
+	Team     bool
+	Decide   bool // record the intake decision
+	Schedule bool // put it on the team meeting's agenda
+	Priority bool // the priority list and its openings
+	// OpenFamily: the actor may open the family it was linked to.
+	OpenFamily bool
 }
 
 // Number is the referral's reference, without personal data.

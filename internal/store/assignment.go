@@ -45,6 +45,8 @@ func (s *Store) FindFamilyAssignments(ctx context.Context, familyID int64) (*reg
 			return err
 		}
 		fa = &regie.FamilyAssignments{FamilyID: familyID, TeamID: f.TeamID, Closed: f.Closed}
+		fa.Can.Assign = policy.Can(tx.actor, regie.ActionUpdate, regie.SegAssignment, f)
+		fa.Can.Read = policy.Can(tx.actor, regie.ActionRead, regie.SegFamily, f)
 		var name string
 		if err := tx.QueryRowContext(ctx, `SELECT t.name, d.name, f.household_name FROM families f
 			JOIN teams t ON t.id = f.team_id JOIN districts d ON d.id = f.district_id WHERE f.id = $1`, familyID).

@@ -84,10 +84,7 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 			return err
 		}
 		discloseFamily(fam, disclosure(dec))
-		fam.Can = regie.FamilyPermissions{
-			Edit:   policy.Decide(tx.actor, regie.ActionUpdate, regie.SegFamily, f).Allow,
-			Assign: policy.Decide(tx.actor, regie.ActionUpdate, regie.SegAssignment, f).Allow,
-		}
+		fam.Can = policy.FamilyPermissions(tx.actor, f)
 		shown, err := tx.familyPageParts(ctx, fam, f)
 		if err != nil {
 			return err

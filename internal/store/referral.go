@@ -48,7 +48,7 @@ func (s *Store) CreateReferral(ctx context.Context, in regie.ReferralInput) (*re
 			return err
 		}
 		a := tx.actor
-		onBehalf := a.Role != regie.RoleReferrer
+		onBehalf := policy.ReferOnBehalf(a)
 		births, verr := in.Validate(tx.today(), onBehalf)
 		var teamID int64
 		if in.DistrictID != 0 {
@@ -290,13 +290,24 @@ func (tx *tx) priorities(ctx context.Context, ids []int64) (map[int64]*regie.Pri
 func (s *Store) FindReferralByID(ctx context.Context, id int64) (*regie.Referral, error) {
 	var ref *regie.Referral
 	err := s.write(ctx, func(tx *tx) error {
-		dec, err := tx.authorizeReferral(ctx, regie.ActionRead, regie.SegReferral, id)
+		f, err := tx.referralFacts(ctx, id)
+		if err != nil {
+			return err
+		}
+		dec, err := tx.decideRecord(ctx, regie.ActionRead, regie.SegReferral, f, auditRecord{ReferralID: id}, regie.NotFound())
 		if err != nil {
 			return err
 		}
 		if ref, err = tx.findReferral(ctx, id); err != nil {
 			return err
 		}
+		var family *policy.Facts
+		if ref.FamilyID != 0 {
+			if family, err = tx.familyFacts(ctx, ref.FamilyID); err != nil {
+				return err
+			}
+		}
+		ref.Can = policy.ReferralPermissions(tx.actor, f, ref.Status.Final(), family)
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegReferral,
 			ReferralID: id, FamilyID: ref.FamilyID, Basis: dec.Basis, Detail: "aanmelding " + ref.Number()})
 	})
@@ -445,7 +456,7 @@ func (s *Store) ScheduleReferral(ctx context.Context, id int64, meeting string) 
 		case day.Before(tx.today()):
 			v.Add("meeting", regie.MsgDateInPast)
 		}
-		if ref.Status == regie.ReferralAccepted {
+		if ref.Status.Final() {
 			v.Add("meeting", regie.MsgReferralDecided)
 		}
 		if err := v.Err(); err != nil {
@@ -494,7 +505,7 @@ func (s *Store) DecideIntake(ctx context.Context, id int64, in regie.DecisionInp
 			return err
 		}
 		review, verr := in.Validate(tx.today())
-		if ref.Status == regie.ReferralAccepted {
+		if ref.Status.Final() {
 			verr = addField(verr, "outcome", regie.MsgReferralDecided)
 		}
 		if in.WarmReferralOrgID != 0 {
@@ -672,7 +683,20 @@ func (s *Store) priorityEvent(ctx context.Context, id int64, kind string, openin
 		if err != nil {
 			return err
 		}
+		var status string
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM referrals WHERE id = $1`, id).Scan(&status); err != nil {
+			return fmt.Errorf("store: priority list: %w", err)
+		}
 		var v regie.Validation
+		if regie.ReferralStatus(status).Final() {
+			// The family's file is open: the priority list is for those
+			// still waiting (see policy.ReferralPermissions).
+			field := "reason"
+			if kind == "opening" {
+				field = "kind"
+			}
+			v.Add(field, regie.MsgReferralDecided)
+		}
 		on := prio[id] != nil
 		switch kind {
 		case "geplaatst":

@@ -94,8 +94,10 @@ func (h *Handler) saveAssignment(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
+	// Back where the actor came from: the family, or for one who may not
+	// open families (the administrator) the list of assignments.
 	to := fmt.Sprintf("/gezinnen/%d", id)
-	if actor(r).Role == regie.RoleAdmin {
+	if !h.Permissions.Permissions(r.Context()).MyFamilies {
 		to = "/toewijzingen"
 	}
 	h.redirect(w, r, to, regie.MsgFlashAssigned)
@@ -103,12 +105,9 @@ func (h *Handler) saveAssignment(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) renderYouthAssignment(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	fam, m, err := h.familyAndMember(r, true)
+	fam, m, err := h.familyAndMember(r, true, func(c regie.FamilyPermissions) bool { return c.Assign })
 	if err != nil {
 		return err
-	}
-	if !fam.Can.Assign {
-		return regie.Forbidden()
 	}
 	p, err := h.assignmentData(r, fam.ID)
 	if err != nil {

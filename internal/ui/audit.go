@@ -63,6 +63,8 @@ type auditPage struct {
 	PrevURL  string
 	NextURL  string
 	Now      time.Time
+	// CanExport offers a family's log as a CSV download.
+	CanExport bool
 }
 
 const auditPerPage = 50
@@ -81,6 +83,7 @@ func (h *Handler) showAudit(w http.ResponseWriter, r *http.Request, f regie.Audi
 		p.NextURL = fmt.Sprintf("%s?pagina=%d", base, page+1)
 	}
 	p.Now = h.Clock.Now()
+	p.CanExport = p.FamilyID != 0 && h.Permissions.Permissions(r.Context()).ExportAuditLog
 	h.render(w, r, http.StatusOK, "audit_log", &view{Title: title, Nav: "toegangslog", Page: p})
 	return nil
 }

@@ -43,7 +43,7 @@ func (h *Handler) showConsents(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	h.render(w, r, http.StatusOK, "consents", &view{Title: "Toestemming", Nav: h.familyNav(r), Page: consentsPage{
-		Family: fam, Consents: cs, Today: regie.DateOf(h.Clock.Now()), CanEdit: fam.Can.Edit}})
+		Family: fam, Consents: cs, Today: regie.DateOf(h.Clock.Now()), CanEdit: fam.Can.Consent}})
 	return nil
 }
 
@@ -71,7 +71,7 @@ func (h *Handler) renderConsentForm(w http.ResponseWriter, r *http.Request, stat
 	if err != nil {
 		return err
 	}
-	if !fam.Can.Edit {
+	if !fam.Can.Consent {
 		return regie.Forbidden()
 	}
 	today := regie.DateOf(h.Clock.Now())
@@ -220,7 +220,7 @@ func (h *Handler) renderWithdraw(w http.ResponseWriter, r *http.Request, status 
 	if err != nil {
 		return err
 	}
-	if !fam.Can.Edit {
+	if !fam.Can.Consent {
 		return regie.Forbidden()
 	}
 	p := withdrawPage{Family: fam}

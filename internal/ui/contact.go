@@ -42,6 +42,10 @@ func (h *Handler) renderContactForm(w http.ResponseWriter, r *http.Request, stat
 	if err != nil {
 		return err
 	}
+	if !fam.Can.Contacts {
+		// Reading the file is not writing in it (a partner, a closed file).
+		return regie.Forbidden()
+	}
 	title := "Contact vastleggen"
 	if c != nil {
 		title = "Contactmoment wijzigen"

@@ -217,6 +217,59 @@ type env struct {
 
 type envOptions struct {
 	requireMFA bool
+	// later starts from the fixture further on in time: see laterFile.
+	later bool
+}
+
+// later is the fixture a step further, built once: the assigned family's
+// file is closed, the team's referral accepted (a new family), and the
+// partner organisation has a consent covering everything for the
+// assigned and the team's family — so the partner reaches their pages.
+var later struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+func laterFile(t *testing.T) string {
+	t.Helper()
+	src, f := fixtureFile(t)
+	later.once.Do(func() {
+		later.path = filepath.Join(template.dir, "later.db")
+		b, err := os.ReadFile(src)
+		if err == nil {
+			err = os.WriteFile(later.path, b, 0o600)
+		}
+		if err != nil {
+			later.err = err
+			return
+		}
+		s, err := store.Open(context.Background(), later.path, store.Options{Clock: storetest.NewClock(storetest.Start), Keys: keys.ForTest()})
+		if err != nil {
+			later.err = err
+			return
+		}
+		defer s.Close()
+		lead := storetest.As(f.TeamLeader)
+		all := []regie.InfoKind{regie.InfoFamily, regie.InfoMembers, regie.InfoPlan, regie.InfoContacts, regie.InfoSafety, regie.InfoTrajectories}
+		for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam} {
+			if _, err := s.CreateConsent(lead, fam.ID, regie.ConsentInput{SignedOn: "2026-03-02", Signers: []int64{fam.Members[0].ID},
+				Parties:  []regie.ConsentParty{{OrgID: f.Partner.ID, Purpose: "Alles afstemmen", Kinds: all}},
+				Document: &regie.Upload{Name: "verklaring.pdf", Content: []byte("%PDF-1.4\n% getekend\n")}}); err != nil {
+				later.err = err
+				return
+			}
+		}
+		if _, err := s.DecideIntake(lead, template.refA.ID, regie.DecisionInput{Outcome: regie.IntakeAccept}); err != nil {
+			later.err = err
+			return
+		}
+		later.err = s.CloseFamily(lead, f.FamAssigned.ID, "Het netwerk heeft de zorg overgenomen")
+	})
+	if later.err != nil {
+		t.Fatalf("later fixture: %v", later.err)
+	}
+	return later.path
 }
 
 func newEnv(t *testing.T, opts ...envOptions) *env {
@@ -226,6 +279,9 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 		opt = opts[0]
 	}
 	src, f := fixtureFile(t)
+	if opt.later {
+		src = laterFile(t)
+	}
 	dst := filepath.Join(t.TempDir(), "regie.db")
 	b, err := os.ReadFile(src)
 	if err != nil {
@@ -243,7 +299,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA, Keys: keys.ForTest()})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Permissions: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

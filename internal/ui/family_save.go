@@ -67,9 +67,8 @@ func (h *Handler) renderFamilyForm(w http.ResponseWriter, r *http.Request, statu
 }
 
 func (h *Handler) showFamilyNew(w http.ResponseWriter, r *http.Request) error {
-	if actor(r).Role != regie.RoleTeamLeader {
-		// Only the team leader takes a family into the team; the store
-		// would refuse the form's submission anyway.
+	if !h.Permissions.Permissions(r.Context()).NewFamily {
+		// The store would refuse the form's submission anyway.
 		return regie.Forbidden()
 	}
 	f := newForm(url.Values{"city": {""}, "dutch_proficiency": {"onbekend"}}, familyFields...)

@@ -16,7 +16,6 @@ func (h *Handler) showFamily(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// familyNav keeps the list a person came from highlighted.
 // familyFromPath reads the family of the {id} in the URL (audited: the
 // store decides and logs the access).
 func (h *Handler) familyFromPath(r *http.Request) (*regie.Family, error) {
@@ -27,8 +26,9 @@ func (h *Handler) familyFromPath(r *http.Request) (*regie.Family, error) {
 	return h.Families.FindFamilyByID(r.Context(), id)
 }
 
+// familyNav keeps the list a person came from highlighted.
 func (h *Handler) familyNav(r *http.Request) string {
-	if actor(r).Role == regie.RoleTeamLeader {
+	if h.Permissions.Permissions(r.Context()).TeamFamilies {
 		return "team"
 	}
 	return "mijn"

@@ -209,17 +209,23 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) error {
 
 // showHome sends each role to where its work starts.
 func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
-	to := "/gezinnen"
-	switch actor(r).Role {
-	case regie.RoleTeamLeader:
+	// The first of the menu's lists the actor may open.
+	can := h.Permissions.Permissions(r.Context())
+	to := ""
+	switch {
+	case can.TeamFamilies:
 		to = "/gezinnen?overzicht=team"
-	case regie.RoleAdmin:
+	case can.MyFamilies:
+		to = "/gezinnen"
+	case can.Assignments:
 		to = "/toewijzingen"
-	case regie.RolePrivacy:
+	case can.AuditLog:
 		to = "/toegangslog"
-	case regie.RoleReferrer:
+	case can.Referrals:
 		to = "/aanmeldingen"
-	case regie.RolePartner:
+	case can.Accounts:
+		to = "/beheer/gebruikers"
+	default:
 		h.render(w, r, http.StatusOK, "welcome", &view{Title: "Welkom"})
 		return nil
 	}

@@ -102,7 +102,7 @@ type supervisionListPage struct {
 
 func (h *Handler) showSupervisionList(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
-	if a.Role != regie.RoleTeamLeader {
+	if !h.Permissions.Permissions(r.Context()).Supervision {
 		return regie.Forbidden()
 	}
 	users, err := h.Users.FindUsers(r.Context(), regie.UserFilter{TeamID: &a.TeamID, Active: true})

@@ -23,13 +23,14 @@ func memberInput(f *form) regie.MemberInput {
 		BirthDate: f.Get("birth_date"), Relation: regie.Relation(f.Get("relation")), BSN: f.Get("bsn")}
 }
 
-// familyAndMember reads the family (audited) and finds the member in it.
-func (h *Handler) familyAndMember(r *http.Request, needMember bool) (*regie.Family, *regie.Member, error) {
+// familyAndMember reads the family (audited), refuses unless the store's
+// answer allows what the page is for (may), and finds the member in it.
+func (h *Handler) familyAndMember(r *http.Request, needMember bool, may func(regie.FamilyPermissions) bool) (*regie.Family, *regie.Member, error) {
 	fam, err := h.familyFromPath(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	if !fam.Can.Edit {
+	if !may(fam.Can) {
 		return nil, nil, regie.Forbidden()
 	}
 	if !needMember {
@@ -57,7 +58,7 @@ func (h *Handler) renderMemberForm(w http.ResponseWriter, r *http.Request, statu
 }
 
 func (h *Handler) showMemberNew(w http.ResponseWriter, r *http.Request) error {
-	fam, _, err := h.familyAndMember(r, false)
+	fam, _, err := h.familyAndMember(r, false, mayMembers)
 	if err != nil {
 		return err
 	}
@@ -76,7 +77,7 @@ func (h *Handler) addMember(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, err = h.Families.AddMember(r.Context(), id, memberInput(f))
 	if f.withError(err) {
-		fam, _, ferr := h.familyAndMember(r, false)
+		fam, _, ferr := h.familyAndMember(r, false, mayMembers)
 		if ferr != nil {
 			return ferr
 		}
@@ -94,7 +95,7 @@ func (h *Handler) addMember(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) showMemberEdit(w http.ResponseWriter, r *http.Request) error {
-	fam, m, err := h.familyAndMember(r, true)
+	fam, m, err := h.familyAndMember(r, true, mayMembers)
 	if err != nil {
 		return err
 	}
@@ -119,7 +120,7 @@ func (h *Handler) updateMember(w http.ResponseWriter, r *http.Request) error {
 	}
 	err = h.Families.UpdateMember(r.Context(), id, mid, memberInput(f))
 	if f.withError(err) {
-		fam, m, ferr := h.familyAndMember(r, true)
+		fam, m, ferr := h.familyAndMember(r, true, mayMembers)
 		if ferr != nil {
 			return ferr
 		}
@@ -135,7 +136,7 @@ func (h *Handler) updateMember(w http.ResponseWriter, r *http.Request) error {
 var memberEndFields = []string{"ended_on", "reason"}
 
 func (h *Handler) showMemberEnd(w http.ResponseWriter, r *http.Request) error {
-	fam, m, err := h.familyAndMember(r, true)
+	fam, m, err := h.familyAndMember(r, true, mayMembers)
 	if err != nil {
 		return err
 	}
@@ -160,7 +161,7 @@ func (h *Handler) endMember(w http.ResponseWriter, r *http.Request) error {
 	}
 	err = h.Families.EndMember(r.Context(), id, mid, regie.MemberEnd{EndedOn: f.Get("ended_on"), Reason: f.Get("reason")})
 	if f.withError(err) {
-		fam, m, ferr := h.familyAndMember(r, true)
+		fam, m, ferr := h.familyAndMember(r, true, mayMembers)
 		if ferr != nil {
 			return ferr
 		}
@@ -173,3 +174,5 @@ func (h *Handler) endMember(w http.ResponseWriter, r *http.Request) error {
 	h.redirect(w, r, fmt.Sprintf("/gezinnen/%d", id), regie.MsgFlashMemberEnded)
 	return nil
 }
+
+func mayMembers(c regie.FamilyPermissions) bool { return c.Members }

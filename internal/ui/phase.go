@@ -31,7 +31,7 @@ func (h *Handler) renderPhase(w http.ResponseWriter, r *http.Request, status int
 	if err != nil {
 		return err
 	}
-	p := phasePage{Family: fam, Status: st, Config: cfg, CanEdit: fam.Can.Edit}
+	p := phasePage{Family: fam, Status: st, Config: cfg, CanEdit: fam.Can.Phase}
 	orgs, err := h.SocialMap.FindSocialMap(r.Context(), regie.OrgFilter{Active: true})
 	if err != nil {
 		return err
@@ -143,7 +143,7 @@ type phaseConfigPage struct {
 }
 
 func (h *Handler) showPhaseConfig(w http.ResponseWriter, r *http.Request) error {
-	if actor(r).Role != regie.RoleAdmin {
+	if !h.Permissions.Permissions(r.Context()).Settings {
 		return regie.Forbidden()
 	}
 	cfg, err := h.Phases.FindPhaseConfig(r.Context())

@@ -26,7 +26,7 @@ func (h *Handler) renderDecision(w http.ResponseWriter, r *http.Request, status 
 	if err != nil {
 		return err
 	}
-	if actor(r).Role != regie.RoleTeamLeader {
+	if !ref.Can.Decide {
 		return regie.Forbidden()
 	}
 	p := decisionPage{Referral: ref, Outcomes: choiceOptions(regie.IntakeOutcomes), ContraIndications: choiceOptions(regie.ContraIndications)}

@@ -114,9 +114,8 @@ func renumberMemberErrors(f *form) {
 // renderReferralForm shows the form; added, when given, is the number of
 // the member row just added.
 func (h *Handler) renderReferralForm(w http.ResponseWriter, r *http.Request, status int, f *form, added ...int) error {
-	a := actor(r)
 	p := referralFormPage{
-		OnBehalf: a.Role != regie.RoleReferrer, Proficiencies: choiceOptions(regie.Proficiencies),
+		OnBehalf: h.Permissions.Permissions(r.Context()).ReferOnBehalf, Proficiencies: choiceOptions(regie.Proficiencies),
 		Relations: choiceOptions(regie.Relations), Domains: regie.Domains, Durations: choiceOptions(regie.ProblemDurations),
 		Commitments: choiceOptions(regie.Commitments), Safety: choiceOptions(regie.SafetyLevels),
 		ReceivedVias: choiceOptions(regie.ReceivedVias[1:]),
@@ -161,14 +160,15 @@ func (h *Handler) renderReferralForm(w http.ResponseWriter, r *http.Request, sta
 }
 
 func (h *Handler) showReferralNew(w http.ResponseWriter, r *http.Request) error {
-	a := actor(r)
-	if a.Role != regie.RoleReferrer && a.Role != regie.RoleCasemanager && a.Role != regie.RoleTeamLeader {
+	can := h.Permissions.Permissions(r.Context())
+	if !can.Refer {
 		return regie.Forbidden()
 	}
 	values := url.Values{"city": {"Utrecht"}, "dutch_proficiency": {"onbekend"}, "problem_duration": {"onbekend"},
 		"commitment": {"onbekend"}, "received_via": {"telefoon"}}
-	if a.Role == regie.RoleReferrer {
-		if u, err := h.Users.FindUserByID(r.Context(), a.UserID); err == nil {
+	if !can.ReferOnBehalf {
+		// The referrer's own referral: their own e-mail address.
+		if u, err := h.Users.FindUserByID(r.Context(), actor(r).UserID); err == nil {
 			values.Set("referrer_email", u.Email)
 		}
 	}

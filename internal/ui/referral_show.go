@@ -12,9 +12,12 @@ import (
 // referralListPage is the list of referrals: a referrer's own, or the
 // team's inbox for staff.
 type referralListPage struct {
-	Referrer bool
-	Open     []*regie.ReferralSummary // awaiting a decision
-	Decided  []*regie.ReferralSummary
+	Referrer bool // the referrer's own referrals
+	// Refer offers "Aanmelding noteren": staff note a referral for a
+	// referrer.
+	Refer   bool
+	Open    []*regie.ReferralSummary // awaiting a decision
+	Decided []*regie.ReferralSummary
 }
 
 func (h *Handler) showReferralList(w http.ResponseWriter, r *http.Request) error {
@@ -22,7 +25,8 @@ func (h *Handler) showReferralList(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	p := referralListPage{Referrer: actor(r).Role == regie.RoleReferrer}
+	can := h.Permissions.Permissions(r.Context())
+	p := referralListPage{Referrer: can.OwnReferralsOnly, Refer: can.Refer}
 	for _, x := range list {
 		if x.Status.Open() {
 			p.Open = append(p.Open, x)
@@ -38,11 +42,10 @@ func (h *Handler) showReferralList(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-// referralPage is one referral, with what the actor may do with it.
+// referralPage is one referral; Referral.Can says what the actor may do
+// with it.
 type referralPage struct {
 	Referral   *regie.Referral
-	Referrer   bool // the referrer's view: status and the team's answer only
-	TeamLeader bool
 	Duplicates []*regie.DuplicateCandidate
 	NextMeet   string
 	Openings   []option
@@ -61,11 +64,9 @@ func (h *Handler) renderReferral(w http.ResponseWriter, r *http.Request, status 
 	if err != nil {
 		return err
 	}
-	a := actor(r)
-	p := referralPage{Referral: ref, Referrer: a.Role == regie.RoleReferrer,
-		TeamLeader: a.Role == regie.RoleTeamLeader && a.TeamID == ref.TeamID,
-		NextMeet:   nextWeekday(regie.DateOf(h.Clock.Now()), time.Monday).ISO(), Openings: choiceOptions(regie.OpeningKinds)}
-	if p.TeamLeader && ref.Status != regie.ReferralAccepted {
+	p := referralPage{Referral: ref,
+		NextMeet: nextWeekday(regie.DateOf(h.Clock.Now()), time.Monday).ISO(), Openings: choiceOptions(regie.OpeningKinds)}
+	if ref.Can.Decide {
 		if p.Duplicates, err = h.Referrals.FindDuplicates(r.Context(), id); err != nil {
 			return err
 		}
@@ -152,7 +153,7 @@ type waitingListPage struct {
 }
 
 func (h *Handler) showWaitingList(w http.ResponseWriter, r *http.Request) error {
-	if !actor(r).Role.InTeam() {
+	if !h.Permissions.Permissions(r.Context()).WaitingList {
 		// The waiting list is the team's tool; a referrer follows their
 		// own referrals on the list of referrals.
 		return regie.Forbidden()

@@ -126,6 +126,9 @@ type view struct {
 	// Nav names the active item of the navigation.
 	Nav   string
 	Actor *regie.Actor
+	// Can is what the actor may do outside one family, as the policy
+	// decides: the menu shows only that.
+	Can   *regie.Permissions
 	Demo  bool
 	Flash string
 	Today regie.Date
@@ -137,11 +140,6 @@ type view struct {
 
 // LoggedIn reports whether a complete log-in is behind the page.
 func (v *view) LoggedIn() bool { return v.Actor != nil && v.Actor.UserID != 0 }
-
-// Is reports whether the actor has role r, for the navigation.
-func (v *view) Is(roles ...regie.Role) bool {
-	return v.LoggedIn() && slices.Contains(roles, v.Actor.Role)
-}
 
 // render executes a page into a buffer first, so a template error becomes
 // a clean 500 instead of half a page.
@@ -157,7 +155,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		h.templates.mu.Unlock()
 	}
 	a := actor(r)
-	v.Actor, v.Demo, v.Today = a, h.Demo, regie.DateOf(h.Clock.Now())
+	v.Actor, v.Demo, v.Today, v.Can = a, h.Demo, regie.DateOf(h.Clock.Now()), h.Permissions.Permissions(r.Context())
 	if v.Flash == "" {
 		v.Flash = takeFlash(w, r)
 	}

@@ -2,8 +2,10 @@ package ui_test
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -562,5 +564,288 @@ func TestRoutes_RoleMatrix(t *testing.T) {
 		if !found {
 			t.Errorf("expectation for %q, which is not a route", pattern)
 		}
+	}
+}
+
+var digits = regexp.MustCompile(`[0-9]+`)
+
+// refused reports whether a status means the user could not do what the
+// page offered: refused (403), not there for them (404), not possible in
+// this state (409), a broken form (400, 405) or a failure.
+func refused(status int) bool {
+	switch status {
+	case http.StatusBadRequest, http.StatusUnauthorized, forbid, notFound, http.StatusMethodNotAllowed, http.StatusConflict:
+		return true
+	}
+	return status >= 500
+}
+
+// stateRefusals are the answers that say a form cannot be used in the
+// state its subject is in, whatever is typed: a page must not offer it.
+var stateRefusals = []regie.Msg{regie.MsgReferralDecided, regie.MsgFamilyClosed, regie.MsgPlanFrozen,
+	regie.MsgNotOnPriorityList, regie.MsgAlreadyOnList}
+
+// stateRefusal returns the state refusal a form's answer shows, if any.
+func stateRefusal(resp response) string {
+	if resp.status != invalid {
+		return ""
+	}
+	for _, m := range stateRefusals {
+		if text := regie.Text(m); strings.Contains(resp.body, html.EscapeString(text)) {
+			return text
+		}
+	}
+	return ""
+}
+
+// TestRoutes_OfferedActionsWork: what a screen offers, the policy allows.
+// For every role it opens every page of the route table (for every
+// relation) and every page those link to, and checks that every link a
+// page shows can be followed and every form it shows (<form method=post>)
+// submitted — with the page's own fields, on a fresh copy of the database
+// per form — without 403, 404, 409 or an error. A form whose fields are
+// incomplete may answer 422: the user can fill it in. It runs on the
+// fixture as it is ("now") and a step further ("later": a closed file, an
+// accepted referral, a partner with a consent that covers everything).
+func TestRoutes_OfferedActionsWork(t *testing.T) {
+	for _, world := range []string{"now", "later"} {
+		for _, role := range matrixRoles[1:] {
+			t.Run(world+"/"+role, func(t *testing.T) {
+				t.Parallel()
+				crawl(t, role, envOptions{later: world == "later"})
+			})
+		}
+	}
+}
+
+// crawl is TestRoutes_OfferedActionsWork for one role in one world.
+func crawl(t *testing.T, role string, opt envOptions) {
+	e := newEnv(t, opt)
+	token := e.session(userOf(e.f, role))
+	// Every page of the route table is a start; one the role may not
+	// open is passed over (the matrix test checks that answer), what the
+	// pages that open offer is followed.
+	var queue []string
+	from := map[string]string{} // the page that offered a URL first
+	start := map[string]bool{}
+	for _, rt := range e.ui.Routes() {
+		if !strings.HasPrefix(rt.Pattern, "GET ") || strings.HasPrefix(rt.Pattern, "GET /inloggen") {
+			continue
+		}
+		exp := expectations[rt.Pattern]
+		rels := []string{"-"}
+		switch {
+		case exp.referral:
+			rels = []string{"assigned", "other-team"}
+		case exp.family:
+			rels = matrixRelations
+		}
+		for _, rel := range rels {
+			p := path(rt.Pattern, e.f, rel)
+			queue = append(queue, p)
+			start[p] = true
+		}
+	}
+	offer := func(u, page string) {
+		if _, known := from[u]; !known {
+			from[u] = page
+		}
+		queue = append(queue, u)
+	}
+	type offered struct {
+		form pageForm
+		page string
+	}
+	var forms []offered
+	formSeen := map[string]bool{}
+	seen := map[string]bool{}
+	// The team meeting links to the week before and after, without end:
+	// a few URLs of one shape are enough.
+	shapes := map[string]int{}
+	for len(queue) > 0 && len(seen) < 1000 {
+		u := queue[0]
+		queue = queue[1:]
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		shape := digits.ReplaceAllString(u, "N")
+		if shapes[shape] >= 8 {
+			continue
+		}
+		shapes[shape]++
+		resp := e.do(http.MethodGet, u, token, nil)
+		if refused(resp.status) {
+			if from[u] != "" {
+				t.Errorf("on %s, the link %s answers %d", from[u], u, resp.status)
+			}
+			continue
+		}
+		if loc := resp.header.Get("Location"); resp.status == redirect {
+			// Where a start page redirects was not offered by a page.
+			if strings.HasPrefix(loc, "/") && !strings.HasPrefix(loc, "/inloggen") && from[u] != "" {
+				offer(loc, u)
+			} else if strings.HasPrefix(loc, "/") && !strings.HasPrefix(loc, "/inloggen") {
+				queue = append(queue, loc)
+			}
+			continue
+		}
+		if resp.status != ok || !strings.HasPrefix(resp.header.Get("Content-Type"), "text/html") {
+			continue
+		}
+		links, fs, err := parsePage(resp.body)
+		if err != nil {
+			t.Fatalf("%s: parse: %v", u, err)
+		}
+		base, _ := url.Parse(u)
+		local := func(href string) (string, bool) {
+			ref, err := url.Parse(href)
+			if err != nil || ref.Host != "" || ref.Scheme != "" {
+				return "", false
+			}
+			abs := base.ResolveReference(ref)
+			abs.Fragment = ""
+			if abs.String() == u || strings.HasPrefix(abs.Path, "/static/") {
+				return "", false
+			}
+			return abs.String(), true
+		}
+		for _, href := range links {
+			if l, isLocal := local(href); isLocal {
+				offer(l, u)
+			}
+		}
+		for _, f := range fs {
+			if f.action == "" {
+				f.action = u
+			}
+			if f.method == http.MethodGet {
+				if l, isLocal := local(f.action + "?" + f.fields.Encode()); isLocal {
+					offer(l, u)
+				}
+				continue
+			}
+			if !formSeen[f.key()] {
+				formSeen[f.key()] = true
+				forms = append(forms, offered{f, u})
+			}
+		}
+	}
+	if len(queue) > 0 {
+		t.Errorf("more than %d pages: the crawl stopped early", len(seen))
+	}
+	for _, o := range forms {
+		fe := newEnv(t, opt)
+		ftoken := fe.session(userOf(fe.f, role))
+		var resp response
+		if strings.HasPrefix(o.form.enctype, "multipart/") {
+			resp = fe.postMultipart(o.form.action, ftoken, o.form.fields, "", nil)
+		} else {
+			resp = fe.do(http.MethodPost, o.form.action, ftoken, o.form.fields)
+		}
+		if refused(resp.status) {
+			t.Errorf("on %s, the form %s %s answers %d", o.page, o.form.method, o.form.action, resp.status)
+		} else if m := stateRefusal(resp); m != "" {
+			t.Errorf("on %s, the form %s %s answers %d: %s", o.page, o.form.method, o.form.action, resp.status, m)
+		}
+	}
+	t.Logf("%d pages and links, %d forms", len(seen), len(forms))
+}
+
+// TestRoutes_OffersWhatThePolicyAllows: the other half of the crawl —
+// hiding everything would pass it. Each role finds the actions it may take
+// on the pages where it works, and not those it may not.
+func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
+	for _, tc := range []struct {
+		role, page string
+		later      bool
+		offers     []string // links or form actions the page must offer
+		not        []string // and must not
+	}{
+		{role: "casemanager", page: "/gezinnen/{assigned}",
+			offers: []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/leden/nieuw", "/gezinnen/{assigned}/veiligheid/nieuw",
+				"/gezinnen/{assigned}/fase", "/gezinnen/{assigned}/toestemming"},
+			not: []string{"/gezinnen/{assigned}/toewijzing"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}",
+			offers: []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/contacten"},
+			not:    []string{"/gezinnen/{assigned}/leden/nieuw", "/gezinnen/{assigned}/bewerken", "/gezinnen/{assigned}/veiligheid/nieuw"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}",
+			offers: []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/toewijzing", "/gezinnen/{assigned}/bewerken"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}", later: true, // the file is closed
+			offers: []string{"/gezinnen/{assigned}/contacten", "/gezinnen/{assigned}/fase"},
+			not:    []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/toewijzing", "/gezinnen/{assigned}/bewerken"}},
+		{role: "netwerkpartner", page: "/gezinnen/{team}", later: true, // a consent that covers everything a partner may read
+			offers: []string{"/gezinnen/{team}/contacten", "/gezinnen/{team}/plan"},
+			not:    []string{"/gezinnen/{team}/contacten/nieuw", "/gezinnen/{team}/fase", "/gezinnen/{team}/leden/nieuw"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}/toewijzing", offers: []string{"/gezinnen/{assigned}/toewijzing"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}/toewijzing", not: []string{"/gezinnen/{assigned}/toewijzing"}},
+		{role: "teamleider", page: "/aanmeldingen/{refA}",
+			offers: []string{"/aanmeldingen/{refA}/agenda", "/aanmeldingen/{refA}/besluit", "/aanmeldingen/{refA}/prioriteit"}},
+		{role: "teamleider", page: "/aanmeldingen/{refA}", later: true, // accepted
+			not: []string{"/aanmeldingen/{refA}/agenda", "/aanmeldingen/{refA}/besluit", "/aanmeldingen/{refA}/prioriteit"}},
+		{role: "casemanager", page: "/aanmeldingen", offers: []string{"/aanmeldingen/nieuw", "/wachtlijst", "/teamoverleg"}},
+		{role: "jeugdhulpverlener", page: "/aanmeldingen", offers: []string{"/wachtlijst"}, not: []string{"/aanmeldingen/nieuw"}},
+		{role: "aanmelder", page: "/aanmeldingen", offers: []string{"/aanmeldingen/nieuw"}, not: []string{"/wachtlijst", "/teamoverleg"}},
+		{role: "privacy_officer", page: "/toegangslog/gezinnen/{assigned}", offers: []string{"/toegangslog/gezinnen/{assigned}?formaat=csv"}},
+		{role: "functioneel_beheerder", page: "/sociale-kaart", offers: []string{"/sociale-kaart/nieuw", "/beheer/gebruikers", "/beheer/fasen"},
+			not: []string{"/gezinnen", "/teamoverleg"}},
+		{role: "casemanager", page: "/sociale-kaart", not: []string{"/sociale-kaart/nieuw", "/beheer/gebruikers", "/toewijzingen"}},
+	} {
+		name := tc.role + " " + tc.page
+		if tc.later {
+			name += " later"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t, envOptions{later: tc.later})
+			fill := strings.NewReplacer("{assigned}", fmt.Sprint(e.f.FamAssigned.ID), "{team}", fmt.Sprint(e.f.FamTeam.ID),
+				"{refA}", fmt.Sprint(template.refA.ID))
+			resp := e.do(http.MethodGet, fill.Replace(tc.page), e.session(userOf(e.f, tc.role)), nil)
+			if resp.status != ok {
+				t.Fatalf("status %d", resp.status)
+			}
+			links, forms, err := parsePage(resp.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			offered := map[string]bool{}
+			for _, l := range links {
+				offered[l] = true
+			}
+			for _, f := range forms {
+				offered[f.action] = true
+			}
+			for _, u := range tc.offers {
+				if !offered[fill.Replace(u)] {
+					t.Errorf("%s is not offered", fill.Replace(u))
+				}
+			}
+			for _, u := range tc.not {
+				if offered[fill.Replace(u)] {
+					t.Errorf("%s is offered", fill.Replace(u))
+				}
+			}
+		})
+	}
+}
+
+// TestAuditLog_CSVDownload: the privacy officer's "Downloaden (CSV)" of a
+// family's access log downloads it, and the download is in the log as an
+// export.
+func TestAuditLog_CSVDownload(t *testing.T) {
+	e := newEnv(t)
+	fam := e.f.FamAssigned.ID
+	resp := e.do(http.MethodGet, fmt.Sprintf("/toegangslog/gezinnen/%d?formaat=csv", fam), e.session(e.f.Privacy), nil)
+	if resp.status != ok || !strings.HasPrefix(resp.header.Get("Content-Type"), "text/csv") || !strings.Contains(resp.body, "Tijdstip;Medewerker") {
+		t.Fatalf("status %d, %s:\n%.300s", resp.status, resp.header.Get("Content-Type"), resp.body)
+	}
+	var action, outcome string
+	var familyID, userID int64
+	if err := e.store.DB().QueryRow(`SELECT action, outcome, family_id, user_id FROM audit ORDER BY id DESC LIMIT 1`).
+		Scan(&action, &outcome, &familyID, &userID); err != nil {
+		t.Fatal(err)
+	}
+	if action != string(regie.ActionExport) || outcome != string(regie.OutcomeOK) || familyID != fam || userID != e.f.Privacy.ID {
+		t.Errorf("audit row: %s %s family %d user %d, want the privacy officer's export of the family's log", action, outcome, familyID, userID)
 	}
 }

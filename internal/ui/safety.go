@@ -21,7 +21,7 @@ type safetyPage struct {
 }
 
 func (h *Handler) renderSafetyForm(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	fam, _, err := h.familyAndMember(r, false)
+	fam, _, err := h.familyAndMember(r, false, maySafety)
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (h *Handler) addSafetyConcern(w http.ResponseWriter, r *http.Request) error
 }
 
 func (h *Handler) renderSafetyResolve(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	fam, _, err := h.familyAndMember(r, false)
+	fam, _, err := h.familyAndMember(r, false, maySafety)
 	if err != nil {
 		return err
 	}
@@ -104,3 +104,5 @@ func (h *Handler) resolveSafetyConcern(w http.ResponseWriter, r *http.Request) e
 	h.redirect(w, r, fmt.Sprintf("/gezinnen/%d", id), regie.MsgFlashSafetyResolved)
 	return nil
 }
+
+func maySafety(c regie.FamilyPermissions) bool { return c.Safety }

@@ -29,7 +29,7 @@ func (h *Handler) showSocialMap(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	h.render(w, r, http.StatusOK, "socialmap", &view{Title: "Sociale kaart", Nav: "socialekaart", Page: socialMapPage{
-		Organisations: orgs, Kind: string(kind), Kinds: choiceOptions(regie.OrgKinds), CanEdit: actor(r).Role == regie.RoleAdmin}})
+		Organisations: orgs, Kind: string(kind), Kinds: choiceOptions(regie.OrgKinds), CanEdit: h.Permissions.Permissions(r.Context()).EditSocialMap}})
 	return nil
 }
 
@@ -41,7 +41,7 @@ type organisationFormPage struct {
 }
 
 func (h *Handler) renderOrganisationForm(w http.ResponseWriter, r *http.Request, status int, f *form, o *regie.Organisation) error {
-	if actor(r).Role != regie.RoleAdmin {
+	if !h.Permissions.Permissions(r.Context()).EditSocialMap {
 		return regie.Forbidden()
 	}
 	teams, err := h.Users.FindTeams(r.Context())
@@ -140,7 +140,7 @@ type normsPage struct {
 }
 
 func (h *Handler) showNorms(w http.ResponseWriter, r *http.Request) error {
-	if actor(r).Role != regie.RoleAdmin {
+	if !h.Permissions.Permissions(r.Context()).Settings {
 		return regie.Forbidden()
 	}
 	n, err := h.Settings.FindNorms(r.Context())

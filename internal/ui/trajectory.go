@@ -63,7 +63,7 @@ func (h *Handler) renderTrajectoryForm(w http.ResponseWriter, r *http.Request, s
 			return regie.NotFound()
 		}
 	}
-	if !fam.Can.Edit {
+	if !fam.Can.Trajectories {
 		return regie.Forbidden()
 	}
 	if f == nil {

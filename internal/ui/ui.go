@@ -35,9 +35,12 @@ type Config struct {
 	Consents  regie.ConsentService
 	// Trajectories are the family's interventions with agencies.
 	Trajectories regie.TrajectoryService
-	Auth         *auth.Service
-	Clock        regie.Clock
-	Logger       *slog.Logger
+	// Permissions say what the actor may do outside one family: the
+	// menu and the entries to new things.
+	Permissions regie.PermissionService
+	Auth        *auth.Service
+	Clock       regie.Clock
+	Logger      *slog.Logger
 	// Demo shows the banner "DEMO — fictieve gegevens".
 	Demo bool
 	// DevTemplates, when set, is the directory of internal/ui: templates

@@ -1,0 +1,93 @@
+package policy
+
+import "regie"
+
+// Can reports whether actor a may perform act on seg given the facts: the
+// answer of Decide, for the store to tell the pages what to offer. The
+// store asks it with the facts it read for the access itself, so what a
+// page offers and what the store allows are one rule.
+func Can(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) bool {
+	return Decide(a, act, seg, f).Allow
+}
+
+// FamilyPermissions says what actor a may do with the family of the facts
+// f, each permission the decision on the action and segment the store
+// checks when the action is taken.
+func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
+	can := func(act regie.Action, seg regie.Segment) bool { return Can(a, act, seg, f) }
+	return regie.FamilyPermissions{
+		Edit:         can(regie.ActionUpdate, regie.SegFamily),
+		Members:      can(regie.ActionUpdate, regie.SegMembers),
+		Assign:       can(regie.ActionUpdate, regie.SegAssignment),
+		Contacts:     can(regie.ActionCreate, regie.SegContacts),
+		Safety:       can(regie.ActionCreate, regie.SegSafety),
+		Phase:        can(regie.ActionUpdate, regie.SegPhase),
+		Plan:         can(regie.ActionUpdate, regie.SegPlan),
+		Consent:      can(regie.ActionCreate, regie.SegConsent),
+		Trajectories: can(regie.ActionUpdate, regie.SegTrajectories),
+
+		ReadContacts:     can(regie.ActionRead, regie.SegContacts),
+		ReadPhase:        can(regie.ActionRead, regie.SegPhase),
+		ReadPlan:         can(regie.ActionRead, regie.SegPlan),
+		ReadConsent:      can(regie.ActionRead, regie.SegConsent),
+		ReadTrajectories: can(regie.ActionRead, regie.SegTrajectories),
+		ReadAssignment:   can(regie.ActionRead, regie.SegAssignment),
+		ExportPlan:       can(regie.ActionExport, regie.SegPlan),
+		ExportConsent:    can(regie.ActionExport, regie.SegConsent),
+	}
+}
+
+// ReferralPermissions says what actor a may do with the referral of the
+// facts f. final is whether its intake is over (regie.ReferralStatus.Final):
+// the store refuses scheduling, deciding and the priority list then, by
+// the same rule. family holds the facts of the family the referral was
+// linked to, nil when none.
+func ReferralPermissions(a *regie.Actor, f *Facts, final bool, family *Facts) regie.ReferralPermissions {
+	read := Decide(a, regie.ActionRead, regie.SegReferral, f)
+	update := Can(a, regie.ActionUpdate, regie.SegReferral, f)
+	return regie.ReferralPermissions{
+		Team:       read.Allow && read.Basis == teamMeetingBasis,
+		Decide:     !final && Can(a, regie.ActionCreate, regie.SegIntake, f),
+		Schedule:   !final && update,
+		Priority:   !final && update,
+		OpenFamily: family != nil && Can(a, regie.ActionRead, regie.SegFamily, family),
+	}
+}
+
+// ReferOnBehalf reports whether a referral a makes is noted on a
+// referrer's behalf (staff taking a call) rather than the actor's own.
+func ReferOnBehalf(a *regie.Actor) bool {
+	d := Decide(a, regie.ActionCreate, regie.SegReferral, nil)
+	return d.Allow && d.Basis == onBehalfBasis
+}
+
+// ActorPermissions says what actor a may do outside any one family: the
+// menu and the entries to new things. The facts of the actor's own team
+// stand for "a family or meeting of my team".
+func ActorPermissions(a *regie.Actor) *regie.Permissions {
+	p := &regie.Permissions{}
+	if a == nil || a.UserID == 0 {
+		return p
+	}
+	own := &Facts{Exists: a.TeamID != 0, TeamID: a.TeamID}
+	_, p.MyFamilies = ListScope(a, regie.FamilyFilter{Scope: regie.ScopeMine})
+	_, p.TeamFamilies = ListScope(a, regie.FamilyFilter{Scope: regie.ScopeTeam})
+	p.NewFamily = Can(a, regie.ActionCreate, regie.SegFamily, nil)
+	p.Meeting = own.Exists && Can(a, regie.ActionRead, regie.SegMeeting, own)
+	p.Referrals = Can(a, regie.ActionRead, regie.SegReferrals, nil)
+	if scope, ok := ReferralScope(a, false); p.Referrals && ok {
+		p.OwnReferralsOnly = scope.UserID != 0
+		p.WaitingList = scope.TeamID != 0
+	}
+	p.Refer = Can(a, regie.ActionCreate, regie.SegReferral, nil)
+	p.ReferOnBehalf = ReferOnBehalf(a)
+	p.Supervision = own.Exists && Can(a, regie.ActionRead, regie.SegSupervision, own)
+	p.Assignments = Can(a, regie.ActionRead, regie.SegAssignments, nil)
+	p.SocialMap = Can(a, regie.ActionRead, regie.SegSocialMap, nil)
+	p.EditSocialMap = Can(a, regie.ActionCreate, regie.SegSocialMap, nil)
+	p.Accounts = Can(a, regie.ActionRead, regie.SegAccount, nil)
+	p.Settings = Can(a, regie.ActionUpdate, regie.SegSettings, nil)
+	p.AuditLog = Can(a, regie.ActionRead, regie.SegAuditLog, nil)
+	p.ExportAuditLog = Can(a, regie.ActionExport, regie.SegAuditLog, nil)
+	return p
+}

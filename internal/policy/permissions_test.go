@@ -1,0 +1,125 @@
+package policy_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+// TestFamilyPermissions: what a page offers for a family is the decision
+// on the action the store checks, relation by relation.
+func TestFamilyPermissions(t *testing.T) {
+	cm := &regie.Actor{UserID: 7, Role: regie.RoleCasemanager, TeamID: 1}
+	yw := &regie.Actor{UserID: 8, Role: regie.RoleYouthWorker, TeamID: 1}
+	tl := &regie.Actor{UserID: 9, Role: regie.RoleTeamLeader, TeamID: 1}
+	partner := &regie.Actor{UserID: 10, Role: regie.RolePartner, OrganisationID: 5}
+	today := regie.Date{}
+	consent := &regie.Consent{ID: 3, Parties: []regie.ConsentParty{{OrgID: 5,
+		Kinds: []regie.InfoKind{regie.InfoFamily, regie.InfoContacts, regie.InfoPlan}}}}
+	all := regie.FamilyPermissions{Edit: true, Members: true, Assign: false, Contacts: true, Safety: true, Phase: true, Plan: true,
+		Consent: true, Trajectories: true, ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true,
+		ReadTrajectories: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true}
+	reads := all
+	reads.Edit, reads.Members, reads.Contacts, reads.Safety, reads.Phase, reads.Plan, reads.Consent, reads.Trajectories = false, false, false, false, false, false, false, false
+	youth := reads
+	youth.Contacts = true
+	leader := all
+	leader.Assign = true
+	for _, tc := range []struct {
+		name  string
+		actor *regie.Actor
+		facts *policy.Facts
+		want  regie.FamilyPermissions
+	}{
+		{"coordinator", cm, relation("coordinator"), all},
+		{"coordinator of a closed file", cm, relation("closed"), reads},
+		{"casemanager of another family", cm, relation("team"), regie.FamilyPermissions{}},
+		{"youth worker records contacts only", yw, relation("youth"), youth},
+		{"team leader", tl, relation("team"), leader},
+		{"team leader of a closed file reads", tl, &policy.Facts{Exists: true, TeamID: 1, Closed: true}, reads},
+		{"partner reads what the consent covers, never writes or exports", partner,
+			&policy.Facts{Exists: true, TeamID: 1, Consents: []*regie.Consent{consent}, Today: today},
+			regie.FamilyPermissions{ReadContacts: true, ReadPlan: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, policy.FamilyPermissions(tc.actor, tc.facts)); diff != "" {
+				t.Errorf("FamilyPermissions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestReferralPermissions: an accepted referral is no longer scheduled,
+// decided or prioritised; the family it became opens only for who may.
+func TestReferralPermissions(t *testing.T) {
+	tl := &regie.Actor{UserID: 9, Role: regie.RoleTeamLeader, TeamID: 1}
+	cm := &regie.Actor{UserID: 7, Role: regie.RoleCasemanager, TeamID: 1}
+	referrer := &regie.Actor{UserID: 11, Role: regie.RoleReferrer}
+	ref := &policy.Facts{Exists: true, TeamID: 1, ReferrerUserID: 11}
+	family := &policy.Facts{Exists: true, TeamID: 1}
+	for _, tc := range []struct {
+		name   string
+		actor  *regie.Actor
+		final  bool
+		family *policy.Facts
+		want   regie.ReferralPermissions
+	}{
+		{"team leader, open", tl, false, nil, regie.ReferralPermissions{Team: true, Decide: true, Schedule: true, Priority: true}},
+		{"team leader, accepted", tl, true, family, regie.ReferralPermissions{Team: true, OpenFamily: true}},
+		{"casemanager, open", cm, false, nil, regie.ReferralPermissions{Team: true}},
+		{"casemanager, accepted, not the family's", cm, true, family, regie.ReferralPermissions{Team: true}},
+		{"referrer", referrer, false, nil, regie.ReferralPermissions{}},
+		{"referrer, accepted", referrer, true, family, regie.ReferralPermissions{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, policy.ReferralPermissions(tc.actor, ref, tc.final, tc.family)); diff != "" {
+				t.Errorf("ReferralPermissions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestActorPermissions: the menu of each role, from the policy.
+func TestActorPermissions(t *testing.T) {
+	for _, tc := range []struct {
+		actor *regie.Actor
+		want  regie.Permissions
+	}{
+		{&regie.Actor{UserID: 1, Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{MyFamilies: true, Meeting: true,
+			Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, SocialMap: true}},
+		{&regie.Actor{UserID: 1, Role: regie.RoleYouthWorker, TeamID: 1}, regie.Permissions{MyFamilies: true, Meeting: true,
+			Referrals: true, WaitingList: true, SocialMap: true}},
+		{&regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}, regie.Permissions{MyFamilies: true, TeamFamilies: true,
+			NewFamily: true, Meeting: true, Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, Supervision: true,
+			Assignments: true, SocialMap: true}},
+		{&regie.Actor{UserID: 1, Role: regie.RoleReferrer}, regie.Permissions{Referrals: true, OwnReferralsOnly: true, Refer: true,
+			SocialMap: true}},
+		{&regie.Actor{UserID: 1, Role: regie.RolePartner}, regie.Permissions{SocialMap: true}},
+		{&regie.Actor{UserID: 1, Role: regie.RoleAdmin}, regie.Permissions{Assignments: true, SocialMap: true, EditSocialMap: true,
+			Accounts: true, Settings: true}},
+		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, regie.Permissions{SocialMap: true, AuditLog: true, ExportAuditLog: true}},
+		{&regie.Actor{Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{}}, // no complete log-in
+	} {
+		t.Run(string(tc.actor.Role), func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, *policy.ActorPermissions(tc.actor)); diff != "" {
+				t.Errorf("ActorPermissions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDecide_AuditLogExport: the privacy officer downloads a family's
+// log; nobody else reads or exports it.
+func TestDecide_AuditLogExport(t *testing.T) {
+	for _, r := range []regie.Role{regie.RoleCasemanager, regie.RoleTeamLeader, regie.RoleAdmin, regie.RolePrivacy, regie.RolePartner} {
+		a := &regie.Actor{UserID: 1, Role: r, TeamID: 1}
+		for _, act := range []regie.Action{regie.ActionRead, regie.ActionExport} {
+			if got, want := policy.Can(a, act, regie.SegAuditLog, nil), r == regie.RolePrivacy; got != want {
+				t.Errorf("%s %s access log: %v, want %v", r, act, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,38 @@
+package regie
+
+import "context"
+
+// Permissions are what the actor may do outside any one family or
+// referral: the items of the menu and the entries to new things, as the
+// access policy decides them (policy.ActorPermissions). What belongs to
+// one family or referral is in Family.Can and Referral.Can.
+type Permissions struct {
+	MyFamilies   bool // the families assigned to the actor
+	TeamFamilies bool // all families of the actor's team
+	NewFamily    bool // open a family's file directly
+	Meeting      bool // the team meeting of the actor's team
+	Referrals    bool // the list of referrals
+	// OwnReferralsOnly: the list shows the actor's own referrals (a
+	// referrer's), not the team's.
+	OwnReferralsOnly bool
+	Refer            bool // a new referral
+	// ReferOnBehalf: a new referral is noted on a referrer's behalf.
+	ReferOnBehalf bool
+	WaitingList   bool // the team's waiting list and priority list
+	Supervision   bool // the supervision of the team's workers
+	Assignments   bool // the list of assignments
+	SocialMap     bool // the social map
+	EditSocialMap bool
+	Accounts      bool // the administration of accounts
+	Settings      bool // the norms and the phases' checklists
+	AuditLog      bool // the access log
+	// ExportAuditLog: a family's access log as a CSV download.
+	ExportAuditLog bool
+}
+
+// PermissionService tells what the actor of ctx may do.
+type PermissionService interface {
+	// Permissions never fails: an actor without a complete log-in may
+	// do nothing.
+	Permissions(ctx context.Context) *Permissions
+}

@@ -11,8 +11,7 @@ import (
 
 var assignmentFields = []string{"coordinator", "duo", "confirm"}
 
-// assignmentPage is the data of the assignment form. It shows the family
-// only by dossier number: the administrator may assign but not read.
+// assignmentPage is the data of the assignment form (the team leader's).
 type assignmentPage struct {
 	Assignments  *regie.FamilyAssignments
 	Casemanagers []*regie.Caseload
@@ -90,11 +89,7 @@ func (h *Handler) saveAssignment(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
-	to := fmt.Sprintf("/gezinnen/%d", id)
-	if actor(r).Role == regie.RoleAdmin {
-		to = "/toewijzingen"
-	}
-	h.redirect(w, r, to, regie.MsgFlashAssigned)
+	h.redirect(w, r, fmt.Sprintf("/gezinnen/%d", id), regie.MsgFlashAssigned)
 	return nil
 }
 

@@ -192,7 +192,7 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 	case regie.RoleTeamLeader:
 		to = "/gezinnen?overzicht=team"
 	case regie.RoleAdmin:
-		to = "/toewijzingen"
+		to = "/beheer/gebruikers"
 	case regie.RolePrivacy:
 		to = "/toegangslog"
 	case regie.RoleReferrer:

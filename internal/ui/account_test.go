@@ -184,3 +184,42 @@ func TestAccount_Sessions(t *testing.T) {
 		t.Fatalf("%d audit rows for ending all sessions", n)
 	}
 }
+
+// TestAccount_CrossSitePOSTsAreRefused: confirming an account and ending
+// sessions are refused from another site, like every form of regie.
+func TestAccount_CrossSitePOSTsAreRefused(t *testing.T) {
+	e := newEnv(t)
+	lead := e.session(e.f.TeamLeader)
+	admin := e.session(e.f.Admin)
+	var sid int64
+	e.store.DB().QueryRow(`SELECT id FROM sessions WHERE user_id = $1`, e.f.TeamLeader.ID).Scan(&sid)
+	count := func() string {
+		var pending, sessions int
+		e.store.DB().QueryRow(`SELECT count(*) FROM account_changes WHERE confirmed_at IS NULL`).Scan(&pending)
+		e.store.DB().QueryRow(`SELECT count(*) FROM sessions`).Scan(&sessions)
+		return fmt.Sprint(pending, sessions)
+	}
+	before := count()
+	for _, tc := range []struct{ path, token string }{
+		{fmt.Sprintf("/bevestigingen/%d", template.pendingChange), lead},
+		{fmt.Sprintf("/account/sessies/%d/beeindigen", sid), lead},
+		{fmt.Sprintf("/beheer/gebruikers/%d/sessies/beeindigen", e.f.TeamLeader.ID), admin},
+		{fmt.Sprintf("/beheer/gebruikers/%d/sessies/%d/beeindigen", e.f.TeamLeader.ID, sid), admin},
+	} {
+		req, _ := http.NewRequest(http.MethodPost, e.srv.URL+tc.path, strings.NewReader(""))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Cookie", "__Host-regie="+tc.token)
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		resp, err := noRedirect.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("cross-site POST %s: %d, want 403", tc.path, resp.StatusCode)
+		}
+	}
+	if after := count(); after != before {
+		t.Fatalf("cross-site POSTs changed pending confirmations or sessions: %s → %s", before, after)
+	}
+}

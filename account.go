@@ -10,9 +10,9 @@ type AccountChangeKind string
 
 // The kinds of account change that a second person confirms.
 const (
-	ChangeCreated      AccountChangeKind = "aangemaakt"
-	ChangePassword     AccountChangeKind = "wachtwoord"
-	ChangePasswordTOTP AccountChangeKind = "wachtwoord_totp"
+	ChangeCreated   AccountChangeKind = "aangemaakt"
+	ChangeReset     AccountChangeKind = "wachtwoord"
+	ChangeResetTOTP AccountChangeKind = "wachtwoord_totp"
 )
 
 // Label returns the Dutch description of the change.
@@ -20,9 +20,9 @@ func (k AccountChangeKind) Label() string {
 	switch k {
 	case ChangeCreated:
 		return "account aangemaakt"
-	case ChangePassword:
+	case ChangeReset:
 		return "wachtwoord opnieuw ingesteld"
-	case ChangePasswordTOTP:
+	case ChangeResetTOTP:
 		return "wachtwoord en tweede factor opnieuw ingesteld"
 	}
 	return string(k)

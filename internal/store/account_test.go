@@ -146,7 +146,7 @@ func TestSeparationOfDuties_AdminAloneReadsNoFamily(t *testing.T) {
 				reset = c
 			}
 		}
-		if len(forLead) != 2 || reset == nil || !reset.CanConfirm || reset.Kind != regie.ChangePasswordTOTP || reset.MadeByName != f.Admin.Name {
+		if len(forLead) != 2 || reset == nil || !reset.CanConfirm || reset.Kind != regie.ChangeResetTOTP || reset.MadeByName != f.Admin.Name {
 			t.Fatalf("team leader's pending list: %+v", forLead)
 		}
 		clock.Advance(2 * time.Hour)

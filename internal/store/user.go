@@ -209,9 +209,9 @@ func (s *Store) CreateUser(ctx context.Context, n regie.NewUser, passwordHash st
 
 // SetPassword implements regie.UserService.
 func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash string, resetTOTP bool) error {
-	kind := regie.ChangePassword
+	kind := regie.ChangeReset
 	if resetTOTP {
-		kind = regie.ChangePasswordTOTP
+		kind = regie.ChangeResetTOTP
 	}
 	return s.changeAccount(ctx, userID, kind.Label(), func(tx *tx) error {
 		q := `UPDATE users SET password_hash = $1, password_temporary = $2, password_set_at = $3 WHERE id = $4`

@@ -4,7 +4,7 @@
 -- confirms it (confirmed_at). made_by and confirmed_by are NULL when the
 -- command line acted (the operator at the server: bootstrap and recovery).
 -- seen_at is when the user read, after logging in, who changed their
--- account and when. Same logical schema as postgres/000007.
+-- account and when. Same logical schema as postgres/000008.
 
 CREATE TABLE account_changes (
 	id           INTEGER PRIMARY KEY,

@@ -81,6 +81,9 @@ const (
 	SegPlan         Segment = "plan"
 	SegConsent      Segment = "toestemming"
 	SegTrajectories Segment = "trajecten"
+	// SegAccountConfirm is the second person's confirmation of an account
+	// made or reset by an administrator.
+	SegAccountConfirm Segment = "accountbevestiging"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -93,6 +96,7 @@ var Segments = []Choice[Segment]{
 	{SegAccount, "Account"},
 	{SegOwnAccount, "Eigen account"},
 	{SegSession, "Sessie"},
+	{SegAccountConfirm, "Bevestiging van accountbeheer"},
 	{SegAssignments, "Toewijzingsoverzicht"},
 	{SegReferral, "Aanmelding"},
 	{SegReferrals, "Aanmeldingen en wachtlijst"},

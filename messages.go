@@ -38,6 +38,11 @@ const (
 	MsgLoginFailed          Msg = "login_failed"
 	MsgLoginRateLimited     Msg = "login_rate_limited"
 	MsgLoginBusy            Msg = "login_busy"
+	MsgPasswordCommon       Msg = "password_common"
+	MsgPasswordPersonal     Msg = "password_personal"
+	MsgPasswordExpired      Msg = "password_expired"
+	MsgAccountUnconfirmed   Msg = "account_unconfirmed"
+	MsgChangeOwn            Msg = "change_own"
 	MsgTOTPInvalid          Msg = "totp_invalid"
 	MsgSessionExpired       Msg = "session_expired"
 	MsgMemberEnded          Msg = "member_ended"
@@ -156,6 +161,9 @@ const (
 	MsgFlashConsentWithdrawn  Msg = "flash_consent_withdrawn"
 	MsgFlashTrajectorySaved   Msg = "flash_trajectory_saved"
 	MsgSearchNameNeeded       Msg = "search_name_needed"
+	MsgFlashAccountConfirmed  Msg = "flash_account_confirmed"
+	MsgFlashSessionEnded      Msg = "flash_session_ended"
+	MsgFlashSessionsEnded     Msg = "flash_sessions_ended"
 )
 
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
@@ -186,6 +194,11 @@ var catalogue = map[Msg]string{
 	MsgLoginFailed:          "Het e-mailadres of het wachtwoord klopt niet.",
 	MsgLoginRateLimited:     "Te veel mislukte pogingen om in te loggen. Wacht een minuut en probeer het dan opnieuw.",
 	MsgLoginBusy:            "Er wordt op dit moment heel vaak geprobeerd in te loggen. Probeer het over een paar seconden opnieuw.",
+	MsgPasswordCommon:       "Dit wachtwoord is te bekend: het staat (eventueel met cijfers of tekens erbij) in de lijsten die aanvallers als eerste proberen. Kies bijvoorbeeld een zin van een paar losse woorden.",
+	MsgPasswordPersonal:     "Uw wachtwoord mag uw naam of (het deel voor de @ van) uw e-mailadres niet bevatten.",
+	MsgPasswordExpired:      "Uw tijdelijke wachtwoord is verlopen: het is %d uur geldig. Vraag de functioneel beheerder om een nieuw tijdelijk wachtwoord.",
+	MsgAccountUnconfirmed:   "Uw account is door de functioneel beheerder aangemaakt of opnieuw ingesteld, maar nog niet bevestigd door een tweede persoon (uw teamleider, of de privacy officer of een andere beheerder). Daarna kunt u inloggen; vraag hen om de bevestiging.",
+	MsgChangeOwn:            "Een wijziging die u zelf heeft gedaan, bevestigt een ander.",
 	MsgTOTPInvalid:          "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw app.",
 	MsgSessionExpired:       "Uw sessie is verlopen. Log opnieuw in.",
 	MsgMemberEnded:          "Dit gezinslid is al uitgeschreven.",
@@ -300,6 +313,9 @@ var catalogue = map[Msg]string{
 	MsgFlashScoresSaved:       "De scores zijn vastgelegd.",
 	MsgFlashConsentSaved:      "De toestemmingsverklaring is vastgelegd. De genoemde organisaties kunnen nu de afgesproken informatie inzien.",
 	MsgFlashConsentWithdrawn:  "De toestemming is ingetrokken. Organisaties die erop steunden, kunnen het gezin niet meer inzien.",
+	MsgFlashAccountConfirmed:  "Bevestigd: het account kan nu worden gebruikt.",
+	MsgFlashSessionEnded:      "De sessie is beëindigd.",
+	MsgFlashSessionsEnded:     "Alle sessies van deze gebruiker zijn beëindigd.",
 	MsgFlashTrajectorySaved:   "Het traject is opgeslagen.",
 	MsgSearchNameNeeded:       "Zoek op een naam: typ ten minste twee letters van de naam van het gezin of een gezinslid.",
 }

@@ -24,6 +24,8 @@ type Permissions struct {
 	SocialMap     bool // the social map
 	EditSocialMap bool
 	Accounts      bool // the administration of accounts
+	// Confirmations: the account changes waiting for a second person.
+	Confirmations bool
 	Settings      bool // the norms and the phases' checklists
 	AuditLog      bool // the access log
 	// ExportAuditLog: a family's access log as a CSV download.

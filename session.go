@@ -50,6 +50,16 @@ type SessionService interface {
 	// UseTOTPStep records that the code of step was used, refusing a step
 	// at or before the last used one (a replay). ECONFLICT on replay.
 	UseTOTPStep(ctx context.Context, userID int64, step int64) error
+	// FindUserSessions lists the active sessions of a user — seen since
+	// idleSince and started since createdSince — newest first: the actor's
+	// own, or any user's for the functional administrator. EFORBIDDEN.
+	// Audited.
+	FindUserSessions(ctx context.Context, userID int64, idleSince, createdSince time.Time) ([]*Session, error)
+	// EndUserSessions ends the session sessionID of the user, or all of
+	// the user's sessions when sessionID is 0, and returns how many ended:
+	// the actor's own, or any user's for the functional administrator.
+	// ENOTFOUND when the session is not the user's, EFORBIDDEN. Audited.
+	EndUserSessions(ctx context.Context, userID, sessionID int64) (int64, error)
 	// DeleteExpiredSessions removes sessions idle since before idleSince or
 	// created before createdSince.
 	DeleteExpiredSessions(ctx context.Context, idleSince, createdSince time.Time) (int64, error)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Role is what a user does in regie; the access policy decides on it.
@@ -118,6 +119,13 @@ type User struct {
 	// PasswordTemporary: the password was made by an administrator (a new
 	// account or a reset). The user chooses their own before anything else.
 	PasswordTemporary bool
+	// PasswordSetAt is when the password was set or its change confirmed:
+	// a temporary password expires TemporaryPasswordValid after it.
+	PasswordSetAt time.Time
+	// Unconfirmed: an administrator created the account or reset its
+	// password, and no second person has confirmed it yet. Log-in is
+	// refused until then.
+	Unconfirmed bool
 
 	// Joined for display.
 	OrganisationName string
@@ -126,6 +134,12 @@ type User struct {
 
 // Disabled reports whether the account may no longer log in.
 func (u *User) Disabled() bool { return !u.DisabledAt.IsZero() }
+
+// TemporaryExpired reports whether the user's password is temporary and
+// older than TemporaryPasswordValid at now.
+func (u *User) TemporaryExpired(now time.Time) bool {
+	return u.PasswordTemporary && !u.PasswordSetAt.IsZero() && now.Sub(u.PasswordSetAt) > TemporaryPasswordValid
+}
 
 // HasTOTP reports whether the user has enrolled a second factor.
 func (u *User) HasTOTP() bool { return u.TOTPEnrolled || u.TOTPSecret != "" }
@@ -145,19 +159,21 @@ type NewUser struct {
 	PasswordTemporary bool
 }
 
-// PasswordChange is a user choosing their own password.
+// PasswordChange is a user choosing their own password. Name and Email
+// are the user's own, which the new password must not contain.
 type PasswordChange struct {
 	Current, New, Repeat string
+	Name, Email          string
 }
 
-// Validate checks the new password; whether Current is right is for the
-// log-in service to check.
+// Validate checks the new password against every rule (CheckPassword);
+// whether Current is right is for the log-in service to check.
 func (c PasswordChange) Validate() error {
 	var v Validation
 	v.Required("current", c.Current)
+	validatePassword(&v, "new", c.New, c.Name, c.Email)
 	switch {
-	case len(c.New) < MinPasswordLength:
-		v.Add("new", MsgPasswordTooShort, MinPasswordLength)
+	case v.Has("new"):
 	case c.New == c.Current:
 		v.Add("new", MsgPasswordSame)
 	case c.Repeat != c.New:
@@ -165,10 +181,6 @@ func (c PasswordChange) Validate() error {
 	}
 	return v.Err()
 }
-
-// MinPasswordLength is the shortest password accepted; length, not
-// composition rules, is what makes a password strong (NCSC guidance).
-const MinPasswordLength = 12
 
 // Normalize cleans the input in place.
 func (n *NewUser) Normalize() {
@@ -196,8 +208,13 @@ func (n *NewUser) Validate() error {
 	if !n.Role.InTeam() && n.TeamID != 0 {
 		v.Add("team", MsgNoTeamForRole)
 	}
-	if len(n.Password) < MinPasswordLength {
-		v.Add("password", MsgPasswordTooShort, MinPasswordLength)
+	if n.PasswordTemporary {
+		// Generated at random: only its length is for the rules to check.
+		if utf8.RuneCountInString(n.Password) < MinPasswordLength {
+			v.Add("password", MsgPasswordTooShort, MinPasswordLength)
+		}
+	} else {
+		validatePassword(&v, "password", n.Password, n.Name, n.Email)
 	}
 	return v.Err()
 }
@@ -237,6 +254,7 @@ type UserFilter struct {
 // functional administrator (or the command line as RoleSystem) and are
 // audited.
 type UserService interface {
+	AccountConfirmationService
 	// FindUserByID returns ENOTFOUND if there is no such user.
 	FindUserByID(ctx context.Context, id int64) (*User, error)
 	// FindUserByEmail returns ENOTFOUND if there is no such user. It is used
@@ -249,11 +267,16 @@ type UserService interface {
 	// functional administrator, audited. EFORBIDDEN.
 	FindAccounts(ctx context.Context) ([]*User, error)
 	// CreateUser returns EINVALID or ECONFLICT (email taken). The password
-	// hash must already be set in passwordHash.
+	// hash must already be set in passwordHash. An account an administrator
+	// creates waits for a second person's confirmation; one the command
+	// line creates is confirmed at once.
 	CreateUser(ctx context.Context, n NewUser, passwordHash string) (*User, error)
 	// SetPassword replaces the password hash, clears the second factor when
 	// resetTOTP is set, and ends every session of the user.
-	// The new password is temporary: the user replaces it at log-in.
+	// The new password is temporary: the user replaces it at log-in. Made
+	// by an administrator, the reset waits for a second person's
+	// confirmation (AccountConfirmationService) before the account can log
+	// in again; made by the command line, it is confirmed at once.
 	SetPassword(ctx context.Context, userID int64, passwordHash string, resetTOTP bool) error
 	// ChangeOwnPassword replaces the actor's own password hash (no longer
 	// temporary) and ends the actor's other sessions; the current one

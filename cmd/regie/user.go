@@ -16,7 +16,11 @@ import (
 
 // runUser runs `regie user create|reset-password|disable|list`: account
 // administration from the command line, acting as the system (audited as
-// such). The first administrator of a new instance is made this way.
+// such). The first administrator of a new instance is made this way. The
+// command line is the operator at the server (technisch beheer), who holds
+// the database's credentials: an account or reset it makes is confirmed at
+// once, where one the functional administrator makes in the screens waits
+// for a second person. Its user is told either way at the next log-in.
 func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return errors.New("geef een opdracht: regie user create, reset-password, disable of list")
@@ -55,8 +59,8 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Account %d aangemaakt voor %s (%s).\nTijdelijk wachtwoord: %s\nBij de eerste keer inloggen stelt %s een tweede factor in en kiest een eigen wachtwoord.\n",
-			u.ID, u.Name, u.Role.Label(), n.Password, u.Name)
+		fmt.Fprintf(stdout, "Account %d aangemaakt voor %s (%s).\nTijdelijk wachtwoord: %s\nHet wachtwoord is %d uur geldig. Bij de eerste keer inloggen stelt %s een tweede factor in en kiest een eigen wachtwoord.\n",
+			u.ID, u.Name, u.Role.Label(), n.Password, int(regie.TemporaryPasswordValid.Hours()), u.Name)
 	case "reset-password":
 		u, err := st.FindUserByEmail(ctx, email)
 		if err != nil {
@@ -90,6 +94,8 @@ func runUser(ctx context.Context, args []string, stdout io.Writer) error {
 			switch {
 			case u.Disabled():
 				status = "geblokkeerd"
+			case u.Unconfirmed:
+				status = "wacht op bevestiging door een tweede persoon"
 			case u.PasswordTemporary:
 				status = "actief, tijdelijk wachtwoord"
 			case !u.HasTOTP():

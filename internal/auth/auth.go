@@ -100,6 +100,9 @@ var (
 	errTooMany     = &regie.Error{Code: regie.ETOOMANY, Message: regie.Text(regie.MsgLoginRateLimited)}
 	errExpired     = &regie.Error{Code: regie.EUNAUTHORIZED, Message: regie.Text(regie.MsgSessionExpired)}
 	errBusy        = &regie.Error{Code: regie.EUNAVAILABLE, Message: regie.Text(regie.MsgLoginBusy)}
+	errUnconfirmed = &regie.Error{Code: regie.EUNAUTHORIZED, Message: regie.Text(regie.MsgAccountUnconfirmed)}
+	errTempExpired = &regie.Error{Code: regie.EUNAUTHORIZED,
+		Message: regie.Text(regie.MsgPasswordExpired, int(regie.TemporaryPasswordValid.Hours()))}
 )
 
 // accountKey identifies an account for the rate limit by a hash of the
@@ -210,6 +213,15 @@ func (s *Service) LogIn(ctx context.Context, email, pw, device string) (*Login, 
 	}
 	if u.Disabled() {
 		return nil, s.fail(ctx, key, u.ID, "account geblokkeerd", errLoginFailed)
+	}
+	// Only someone who knows the password learns why it cannot be used
+	// yet: a change by an administrator waits for a second person, and a
+	// temporary password expires.
+	if u.Unconfirmed {
+		return nil, s.fail(ctx, key, u.ID, "geweigerd: accountwijziging nog niet bevestigd door een tweede persoon", errUnconfirmed)
+	}
+	if u.TemporaryExpired(s.clock.Now()) {
+		return nil, s.fail(ctx, key, u.ID, "geweigerd: tijdelijk wachtwoord verlopen", errTempExpired)
 	}
 	next := StepDone
 	switch {
@@ -350,7 +362,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*regie.Sessio
 		return nil, nil, err
 	}
 	now := s.clock.Now()
-	if now.Sub(sess.LastSeenAt) > s.cfg.IdleTimeout || now.Sub(sess.CreatedAt) > s.cfg.MaxAge || u.Disabled() {
+	if now.Sub(sess.LastSeenAt) > s.cfg.IdleTimeout || now.Sub(sess.CreatedAt) > s.cfg.MaxAge || u.Disabled() || u.Unconfirmed {
 		if err := s.sessions.DeleteSession(ctx, sess.ID); err != nil {
 			return nil, nil, err
 		}
@@ -391,6 +403,7 @@ func ExpiredUserID(err error) int64 {
 // must not be enough), under the same rate limit as logging in. The new
 // password replaces a temporary one, and the user's other sessions end.
 func (s *Service) ChangePassword(ctx context.Context, u *regie.User, in regie.PasswordChange) error {
+	in.Name, in.Email = u.Name, u.Email
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -416,6 +429,18 @@ func (s *Service) ChangePassword(ctx context.Context, u *regie.User, in regie.Pa
 		return err
 	}
 	return s.users.ChangeOwnPassword(ctx, hash)
+}
+
+// Sessions returns the active sessions of a user (the actor's own, or any
+// user's for the functional administrator), newest first.
+func (s *Service) Sessions(ctx context.Context, userID int64) ([]*regie.Session, error) {
+	now := s.clock.Now()
+	return s.sessions.FindUserSessions(ctx, userID, now.Add(-s.cfg.IdleTimeout), now.Add(-s.cfg.MaxAge))
+}
+
+// EndSessions ends one session of a user, or all when sessionID is 0.
+func (s *Service) EndSessions(ctx context.Context, userID, sessionID int64) (int64, error) {
+	return s.sessions.EndUserSessions(ctx, userID, sessionID)
 }
 
 // LogOut ends the session.

@@ -16,6 +16,10 @@ import (
 // Password is the password of every demo account.
 const Password = "regie-demo-2026"
 
+// PendingEmail is the demo's account that the administrator made and the
+// team leader has yet to confirm; it is not one of the Logins.
+const PendingEmail = "nieuw@demo.regie.nl"
+
 // Login is a demo account, printed when the demo starts.
 type Login struct {
 	Email string
@@ -196,6 +200,16 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 	}
 
 	admin := actorFor(ctx, users["beheer@demo.regie.nl"])
+	// The demo accounts were made by the command line, as on a new
+	// instance, and so are usable at once. One more casemanager, made by
+	// the administrator in the screens, waits — as every account an
+	// administrator makes — for the team leader's confirmation
+	// (Bevestigingen), and cannot log in until then.
+	if _, err := st.CreateUser(admin, regie.NewUser{Email: PendingEmail, Name: "Mark Janssen", Role: regie.RoleCasemanager,
+		OrganisationID: org.ID, TeamID: team.ID, DistrictIDs: []int64{district["Zuilen"]}, Password: password.Generate(),
+		PasswordTemporary: true}, hash); err != nil {
+		return fmt.Errorf("demo account %s: %w", PendingEmail, err)
+	}
 	orgs := map[string]int64{"school": school.ID, "ggz": ggz.ID}
 	for _, o := range socialMap {
 		in := o.in

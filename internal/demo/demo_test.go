@@ -88,6 +88,22 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 			t.Errorf("the demo has no %s", what)
 		}
 	}
+
+	// Every demo account logs in; the one the administrator made waits
+	// for the team leader, who sees it under Bevestigingen.
+	for _, l := range demo.Logins {
+		u, err := st.FindUserByEmail(ctx, l.Email)
+		if err != nil || u.Unconfirmed || u.PasswordTemporary {
+			t.Fatalf("demo account %s: %+v, %v", l.Email, u, err)
+		}
+	}
+	if u, err := st.FindUserByEmail(ctx, demo.PendingEmail); err != nil || !u.Unconfirmed {
+		t.Fatalf("the administrator's new account: %+v, %v", u, err)
+	}
+	pending, err := st.FindPendingAccountChanges(leader)
+	if err != nil || len(pending) != 1 || !pending[0].CanConfirm || pending[0].UserEmail != demo.PendingEmail {
+		t.Fatalf("the team leader's confirmations: %+v, %v", pending, err)
+	}
 }
 
 // teamLeader returns the demo team leader as the acting user.

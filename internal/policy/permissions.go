@@ -86,6 +86,7 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	p.SocialMap = Can(a, regie.ActionRead, regie.SegSocialMap, nil)
 	p.EditSocialMap = Can(a, regie.ActionCreate, regie.SegSocialMap, nil)
 	p.Accounts = Can(a, regie.ActionRead, regie.SegAccount, nil)
+	p.Confirmations = ConfirmsAccounts(a)
 	p.Settings = Can(a, regie.ActionUpdate, regie.SegSettings, nil)
 	p.AuditLog = Can(a, regie.ActionRead, regie.SegAuditLog, nil)
 	p.ExportAuditLog = Can(a, regie.ActionExport, regie.SegAuditLog, nil)

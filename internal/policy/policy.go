@@ -103,8 +103,8 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 	case regie.SegAssignment:
 		return assignment(a, act, f)
 	case regie.SegAssignments:
-		if act == regie.ActionRead && (a.Role == regie.RoleAdmin || a.Role == regie.RoleTeamLeader) {
-			return allow(adminOrTeamLeaderBasis(a))
+		if act == regie.ActionRead && a.Role == regie.RoleTeamLeader && a.TeamID != 0 {
+			return allow("teamleider van het team")
 		}
 	case regie.SegFamilyList:
 		// Which families a list shows is decided by Scope; here only
@@ -274,18 +274,17 @@ func createFamily(a *regie.Actor) Decision {
 	return deny
 }
 
-// assignment covers who coordinates a family. The team leader assigns in
-// their own team; the functional administrator may fix an assignment in any
-// team but sees the family only by dossier number.
+// assignment covers who coordinates a family. Only the team leader of the
+// family's team assigns (separation of duties): the functional
+// administrator, who creates accounts, must not also be able to give an
+// account of their making a family, so they neither assign nor see the
+// assignments.
 func assignment(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	if f == nil || !f.Exists {
 		return deny
 	}
 	switch act {
 	case regie.ActionRead:
-		if a.Role == regie.RoleAdmin {
-			return allow("functioneel beheer")
-		}
 		// The assignment page lists the team's staff and their caseloads:
 		// internal to the team, whatever a consent covers.
 		if a.Role == regie.RolePartner {
@@ -295,9 +294,6 @@ func assignment(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	case regie.ActionUpdate:
 		if f.Closed {
 			return deny
-		}
-		if a.Role == regie.RoleAdmin {
-			return allow("functioneel beheer")
 		}
 		if a.Role == regie.RoleTeamLeader && a.TeamID != 0 && a.TeamID == f.TeamID {
 			return allow("teamleider van het team")
@@ -374,4 +370,56 @@ func ListScope(a *regie.Actor, f regie.FamilyFilter) (s Scope, ok bool) {
 		}
 	}
 	return Scope{}, false
+}
+
+// AccountFacts describe an account change (a new account, a reset
+// password or second factor) that waits for a second person.
+type AccountFacts struct {
+	// UserID, Role and TeamID are of the account changed.
+	UserID int64
+	Role   regie.Role
+	TeamID int64
+	// MadeBy made the change; 0 for the command line.
+	MadeBy int64
+}
+
+// ConfirmAccountChange decides whether a may confirm the change: never the
+// person who made it, nor the user it is about. The account of a
+// casemanager or youth worker is confirmed by the team leader of their
+// team, who knows whether the person exists and starts; any other account
+// (a team leader, administrator, privacy officer, referrer or partner) by
+// the privacy officer or another functional administrator.
+func ConfirmAccountChange(a *regie.Actor, f AccountFacts) Decision {
+	if a == nil || a.UserID == 0 || a.UserID == f.MadeBy || a.UserID == f.UserID {
+		return deny
+	}
+	switch f.Role {
+	case regie.RoleCasemanager, regie.RoleYouthWorker:
+		if a.Role == regie.RoleTeamLeader && a.TeamID != 0 && a.TeamID == f.TeamID {
+			return allow("teamleider van het team: tweede persoon bij accountbeheer")
+		}
+	default:
+		switch a.Role {
+		case regie.RolePrivacy:
+			return allow("privacy officer: tweede persoon bij accountbeheer")
+		case regie.RoleAdmin:
+			return allow("andere functioneel beheerder: tweede persoon bij accountbeheer")
+		}
+	}
+	return deny
+}
+
+// ConfirmsAccounts reports whether a's role confirms any account changes:
+// who gets the list of changes waiting for confirmation.
+func ConfirmsAccounts(a *regie.Actor) bool {
+	if a == nil || a.UserID == 0 {
+		return false
+	}
+	switch a.Role {
+	case regie.RoleTeamLeader:
+		return a.TeamID != 0
+	case regie.RoleAdmin, regie.RolePrivacy:
+		return true
+	}
+	return false
 }

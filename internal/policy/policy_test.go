@@ -112,8 +112,11 @@ func TestDecide_Others(t *testing.T) {
 		{"casemanager cannot create a family", cm, regie.ActionCreate, regie.SegFamily, nil, false},
 		{"team leader assigns in own team", tl, regie.ActionUpdate, regie.SegAssignment, relation("team"), true},
 		{"team leader cannot assign in other team", tl, regie.ActionUpdate, regie.SegAssignment, relation("other"), false},
-		{"admin assigns in any team", admin, regie.ActionUpdate, regie.SegAssignment, relation("other"), true},
-		{"admin cannot assign in a closed family", admin, regie.ActionUpdate, regie.SegAssignment, relation("closed"), false},
+		{"admin cannot assign (separation of duties)", admin, regie.ActionUpdate, regie.SegAssignment, relation("other"), false},
+		{"admin cannot assign in the own team either", admin, regie.ActionUpdate, regie.SegAssignment, relation("team"), false},
+		{"admin does not see who is assigned", admin, regie.ActionRead, regie.SegAssignment, relation("team"), false},
+		{"admin has no assignment overview", admin, regie.ActionRead, regie.SegAssignments, nil, false},
+		{"team leader has the assignment overview", tl, regie.ActionRead, regie.SegAssignments, nil, true},
 		{"casemanager cannot assign", cm, regie.ActionUpdate, regie.SegAssignment, relation("coordinator"), false},
 		{"coordinator sees who is assigned", cm, regie.ActionRead, regie.SegAssignment, relation("coordinator"), true},
 		{"privacy officer reads the access log", fg, regie.ActionRead, regie.SegAuditLog, nil, true},
@@ -288,5 +291,43 @@ func TestDecide_PartnerNeverSeesTheAssignment(t *testing.T) {
 	tl := &regie.Actor{UserID: 3, Role: regie.RoleTeamLeader, TeamID: 1}
 	if !policy.Decide(tl, regie.ActionRead, regie.SegAssignment, f).Allow {
 		t.Error("the team leader lost the assignment page")
+	}
+}
+
+func TestConfirmAccountChange(t *testing.T) {
+	tl := &regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}
+	tlB := &regie.Actor{UserID: 5, Role: regie.RoleTeamLeader, TeamID: 2}
+	admin := &regie.Actor{UserID: 3, Role: regie.RoleAdmin}
+	admin2 := &regie.Actor{UserID: 6, Role: regie.RoleAdmin}
+	fg := &regie.Actor{UserID: 4, Role: regie.RolePrivacy}
+	cm := &regie.Actor{UserID: 7, Role: regie.RoleCasemanager, TeamID: 1}
+	newCM := policy.AccountFacts{UserID: 10, Role: regie.RoleCasemanager, TeamID: 1, MadeBy: admin.UserID}
+	newTL := policy.AccountFacts{UserID: 11, Role: regie.RoleTeamLeader, TeamID: 1, MadeBy: admin.UserID}
+	newAdmin := policy.AccountFacts{UserID: 12, Role: regie.RoleAdmin, MadeBy: admin.UserID}
+	resetTL := policy.AccountFacts{UserID: tl.UserID, Role: regie.RoleTeamLeader, TeamID: 1, MadeBy: admin.UserID}
+	for _, tc := range []struct {
+		name  string
+		a     *regie.Actor
+		f     policy.AccountFacts
+		allow bool
+	}{
+		{"team leader confirms a casemanager of the team", tl, newCM, true},
+		{"team leader of another team cannot", tlB, newCM, false},
+		{"the admin who made it cannot", admin, newCM, false},
+		{"another admin cannot confirm a team member", admin2, newCM, false},
+		{"privacy officer cannot confirm a team member", fg, newCM, false},
+		{"a casemanager cannot", cm, newCM, false},
+		{"privacy officer confirms a new team leader", fg, newTL, true},
+		{"another admin confirms a new team leader", admin2, newTL, true},
+		{"the team leader's own team leader role does not confirm team leaders", tl, newTL, false},
+		{"the admin who made an admin cannot confirm it", admin, newAdmin, false},
+		{"another admin confirms an admin", admin2, newAdmin, true},
+		{"no one confirms the reset of their own account", tl, resetTL, false},
+		{"the command line's change is confirmed by the privacy officer", fg, policy.AccountFacts{UserID: 12, Role: regie.RoleAdmin}, true},
+		{"nobody anonymous", &regie.Actor{Role: regie.RolePrivacy}, newTL, false},
+	} {
+		if d := policy.ConfirmAccountChange(tc.a, tc.f); d.Allow != tc.allow {
+			t.Errorf("%s: allow = %v, want %v", tc.name, d.Allow, tc.allow)
+		}
 	}
 }

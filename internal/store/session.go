@@ -175,3 +175,75 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context, idleSince, createdSin
 	})
 	return n, err
 }
+
+// decideSessions decides on the sessions of userID: the actor's own
+// account, or any account for the functional administrator.
+func (tx *tx) decideSessions(ctx context.Context, act regie.Action, userID int64) (string, error) {
+	seg := regie.SegAccount
+	if userID == tx.actor.UserID {
+		seg = regie.SegOwnAccount
+	}
+	dec, err := tx.decideRecord(ctx, act, seg, nil, auditRecord{Detail: fmt.Sprintf("sessies van account %d", userID)}, regie.Forbidden())
+	return dec.Basis, err
+}
+
+// FindUserSessions implements regie.SessionService.
+func (s *Store) FindUserSessions(ctx context.Context, userID int64, idleSince, createdSince time.Time) ([]*regie.Session, error) {
+	var list []*regie.Session
+	err := s.write(ctx, func(tx *tx) error {
+		basis, err := tx.decideSessions(ctx, regie.ActionRead, userID)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, created_at, last_seen_at, mfa, ip, user_agent FROM sessions
+			WHERE user_id = $1 AND last_seen_at >= $2 AND created_at >= $3 ORDER BY created_at DESC, id DESC`,
+			userID, ts(idleSince), ts(createdSince))
+		if err != nil {
+			return fmt.Errorf("store: find user sessions: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			sess := &regie.Session{UserID: userID}
+			if err := rows.Scan(&sess.ID, timeScan{&sess.CreatedAt}, timeScan{&sess.LastSeenAt}, &sess.MFA, &sess.IP, &sess.UserAgent); err != nil {
+				return err
+			}
+			list = append(list, sess)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegSession,
+			Basis: basis, Detail: fmt.Sprintf("%d actieve sessies van account %d", len(list), userID)})
+	})
+	return list, err
+}
+
+// EndUserSessions implements regie.SessionService.
+func (s *Store) EndUserSessions(ctx context.Context, userID, sessionID int64) (int64, error) {
+	var n int64
+	err := s.write(ctx, func(tx *tx) error {
+		basis, err := tx.decideSessions(ctx, regie.ActionUpdate, userID)
+		if err != nil {
+			return err
+		}
+		q, args := `DELETE FROM sessions WHERE user_id = $1`, []any{userID}
+		if sessionID != 0 {
+			q, args = q+` AND id = $2`, append(args, sessionID)
+		}
+		res, err := tx.ExecContext(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("store: end user sessions: %w", err)
+		}
+		n, _ = res.RowsAffected()
+		if sessionID != 0 && n == 0 {
+			return regie.NotFound()
+		}
+		detail := fmt.Sprintf("alle %d sessies van account %d beëindigd", n, userID)
+		if sessionID != 0 {
+			detail = fmt.Sprintf("sessie %d van account %d beëindigd", sessionID, userID)
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionLogout, Outcome: regie.OutcomeOK, Segment: regie.SegSession,
+			Basis: basis, Detail: detail})
+	})
+	return n, err
+}

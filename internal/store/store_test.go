@@ -435,17 +435,27 @@ func TestAssignFamily(t *testing.T) {
 			}
 		})
 
-		t.Run("AdminAssignsWithoutSeeingTheFamily", func(t *testing.T) {
+		t.Run("AdminCannotAssign", func(t *testing.T) {
+			// Separation of duties: the administrator makes accounts, so
+			// must not also give one a family.
 			admin := storetest.As(f.Admin)
-			if err := s.AssignFamily(admin, fam.ID, regie.AssignInput{CoordinatorID: f.Casemanager.ID}); err != nil {
-				t.Fatal(err)
+			before, _ := s.FindFamilyAssignments(lead, fam.ID)
+			if err := s.AssignFamily(admin, fam.ID, regie.AssignInput{CoordinatorID: f.Casemanager.ID}); code(err) != regie.ENOTFOUND {
+				t.Fatalf("admin assigned: %v", err)
 			}
-			if _, err := s.FindFamilyByID(admin, fam.ID); code(err) != regie.ENOTFOUND {
-				t.Fatalf("admin read the family: %v", err)
+			if err := s.AssignYouthWorker(admin, fam.ID, fam.Members[1].ID, f.YouthWorker.ID, true); code(err) != regie.ENOTFOUND {
+				t.Fatalf("admin assigned a youth worker: %v", err)
 			}
-			rows, err := s.FindAssignmentRows(admin)
-			if err != nil || len(rows) != 3 {
-				t.Fatalf("assignment rows = %d, %v", len(rows), err)
+			if _, err := s.FindAssignmentRows(admin); code(err) != regie.EFORBIDDEN {
+				t.Fatalf("admin reads the assignment overview: %v", err)
+			}
+			_, outcome, basis, _, _, _ := lastAudit(t, s)
+			if outcome != string(regie.OutcomeDenied) || basis != "geen" {
+				t.Fatalf("last audit: %s %s, want a denied attempt", outcome, basis)
+			}
+			after, _ := s.FindFamilyAssignments(lead, fam.ID)
+			if len(after.History) != len(before.History) {
+				t.Fatalf("assignments changed: %d → %d", len(before.History), len(after.History))
 			}
 		})
 

@@ -11,7 +11,8 @@ import (
 )
 
 const userColumns = `u.id, u.organisation_id, u.team_id, u.email, u.name, u.role, u.usual_contact_minutes, u.password_hash,
-	u.totp_secret, u.totp_last_step, u.disabled_at, u.created_at, u.password_temporary, o.name, COALESCE(t.name, ''), u.phone`
+	u.totp_secret, u.totp_last_step, u.disabled_at, u.created_at, u.password_temporary, u.password_set_at,
+	EXISTS (SELECT 1 FROM account_changes c WHERE c.user_id = u.id AND c.confirmed_at IS NULL), o.name, COALESCE(t.name, ''), u.phone`
 
 const userFrom = ` FROM users u JOIN organisations o ON o.id = u.organisation_id LEFT JOIN teams t ON t.id = u.team_id`
 
@@ -29,7 +30,8 @@ func (p prefixScanner) Scan(dest ...any) error {
 func (tx *tx) scanUser(sc interface{ Scan(...any) error }, u *regie.User) error {
 	var role string
 	err := sc.Scan(&u.ID, &u.OrganisationID, idScan{&u.TeamID}, &u.Email, &u.Name, &role, &u.UsualContactMinutes, &u.PasswordHash,
-		openScan{tx.s, &u.TOTPSecret}, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.PasswordTemporary, &u.OrganisationName, &u.TeamName, &u.Phone)
+		openScan{tx.s, &u.TOTPSecret}, &u.TOTPLastStep, timeScan{&u.DisabledAt}, timeScan{&u.CreatedAt}, &u.PasswordTemporary, timeScan{&u.PasswordSetAt},
+		&u.Unconfirmed, &u.OrganisationName, &u.TeamName, &u.Phone)
 	u.Role = regie.Role(role)
 	u.TOTPEnrolled = u.TOTPSecret != ""
 	return err
@@ -177,13 +179,22 @@ func (s *Store) CreateUser(ctx context.Context, n regie.NewUser, passwordHash st
 		if verr != nil {
 			return verr
 		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO users (organisation_id, team_id, email, name, role, password_hash, password_temporary, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		if err := tx.QueryRowContext(ctx, `INSERT INTO users (organisation_id, team_id, email, name, role, password_hash, password_temporary,
+				password_set_at, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
 			n.OrganisationID, nullID(n.TeamID), n.Email, n.Name, string(n.Role), passwordHash, n.PasswordTemporary, ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE users SET sort_name = $1, phone = $2 WHERE id = $3`, regie.SortName(n.Name), n.Phone, id); err != nil {
 			return fmt.Errorf("store: create user: %w", err)
+		}
+		// A password someone else made (or an account an administrator
+		// made) is an account change the user is told about, and that a
+		// second person confirms when an administrator made it.
+		if n.PasswordTemporary || tx.actor.UserID != 0 {
+			if err := tx.recordAccountChange(ctx, id, regie.ChangeCreated); err != nil {
+				return err
+			}
 		}
 		for _, d := range n.DistrictIDs {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO user_districts (user_id, district_id) VALUES ($1, $2)`, id, d); err != nil {
@@ -201,13 +212,19 @@ func (s *Store) CreateUser(ctx context.Context, n regie.NewUser, passwordHash st
 
 // SetPassword implements regie.UserService.
 func (s *Store) SetPassword(ctx context.Context, userID int64, passwordHash string, resetTOTP bool) error {
-	return s.changeAccount(ctx, userID, "wachtwoord opnieuw ingesteld", func(tx *tx) error {
-		q := `UPDATE users SET password_hash = $1, password_temporary = $2 WHERE id = $3`
+	kind := regie.ChangeReset
+	if resetTOTP {
+		kind = regie.ChangeResetTOTP
+	}
+	return s.changeAccount(ctx, userID, kind.Label(), func(tx *tx) error {
+		q := `UPDATE users SET password_hash = $1, password_temporary = $2, password_set_at = $3 WHERE id = $4`
 		if resetTOTP {
-			q = `UPDATE users SET password_hash = $1, password_temporary = $2, totp_secret = '', totp_last_step = 0 WHERE id = $3`
+			q = `UPDATE users SET password_hash = $1, password_temporary = $2, password_set_at = $3, totp_secret = '', totp_last_step = 0 WHERE id = $4`
 		}
-		_, err := tx.ExecContext(ctx, q, passwordHash, true, userID)
-		return err
+		if _, err := tx.ExecContext(ctx, q, passwordHash, true, ts(tx.now), userID); err != nil {
+			return err
+		}
+		return tx.recordAccountChange(ctx, userID, kind)
 	})
 }
 
@@ -218,8 +235,14 @@ func (s *Store) ChangeOwnPassword(ctx context.Context, passwordHash string) erro
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, password_temporary = $2 WHERE id = $3`,
-			passwordHash, false, tx.actor.UserID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, password_temporary = $2, password_set_at = $3 WHERE id = $4`,
+			passwordHash, false, ts(tx.now), tx.actor.UserID); err != nil {
+			return fmt.Errorf("store: change own password: %w", err)
+		}
+		// The user has now been shown who changed their account (the page
+		// of the temporary password says it).
+		if _, err := tx.ExecContext(ctx, `UPDATE account_changes SET seen_at = $1
+			WHERE user_id = $2 AND seen_at IS NULL AND confirmed_at IS NOT NULL`, ts(tx.now), tx.actor.UserID); err != nil {
 			return fmt.Errorf("store: change own password: %w", err)
 		}
 		// Whoever may have the old password is logged out everywhere else.

@@ -11,8 +11,7 @@ import (
 
 var assignmentFields = []string{"coordinator", "duo", "confirm"}
 
-// assignmentPage is the data of the assignment form. It shows the family
-// only by dossier number: the administrator may assign but not read.
+// assignmentPage is the data of the assignment form (the team leader's).
 type assignmentPage struct {
 	Assignments  *regie.FamilyAssignments
 	Casemanagers []*regie.Caseload

@@ -55,6 +55,9 @@ var template struct {
 	consents      map[int64]int64
 	documents     map[int64]int64
 	trajectories  map[int64]int64
+	// pendingChange is an account the administrator made for team A,
+	// waiting for the team leader's confirmation.
+	pendingChange int64
 	err           error
 }
 
@@ -115,6 +118,15 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 			template.contacts[fam.ID] = c.ID
 		}
 		if template.err = planExtras(s, template.f); template.err != nil {
+			return
+		}
+		if _, err := s.CreateUser(storetest.As(template.f.Admin), regie.NewUser{Email: "wacht@test.nl", Name: "Willem Wachter",
+			Role: regie.RoleCasemanager, OrganisationID: template.f.Org.ID, TeamID: template.f.TeamA.ID,
+			Password: "tijdelijk-abcd-efgh", PasswordTemporary: true}, hash); err != nil {
+			template.err = err
+			return
+		}
+		if template.err = s.DB().QueryRow(`SELECT id FROM account_changes WHERE confirmed_at IS NULL`).Scan(&template.pendingChange); template.err != nil {
 			return
 		}
 		template.err = s.Close()

@@ -250,6 +250,14 @@ var expectations = map[string]expectation{
 	"POST /account/wachtwoord": {status: pending(invalid), form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"current": {"wat-dan-ook"}, "new": {"kort"}, "repeat": {"kort"}}
 	}},
+	// Ending a session that is not one's own: not found (the session id
+	// in the URL is no one's).
+	"POST /account/sessies/{sid}/beeindigen": {status: pending(notFound)},
+	// The second pair of eyes: the fixture's pending account is a
+	// casemanager of team A that the administrator made, so only team
+	// A's leader confirms it — not the administrator who made it.
+	"GET /bevestigingen":       {status: only(ok, "teamleider", "functioneel_beheerder", "privacy_officer")},
+	"POST /bevestigingen/{id}": {status: only(redirect, "teamleider")},
 	"GET /{$}": {status: func(role, rel string) int {
 		if role == "netwerkpartner" {
 			return ok
@@ -274,24 +282,22 @@ var expectations = map[string]expectation{
 			return url.Values{"ended_on": {"2026-03-01"}, "reason": {"Verhuisd"}}
 		}},
 
-	"GET /gezinnen/{id}/toewijzing": {family: true, status: func(role, rel string) int {
-		if role == "functioneel_beheerder" {
-			return ok
-		}
-		return familyRead(ok)(role, rel)
-	}},
+	// Only the team leader of the family's team assigns; the functional
+	// administrator, who makes accounts, neither assigns nor sees the
+	// assignments (separation of duties).
+	"GET /gezinnen/{id}/toewijzing": {family: true, status: familyRead(ok)},
 	"POST /gezinnen/{id}/toewijzing": {family: true, status: func(role, rel string) int {
 		switch {
 		case role == "uitgelogd":
 			return redirect
-		case role == "functioneel_beheerder", role == "teamleider" && rel != "other-team":
+		case role == "teamleider" && rel != "other-team":
 			return redirect
 		}
 		return notFound
 	}, form: func(f *storetest.Fixture, rel string) url.Values {
 		return url.Values{"coordinator": {fmt.Sprint(familyOf(f, rel).Coordinator().UserID)}}
 	}},
-	"GET /toewijzingen": {status: only(ok, "teamleider", "functioneel_beheerder")},
+	"GET /toewijzingen": {status: only(ok, "teamleider")},
 
 	"GET /gezinnen/{id}/veiligheid/nieuw": {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/veiligheid": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
@@ -309,7 +315,7 @@ var expectations = map[string]expectation{
 	}},
 	"POST /gezinnen/{id}/jeugd/{mid}": {family: true, status: func(role, rel string) int {
 		switch {
-		case role == "uitgelogd", role == "functioneel_beheerder", role == "teamleider" && rel != "other-team":
+		case role == "uitgelogd", role == "teamleider" && rel != "other-team":
 			return redirect
 		}
 		return notFound
@@ -462,8 +468,11 @@ var expectations = map[string]expectation{
 		return url.Values{"name": {"Nieuwe Collega"}, "email": {"nieuw@test.nl"}, "role": {"casemanager"},
 			"organisation": {fmt.Sprint(f.Org.ID)}, "team": {fmt.Sprint(f.TeamA.ID)}, "districts": {fmt.Sprint(f.TeamA.Districts[0].ID)}}
 	}},
-	"POST /beheer/gebruikers/{id}/blokkeren":  {status: only(redirect, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
-	"POST /beheer/gebruikers/{id}/wachtwoord": {status: only(ok, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
+	"POST /beheer/gebruikers/{id}/blokkeren":                {status: only(redirect, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
+	"POST /beheer/gebruikers/{id}/wachtwoord":               {status: only(ok, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values { return url.Values{} }},
+	"GET /beheer/gebruikers/{id}/sessies":                   {status: only(ok, "functioneel_beheerder")},
+	"POST /beheer/gebruikers/{id}/sessies/beeindigen":       {status: only(redirect, "functioneel_beheerder")},
+	"POST /beheer/gebruikers/{id}/sessies/{sid}/beeindigen": {status: only(notFound, "functioneel_beheerder")},
 }
 
 // path fills in a route pattern's wildcards for a relation.
@@ -479,6 +488,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 		id = fmt.Sprint(f.Casemanager2.ID)
 	case strings.HasPrefix(p, "/werkbegeleiding/"):
 		id = fmt.Sprint(f.Casemanager.ID)
+	case strings.HasPrefix(p, "/bevestigingen/"):
+		id = fmt.Sprint(template.pendingChange)
 	case strings.HasPrefix(p, "/sociale-kaart/"):
 		id = fmt.Sprint(f.Partner.ID)
 	case strings.HasPrefix(p, "/aanmeldingen/"):
@@ -488,6 +499,9 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 		}
 	case strings.Contains(p, "/jeugd/"):
 		member = fam.Members[1] // the child of 13
+	}
+	if strings.Contains(p, "/sessies/{sid}") {
+		p = strings.ReplaceAll(p, "{sid}", "999999") // no one's session
 	}
 	p = strings.ReplaceAll(p, "{id}", id)
 	p = strings.ReplaceAll(p, "{mid}", fmt.Sprint(member.ID))

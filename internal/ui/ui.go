@@ -114,6 +114,11 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /account", handle: h.showAccount, access: accessAccount},
 		{pattern: "GET " + keptPath, handle: h.showKeptForm},
 		{pattern: "POST /account/wachtwoord", handle: h.changePassword, access: accessAccount},
+		{pattern: "POST /account/sessies/{sid}/beeindigen", handle: h.endOwnSession, access: accessAccount},
+
+		// The second pair of eyes on accounts an administrator made or reset.
+		{pattern: "GET /bevestigingen", handle: h.showAccountConfirmations},
+		{pattern: "POST /bevestigingen/{id}", handle: h.confirmAccountChange},
 
 		// Start page per role.
 		{pattern: "GET /{$}", handle: h.showHome},
@@ -231,6 +236,9 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /beheer/gebruikers", handle: h.createUser},
 		{pattern: "POST /beheer/gebruikers/{id}/blokkeren", handle: h.disableUser},
 		{pattern: "POST /beheer/gebruikers/{id}/wachtwoord", handle: h.resetPassword},
+		{pattern: "GET /beheer/gebruikers/{id}/sessies", handle: h.showUserSessions},
+		{pattern: "POST /beheer/gebruikers/{id}/sessies/beeindigen", handle: h.endUserSession},
+		{pattern: "POST /beheer/gebruikers/{id}/sessies/{sid}/beeindigen", handle: h.endUserSession},
 		{pattern: "GET /beheer/normen", handle: h.showNorms},
 		{pattern: "POST /beheer/normen", handle: h.saveNorms},
 		{pattern: "GET /beheer/fasen", handle: h.showPhaseConfig},

@@ -136,3 +136,9 @@ func (h *Handler) resetPassword(w http.ResponseWriter, r *http.Request) error {
 		Page: newPasswordPage{User: u, Password: pw}})
 	return nil
 }
+
+// TemporaryHours is how long a temporary password stays valid.
+func (userListPage) TemporaryHours() int { return int(regie.TemporaryPasswordValid.Hours()) }
+
+// TemporaryHours is how long a temporary password stays valid.
+func (newPasswordPage) TemporaryHours() int { return int(regie.TemporaryPasswordValid.Hours()) }

@@ -391,6 +391,13 @@ func ValidBSN(s string) bool {
 	return sum != 0 && sum%11 == 0
 }
 
+// SearchedBSN returns the BSN a search word is, written with or without
+// dots and dashes ("1112.22.333"), and false when it is none.
+func SearchedBSN(word string) (string, bool) {
+	bsn := strings.NewReplacer(".", "", "-", "").Replace(word)
+	return bsn, ValidBSN(bsn)
+}
+
 // AssignmentKind is the role a worker has for a family.
 type AssignmentKind string
 
@@ -463,11 +470,15 @@ const (
 )
 
 // NamesSomeone reports whether search terms name someone: at least one
-// word of two letters or more. The privacy officer may search every family
-// by name, but not browse them: one letter, or initials only, would list
-// nearly all.
+// word of two letters or more, or a whole valid BSN (found through its
+// keyed index, never by a part of it). The privacy officer may search every
+// family by name, but not browse them: one letter, or initials only, would
+// list nearly all.
 func NamesSomeone(q string) bool {
 	for _, word := range strings.Fields(q) {
+		if _, ok := SearchedBSN(word); ok {
+			return true
+		}
 		letters := 0
 		for _, r := range word {
 			if unicode.IsLetter(r) {

@@ -272,3 +272,15 @@ func TestUsualContactMinutes(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesSomeone(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Jansen": true, "  de Vries ": true, "J": false, "J. K.": false, "": false,
+		"111222333": true, "1112.22.333": true, // a whole valid BSN
+		"111222334": false, "1112": false,
+	} {
+		if got := regie.NamesSomeone(q); got != want {
+			t.Errorf("NamesSomeone(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -57,8 +57,8 @@ func (s *Store) bsnIndex(bsn string) (string, error) {
 // (dots and dashes allowed), under every key of the ring so a search
 // during a rotation still finds rows not yet reindexed; nil otherwise.
 func (s *Store) bsnIndexes(word string) []string {
-	bsn := strings.NewReplacer(".", "", "-", "").Replace(word)
-	if s.keys == nil || !regie.ValidBSN(bsn) {
+	bsn, ok := regie.SearchedBSN(word)
+	if s.keys == nil || !ok {
 		return nil
 	}
 	return s.keys.Indexes(keys.PurposeBSNIndex, bsn)
@@ -70,7 +70,7 @@ func (s *Store) bsnIndexes(word string) []string {
 func redactBSNs(q string) string {
 	f := strings.Fields(q)
 	for i, w := range f {
-		if bsn := strings.NewReplacer(".", "", "-", "").Replace(w); regie.ValidBSN(bsn) {
+		if bsn, ok := regie.SearchedBSN(w); ok {
 			f[i] = "BSN …" + bsn[6:]
 		}
 	}

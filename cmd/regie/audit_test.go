@@ -42,7 +42,7 @@ func fillAuditLog(t *testing.T, dsn, keyFile string) {
 	for range 3 {
 		for _, u := range []*regie.User{f.Casemanager, f.Casemanager2, f.CasemanagerB, f.TeamLeader, f.TeamLeaderB, f.YouthWorker} {
 			for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
-				st.FindFamilyByID(storetest.As(u), fam.ID) // allowed or denied, each is logged
+				_, _ = st.FindFamilyByID(storetest.As(u), fam.ID) // allowed or denied, each is logged
 			}
 		}
 	}
@@ -314,8 +314,8 @@ func TestMigrate_AppRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		owner.DB().Exec(`DROP OWNED BY ` + role)
-		owner.DB().Exec(`DROP ROLE ` + role)
+		_, _ = owner.DB().Exec(`DROP OWNED BY ` + role) // the database goes with the test anyway
+		_, _ = owner.DB().Exec(`DROP ROLE ` + role)
 	})
 	env := map[string]string{"REGIE_DATABASE": url, "REGIE_KEY_FILE": keyFile, "REGIE_APP_ROLE": role}
 	if out, err := cli(t, env, "migrate"); err != nil || !strings.Contains(out, "Rechten gegeven aan rol "+role) {

@@ -207,7 +207,7 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 	// (Bevestigingen), and cannot log in until then.
 	if _, err := st.CreateUser(admin, regie.NewUser{Email: PendingEmail, Name: "Mark Janssen", Role: regie.RoleCasemanager,
 		OrganisationID: org.ID, TeamID: team.ID, DistrictIDs: []int64{district["Zuilen"]}, Password: password.Generate(),
-		PasswordTemporary: true}, hash); err != nil {
+		PasswordTemporary: true, Phone: "06 1234 5699"}, hash); err != nil {
 		return fmt.Errorf("demo account %s: %w", PendingEmail, err)
 	}
 	orgs := map[string]int64{"school": school.ID, "ggz": ggz.ID}

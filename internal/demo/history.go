@@ -119,6 +119,13 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 			}
 		}
 	}
+	// The members who left the household, two months ago, as the story
+	// says (they were collected but never ended before).
+	for _, e := range ended {
+		if err := st.EndMember(lead, e.familyID, e.memberID, regie.MemberEnd{EndedOn: today.AddDays(-61).ISO(), Reason: e.reason}); err != nil {
+			return nil, fmt.Errorf("demo member leaves: %w", err)
+		}
+	}
 	return ids, nil
 }
 

@@ -120,7 +120,7 @@ func startCluster(bin string) (*Cluster, error) {
 	if err == nil {
 		c.cmd.Stdout, c.cmd.Stderr = logf, logf
 		if cred != nil {
-			os.Chown(logf.Name(), int(cred.Uid), int(cred.Gid))
+			_ = os.Chown(logf.Name(), int(cred.Uid), int(cred.Gid)) // the log is a help, not a need
 		}
 	}
 	if err := c.cmd.Start(); err != nil {
@@ -183,13 +183,13 @@ func (c *Cluster) Stop() {
 	}
 	if c.cmd != nil && c.cmd.Process != nil {
 		// SIGQUIT: immediate shutdown; the data is thrown away anyway.
-		syscall.Kill(-c.cmd.Process.Pid, syscall.SIGQUIT)
+		_ = syscall.Kill(-c.cmd.Process.Pid, syscall.SIGQUIT)
 		done := make(chan struct{})
-		go func() { c.cmd.Wait(); close(done) }()
+		go func() { _ = c.cmd.Wait(); close(done) }() // exits by our signal
 		select {
 		case <-done:
 		case <-time.After(10 * time.Second):
-			syscall.Kill(-c.cmd.Process.Pid, syscall.SIGKILL)
+			_ = syscall.Kill(-c.cmd.Process.Pid, syscall.SIGKILL)
 		}
 	}
 	if c.dir != "" {
@@ -235,7 +235,7 @@ func (c *Cluster) NewDatabase(tb testing.TB, migrate func(url string) error) str
 		tb.Fatalf("pgtest: create database: %v", err)
 	}
 	tb.Cleanup(func() {
-		c.admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+		_, _ = c.admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`) // the cluster goes at the end anyway
 	})
 	return c.urlFor(name)
 }

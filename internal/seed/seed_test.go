@@ -225,7 +225,9 @@ func TestGenerateDeterministic(t *testing.T) {
 			}
 			for rows.Next() {
 				var v string
-				rows.Scan(&v)
+				if err := rows.Scan(&v); err != nil {
+					t.Fatal(err)
+				}
 				b.WriteString(v + "\n")
 			}
 			rows.Close()

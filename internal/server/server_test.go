@@ -17,7 +17,7 @@ func TestPanicBecomes500AndServerLives(t *testing.T) {
 	var logs strings.Builder
 	ui := http.NewServeMux()
 	ui.HandleFunc("GET /boem", func(w http.ResponseWriter, r *http.Request) { panic("kapot") })
-	ui.HandleFunc("GET /goed", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "goed") })
+	ui.HandleFunc("GET /goed", func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "goed") })
 	s := server.New(server.Config{Addr: "127.0.0.1:0", UI: ui, Logger: slog.New(slog.NewTextHandler(&logs, nil)),
 		Ready: func(context.Context) error { return nil }})
 	if err := s.Open(); err != nil {

@@ -226,7 +226,9 @@ func TestAudit_BatchContinuesTheChains(t *testing.T) {
 			mustExec(t, s.DB(), `DROP TRIGGER audit_no_update ON audit`)
 		}
 		var id int64
-		s.DB().QueryRow(`SELECT id FROM audit WHERE detail = 'batch' AND family_id = 500`).Scan(&id)
+		if err := s.DB().QueryRow(`SELECT id FROM audit WHERE detail = 'batch' AND family_id = 500`).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
 		mustExec(t, s.DB(), `UPDATE audit SET family_id = 501 WHERE id = $1`, id)
 		if rep, err := s.VerifyAudit(context.Background(), nil); err != nil || len(rep.Findings) != 1 ||
 			rep.Findings[0].ID != id || rep.Findings[0].Kind != regie.FindingChanged {

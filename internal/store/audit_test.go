@@ -22,7 +22,7 @@ func busyLog(t *testing.T, s *store.Store) *storetest.Fixture {
 	for range 3 {
 		for _, u := range []*regie.User{f.Casemanager, f.Casemanager2, f.CasemanagerB, f.TeamLeader, f.TeamLeaderB, f.YouthWorker} {
 			for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
-				s.FindFamilyByID(storetest.As(u), fam.ID) // allowed or denied, each is logged
+				_, _ = s.FindFamilyByID(storetest.As(u), fam.ID) // allowed or denied, each is logged
 			}
 		}
 	}

@@ -80,13 +80,6 @@ const timeLayout = "2006-01-02T15:04:05.000000Z"
 func ts(t time.Time) string { return t.UTC().Format(timeLayout) }
 
 // nullTS returns the argument for a nullable instant column.
-func nullTS(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return ts(t)
-}
-
 // date returns the argument for a date column (NULL when unset).
 func date(d regie.Date) any {
 	if d.IsZero() {

@@ -167,7 +167,7 @@ func (tx *tx) phaseStatus(ctx context.Context, familyID int64) (*regie.PhaseStat
 	}
 	for _, it := range st.Def.Checklist {
 		t, ticked := latest[it.Key]
-		if !it.Active && !(ticked && t.Done) {
+		if !it.Active && (!ticked || !t.Done) {
 			continue
 		}
 		t.Key, t.Label, t.Inactive = it.Key, it.Label, !it.Active

@@ -285,7 +285,9 @@ func TestMeeting_AgendaAndDecisions(t *testing.T) {
 			t.Fatalf("minutes: %d decisions (%+v), %d items, %d waiting", len(ag.Decisions), ag.Decisions, len(ag.Items), len(ag.Waiting))
 		}
 		var action string
-		s.DB().QueryRow(`SELECT action FROM audit ORDER BY id DESC LIMIT 1`).Scan(&action)
+		if err := s.DB().QueryRow(`SELECT action FROM audit ORDER BY id DESC LIMIT 1`).Scan(&action); err != nil {
+			t.Fatal(err)
+		}
 		if action != "export" {
 			t.Fatalf("printing the minutes is audited as %q", action)
 		}

@@ -29,7 +29,7 @@ func TestGrantAppRole(t *testing.T) {
 	role := fmt.Sprintf("regie_app_%d_%d", os.Getpid(), len(t.Name()))
 	mustExec(t, owner.DB(), `CREATE ROLE `+role+` LOGIN`)
 	t.Cleanup(func() {
-		owner.DB().Exec(`DROP OWNED BY ` + role)
+		_, _ = owner.DB().Exec(`DROP OWNED BY ` + role)
 		owner.DB().Exec(`DROP ROLE ` + role)
 	})
 

@@ -606,7 +606,9 @@ func TestAudit_ConcurrentWritersKeepChains(t *testing.T) {
 			t.Fatalf("verify = %+v, %v", rep, err)
 		}
 		var chains int
-		s.DB().QueryRow(`SELECT count(DISTINCT chain) FROM audit`).Scan(&chains)
+		if err := s.DB().QueryRow(`SELECT count(DISTINCT chain) FROM audit`).Scan(&chains); err != nil {
+			t.Fatal(err)
+		}
 		if chains < 3 {
 			t.Fatalf("rows spread over %d chains, want several", chains)
 		}

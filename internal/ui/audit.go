@@ -128,10 +128,14 @@ func (h *Handler) exportFamilyAudit(w http.ResponseWriter, r *http.Request, id i
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="toegangslog-%s.csv"`, regie.DossierNumber(id)))
 	cw := response.NewCSV(w)
-	cw.Write("Tijdstip", "Medewerker", "Rol", "Handeling", "Gegevens", "Uitkomst", "Grondslag", "Toegangspunt", "Toelichting")
+	if err := cw.Write("Tijdstip", "Medewerker", "Rol", "Handeling", "Gegevens", "Uitkomst", "Grondslag", "Toegangspunt", "Toelichting"); err != nil {
+		return err
+	}
 	for _, e := range entries {
-		cw.Write(regie.FormatDateTime(e.Time), e.UserName, e.Role.Label(), e.Action.Label(), e.Segment.Label(),
-			e.Outcome.Label(), e.Basis, e.IP, e.Detail)
+		if err := cw.Write(regie.FormatDateTime(e.Time), e.UserName, e.Role.Label(), e.Action.Label(), e.Segment.Label(),
+			e.Outcome.Label(), e.Basis, e.IP, e.Detail); err != nil {
+			return err
+		}
 	}
 	return cw.Flush()
 }

@@ -20,7 +20,9 @@ func (e *env) postMultipart(path, token string, fields map[string][]string, file
 	w := multipart.NewWriter(&buf)
 	for k, vs := range fields {
 		for _, v := range vs {
-			w.WriteField(k, v)
+			if err := w.WriteField(k, v); err != nil {
+				e.t.Fatal(err)
+			}
 		}
 	}
 	if fileName != "" {
@@ -28,7 +30,9 @@ func (e *env) postMultipart(path, token string, fields map[string][]string, file
 		if err != nil {
 			e.t.Fatal(err)
 		}
-		fw.Write(content)
+		if _, err := fw.Write(content); err != nil {
+			e.t.Fatal(err)
+		}
 	}
 	w.Close()
 	req, err := http.NewRequest(http.MethodPost, e.srv.URL+path, &buf)
@@ -162,7 +166,9 @@ func TestConsentUpload_AuthorisedBeforeTheBodyIsRead(t *testing.T) {
 		var buf bytes.Buffer
 		w := multipart.NewWriter(&buf)
 		fw, _ := w.CreateFormFile("document", "scan.pdf")
-		fw.Write(append([]byte("%PDF-1.4\n"), make([]byte, 1<<20)...))
+		if _, err := fw.Write(append([]byte("%PDF-1.4\n"), make([]byte, 1<<20)...)); err != nil {
+			t.Fatal(err)
+		}
 		w.Close()
 		body := &countingReader{r: &buf}
 		req := httptest.NewRequest(http.MethodPost, fmt.Sprintf("/gezinnen/%d/toestemming", fam.ID), body)

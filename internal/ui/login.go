@@ -166,7 +166,7 @@ func (h *Handler) serveEnrolQR(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	w.Header().Set("Content-Type", "image/png")
-	w.Write(png)
+	_, _ = w.Write(png) // after the header only a client that went away fails
 	return nil
 }
 

@@ -174,7 +174,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	_, _ = w.Write(buf.Bytes()) // after the header only a client that went away fails
 }
 
 // serveStatic serves an embedded file. With the right ?v= hash it may be
@@ -190,7 +190,7 @@ func (h *Handler) serveStatic(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Cache-Control", "no-cache")
 	}
 	w.Header().Set("Content-Type", f.contentType)
-	w.Write(f.body)
+	_, _ = w.Write(f.body) // after the header only a client that went away fails
 	return nil
 }
 

@@ -333,8 +333,10 @@ func TestDeniedAttemptIsAudited(t *testing.T) {
 		t.Fatalf("status %d", r.status)
 	}
 	var outcome, ip, ua string
-	e.store.DB().QueryRowContext(context.Background(), `SELECT outcome, ip, user_agent FROM audit WHERE family_id = $1 AND user_id = $2 ORDER BY id DESC LIMIT 1`,
-		e.f.FamOther.ID, e.f.Casemanager.ID).Scan(&outcome, &ip, &ua)
+	if err := e.store.DB().QueryRowContext(context.Background(), `SELECT outcome, ip, user_agent FROM audit WHERE family_id = $1 AND user_id = $2 ORDER BY id DESC LIMIT 1`,
+		e.f.FamOther.ID, e.f.Casemanager.ID).Scan(&outcome, &ip, &ua); err != nil {
+		t.Fatal(err)
+	}
 	if outcome != "denied" || ip != "127.0.0.1" || ua != "ui-test" {
 		t.Fatalf("audit row: outcome %q ip %q ua %q", outcome, ip, ua)
 	}

@@ -168,7 +168,7 @@ const (
 
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
 // for the arguments given to Text.
-var catalogue = map[Msg]string{
+var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credential
 	MsgInternal:             "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld het dan bij de functioneel beheerder.",
 	MsgNotFound:             "Deze gegevens bestaan niet, of u heeft er geen toegang toe.",
 	MsgForbidden:            "U heeft geen toestemming voor deze handeling.",

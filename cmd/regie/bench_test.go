@@ -185,7 +185,10 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 				}
 				s.families = append(s.families, id)
 			}
-			rows.Close()
+			if err := rows.Err(); err != nil {
+				b.Fatal(err)
+			}
+			rows.Close() //nolint:sqlclosecheck // closed in the loop that opened it, before the next
 			if len(s.families) == 0 && role == regie.RoleCasemanager {
 				b.Fatalf("casemanager %d has no families", u.ID)
 			}

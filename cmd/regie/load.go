@@ -52,7 +52,7 @@ func runLoad(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	list := splitList(emails)
 	if emailsFile != "" {
-		raw, err := os.ReadFile(emailsFile)
+		raw, err := os.ReadFile(emailsFile) //nolint:gosec // the file the operator named
 		if err != nil {
 			return fmt.Errorf("--emails-file: %w", err)
 		}

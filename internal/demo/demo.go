@@ -14,7 +14,7 @@ import (
 )
 
 // Password is the password of every demo account.
-const Password = "regie-demo-2026"
+const Password = "regie-demo-2026" //nolint:gosec // the demo's published password for fictional accounts
 
 // PendingEmail is the demo's account that the administrator made and the
 // team leader has yet to confirm; it is not one of the Logins.

@@ -74,7 +74,7 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 
 	lead := actorFor(ctx, users["teamleider@demo.regie.nl"])
 	w := &world{st: st, lead: lead, orgs: orgs, saved: map[string]int64{}, updates: map[int64][]statusUpdate{}}
-	rnd := rand.New(rand.NewPCG(1, 2026))
+	rnd := rand.New(rand.NewPCG(1, 2026)) //nolint:gosec // fictional demo data, reproducible on purpose
 	bsn := bsnSource()
 	ids := map[string]int64{}
 	pending := map[string][]member{} // members not yet born on the start day

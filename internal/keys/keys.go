@@ -42,7 +42,7 @@ import (
 // Purposes a key is derived for. A derived key is used for one purpose
 // only, so a leak of one use tells nothing about another.
 const (
-	PurposeSecrets  = "regie secrets v1"
+	PurposeSecrets  = "regie secrets v1" //nolint:gosec // a label for key derivation, not a credential
 	PurposeAudit    = "regie audit v1"
 	PurposeBSNIndex = "regie bsn index v1"
 	PurposeDevice   = "regie device v1"
@@ -79,7 +79,7 @@ func Load(path string) (*Ring, error) {
 	if fi.Mode().Perm()&0o077 != 0 {
 		return nil, fmt.Errorf("keys: %s may be read by others (mode %v); make it 0600", path, fi.Mode().Perm())
 	}
-	b, err := os.ReadFile(path)
+	b, err := os.ReadFile(path) //nolint:gosec // the key file the operator configured
 	if err != nil {
 		return nil, fmt.Errorf("keys: %w", err)
 	}

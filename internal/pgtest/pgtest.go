@@ -158,7 +158,7 @@ func credential(dir string) (*syscall.Credential, error) {
 	if err := os.Chown(dir, uid, gid); err != nil {
 		return nil, err
 	}
-	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
+	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil //nolint:gosec // ids of an existing OS user
 }
 
 func (c *Cluster) openAdmin() error {

@@ -33,7 +33,7 @@ func (g *gen) auditLog() error {
 		var c int
 		h := &head{}
 		if err := rows.Scan(&c, &h.seq, &h.hash); err != nil {
-			rows.Close()
+			rows.Close() //nolint:sqlclosecheck // closed on each early return and after the loop
 			return err
 		}
 		if c != len(heads) {

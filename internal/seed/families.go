@@ -62,7 +62,7 @@ func (g *gen) families() error {
 			surname, people := g.household(o)
 			household := "Gezin " + surname
 			d := pick(g, f.coord.districts)
-			postcode := d.postcode + " " + string(rune('A'+g.r.IntN(26))) + string(rune('A'+g.r.IntN(26)))
+			postcode := d.postcode + " " + string(rune('A'+g.r.IntN(26))) + string(rune('A'+g.r.IntN(26))) //nolint:gosec // 0–25
 			street := pick(g, streets) + " " + itoa(g.between(1, 320))
 			if g.chance(0.2) {
 				street += pick(g, []string{"A", "B", "bis", "-1", "-2", "-3", " hs"})

@@ -155,7 +155,7 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 	g := &gen{
 		ctx:  ctx,
 		opt:  opt,
-		r:    rand.New(rand.NewPCG(uint64(opt.Seed), 0x7265676965)),
+		r:    rand.New(rand.NewPCG(uint64(opt.Seed), 0x7265676965)), //nolint:gosec // synthetic data, reproducible from --seed on purpose
 		pg:   st.Dialect() == "postgres",
 		now:  opt.Now.UTC().Truncate(time.Microsecond),
 		next: map[string]int64{},
@@ -384,7 +384,7 @@ func (g *gen) id(table string) (int64, error) {
 // generated here, so regie's own inserts do not collide with them.
 func (g *gen) advanceSequences() error {
 	for table, last := range g.next {
-		if _, err := g.tx.ExecContext(g.ctx, `SELECT setval(pg_get_serial_sequence('`+table+`', 'id'), GREATEST($1::bigint, (SELECT COALESCE(MAX(id), 1) FROM `+table+`)))`, last); err != nil {
+		if _, err := g.tx.ExecContext(g.ctx, `SELECT setval(pg_get_serial_sequence('`+table+`', 'id'), GREATEST($1::bigint, (SELECT COALESCE(MAX(id), 1) FROM `+table+`)))`, last); err != nil { //nolint:gosec // table names from the generator's own list
 			return fmt.Errorf("seed: advance sequence of %s: %w", table, err)
 		}
 	}
@@ -423,7 +423,7 @@ func (g *gen) deferIndexes(table string, rows int) (recreate func() error, err e
 	for rs.Next() {
 		var name, def string
 		if err := rs.Scan(&name, &def); err != nil {
-			rs.Close()
+			rs.Close() //nolint:sqlclosecheck // closed on each early return and after the loop
 			return nil, err
 		}
 		names, defs = append(names, name), append(defs, def)

@@ -132,6 +132,9 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 		}
 		env.mine[u] = append(env.mine[u], f)
 	}
+	if err := rows.Err(); err != nil {
+		b.Fatal(err)
+	}
 	rows.Close()
 	// The benchmarks go round the casemanagers in id order, as many as a
 	// run needs.

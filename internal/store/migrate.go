@@ -217,7 +217,7 @@ func fillSortNames(ctx context.Context, tx *sql.Tx) error {
 		if table == "families" {
 			col = "household_name"
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, `+col+` FROM `+table)
+		rows, err := tx.QueryContext(ctx, `SELECT id, `+col+` FROM `+table) //nolint:gosec // table and column from the constant list above
 		if err != nil {
 			return err
 		}
@@ -236,7 +236,7 @@ func fillSortNames(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		for id, key := range keys {
-			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET sort_name = $1 WHERE id = $2`, key, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET sort_name = $1 WHERE id = $2`, key, id); err != nil { //nolint:gosec // table from the constant list above
 				return fmt.Errorf("fill %s.sort_name: %w", table, err)
 			}
 		}

@@ -312,11 +312,15 @@ func TestMeeting_AgendaAndDecisions(t *testing.T) {
 			t.Fatalf("item in a past meeting: %v", err)
 		}
 		var before, after int
-		s.DB().QueryRow(`SELECT count(*) FROM meetings`).Scan(&before)
+		if err := s.DB().QueryRow(`SELECT count(*) FROM meetings`).Scan(&before); err != nil {
+			t.Fatal(err)
+		}
 		if ag, err := s.FindAgenda(lead, "2026-03-09", false); err != nil || !ag.Past || ag.Meeting.ID != 0 {
 			t.Fatalf("a past week without a meeting: %+v, %v", ag, err)
 		}
-		s.DB().QueryRow(`SELECT count(*) FROM meetings`).Scan(&after)
+		if err := s.DB().QueryRow(`SELECT count(*) FROM meetings`).Scan(&after); err != nil {
+			t.Fatal(err)
+		}
 		if after != before {
 			t.Fatalf("looking back made a meeting: %d → %d", before, after)
 		}

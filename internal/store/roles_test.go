@@ -30,7 +30,7 @@ func TestGrantAppRole(t *testing.T) {
 	mustExec(t, owner.DB(), `CREATE ROLE `+role+` LOGIN`)
 	t.Cleanup(func() {
 		_, _ = owner.DB().Exec(`DROP OWNED BY ` + role)
-		owner.DB().Exec(`DROP ROLE ` + role)
+		_, _ = owner.DB().Exec(`DROP ROLE ` + role)
 	})
 
 	// Refused: a role that does not exist, a superuser, the owner itself.

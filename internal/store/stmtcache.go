@@ -74,7 +74,7 @@ func (c *stmtCache) prepareWanted(ctx context.Context) {
 	c.want = nil
 	c.mu.Unlock()
 	for _, q := range want {
-		st, err := c.db.PrepareContext(context.WithoutCancel(ctx), q)
+		st, err := c.db.PrepareContext(context.WithoutCancel(ctx), q) //nolint:sqlclosecheck // the cache keeps the statement; closed with the store
 		if err != nil {
 			continue // it runs unprepared, as it did
 		}
@@ -111,7 +111,7 @@ func (t *tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.
 				t.queried = map[string]bool{}
 			}
 			t.queried[query] = true
-			return t.Tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+			return t.Tx.StmtContext(ctx, st).QueryContext(ctx, args...) //nolint:sqlclosecheck // the cache keeps the statement; closed with the store
 		}
 	}
 	return t.Tx.QueryContext(ctx, query, args...)
@@ -124,7 +124,7 @@ func (t *tx) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 		return t.Tx.QueryRowContext(ctx, query, args...)
 	}
 	if st := t.cache.get(query); st != nil {
-		return t.Tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+		return t.Tx.StmtContext(ctx, st).QueryRowContext(ctx, args...) //nolint:sqlclosecheck // the cache keeps the statement; closed with the store
 	}
 	return t.Tx.QueryRowContext(ctx, query, args...)
 }
@@ -132,7 +132,7 @@ func (t *tx) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 // ExecContext runs a statement through the cache.
 func (t *tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	if st := t.cache.get(query); st != nil {
-		return t.Tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+		return t.Tx.StmtContext(ctx, st).ExecContext(ctx, args...) //nolint:sqlclosecheck // a transaction's statement closes with the transaction
 	}
 	return t.Tx.ExecContext(ctx, query, args...)
 }

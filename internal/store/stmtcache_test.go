@@ -42,6 +42,9 @@ func TestStmtCache_NestedUseOfOneQuery(t *testing.T) {
 			}
 			out = append(out, v)
 		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
 		return out
 	}
 	// Seen twice: prepared after the transaction.

@@ -88,7 +88,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: parse postgres url: %w", redactURLError(err))
 		}
-		cfg.MaxConns = int32(opt.MaxConns)
+		cfg.MaxConns = int32(opt.MaxConns) //nolint:gosec // a configured pool size, far below 2³¹
 		pool, err := pgxpool.NewWithConfig(ctx, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("store: connect postgres: %w", err)
@@ -167,7 +167,7 @@ func restrictSQLiteFiles(dsn string) error {
 	if path == "" || strings.HasPrefix(path, ":") {
 		return nil // in memory
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600) //nolint:gosec // the database file the operator configured
 	if err != nil {
 		return fmt.Errorf("store: open sqlite: %w", err)
 	}

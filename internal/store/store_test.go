@@ -68,6 +68,9 @@ func TestMigrations_SameLogicalSchema(t *testing.T) {
 			}
 			cs = append(cs, c)
 		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
 		sort.Slice(cs, func(i, j int) bool {
 			return cs[i].Table < cs[j].Table || cs[i].Table == cs[j].Table && cs[i].Column < cs[j].Column
 		})
@@ -363,7 +366,9 @@ func TestFindFamilies_ScopeAndSearch(t *testing.T) {
 			t.Fatalf("search audit = %s %s %s", action, outcome, seg)
 		}
 		var detail string
-		s.DB().QueryRow(`SELECT detail FROM audit ORDER BY id DESC LIMIT 1`).Scan(&detail)
+		if err := s.DB().QueryRow(`SELECT detail FROM audit ORDER BY id DESC LIMIT 1`).Scan(&detail); err != nil {
+			t.Fatal(err)
+		}
 		if !strings.Contains(detail, `"%"`) {
 			t.Fatalf("search audit detail %q does not name the terms", detail)
 		}
@@ -515,7 +520,9 @@ func TestAudit_RollbackWhenAuditFails(t *testing.T) {
 			t.Errorf("assignments %d → %d", assignments, got)
 		}
 		var name string
-		s.DB().QueryRow(`SELECT household_name FROM families WHERE id = $1`, f.FamAssigned.ID).Scan(&name)
+		if err := s.DB().QueryRow(`SELECT household_name FROM families WHERE id = $1`, f.FamAssigned.ID).Scan(&name); err != nil {
+			t.Fatal(err)
+		}
 		if name != "Gezin Jansen" {
 			t.Errorf("household name = %q: the update was kept", name)
 		}
@@ -542,7 +549,9 @@ func TestAudit_VerifyDetectsTampering(t *testing.T) {
 		// Someone with full access to the database drops the guard and
 		// rewrites who looked at a family.
 		var id int64
-		s.DB().QueryRow(`SELECT id FROM audit WHERE family_id = $1 AND action = 'read' ORDER BY id LIMIT 1`, f.FamAssigned.ID).Scan(&id)
+		if err := s.DB().QueryRow(`SELECT id FROM audit WHERE family_id = $1 AND action = 'read' ORDER BY id LIMIT 1`, f.FamAssigned.ID).Scan(&id); err != nil {
+			t.Fatal(err)
+		}
 		if s.Dialect() == "sqlite" {
 			mustExec(t, s.DB(), `DROP TRIGGER audit_no_update`)
 		} else {
@@ -618,7 +627,7 @@ func TestAudit_ConcurrentWritersKeepChains(t *testing.T) {
 func TestFindAuditEntries(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
 		f := storetest.NewFixture(t, s)
-		s.FindFamilyByID(storetest.As(f.Casemanager2), f.FamAssigned.ID) // denied, logged
+		_, _ = s.FindFamilyByID(storetest.As(f.Casemanager2), f.FamAssigned.ID) // denied, logged
 		fam := f.FamAssigned.ID
 		entries, total, err := s.FindAuditEntries(storetest.As(f.Privacy), regie.AuditFilter{FamilyID: &fam})
 		if err != nil {
@@ -680,7 +689,9 @@ func TestSessions(t *testing.T) {
 		}
 		// So does disabling the account.
 		third := &regie.Session{TokenHash: []byte("third-session-token-hash-3333333"), UserID: f.Casemanager.ID, MFA: true}
-		s.CreateSession(ctx, third, 0, "x")
+		if err := s.CreateSession(ctx, third, 0, "x"); err != nil {
+			t.Fatal(err)
+		}
 		if err := s.DisableUser(storetest.System(), f.Casemanager.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -738,7 +749,9 @@ func TestPassword_TemporaryAndOwnChange(t *testing.T) {
 			t.Fatalf("her other session: %v", err)
 		}
 		var seg, detail string
-		s.DB().QueryRow(`SELECT segment, detail FROM audit WHERE user_id = $1 ORDER BY id DESC LIMIT 1`, u.ID).Scan(&seg, &detail)
+		if err := s.DB().QueryRow(`SELECT segment, detail FROM audit WHERE user_id = $1 ORDER BY id DESC LIMIT 1`, u.ID).Scan(&seg, &detail); err != nil {
+			t.Fatal(err)
+		}
 		if seg != string(regie.SegOwnAccount) || !strings.Contains(detail, "1 andere sessies") {
 			t.Fatalf("audit: %q %q", seg, detail)
 		}
@@ -762,7 +775,9 @@ func TestLoginFailuresAndTOTPSteps(t *testing.T) {
 			}
 			clock.Advance(10 * time.Second)
 		}
-		s.RecordLoginFailure(ctx, "k2", 0, "onbekend e-mailadres")
+		if err := s.RecordLoginFailure(ctx, "k2", 0, "onbekend e-mailadres"); err != nil {
+			t.Fatal(err)
+		}
 		if n, err := s.CountLoginFailures(ctx, "k1", clock.Now().Add(-time.Minute)); err != nil || n != 3 {
 			t.Fatalf("failures in the last minute = %d, %v; want 3", n, err)
 		}

@@ -182,7 +182,7 @@ type Fixture struct {
 
 // PasswordHash is the hash every fixture user gets; tests that log in with a
 // password make their own.
-const PasswordHash = "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$0PGPvo+8cQ8dH5dyW6Tnp6Lb2VtNGHPl4aZ9S7o4u+g"
+const PasswordHash = "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$0PGPvo+8cQ8dH5dyW6Tnp6Lb2VtNGHPl4aZ9S7o4u+g" //nolint:gosec // the fixture's test password
 
 // NewFixture builds the fixture in s.
 func NewFixture(tb testing.TB, s *store.Store) *Fixture {
@@ -206,7 +206,7 @@ func NewFixture(tb testing.TB, s *store.Store) *Fixture {
 	must(err)
 	user := func(email, name string, role regie.Role, org *regie.Organisation, team *regie.Team) *regie.User {
 		tb.Helper()
-		n := regie.NewUser{Email: email, Name: name, Role: role, OrganisationID: org.ID, Password: "wachtwoord-voor-test"}
+		n := regie.NewUser{Email: email, Name: name, Role: role, OrganisationID: org.ID, Password: "wachtwoord-voor-test"} //nolint:gosec // the fixture's test password
 		if team != nil {
 			n.TeamID = team.ID
 			n.DistrictIDs = []int64{team.Districts[0].ID}

@@ -156,7 +156,9 @@ func TestAccount_Sessions(t *testing.T) {
 	// Another user's session cannot be ended through one's own account.
 	theirs := e.session(e.f.Casemanager2)
 	var theirID int64
-	e.store.DB().QueryRow(`SELECT id FROM sessions WHERE user_id = $1`, e.f.Casemanager2.ID).Scan(&theirID)
+	if err := e.store.DB().QueryRow(`SELECT id FROM sessions WHERE user_id = $1`, e.f.Casemanager2.ID).Scan(&theirID); err != nil {
+		t.Fatal(err)
+	}
 	if r := e.do(http.MethodPost, fmt.Sprintf("/account/sessies/%d/beeindigen", theirID), token, url.Values{}); r.status != http.StatusNotFound {
 		t.Fatalf("ending another user's session: %d", r.status)
 	}
@@ -167,7 +169,9 @@ func TestAccount_Sessions(t *testing.T) {
 	// The administrator sees the casemanager's session and ends them all.
 	admin := e.session(e.f.Admin)
 	var cmSession int64
-	e.store.DB().QueryRow(`SELECT id FROM sessions WHERE user_id = $1`, cm.ID).Scan(&cmSession)
+	if err := e.store.DB().QueryRow(`SELECT id FROM sessions WHERE user_id = $1`, cm.ID).Scan(&cmSession); err != nil {
+		t.Fatal(err)
+	}
 	list := e.do(http.MethodGet, fmt.Sprintf("/beheer/gebruikers/%d/sessies", cm.ID), admin, nil)
 	if list.status != http.StatusOK || !strings.Contains(list.body, fmt.Sprintf(`action="/beheer/gebruikers/%d/sessies/%d/beeindigen"`, cm.ID, cmSession)) {
 		t.Fatalf("admin's view of the sessions: %d", list.status)
@@ -179,7 +183,9 @@ func TestAccount_Sessions(t *testing.T) {
 		t.Fatalf("the casemanager is still logged in: %d", r.status)
 	}
 	var n int
-	e.store.DB().QueryRow(`SELECT count(*) FROM audit WHERE user_id = $1 AND segment = 'sessie' AND detail LIKE 'alle %'`, e.f.Admin.ID).Scan(&n)
+	if err := e.store.DB().QueryRow(`SELECT count(*) FROM audit WHERE user_id = $1 AND segment = 'sessie' AND detail LIKE 'alle %'`, e.f.Admin.ID).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
 	if n != 1 {
 		t.Fatalf("%d audit rows for ending all sessions", n)
 	}
@@ -192,11 +198,17 @@ func TestAccount_CrossSitePOSTsAreRefused(t *testing.T) {
 	lead := e.session(e.f.TeamLeader)
 	admin := e.session(e.f.Admin)
 	var sid int64
-	e.store.DB().QueryRow(`SELECT id FROM sessions WHERE user_id = $1`, e.f.TeamLeader.ID).Scan(&sid)
+	if err := e.store.DB().QueryRow(`SELECT id FROM sessions WHERE user_id = $1`, e.f.TeamLeader.ID).Scan(&sid); err != nil {
+		t.Fatal(err)
+	}
 	count := func() string {
 		var pending, sessions int
-		e.store.DB().QueryRow(`SELECT count(*) FROM account_changes WHERE confirmed_at IS NULL`).Scan(&pending)
-		e.store.DB().QueryRow(`SELECT count(*) FROM sessions`).Scan(&sessions)
+		if err := e.store.DB().QueryRow(`SELECT count(*) FROM account_changes WHERE confirmed_at IS NULL`).Scan(&pending); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.store.DB().QueryRow(`SELECT count(*) FROM sessions`).Scan(&sessions); err != nil {
+			t.Fatal(err)
+		}
 		return fmt.Sprint(pending, sessions)
 	}
 	before := count()

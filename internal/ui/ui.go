@@ -451,7 +451,7 @@ func (h *Handler) redirect(w http.ResponseWriter, r *http.Request, to string, fl
 	if flash != "" {
 		setFlash(w, flash)
 	}
-	http.Redirect(w, r, to, http.StatusSeeOther)
+	http.Redirect(w, r, to, http.StatusSeeOther) //nolint:gosec // callers pass paths of this site
 }
 
 // actor returns the request's actor; wrap always sets one.

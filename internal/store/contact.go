@@ -25,7 +25,7 @@ func (s *Store) CreateContact(ctx context.Context, familyID int64, in regie.Cont
 		if err != nil {
 			return err
 		}
-		sum, err := tx.readSummary(ctx, familyID)
+		sum, err := tx.lockSummary(ctx, familyID)
 		if err != nil {
 			return err
 		}

@@ -41,9 +41,27 @@ func summaryDest(s *summary) []any {
 		dateScan{&f.InterimDoneOn}, dateScan{&f.PlanAgreedOn}}
 }
 
+// readSummary reads the summary for display. A transaction that writes
+// the summary reads it with lockSummary instead.
 func (tx *tx) readSummary(ctx context.Context, familyID int64) (*summary, error) {
+	return tx.selectSummary(ctx, familyID, "")
+}
+
+// lockSummary reads the summary to change it and locks its row until the
+// transaction ends, so two writers of one family take turns. Without the
+// lock, on PostgreSQL (READ COMMITTED) two people saving a contact at once
+// both add to the same old figures and the later write erases the other's
+// contact from the hours and the count. Take it before reading anything
+// the new summary is computed from: once the lock is held, every later
+// statement sees what the previous writer committed. SQLite needs no lock
+// (BEGIN IMMEDIATE already holds the only write lock).
+func (tx *tx) lockSummary(ctx context.Context, familyID int64) (*summary, error) {
+	return tx.selectSummary(ctx, familyID, tx.s.d.forUpdate)
+}
+
+func (tx *tx) selectSummary(ctx context.Context, familyID int64, lock string) (*summary, error) {
 	s := &summary{}
-	if err := tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM family_summaries s WHERE s.family_id = $1`, familyID).
+	if err := tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM family_summaries s WHERE s.family_id = $1`+lock, familyID).
 		Scan(summaryDest(s)...); err != nil {
 		return nil, fmt.Errorf("store: read summary: %w", err)
 	}
@@ -68,7 +86,7 @@ func (tx *tx) writeSummary(ctx context.Context, familyID int64, s *summary) erro
 // refreshSummary recomputes a family's summary from its phase transitions,
 // contacts and checklist: after a phase change, an edited contact, a tick.
 func (tx *tx) refreshSummary(ctx context.Context, familyID int64) error {
-	s, err := tx.readSummary(ctx, familyID)
+	s, err := tx.lockSummary(ctx, familyID)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"regie"
+	"regie/internal/keys"
 	"regie/internal/store"
 	"regie/internal/storetest"
 )
@@ -16,12 +17,17 @@ import (
 // the check then passes.
 func TestCLI_SummaryCheckAndRecompute(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "regie.db")
+	env := map[string]string{"REGIE_DATABASE": db}
 	ctx := context.Background()
-	s, err := store.Open(ctx, db, store.Options{Clock: storetest.NewClock(storetest.Start)})
+	if out, err := cli(t, env, "migrate"); err != nil {
+		t.Fatalf("migrate: %v %s", err, out)
+	}
+	ring, err := keys.Load(db + ".key") // made by migrate beside the database
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Migrate(ctx); err != nil {
+	s, err := store.Open(ctx, db, store.Options{Clock: storetest.NewClock(storetest.Start), Keys: ring})
+	if err != nil {
 		t.Fatal(err)
 	}
 	f := storetest.NewFixture(t, s)
@@ -33,7 +39,6 @@ func TestCLI_SummaryCheckAndRecompute(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	env := map[string]string{"REGIE_DATABASE": db}
 	dossier := regie.DossierNumber(f.FamAssigned.ID)
 
 	out, err := cli(t, env, "summary", "check")

@@ -104,9 +104,19 @@ type Contact struct {
 	Version   int
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// UpdatedByName is who made the current version; "" while the
+	// contact is as its author recorded it.
+	UpdatedByName string
 
 	MemberNames []string // joined for display
+	// CanEdit says whether the actor who read the contact may change it:
+	// the family's access policy allows changing contacts, and only the
+	// author changes their own note (policy.ContactChange).
+	CanEdit bool
 }
+
+// Edited reports whether the contact was changed after it was recorded.
+func (c *Contact) Edited() bool { return c.Version > 1 }
 
 // Reached reports whether there was contact.
 func (c *Contact) Reached() bool { return c.Attempt == AttemptReached }
@@ -153,6 +163,10 @@ type ContactInput struct {
 	Partners  string
 	Practical []Practical
 	Note      string
+	// Version is, for an edit, the contact's version when the form was
+	// read: the store refuses the save (ESTALE) when the contact has
+	// changed since.
+	Version int
 }
 
 // Validate checks the input against now (a contact cannot lie in the
@@ -240,7 +254,9 @@ type ContactService interface {
 	// a duration of 0 or over 24 h, a member of another family), ENOTFOUND.
 	CreateContact(ctx context.Context, familyID int64, in ContactInput) (*Contact, error)
 	// UpdateContact changes a contact; the previous version is kept.
-	// EINVALID, ENOTFOUND.
+	// Only the contact's author may change it (EFORBIDDEN, audited), and
+	// only from the version in.Version (ESTALE when someone saved in
+	// between). EINVALID, ENOTFOUND.
 	UpdateContact(ctx context.Context, familyID, contactID int64, in ContactInput) error
 	// FindContacts returns the family's contacts, newest first, and the
 	// total count. ENOTFOUND.

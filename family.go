@@ -28,6 +28,12 @@ type Family struct {
 	CreatedBy         int64
 	ClosedAt          time.Time // zero while the family is in care
 	CloseReason       string
+	// Version counts the changes of the details; an edit form carries it
+	// (FamilyInput.Version). UpdatedAt and UpdatedByName say who changed
+	// them last (zero and "" while unchanged since created).
+	Version       int
+	UpdatedAt     time.Time
+	UpdatedByName string
 
 	// Joined for display.
 	DistrictName string
@@ -232,6 +238,9 @@ type FamilyInput struct {
 	Languages         string
 	InterpreterNeeded bool
 	CompositionNotes  string
+	// Version is, for an edit, the family's Version when the form was
+	// read: the store refuses the save (ESTALE) when it changed since.
+	Version int
 }
 
 var postcodeRE = regexp.MustCompile(`^[1-9][0-9]{3} ?[A-Za-z]{2}$`)
@@ -634,7 +643,8 @@ type FamilyService interface {
 	FindFamilies(ctx context.Context, f FamilyFilter) ([]*FamilySummary, int, error)
 	// CreateFamily creates a family in the actor's team. EINVALID, EFORBIDDEN.
 	CreateFamily(ctx context.Context, in FamilyInput) (*Family, error)
-	// UpdateFamily changes the family's details. EINVALID, ENOTFOUND.
+	// UpdateFamily changes the family's details, from the version
+	// in.Version. EINVALID, ESTALE, ENOTFOUND.
 	UpdateFamily(ctx context.Context, id int64, in FamilyInput) error
 	// AddMember adds a member. EINVALID, ENOTFOUND.
 	AddMember(ctx context.Context, familyID int64, in MemberInput) (*Member, error)

@@ -79,6 +79,8 @@ const (
 	MsgAgreementNeedsDate   Msg = "agreement_needs_date"
 	MsgPlanFrozen           Msg = "plan_frozen"
 	MsgPlanDraftOpen        Msg = "plan_draft_open"
+	MsgStale                Msg = "stale"
+	MsgContactOnlyAuthor    Msg = "contact_only_author"
 	MsgConsentNeedsSigner   Msg = "consent_needs_signer"
 	MsgConsentNeedsParty    Msg = "consent_needs_party"
 	MsgConsentNeedsKinds    Msg = "consent_needs_kinds"
@@ -235,6 +237,8 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgAgreementNeedsDate:   "Geef aan wanneer het gedaan moet zijn.",
 	MsgPlanFrozen:           "Deze versie is vastgesteld met het gezin en kan niet meer veranderen. Begin een nieuwe versie.",
 	MsgPlanDraftOpen:        "Er is al een conceptversie. Werk die af, of stel die eerst vast.",
+	MsgStale:                "Iemand anders heeft dit intussen gewijzigd. Er is niets opgeslagen. Wat u typte staat hieronder nog; vergelijk het met wat nu is opgeslagen en sla opnieuw op.",
+	MsgContactOnlyAuthor:    "Alleen wie dit contactmoment heeft vastgelegd, kan het wijzigen. Leg zo nodig een eigen contactmoment vast.",
 	MsgConsentNeedsSigner:   "Kies wie de toestemmingsverklaring hebben getekend.",
 	MsgConsentNeedsParty:    "Kies minstens één organisatie waarmee informatie gedeeld mag worden.",
 	MsgConsentNeedsKinds:    "Kies welke informatie met deze organisatie gedeeld mag worden.",

@@ -80,6 +80,10 @@ type PlanVersion struct {
 	CreatedAt     time.Time
 	CreatedByName string
 	UpdatedAt     time.Time
+	// Revision counts the saves of a draft; the edit form carries it
+	// (PlanInput.Revision). UpdatedByName is who saved it last.
+	Revision      int
+	UpdatedByName string
 }
 
 // Frozen reports whether the version can no longer change.
@@ -205,6 +209,9 @@ type PlanInput struct {
 	Goals                                              []GoalInput
 	Agreements                                         []AgreementInput
 	ClosingQuestion                                    string
+	// Revision is the draft's Revision when the form was read: the store
+	// refuses the save (ESTALE) when someone saved the draft since.
+	Revision int
 }
 
 // GoalInput is one goal row of the form.
@@ -378,7 +385,9 @@ type PlanService interface {
 	// StartPlanVersion starts the first version, or a new one from the
 	// newest: only when no draft is open. ECONFLICT, ENOTFOUND.
 	StartPlanVersion(ctx context.Context, familyID int64, origin PlanOrigin) (*PlanVersion, error)
-	// SavePlanDraft saves the draft. EINVALID, ECONFLICT (frozen), ENOTFOUND.
+	// SavePlanDraft saves the draft, from the revision in.Revision.
+	// EINVALID, ECONFLICT (frozen), ESTALE (saved by someone else since),
+	// ENOTFOUND.
 	SavePlanDraft(ctx context.Context, familyID int64, number int, in PlanInput) error
 	// MarkPlanDiscussed records that the team discussed the version, as a
 	// decision of this week's team meeting. ENOTFOUND, EFORBIDDEN.

@@ -22,6 +22,7 @@ const (
 	EINTERNAL     = "internal"     // anything unexpected; details only in the operator log
 	EINVALID      = "invalid"      // validation failed; Fields says where
 	ENOTFOUND     = "not_found"    // no such record, or the actor may not know it exists
+	ESTALE        = "stale"        // the record changed since the form showed it: someone else saved in between
 	ETOOMANY      = "too_many"     // rate limited
 	EUNAUTHORIZED = "unauthorized" // no valid session or credentials
 	EUNAVAILABLE  = "unavailable"  // the database or schema is not ready
@@ -90,6 +91,13 @@ func ErrorFields(err error) map[string]string {
 // but not do this with it.
 func Forbidden() *Error {
 	return &Error{Code: EFORBIDDEN, Message: Text(MsgForbidden)}
+}
+
+// Stale returns the ESTALE error: a form was saved over a record that
+// someone else changed after the form was read. The store refuses the
+// save, so nothing of the other person's change is lost.
+func Stale() *Error {
+	return &Error{Code: ESTALE, Message: Text(MsgStale)}
 }
 
 // NotFound returns the ENOTFOUND error for a kind of record. The same error

@@ -8,6 +8,7 @@
 //	regie team create               a team with its districts
 //	regie audit verify              check the access log's chains, heads and anchors; report every break
 //	regie keys create|rotate|seal-existing  the key file outside the database
+//	regie summary check|recompute   check or repair the families' summaries (hours, counts)
 //	regie seed --families N         synthetic families for benchmarks (bypasses policy and audit)
 //	regie load --emails-file F      virtual casemanagers against a running regie: req/s and latencies
 package main
@@ -51,6 +52,7 @@ Gebruik:
   regie audit verify             het toegangslog controleren (sleutel, ketenkoppen, ankers); meldt elke breuk
   regie keys create|rotate|seal-existing
                                  het sleutelbestand buiten de database (zie README, "Keys")
+  regie summary check|recompute  de uren en aantallen per gezin controleren of herberekenen
   regie seed --families N [--force]  synthetische gezinnen voor benchmarks (buiten beleid en audit om)
   regie load --url U --emails-file F --password P [--concurrency 16] [--duration 30s]
                                  belasting meten: casemanagers openen Mijn gezinnen en hun gezinnen
@@ -79,6 +81,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runAudit(ctx, rest, stdout)
 	case "keys":
 		return runKeys(ctx, rest, stdout)
+	case "summary":
+		return runSummary(ctx, rest, stdout)
 	case "seed":
 		return runSeed(ctx, rest, stdout)
 	case "load":

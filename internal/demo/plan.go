@@ -204,10 +204,13 @@ func (w *world) consentAndPlan(cm context.Context, f family, id int64, d regie.D
 	if err := w.st.AddScoreMoment(cm, id, "start", d.AddDays(-20).ISO(), startScores(p.scores)); err != nil {
 		return fmt.Errorf("start scores: %w", err)
 	}
-	if _, err := w.st.StartPlanVersion(cm, id, "eerste"); err != nil {
+	v, err := w.st.StartPlanVersion(cm, id, "eerste")
+	if err != nil {
 		return err
 	}
-	if err := w.st.SavePlanDraft(cm, id, 1, p.input(members, userID, w.orgs, d)); err != nil {
+	in := p.input(members, userID, w.orgs, d)
+	in.Revision = v.Revision
+	if err := w.st.SavePlanDraft(cm, id, 1, in); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
 	if err := w.st.MarkPlanDiscussed(w.lead, id, 1); err != nil {
@@ -227,11 +230,12 @@ func (w *world) draftPlan(cm context.Context, f family, id int64, d regie.Date, 
 	if err != nil {
 		return err
 	}
-	if _, err := w.st.StartPlanVersion(cm, id, "eerste"); err != nil {
+	v, err := w.st.StartPlanVersion(cm, id, "eerste")
+	if err != nil {
 		return err
 	}
 	in := p.input(members, userID, w.orgs, d)
-	in.Agreements, in.ClosingQuestion = in.Agreements[:1], ""
+	in.Agreements, in.ClosingQuestion, in.Revision = in.Agreements[:1], "", v.Revision
 	return w.st.SavePlanDraft(cm, id, 1, in)
 }
 
@@ -248,6 +252,7 @@ func (w *world) evaluation(cm context.Context, f family, id int64, d regie.Date,
 		return err
 	}
 	in := p.input(members, userID, w.orgs, d)
+	in.Revision = v.Revision
 	for i := range in.Goals {
 		in.Goals[i].Key = v.Goals[i].Key
 	}

@@ -23,7 +23,7 @@ func Status(code string) int {
 		return http.StatusForbidden
 	case regie.EUNAUTHORIZED:
 		return http.StatusUnauthorized
-	case regie.ECONFLICT:
+	case regie.ECONFLICT, regie.ESTALE:
 		return http.StatusConflict
 	case regie.ETOOMANY:
 		return http.StatusTooManyRequests

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"regie"
+	"regie/internal/policy"
 )
 
 // CreateContact implements regie.ContactService. It is the busiest write
@@ -25,7 +26,7 @@ func (s *Store) CreateContact(ctx context.Context, familyID int64, in regie.Cont
 		if err != nil {
 			return err
 		}
-		sum, err := tx.readSummary(ctx, familyID)
+		sum, err := tx.lockSummary(ctx, familyID)
 		if err != nil {
 			return err
 		}
@@ -153,12 +154,15 @@ func splitPractical(s string) []regie.Practical {
 }
 
 const contactColumns = `c.id, c.family_id, c.user_id, u.name, c.contact_date, c.start_time, c.minutes, c.kind, c.attempt, c.partners,
-	c.practical, c.note, c.phase, c.version, c.created_at, c.updated_at`
+	c.practical, c.note, c.phase, c.version, c.created_at, c.updated_at, COALESCE(ub.name, '')`
+
+// contactFrom joins the author and who changed the contact last.
+const contactFrom = ` FROM contacts c JOIN users u ON u.id = c.user_id LEFT JOIN users ub ON ub.id = c.updated_by`
 
 func scanContact(sc interface{ Scan(...any) error }, c *regie.Contact) error {
 	var kind, attempt, practical string
 	err := sc.Scan(&c.ID, &c.FamilyID, &c.UserID, &c.UserName, dateScan{&c.Date}, &c.Start, &c.Minutes, &kind, &attempt, &c.Partners,
-		&practical, &c.Note, &c.Phase, &c.Version, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt})
+		&practical, &c.Note, &c.Phase, &c.Version, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, &c.UpdatedByName)
 	c.Kind, c.Attempt, c.Practical = regie.ContactKind(kind), regie.Attempt(attempt), splitPractical(practical)
 	return err
 }
@@ -195,7 +199,7 @@ func (tx *tx) contactMembers(ctx context.Context, cs []*regie.Contact) error {
 
 // findContacts returns a family's contacts, newest first, without a check.
 func (tx *tx) findContacts(ctx context.Context, familyID int64, limit, offset int) ([]*regie.Contact, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+contactColumns+` FROM contacts c JOIN users u ON u.id = c.user_id
+	rows, err := tx.QueryContext(ctx, `SELECT `+contactColumns+contactFrom+`
 		WHERE c.family_id = $1 ORDER BY c.contact_date DESC, c.start_time DESC, c.id DESC LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), familyID)
 	if err != nil {
 		return nil, fmt.Errorf("store: find contacts: %w", err)
@@ -223,7 +227,7 @@ func (s *Store) FindContacts(ctx context.Context, familyID int64, f regie.Contac
 		total int
 	)
 	err := s.write(ctx, func(tx *tx) error {
-		dec, _, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegContacts, familyID, 0)
+		dec, facts, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegContacts, familyID, 0)
 		if err != nil {
 			return err
 		}
@@ -235,6 +239,7 @@ func (s *Store) FindContacts(ctx context.Context, familyID int64, f regie.Contac
 			return err
 		}
 		discloseContacts(cs, disclosure(dec))
+		tx.markContactEdits(cs, facts)
 		if err := tx.QueryRowContext(ctx, `SELECT contacts FROM family_summaries WHERE family_id = $1`, familyID).Scan(&total); err != nil {
 			return err
 		}
@@ -251,7 +256,7 @@ func (s *Store) FindContact(ctx context.Context, familyID, contactID int64) (*re
 		versions []*regie.ContactVersion
 	)
 	err := s.write(ctx, func(tx *tx) error {
-		dec, _, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegContacts, familyID, 0)
+		dec, facts, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegContacts, familyID, 0)
 		if err != nil {
 			return err
 		}
@@ -259,6 +264,7 @@ func (s *Store) FindContact(ctx context.Context, familyID, contactID int64) (*re
 			return err
 		}
 		discloseContacts([]*regie.Contact{c}, disclosure(dec))
+		tx.markContactEdits([]*regie.Contact{c}, facts)
 		rows, err := tx.QueryContext(ctx, `SELECT v.version, v.snapshot, u.name, v.changed_at FROM contact_versions v
 			JOIN users u ON u.id = v.changed_by WHERE v.contact_id = $1 ORDER BY v.version DESC`, contactID)
 		if err != nil {
@@ -289,7 +295,7 @@ func (s *Store) FindContact(ctx context.Context, familyID, contactID int64) (*re
 
 func (tx *tx) findContact(ctx context.Context, familyID, contactID int64) (*regie.Contact, error) {
 	c := &regie.Contact{}
-	err := scanContact(tx.QueryRowContext(ctx, `SELECT `+contactColumns+` FROM contacts c JOIN users u ON u.id = c.user_id
+	err := scanContact(tx.QueryRowContext(ctx, `SELECT `+contactColumns+contactFrom+`
 		WHERE c.id = $1 AND c.family_id = $2`, contactID, familyID), c)
 	if isNoRows(err) {
 		return nil, regie.NotFound()
@@ -299,13 +305,48 @@ func (tx *tx) findContact(ctx context.Context, familyID, contactID int64) (*regi
 	return c, tx.contactMembers(ctx, []*regie.Contact{c})
 }
 
-// UpdateContact implements regie.ContactService. The version before the
-// change is kept as a snapshot; the summary is recomputed.
+// markContactEdits sets CanEdit on contacts the actor read: the policy
+// allows changing the family's contacts, and the actor wrote the contact.
+func (tx *tx) markContactEdits(cs []*regie.Contact, f *policy.Facts) {
+	family := policy.Decide(tx.actor, regie.ActionUpdate, regie.SegContacts, f).Allow
+	for _, c := range cs {
+		c.CanEdit = family && policy.ContactChange(tx.actor, c.UserID).Allow
+	}
+}
+
+// UpdateContact implements regie.ContactService. Only the author changes
+// a contact, and only from the version the form showed; the version
+// before the change is kept as a snapshot; the summary is recomputed.
 func (s *Store) UpdateContact(ctx context.Context, familyID, contactID int64, in regie.ContactInput) error {
 	return s.write(ctx, func(tx *tx) error {
 		dec, _, err := tx.authorizeFamily(ctx, regie.ActionUpdate, regie.SegContacts, familyID, 0)
 		if err != nil {
 			return err
+		}
+		// The summary first, as every writer of the family takes it
+		// (lockSummary); then the contact's own row, so a second save
+		// of the same contact waits here and then sees the new version.
+		if _, err := tx.lockSummary(ctx, familyID); err != nil {
+			return err
+		}
+		var author int64
+		var version int
+		err = tx.QueryRowContext(ctx, `SELECT user_id, version FROM contacts WHERE id = $1 AND family_id = $2`+tx.s.d.forUpdate,
+			contactID, familyID).Scan(&author, &version)
+		if isNoRows(err) {
+			return regie.NotFound()
+		} else if err != nil {
+			return fmt.Errorf("store: update contact: %w", err)
+		}
+		if !policy.ContactChange(tx.actor, author).Allow {
+			if err := tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeDenied, Segment: regie.SegContacts,
+				FamilyID: familyID, Basis: policy.Denied, Detail: fmt.Sprintf("contactmoment %d: niet de eigen notitie", contactID)}); err != nil {
+				return err
+			}
+			return &errDenied{err: regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgContactOnlyAuthor))}
+		}
+		if in.Version != version {
+			return regie.Stale()
 		}
 		old, err := tx.findContact(ctx, familyID, contactID)
 		if err != nil {
@@ -332,9 +373,9 @@ func (s *Store) UpdateContact(ctx context.Context, familyID, contactID int64, in
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE contacts SET contact_date = $1, start_time = $2, minutes = $3, kind = $4, attempt = $5,
-			partners = $6, practical = $7, note = $8, phase = $9, version = version + 1, updated_at = $10 WHERE id = $11`,
+			partners = $6, practical = $7, note = $8, phase = $9, version = version + 1, updated_at = $10, updated_by = $11 WHERE id = $12`,
 			day.ISO(), start, minutes, string(in.Kind), string(in.Attempt), in.Partners, joinPractical(in.Practical), in.Note,
-			int(phase), ts(tx.now), contactID); err != nil {
+			int(phase), ts(tx.now), nullID(tx.actor.UserID), contactID); err != nil {
 			return fmt.Errorf("store: update contact: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM contact_members WHERE contact_id = $1`, contactID); err != nil {

@@ -61,13 +61,13 @@ func (tx *tx) authorizeFamily(ctx context.Context, act regie.Action, seg regie.S
 
 const familyColumns = `f.id, f.household_name, f.street, f.postcode, f.city, f.district_id, f.team_id,
 	f.dutch_proficiency, f.languages, f.interpreter_needed, f.composition_notes, f.created_at, f.created_by, f.closed_at,
-	f.close_reason, d.name, t.name`
+	f.close_reason, d.name, t.name, f.version, f.updated_at, COALESCE(ub.name, '')`
 
 func scanFamily(sc interface{ Scan(...any) error }, f *regie.Family) error {
 	var prof string
 	err := sc.Scan(&f.ID, &f.HouseholdName, &f.Street, &f.Postcode, &f.City, &f.DistrictID, &f.TeamID,
 		&prof, &f.Languages, &f.InterpreterNeeded, &f.CompositionNotes, timeScan{&f.CreatedAt}, &f.CreatedBy, timeScan{&f.ClosedAt},
-		&f.CloseReason, &f.DistrictName, &f.TeamName)
+		&f.CloseReason, &f.DistrictName, &f.TeamName, &f.Version, timeScan{&f.UpdatedAt}, &f.UpdatedByName)
 	f.DutchProficiency = regie.Proficiency(prof)
 	return err
 }
@@ -85,6 +85,7 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		}
 		discloseFamily(fam, disclosure(dec))
 		fam.Can = policy.FamilyPermissions(tx.actor, f)
+		tx.markContactEdits(fam.RecentContacts, f)
 		shown, err := tx.familyPageParts(ctx, fam, f)
 		if err != nil {
 			return err
@@ -101,6 +102,7 @@ func (tx *tx) findFamily(ctx context.Context, id int64) (*regie.Family, error) {
 	f := &regie.Family{}
 	row := tx.QueryRowContext(ctx, `SELECT `+familyColumns+`
 		FROM families f JOIN districts d ON d.id = f.district_id JOIN teams t ON t.id = f.team_id
+		LEFT JOIN users ub ON ub.id = f.updated_by
 		WHERE f.id = $1`, id)
 	if err := scanFamily(row, f); errors.Is(err, sql.ErrNoRows) {
 		return nil, regie.NotFound()
@@ -559,12 +561,22 @@ func (s *Store) UpdateFamily(ctx context.Context, id int64, in regie.FamilyInput
 		if err := tx.validateFamily(ctx, &in, f.TeamID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE families SET household_name = $1, street = $2, postcode = $3, city = $4,
-			district_id = $5, dutch_proficiency = $6, languages = $7, interpreter_needed = $8, composition_notes = $9
-			WHERE id = $10`,
+		// Only from the version the form showed. A second save of the
+		// same family waits for the first one's row lock and then finds
+		// the version moved on: it changes no row.
+		res, err := tx.ExecContext(ctx, `UPDATE families SET household_name = $1, street = $2, postcode = $3, city = $4,
+			district_id = $5, dutch_proficiency = $6, languages = $7, interpreter_needed = $8, composition_notes = $9,
+			version = version + 1, updated_at = $10, updated_by = $11
+			WHERE id = $12 AND version = $13`,
 			in.HouseholdName, in.Street, in.Postcode, in.City, in.DistrictID, string(in.DutchProficiency), in.Languages,
-			in.InterpreterNeeded, in.CompositionNotes, id); err != nil {
+			in.InterpreterNeeded, in.CompositionNotes, ts(tx.now), nullID(tx.actor.UserID), id, in.Version)
+		if err != nil {
 			return fmt.Errorf("store: update family: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("store: update family: %w", err)
+		} else if n == 0 {
+			return regie.Stale()
 		}
 		if err := tx.refreshSearchText(ctx, id); err != nil {
 			return err

@@ -314,6 +314,11 @@ func moveDetail(m regie.PhaseMove) string {
 // id. Forward one phase at a time; from phase 5 back into the intensive
 // phase (a relapse: a short intervention) with a reason.
 func (tx *tx) movePhase(ctx context.Context, familyID int64, st *regie.PhaseStatus, m regie.PhaseMove) (int64, error) {
+	// The move renumbers the phase of later contacts: no contact may be
+	// saved for the family in between (see lockSummary).
+	if _, err := tx.lockSummary(ctx, familyID); err != nil {
+		return 0, err
+	}
 	var v regie.Validation
 	if st.Current == nil {
 		return 0, addField(nil, "to", regie.MsgNoPhase)

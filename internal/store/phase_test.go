@@ -95,6 +95,7 @@ func TestContacts_HoursAndSummary(t *testing.T) {
 			c := cs[1]
 			in := contactIn(c.Date.ISO(), c.Start, "120", c.Kind, c.Attempt)
 			in.Note = "Aangevuld: ook de huur besproken."
+			in.Version = c.Version
 			if err := s.UpdateContact(cm, fam.ID, c.ID, in); err != nil {
 				t.Fatal(err)
 			}

@@ -13,16 +13,16 @@ import (
 
 const versionColumns = `v.id, v.family_id, v.number, v.status, v.origin, v.history, v.strengths, v.obstacles, v.problems, v.situation,
 	v.closing_question, v.discussed_at, COALESCE(du.name, ''), m.held_on, v.agreed_on, v.agreed_with, COALESCE(au.name, ''),
-	v.created_at, cu.name, v.updated_at`
+	v.created_at, cu.name, v.updated_at, v.revision, COALESCE(ub.name, '')`
 
 const versionFrom = ` FROM plan_versions v JOIN users cu ON cu.id = v.created_by LEFT JOIN users du ON du.id = v.discussed_by
-	LEFT JOIN users au ON au.id = v.agreed_by LEFT JOIN meetings m ON m.id = v.meeting_id`
+	LEFT JOIN users au ON au.id = v.agreed_by LEFT JOIN meetings m ON m.id = v.meeting_id LEFT JOIN users ub ON ub.id = v.updated_by`
 
 func scanVersion(sc interface{ Scan(...any) error }, v *regie.PlanVersion) error {
 	var status, origin string
 	err := sc.Scan(&v.ID, &v.FamilyID, &v.Number, &status, &origin, &v.History, &v.Strengths, &v.Obstacles, &v.Problems, &v.Situation,
 		&v.ClosingQuestion, timeScan{&v.DiscussedAt}, &v.DiscussedBy, dateScan{&v.MeetingDate}, dateScan{&v.AgreedOn}, &v.AgreedWith,
-		&v.AgreedBy, timeScan{&v.CreatedAt}, &v.CreatedByName, timeScan{&v.UpdatedAt})
+		&v.AgreedBy, timeScan{&v.CreatedAt}, &v.CreatedByName, timeScan{&v.UpdatedAt}, &v.Revision, &v.UpdatedByName)
 	v.Status, v.Origin = regie.PlanStatus(status), regie.PlanOrigin(origin)
 	return err
 }
@@ -473,10 +473,21 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 		if verr != nil {
 			return verr
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE plan_versions SET history = $1, strengths = $2, obstacles = $3, problems = $4,
-			situation = $5, closing_question = $6, updated_at = $7 WHERE id = $8`, in.History, in.Strengths, in.Obstacles, in.Problems,
-			in.Situation, in.ClosingQuestion, ts(tx.now), v.ID); err != nil {
+		// Only from the revision the form showed: the form holds the whole
+		// draft, goals and agreements included, so saving a stale tab
+		// would drop what someone else added since. A second save waits
+		// for the first one's row lock and then changes no row.
+		res, err := tx.ExecContext(ctx, `UPDATE plan_versions SET history = $1, strengths = $2, obstacles = $3, problems = $4,
+			situation = $5, closing_question = $6, updated_at = $7, updated_by = $8, revision = revision + 1
+			WHERE id = $9 AND revision = $10`, in.History, in.Strengths, in.Obstacles, in.Problems,
+			in.Situation, in.ClosingQuestion, ts(tx.now), nullID(tx.actor.UserID), v.ID, in.Revision)
+		if err != nil {
 			return fmt.Errorf("store: save plan: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("store: save plan: %w", err)
+		} else if n == 0 {
+			return regie.Stale()
 		}
 		for _, table := range []string{"plan_member_scores", "plan_domains", "plan_goals", "plan_agreements"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE version_id = $1`, v.ID); err != nil {

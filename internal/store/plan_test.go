@@ -37,6 +37,7 @@ func planInput(f *storetest.Fixture) regie.PlanInput {
 			{Owner: "o:" + itoa(f.Partner.ID), What: "Gesprek met Kevin over verzuim.", Due: "2026-03-20"},
 		},
 		ClosingQuestion: "Een vaste contactpersoon bij de schuldhulp.",
+		Revision:        1, // a draft not saved before
 	}
 }
 

@@ -64,7 +64,7 @@ func TestGrantAppRole(t *testing.T) {
 	}
 	f := storetest.NewFixture(t, app)
 	if err := app.UpdateFamily(storetest.As(f.TeamLeader), f.FamAssigned.ID, regie.FamilyInput{HouseholdName: "Gezin Jansen-de Boer",
-		DistrictID: f.TeamA.Districts[0].ID, DutchProficiency: "goed"}); err != nil {
+		DistrictID: f.TeamA.Districts[0].ID, DutchProficiency: "goed", Version: 1}); err != nil {
 		t.Fatal(err)
 	}
 	fam := f.FamAssigned.ID

@@ -504,7 +504,7 @@ func TestAudit_RollbackWhenAuditFails(t *testing.T) {
 		if err := s.AssignFamily(lead, f.FamAssigned.ID, regie.AssignInput{CoordinatorID: f.Casemanager2.ID}); err == nil {
 			t.Fatal("AssignFamily succeeded without its audit row")
 		}
-		if err := s.UpdateFamily(lead, f.FamAssigned.ID, regie.FamilyInput{HouseholdName: "Gezin Gewijzigd", DistrictID: f.TeamA.Districts[0].ID, DutchProficiency: "goed"}); err == nil {
+		if err := s.UpdateFamily(lead, f.FamAssigned.ID, regie.FamilyInput{HouseholdName: "Gezin Gewijzigd", DistrictID: f.TeamA.Districts[0].ID, DutchProficiency: "goed", Version: 1}); err == nil {
 			t.Fatal("UpdateFamily succeeded without its audit row")
 		}
 		if _, err := s.FindFamilyByID(lead, f.FamAssigned.ID); err == nil {

@@ -41,9 +41,27 @@ func summaryDest(s *summary) []any {
 		dateScan{&f.InterimDoneOn}, dateScan{&f.PlanAgreedOn}}
 }
 
+// readSummary reads the summary for display. A transaction that writes
+// the summary reads it with lockSummary instead.
 func (tx *tx) readSummary(ctx context.Context, familyID int64) (*summary, error) {
+	return tx.selectSummary(ctx, familyID, "")
+}
+
+// lockSummary reads the summary to change it and locks its row until the
+// transaction ends, so two writers of one family take turns. Without the
+// lock, on PostgreSQL (READ COMMITTED) two people saving a contact at once
+// both add to the same old figures and the later write erases the other's
+// contact from the hours and the count. Take it before reading anything
+// the new summary is computed from: once the lock is held, every later
+// statement sees what the previous writer committed. SQLite needs no lock
+// (BEGIN IMMEDIATE already holds the only write lock).
+func (tx *tx) lockSummary(ctx context.Context, familyID int64) (*summary, error) {
+	return tx.selectSummary(ctx, familyID, tx.s.d.forUpdate)
+}
+
+func (tx *tx) selectSummary(ctx context.Context, familyID int64, lock string) (*summary, error) {
 	s := &summary{}
-	if err := tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM family_summaries s WHERE s.family_id = $1`, familyID).
+	if err := tx.QueryRowContext(ctx, `SELECT `+summaryColumns+` FROM family_summaries s WHERE s.family_id = $1`+lock, familyID).
 		Scan(summaryDest(s)...); err != nil {
 		return nil, fmt.Errorf("store: read summary: %w", err)
 	}
@@ -68,17 +86,26 @@ func (tx *tx) writeSummary(ctx context.Context, familyID int64, s *summary) erro
 // refreshSummary recomputes a family's summary from its phase transitions,
 // contacts and checklist: after a phase change, an edited contact, a tick.
 func (tx *tx) refreshSummary(ctx context.Context, familyID int64) error {
-	s, err := tx.readSummary(ctx, familyID)
+	stored, err := tx.lockSummary(ctx, familyID)
 	if err != nil {
 		return err
 	}
-	s.facts = regie.FamilyFacts{}
-	s.transitionID = 0
+	s, err := tx.computeSummary(ctx, familyID, stored.teamID)
+	if err != nil {
+		return err
+	}
+	return tx.writeSummary(ctx, familyID, s)
+}
+
+// computeSummary computes a family's summary from its phase transitions,
+// contacts and checklist, without writing it.
+func (tx *tx) computeSummary(ctx context.Context, familyID, teamID int64) (*summary, error) {
+	s := &summary{teamID: teamID}
 	f := &s.facts
 
 	rows, err := tx.QueryContext(ctx, `SELECT id, phase, started_on FROM phase_transitions WHERE family_id = $1 ORDER BY started_on, id`, familyID)
 	if err != nil {
-		return fmt.Errorf("store: refresh summary: %w", err)
+		return nil, fmt.Errorf("store: refresh summary: %w", err)
 	}
 	var prev regie.Phase
 	for rows.Next() {
@@ -87,7 +114,7 @@ func (tx *tx) refreshSummary(ctx context.Context, familyID int64) error {
 		var on regie.Date
 		if err := rows.Scan(&id, &p, dateScan{&on}); err != nil {
 			rows.Close()
-			return err
+			return nil, err
 		}
 		switch {
 		case p.Intensive() && (prev == 0 || prev == regie.PhaseCoordination):
@@ -101,7 +128,7 @@ func (tx *tx) refreshSummary(ctx context.Context, familyID int64) error {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, err
 	}
 
 	err = tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(minutes), 0),
@@ -113,29 +140,29 @@ func (tx *tx) refreshSummary(ctx context.Context, familyID int64) error {
 		Scan(&f.MinutesTotal, &f.MinutesIntensive, &s.contacts, dateScan{&f.LastContactOn}, dateScan{&f.LastReachedOn},
 			dateScan{&f.LastNetworkMeetingOn})
 	if err != nil {
-		return fmt.Errorf("store: refresh summary: %w", err)
+		return nil, fmt.Errorf("store: refresh summary: %w", err)
 	}
 	if !f.PhaseStartedOn.IsZero() {
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(minutes), 0) FROM contacts WHERE family_id = $1 AND contact_date >= $2`,
 			familyID, f.PhaseStartedOn.ISO()).Scan(&f.MinutesPhase); err != nil {
-			return fmt.Errorf("store: refresh summary: %w", err)
+			return nil, fmt.Errorf("store: refresh summary: %w", err)
 		}
 	}
 	if f.RejectedStreak, err = tx.rejectedStreak(ctx, familyID); err != nil {
-		return err
+		return nil, err
 	}
 	var interim time.Time
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(ct.at) FROM checklist_ticks ct JOIN phase_transitions pt ON pt.id = ct.transition_id
 		WHERE pt.family_id = $1 AND ct.item_key = $2 AND ct.done`, familyID, regie.ItemInterimEval).Scan(timeScan{&interim}); err != nil {
-		return fmt.Errorf("store: refresh summary: %w", err)
+		return nil, fmt.Errorf("store: refresh summary: %w", err)
 	}
 	if !interim.IsZero() {
 		f.InterimDoneOn = regie.DateOf(interim)
 	}
 	if f.PlanAgreedOn, err = tx.planAgreedOn(ctx, familyID, f.IntensiveStartedOn); err != nil {
-		return err
+		return nil, err
 	}
-	return tx.writeSummary(ctx, familyID, s)
+	return s, nil
 }
 
 // planAgreedOn returns the day the plan for the current intensive period

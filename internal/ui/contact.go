@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"regie"
@@ -25,7 +26,8 @@ type contactFormPage struct {
 
 func contactInput(f *form) regie.ContactInput {
 	in := regie.ContactInput{Date: f.Get("date"), Start: f.Get("start"), Minutes: f.Get("minutes"),
-		Kind: regie.ContactKind(f.Get("kind")), Attempt: regie.Attempt(f.Get("attempt")), Partners: f.Get("partners"), Note: f.Get("note")}
+		Kind: regie.ContactKind(f.Get("kind")), Attempt: regie.Attempt(f.Get("attempt")), Partners: f.Get("partners"), Note: f.Get("note"),
+		Version: int(f.Int64("version"))}
 	for _, m := range f.Values["members"] {
 		if id, err := strconv.ParseInt(m, 10, 64); err == nil {
 			in.Members = append(in.Members, id)
@@ -49,6 +51,9 @@ func (h *Handler) renderContactForm(w http.ResponseWriter, r *http.Request, stat
 	title := "Contact vastleggen"
 	if c != nil {
 		title = "Contactmoment wijzigen"
+	}
+	if f.Conflict != nil && c != nil {
+		f.Conflict.Fields = diffValues(contactValues(c), f, contactFields, contactShow(fam))
 	}
 	h.render(w, r, status, "contact_form", &view{Title: title, Nav: h.familyNav(r), Form: f, Page: contactFormPage{
 		Family: fam, Contact: c, Versions: versions, Kinds: choiceOptions(regie.ContactKinds), Attempts: choiceOptions(regie.Attempts),
@@ -109,15 +114,51 @@ func (h *Handler) showContactEdit(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	f := newForm(url.Values{"date": {c.Date.ISO()}, "start": {c.Start}, "minutes": {fmt.Sprint(c.Minutes)}, "kind": {string(c.Kind)},
-		"attempt": {string(c.Attempt)}, "partners": {c.Partners}, "note": {c.Note}}, contactFields...)
+	if !c.CanEdit {
+		// Only the author changes a contact; the store refuses anyone else.
+		return regie.Errorf(regie.EFORBIDDEN, "%s", regie.Text(regie.MsgContactOnlyAuthor))
+	}
+	return h.renderContactForm(w, r, http.StatusOK, newForm(contactValues(c), contactFields...), c, versions)
+}
+
+// contactValues fills the edit form from a stored contact, with its
+// version.
+func contactValues(c *regie.Contact) url.Values {
+	vals := url.Values{"date": {c.Date.ISO()}, "start": {c.Start}, "minutes": {fmt.Sprint(c.Minutes)}, "kind": {string(c.Kind)},
+		"attempt": {string(c.Attempt)}, "partners": {c.Partners}, "note": {c.Note}, "version": {fmt.Sprint(c.Version)}}
 	for _, m := range c.Members {
-		f.Values.Add("members", fmt.Sprint(m))
+		vals.Add("members", fmt.Sprint(m))
 	}
 	for _, p := range c.Practical {
-		f.Values.Add("practical", string(p))
+		vals.Add("practical", string(p))
 	}
-	return h.renderContactForm(w, r, http.StatusOK, f, c, versions)
+	return vals
+}
+
+// contactShow shows a contact form's values as a person reads them.
+func contactShow(fam *regie.Family) func(string, []string) string {
+	return func(field string, vs []string) string {
+		var out []string
+		for _, v := range vs {
+			switch field {
+			case "kind":
+				v = regie.ContactKind(v).Label()
+			case "attempt":
+				v = regie.Attempt(v).Label()
+			case "practical":
+				v = regie.Practical(v).Label()
+			case "members":
+				var id int64
+				if _, err := fmt.Sscan(v, &id); err == nil {
+					if m := fam.Member(id); m != nil {
+						v = m.Name()
+					}
+				}
+			}
+			out = append(out, v)
+		}
+		return strings.Join(out, ", ")
+	}
 }
 
 func (h *Handler) updateContact(w http.ResponseWriter, r *http.Request) error {
@@ -134,6 +175,17 @@ func (h *Handler) updateContact(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	err = h.Contacts.UpdateContact(r.Context(), id, cid, contactInput(f))
+	if regie.ErrorCode(err) == regie.ESTALE {
+		// Someone saved the contact in between: nothing was saved; show
+		// what was typed next to what is stored now, from its version.
+		c, versions, ferr := h.Contacts.FindContact(r.Context(), id, cid)
+		if ferr != nil {
+			return ferr
+		}
+		f.Conflict = newConflict(err, c.UpdatedByName, c.UpdatedAt)
+		f.Values.Set("version", fmt.Sprint(c.Version))
+		return h.renderContactForm(w, r, http.StatusConflict, f, c, versions)
+	}
 	if f.withError(err) {
 		c, versions, ferr := h.Contacts.FindContact(r.Context(), id, cid)
 		if ferr != nil {

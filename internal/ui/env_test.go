@@ -187,6 +187,7 @@ func planExtras(s *store.Store, f *storetest.Fixture) error {
 			Goals:      []regie.GoalInput{{Term: "kort", Domain: "financien", Text: "Overzicht van de schulden"}},
 			Agreements: []regie.AgreementInput{{Owner: fmt.Sprintf("m:%d", fam.Members[0].ID), What: "Post bewaren", Due: "2026-03-20"}},
 			Domains:    map[regie.Domain]*regie.DomainAssessment{"financien": {Score: 2}},
+			Revision:   1,
 		}); err != nil {
 			return err
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"regie"
 	"regie/internal/request"
@@ -31,7 +32,27 @@ func familyInput(f *form) regie.FamilyInput {
 		Languages:         f.Get("languages"),
 		InterpreterNeeded: f.Get("interpreter_needed") != "",
 		CompositionNotes:  f.Get("composition_notes"),
+		Version:           int(f.Int64("version")),
 	}
+}
+
+// familyValues fills the edit form from a stored family, with its version.
+func familyValues(fam *regie.Family) url.Values {
+	vals := url.Values{
+		"household_name":    {fam.HouseholdName},
+		"street":            {fam.Street},
+		"postcode":          {fam.Postcode},
+		"city":              {fam.City},
+		"district":          {fmt.Sprint(fam.DistrictID)},
+		"dutch_proficiency": {string(fam.DutchProficiency)},
+		"languages":         {fam.Languages},
+		"composition_notes": {fam.CompositionNotes},
+		"version":           {fmt.Sprint(fam.Version)},
+	}
+	if fam.InterpreterNeeded {
+		vals.Set("interpreter_needed", "1")
+	}
+	return vals
 }
 
 // districtOptions returns the districts of a team as options.
@@ -60,6 +81,23 @@ func (h *Handler) renderFamilyForm(w http.ResponseWriter, r *http.Request, statu
 	districts, err := h.districtOptions(r, teamID)
 	if err != nil {
 		return err
+	}
+	if f.Conflict != nil && fam != nil {
+		f.Conflict.Fields = diffValues(familyValues(fam), f, familyFields, func(field string, vs []string) string {
+			v := strings.Join(vs, ", ")
+			switch field {
+			case "district":
+				return choiceLabel(districts, v)
+			case "dutch_proficiency":
+				return regie.Proficiency(v).Label()
+			case "interpreter_needed":
+				if v != "" {
+					return "ja"
+				}
+				return "nee"
+			}
+			return v
+		})
 	}
 	h.render(w, r, status, "family_form", &view{Title: title, Nav: nav, Form: f,
 		Page: familyFormPage{Family: fam, Districts: districts, Proficiencies: choiceOptions(regie.Proficiencies)}})
@@ -98,20 +136,7 @@ func (h *Handler) showFamilyEdit(w http.ResponseWriter, r *http.Request) error {
 	if !fam.Can.Edit {
 		return regie.Forbidden()
 	}
-	f := newForm(url.Values{
-		"household_name":    {fam.HouseholdName},
-		"street":            {fam.Street},
-		"postcode":          {fam.Postcode},
-		"city":              {fam.City},
-		"district":          {fmt.Sprint(fam.DistrictID)},
-		"dutch_proficiency": {string(fam.DutchProficiency)},
-		"languages":         {fam.Languages},
-		"composition_notes": {fam.CompositionNotes},
-	}, familyFields...)
-	if fam.InterpreterNeeded {
-		f.Values.Set("interpreter_needed", "1")
-	}
-	return h.renderFamilyForm(w, r, http.StatusOK, f, fam)
+	return h.renderFamilyForm(w, r, http.StatusOK, newForm(familyValues(fam), familyFields...), fam)
 }
 
 func (h *Handler) updateFamily(w http.ResponseWriter, r *http.Request) error {
@@ -124,6 +149,17 @@ func (h *Handler) updateFamily(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	err = h.Families.UpdateFamily(r.Context(), id, familyInput(f))
+	if regie.ErrorCode(err) == regie.ESTALE {
+		// Someone saved the family in between: nothing was saved; show
+		// what was typed next to what is stored now, from its version.
+		fam, ferr := h.Families.FindFamilyByID(r.Context(), id)
+		if ferr != nil {
+			return ferr
+		}
+		f.Conflict = newConflict(err, fam.UpdatedByName, fam.UpdatedAt)
+		f.Values.Set("version", fmt.Sprint(fam.Version))
+		return h.renderFamilyForm(w, r, http.StatusConflict, f, fam)
+	}
 	if f.withError(err) {
 		// Show the form again with what was typed; the family itself is
 		// read again (audited) only for its team's districts.

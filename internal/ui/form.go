@@ -17,6 +17,9 @@ type form struct {
 	Errors map[string]string
 	// Order lists the fields top to bottom, for the error summary.
 	Order []string
+	// Conflict is set when the save was refused because someone else
+	// changed the record after the form was read (ESTALE).
+	Conflict *conflict
 }
 
 // newForm returns a form with values.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"regie"
 	"regie/internal/pdf"
@@ -220,7 +221,7 @@ func planFields(goals, agreements int) []string {
 // versionValues fills the form from a version.
 func versionValues(v *regie.PlanVersion) url.Values {
 	vals := url.Values{"history": {v.History}, "strengths": {v.Strengths}, "obstacles": {v.Obstacles}, "problems": {v.Problems},
-		"situation": {v.Situation}, "closing_question": {v.ClosingQuestion}}
+		"situation": {v.Situation}, "closing_question": {v.ClosingQuestion}, "revision": {strconv.Itoa(v.Revision)}}
 	for _, a := range v.Domains {
 		d := string(a.Domain)
 		vals.Set("domain-"+d+"-situation", a.Situation)
@@ -272,7 +273,7 @@ func rowCount(f *form, name string) int {
 func planInput(f *form) regie.PlanInput {
 	in := regie.PlanInput{History: f.Get("history"), Strengths: f.Get("strengths"), Obstacles: f.Get("obstacles"),
 		Problems: f.Get("problems"), Situation: f.Get("situation"), ClosingQuestion: f.Get("closing_question"),
-		Domains: map[regie.Domain]*regie.DomainAssessment{}}
+		Domains: map[regie.Domain]*regie.DomainAssessment{}, Revision: int(f.Int64("revision"))}
 	for _, d := range regie.Domains {
 		key := string(d.Value)
 		sc, _ := strconv.Atoi(f.Get("score-" + key))
@@ -331,6 +332,13 @@ func (h *Handler) renderPlanForm(w http.ResponseWriter, r *http.Request, status 
 	if f == nil {
 		f = newForm(versionValues(v))
 	}
+	if f.Conflict != nil {
+		// Saved by someone else in between (savePlan): compare with the
+		// draft as stored now, and save again from its revision.
+		f.Conflict.By, f.Conflict.At = v.UpdatedByName, v.UpdatedAt
+		f.Conflict.Fields = planConflict(v, planInput(f))
+		f.Values.Set("revision", strconv.Itoa(v.Revision))
+	}
 	goals, agreements := rowCount(f, "goal_rows"), rowCount(f, "agreement_rows")
 	f.Order = planFields(goals, agreements)
 	p := planFormPage{Family: fam, Version: v, Domains: regie.Domains, Terms: choiceOptions(regie.GoalTerms),
@@ -386,6 +394,12 @@ func (h *Handler) savePlan(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	err = h.Plans.SavePlanDraft(r.Context(), id, n, planInput(f))
+	if regie.ErrorCode(err) == regie.ESTALE {
+		// Someone saved the draft in between: nothing was saved; the form
+		// shows what was typed and what differs from the draft now.
+		f.Conflict = newConflict(err, "", time.Time{})
+		return h.renderPlanForm(w, r, http.StatusConflict, f)
+	}
 	if regie.ErrorCode(err) == regie.ECONFLICT {
 		// Agreed in the meantime (another tab): say so, keep what was typed.
 		f.Errors = map[string]string{"": regie.ErrorMessage(err)}

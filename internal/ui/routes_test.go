@@ -188,11 +188,25 @@ func contactWrite(role, rel string) int {
 	return familyRead(redirect)(role, rel)
 }
 
+// contactEdit: only the author changes a contact. In the fixture the team
+// leader recorded each family's contact; anyone else who reaches the
+// family is refused (403), as the store refuses them.
+func contactEdit(okStatus int) func(role, rel string) int {
+	return func(role, rel string) int {
+		s := familyRead(okStatus)(role, rel)
+		if s == okStatus && role != "teamleider" && role != "uitgelogd" {
+			return forbid
+		}
+		return s
+	}
+}
+
 // loggedInRedirect: everyone logged in is sent on.
 func loggedInRedirect(role, rel string) int { return redirect }
 
 func contactForm(*storetest.Fixture, string) url.Values {
-	return url.Values{"date": {"2026-03-01"}, "start": {"10:00"}, "minutes": {"60"}, "kind": {"huisbezoek"}, "attempt": {"contact"}}
+	return url.Values{"date": {"2026-03-01"}, "start": {"10:00"}, "minutes": {"60"}, "kind": {"huisbezoek"}, "attempt": {"contact"},
+		"version": {"1"}} // an edit carries the version it was read at
 }
 
 // phaseConfigForm posts the default phases unchanged.
@@ -221,7 +235,7 @@ func familyForm(f *storetest.Fixture, rel string) url.Values {
 	if rel == "other-team" {
 		d = f.TeamB.Districts[0].ID
 	}
-	return url.Values{"household_name": {"Gezin Gewijzigd"}, "district": {fmt.Sprint(d)}, "dutch_proficiency": {"goed"}}
+	return url.Values{"household_name": {"Gezin Gewijzigd"}, "district": {fmt.Sprint(d)}, "dutch_proficiency": {"goed"}, "version": {"1"}}
 }
 
 var expectations = map[string]expectation{
@@ -324,8 +338,8 @@ var expectations = map[string]expectation{
 	"GET /gezinnen/{id}/contacten":        {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/contacten/nieuw":  {family: true, status: familyRead(ok)},
 	"POST /gezinnen/{id}/contacten":       {family: true, status: contactWrite, form: contactForm},
-	"GET /gezinnen/{id}/contacten/{cid}":  {family: true, status: familyRead(ok)},
-	"POST /gezinnen/{id}/contacten/{cid}": {family: true, status: contactWrite, form: contactForm},
+	"GET /gezinnen/{id}/contacten/{cid}":  {family: true, status: contactEdit(ok)},
+	"POST /gezinnen/{id}/contacten/{cid}": {family: true, status: contactEdit(redirect), form: contactForm},
 	"GET /gezinnen/{id}/fase":             {family: true, status: familyRead(ok)},
 	"POST /gezinnen/{id}/fase": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"to": {"2"}, "reason": {"Vervolgafspraak staat"}}
@@ -354,7 +368,7 @@ var expectations = map[string]expectation{
 		return familyWrite(role, rel)
 	}, form: func(*storetest.Fixture, string) url.Values { return url.Values{"origin": {"wijziging"}} }},
 	"POST /gezinnen/{id}/plan/{nr}": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
-		return url.Values{"situation": {"Rustiger"}, "goal_rows": {"3"}, "agreement_rows": {"3"}}
+		return url.Values{"situation": {"Rustiger"}, "goal_rows": {"3"}, "agreement_rows": {"3"}, "revision": {"1"}}
 	}},
 	// Discussing the plan is the team leader's decision in the team meeting.
 	"POST /gezinnen/{id}/plan/{nr}/besproken": {family: true, status: func(role, rel string) int {

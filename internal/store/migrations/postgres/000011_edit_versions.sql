@@ -6,7 +6,7 @@
 -- "version" is already the plan's own numbering (plan_versions.number).
 -- updated_by and updated_at say who changed a record last and when
 -- ("gewijzigd door … op …"); NULL: not changed since it was created.
--- Same logical schema as sqlite/000010.
+-- Same logical schema as sqlite/000011.
 
 ALTER TABLE families ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE families ADD COLUMN updated_at timestamptz;

@@ -35,29 +35,7 @@ type auditRecord struct {
 // audit appends a row to the actor's chain, in the transaction tx. Any
 // error fails the whole transaction: no access without its audit row.
 func (tx *tx) audit(ctx context.Context, r auditRecord) error {
-	e := regie.AuditEntry{
-		Time:       tx.now,
-		UserID:     r.UserID,
-		Role:       r.Role,
-		Action:     r.Action,
-		Outcome:    r.Outcome,
-		FamilyID:   r.FamilyID,
-		MemberID:   r.MemberID,
-		ReferralID: r.ReferralID,
-		Basis:      r.Basis,
-		Segment:    r.Segment,
-		Detail:     r.Detail,
-	}
-	if a := tx.actor; a != nil {
-		if e.UserID == 0 {
-			e.UserID = a.UserID
-		}
-		if e.Role == "" {
-			e.Role = a.Role
-		}
-		e.IP, e.UserAgent = a.IP, truncate(a.UserAgent, 300)
-	}
-	e.Chain = int(e.UserID % auditChains)
+	e := tx.auditEntry(r)
 	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_heads WHERE chain = $1`+tx.s.d.forUpdate, e.Chain).Scan(&e.Seq, &e.PrevHash); err != nil {
 		return fmt.Errorf("store: audit: read chain head: %w", err)
 	}

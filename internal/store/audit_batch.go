@@ -100,7 +100,7 @@ const (
 )
 
 // auditEntry fills in an audit row of the transaction's actor, time and
-// access point, and its chain: audit's own first half, for auditEach.
+// access point, and its chain: the first half of audit and of auditEach.
 func (tx *tx) auditEntry(r auditRecord) regie.AuditEntry {
 	e := regie.AuditEntry{
 		Time:       tx.now,

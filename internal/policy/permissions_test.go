@@ -94,13 +94,15 @@ func TestActorPermissions(t *testing.T) {
 			Referrals: true, WaitingList: true, SocialMap: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}, regie.Permissions{MyFamilies: true, TeamFamilies: true,
 			NewFamily: true, Meeting: true, Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, Supervision: true,
-			Assignments: true, SocialMap: true}},
+			Assignments: true, Confirmations: true, SocialMap: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RoleReferrer}, regie.Permissions{Referrals: true, OwnReferralsOnly: true, Refer: true,
 			SocialMap: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RolePartner}, regie.Permissions{SocialMap: true}},
-		{&regie.Actor{UserID: 1, Role: regie.RoleAdmin}, regie.Permissions{Assignments: true, SocialMap: true, EditSocialMap: true,
-			Accounts: true, Settings: true}},
-		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, regie.Permissions{SocialMap: true, AuditLog: true, ExportAuditLog: true}},
+		// The administrator makes accounts but neither assigns nor reads
+		// assignments (separation of duties).
+		{&regie.Actor{UserID: 1, Role: regie.RoleAdmin}, regie.Permissions{SocialMap: true, EditSocialMap: true,
+			Accounts: true, Confirmations: true, Settings: true}},
+		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, regie.Permissions{SocialMap: true, Confirmations: true, AuditLog: true, ExportAuditLog: true}},
 		{&regie.Actor{Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{}}, // no complete log-in
 	} {
 		t.Run(string(tc.actor.Role), func(t *testing.T) {

@@ -132,7 +132,7 @@ func TestSortByDutchSurname(t *testing.T) {
 		// A renamed family moves with its new name.
 		fam := f.FamTeam
 		if err := s.UpdateFamily(lead, fam.ID, regie.FamilyInput{HouseholdName: "Gezin 't Hart", DistrictID: f.TeamA.Districts[0].ID,
-			DutchProficiency: "redelijk", Street: "Teststraat 1", Postcode: "3563 AB", City: "Utrecht"}); err != nil {
+			DutchProficiency: "redelijk", Street: "Teststraat 1", Postcode: "3563 AB", City: "Utrecht", Version: fam.Version}); err != nil {
 			t.Fatal(err)
 		}
 		names := func(ctx context.Context, ff regie.FamilyFilter) []string {
@@ -277,15 +277,18 @@ func TestUsualContactMinutes(t *testing.T) {
 }
 
 // TestAssignments_NameForTheTeamLeader: the team leader's assignment views
-// name the family (their own team's); the administrator's show only the
-// dossier number.
+// name the family (their own team's); the administrator has none since
+// separation of duties (TestSeparationOfDuties_AdminAloneReadsNoFamily).
 func TestAssignments_NameForTheTeamLeader(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, _ *storetest.Clock) {
 		f := storetest.NewFixture(t, s)
+		if _, err := s.FindFamilyAssignments(storetest.As(f.Admin), f.FamAssigned.ID); err == nil {
+			t.Error("the administrator reads a family's assignments")
+		}
 		for _, tc := range []struct {
 			who  *regie.User
 			want string
-		}{{f.TeamLeader, "Gezin Jansen"}, {f.Admin, ""}} {
+		}{{f.TeamLeader, "Gezin Jansen"}} {
 			fa, err := s.FindFamilyAssignments(storetest.As(tc.who), f.FamAssigned.ID)
 			if err != nil {
 				t.Fatal(err)

@@ -43,13 +43,7 @@ func (e *env) postMultipart(path, token string, fields map[string][]string, file
 	req.Header.Set("Origin", e.srv.URL)
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	req.Header.Set("Cookie", "__Host-regie="+token)
-	resp, err := noRedirect.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return response{status: resp.StatusCode, header: resp.Header, body: string(b)}
+	return e.send(req)
 }
 
 // TestConsentUpload_BadFilesLoseNothing: a forged PDF, a file over the

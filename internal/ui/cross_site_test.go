@@ -28,13 +28,7 @@ func (e *env) getFrom(path, token, site string) response {
 	req.Header.Set("Cookie", "__Host-regie="+token)
 	req.Header.Set("Sec-Fetch-Site", site)
 	req.Header.Set("Sec-Fetch-Mode", "navigate")
-	resp, err := noRedirect.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return response{status: resp.StatusCode, header: resp.Header, body: string(b)}
+	return e.send(req)
 }
 
 // TestCrossSiteGET_AsksBeforeReadingAFamily: a link on another website to

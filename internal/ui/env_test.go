@@ -355,6 +355,17 @@ type response struct {
 // carries Origin and Sec-Fetch-Site: same-origin.
 func (e *env) do(method, path, token string, form url.Values) response {
 	e.t.Helper()
+	req := e.request(method, path, form)
+	if token != "" {
+		req.Header.Set("Cookie", "__Host-regie="+token)
+	}
+	req.Header.Set("User-Agent", "ui-test")
+	return e.send(req)
+}
+
+// request builds a request like a browser on the same site would.
+func (e *env) request(method, path string, form url.Values) *http.Request {
+	e.t.Helper()
 	var body io.Reader
 	if form != nil {
 		body = strings.NewReader(form.Encode())
@@ -370,10 +381,12 @@ func (e *env) do(method, path, token string, form url.Values) response {
 		req.Header.Set("Origin", e.srv.URL)
 		req.Header.Set("Sec-Fetch-Site", "same-origin")
 	}
-	if token != "" {
-		req.Header.Set("Cookie", "__Host-regie="+token)
-	}
-	req.Header.Set("User-Agent", "ui-test")
+	return req
+}
+
+// send sends req without following redirects and reads the whole answer.
+func (e *env) send(req *http.Request) response {
+	e.t.Helper()
 	resp, err := noRedirect.Do(req)
 	if err != nil {
 		e.t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -290,31 +289,11 @@ func TestFrozenPlan_SaysWhyNotEditable(t *testing.T) {
 // doCookies sends a request like e.do, with these cookies.
 func (e *env) doCookies(method, path string, cookies map[string]string, form url.Values) response {
 	e.t.Helper()
-	var body io.Reader
-	if form != nil {
-		body = strings.NewReader(form.Encode())
-	}
-	req, err := http.NewRequest(method, e.srv.URL+path, body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if form != nil {
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	}
-	if method == http.MethodPost {
-		req.Header.Set("Origin", e.srv.URL)
-		req.Header.Set("Sec-Fetch-Site", "same-origin")
-	}
+	req := e.request(method, path, form)
 	for k, v := range cookies {
 		req.AddCookie(&http.Cookie{Name: k, Value: v})
 	}
-	resp, err := noRedirect.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return response{status: resp.StatusCode, header: resp.Header, body: string(b)}
+	return e.send(req)
 }
 
 // TestExpiredSession_KeepsTypedNote: a contact note saved after the idle

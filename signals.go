@@ -49,9 +49,17 @@ type FamilyFacts struct {
 	PlanAgreedOn          Date
 	InterimDoneOn         Date
 	LastNetworkMeetingOn  Date
-	OverdueAgreements     int
-	Acute                 bool
-	Extension             string // why the intensive phase takes longer
+	// NextInterimOn is the day the next interim evaluation is due, as the
+	// last interim evaluation set it; zero before the first, when the norm
+	// after the plan applies.
+	NextInterimOn     Date
+	FinalEvalOn       Date // the day of the final evaluation
+	ClosedOn          Date // the day the file was closed
+	CheckupsDone      int  // check-ups held since the file was closed
+	LastCheckupOn     Date
+	OverdueAgreements int
+	Acute             bool
+	Extension         string // why the intensive phase takes longer
 }
 
 // MonthsBetween returns the whole months from a to b (0 when b is before a).
@@ -143,42 +151,66 @@ func interimPending(f FamilyFacts) bool {
 	return !f.PlanAgreedOn.IsZero() && (f.InterimDoneOn.IsZero() || f.InterimDoneOn.Before(f.PlanAgreedOn))
 }
 
-// Due is what is due next for a family, and when.
+// DueKind names what is due for a family; the werkbak and the agenda
+// link each kind to the page where it is done.
+type DueKind string
+
+// The kinds of things due.
+const (
+	DuePlan            DueKind = "plan"
+	DueInterim         DueKind = "tussenevaluatie"
+	DueIntensiveEnd    DueKind = "einde_intensief"
+	DueNetwork         DueKind = "netwerkoverleg"
+	DueCoordinationEnd DueKind = "einde_coordinatie"
+)
+
+// Due is something due for a family, and when.
 type Due struct {
+	Kind DueKind
 	What string
 	On   Date
 }
 
-// NextDue returns what is due next, or a zero Due when nothing is.
-func NextDue(f FamilyFacts, n Norms, today Date) Due {
+// Dues returns everything due for a family by the norms, past due
+// included, soonest first. This is the one place the due dates of a
+// family's journey are defined: the signals say what is past, NextDue
+// what comes next, the werkbak lists them all.
+func Dues(f FamilyFacts, n Norms) []Due {
 	var dues []Due
-	add := func(on Date, m Msg, args ...any) {
-		// What is past due is a signal, not something coming up.
-		if !on.IsZero() && !on.Before(today) {
-			dues = append(dues, Due{Text(m, args...), on})
+	add := func(kind DueKind, on Date, m Msg, args ...any) {
+		if !on.IsZero() {
+			dues = append(dues, Due{kind, Text(m, args...), on})
 		}
 	}
 	switch {
-	case f.Phase == 0:
-		return Due{}
+	case f.Phase == 0 || !f.ClosedOn.IsZero():
+		return nil
 	case f.Phase.Intensive():
 		if f.PlanAgreedOn.IsZero() {
-			add(f.IntensiveStartedOn.AddMonths(n.PlanMaxMonths), MsgDuePlan)
+			add(DuePlan, f.IntensiveStartedOn.AddMonths(n.PlanMaxMonths), MsgDuePlan)
 		} else if interimPending(f) {
-			add(f.PlanAgreedOn.AddMonths(n.InterimAfterPlanMonths), MsgDueInterim)
+			add(DueInterim, f.PlanAgreedOn.AddMonths(n.InterimAfterPlanMonths), MsgDueInterim)
 		}
-		add(f.IntensiveStartedOn.AddMonths(n.IntensiveMaxMonths), MsgDueIntensiveEnd)
+		add(DueIntensiveEnd, f.IntensiveStartedOn.AddMonths(n.IntensiveMaxMonths), MsgDueIntensiveEnd)
 	case f.Phase == PhaseCoordination:
 		base := f.LastNetworkMeetingOn
 		if base.Before(f.CoordinationStartedOn) {
 			base = f.CoordinationStartedOn
 		}
-		add(base.AddMonths(n.NetworkMeetingMonths), MsgDueNetwork)
-		add(f.CoordinationStartedOn.AddMonths(n.CoordinationMaxMonths), MsgDueCoordinationEnd)
-	}
-	if len(dues) == 0 {
-		return Due{}
+		add(DueNetwork, base.AddMonths(n.NetworkMeetingMonths), MsgDueNetwork)
+		add(DueCoordinationEnd, f.CoordinationStartedOn.AddMonths(n.CoordinationMaxMonths), MsgDueCoordinationEnd)
 	}
 	sort.SliceStable(dues, func(i, j int) bool { return dues[i].On.Before(dues[j].On) })
-	return dues[0]
+	return dues
+}
+
+// NextDue returns what is due next from today on, or a zero Due when
+// nothing is. What is past due is a signal, not something coming up.
+func NextDue(f FamilyFacts, n Norms, today Date) Due {
+	for _, d := range Dues(f, n) {
+		if !d.On.Before(today) {
+			return d
+		}
+	}
+	return Due{}
 }

@@ -185,7 +185,7 @@ func (g *gen) history() error {
 	extensions := g.insert("intensive_extensions", []string{"id", "family_id", "reason", "since", "ended_on", "created_by", "created_at"})
 	summaries := g.insert("family_summaries", []string{"family_id", "team_id", "phase", "transition_id", "phase_started_on",
 		"intensive_started_on", "coordination_started_on", "minutes_total", "minutes_intensive", "minutes_phase", "contacts",
-		"last_contact_on", "last_reached_on", "rejected_streak", "last_network_meeting_on", "interim_done_on"}, trs)
+		"last_contact_on", "last_reached_on", "rejected_streak", "last_network_meeting_on", "interim_done_on", "closed_on"}, trs)
 
 	recreate, err := g.deferIndexes("contacts", max(0, g.opt.ContactsPerFamily*len(g.fams)))
 	if err != nil {
@@ -235,7 +235,7 @@ func (g *gen) history() error {
 		if err := summaries.row(f.id, f.team.id, int(s.phase), idArg(s.transitionID), dateArg(s.phaseStartedOn),
 			dateArg(s.intensiveStartedOn), dateArg(s.coordinationStartedOn), s.minutesTotal, s.minutesIntensive, s.minutesPhase,
 			s.contacts, dateArg(s.lastContactOn), dateArg(s.lastReachedOn), s.rejectedStreak, dateArg(s.lastNetworkMeetingOn),
-			dateArg(s.interimDoneOn)); err != nil {
+			dateArg(s.interimDoneOn), dateArg(s.closedOn)); err != nil {
 			return err
 		}
 		p.add(1)
@@ -764,6 +764,7 @@ type summary struct {
 	rejectedStreak        int
 	lastNetworkMeetingOn  regie.Date
 	interimDoneOn         regie.Date
+	closedOn              regie.Date
 }
 
 // summarize computes the family's summary row from its moves, its
@@ -819,6 +820,9 @@ func summarize(f *family, cs []contact, interim time.Time) summary {
 	}
 	if !interim.IsZero() {
 		s.interimDoneOn = regie.DateOf(interim)
+	}
+	if !f.closedAt.IsZero() {
+		s.closedOn = regie.DateOf(f.closedAt)
 	}
 	return s
 }

@@ -274,10 +274,7 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 					WHERE a.family_id = f.id AND a.kind = 'duo' AND a.ended_on IS NULL LIMIT 1), ''),
 				f.created_at, f.closed_at, count(*) OVER (),
-				COALESCE(s.phase, 0), s.phase_started_on, s.intensive_started_on, s.coordination_started_on,
-				COALESCE(s.minutes_total, 0), COALESCE(s.minutes_intensive, 0), COALESCE(s.minutes_phase, 0),
-				s.last_contact_on, s.last_reached_on, COALESCE(s.rejected_streak, 0), s.last_network_meeting_on,
-				s.interim_done_on, s.plan_agreed_on
+				`+factsColumns+`
 			FROM families f JOIN districts d ON d.id = f.district_id LEFT JOIN family_summaries s ON s.family_id = f.id
 			WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+` ORDER BY `+order+page, args...)
 		if err != nil {
@@ -287,11 +284,8 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 		for rows.Next() {
 			fs := &regie.FamilySummary{}
 			ft := &fs.Facts
-			if err := rows.Scan(&fs.ID, &fs.Acute, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator, &fs.Duo,
-				timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total,
-				&ft.Phase, dateScan{&ft.PhaseStartedOn}, dateScan{&ft.IntensiveStartedOn}, dateScan{&ft.CoordinationStartedOn},
-				&ft.MinutesTotal, &ft.MinutesIntensive, &ft.MinutesPhase, dateScan{&ft.LastContactOn}, dateScan{&ft.LastReachedOn},
-				&ft.RejectedStreak, dateScan{&ft.LastNetworkMeetingOn}, dateScan{&ft.InterimDoneOn}, dateScan{&ft.PlanAgreedOn}); err != nil {
+			if err := rows.Scan(append([]any{&fs.ID, &fs.Acute, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator,
+				&fs.Duo, timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total}, factsDest(ft)...)...); err != nil {
 				return err
 			}
 			fs.Phase, ft.Acute = ft.Phase, fs.Acute
@@ -608,6 +602,9 @@ func (s *Store) CloseFamily(ctx context.Context, id int64, reason string) error 
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE assignments SET ended_on = $1 WHERE family_id = $2 AND ended_on IS NULL`, tx.today().ISO(), id); err != nil {
 			return fmt.Errorf("store: close family: %w", err)
+		}
+		if err := tx.refreshSummary(ctx, id); err != nil {
+			return err
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
 			FamilyID: id, Basis: dec.Basis, Detail: truncate("dossier gesloten: "+reason, 500)})

@@ -231,9 +231,7 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
 			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
-			s.phase, s.phase_started_on, s.intensive_started_on, s.coordination_started_on, s.minutes_total, s.minutes_intensive,
-			s.minutes_phase, s.last_contact_on, s.last_reached_on, s.rejected_streak, s.last_network_meeting_on, s.interim_done_on,
-			s.plan_agreed_on
+			`+factsColumns+`
 		FROM family_summaries s JOIN families f ON f.id = s.family_id JOIN districts d ON d.id = f.district_id
 		WHERE s.team_id = $1 AND f.team_id = $1 AND f.closed_at IS NULL`, teamID)
 	if err != nil {
@@ -243,10 +241,8 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 	for rows.Next() {
 		fs := &regie.FamilySummary{}
 		ft := &fs.Facts
-		if err := rows.Scan(&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute, &fs.Coordinator,
-			&ft.Phase, dateScan{&ft.PhaseStartedOn}, dateScan{&ft.IntensiveStartedOn}, dateScan{&ft.CoordinationStartedOn},
-			&ft.MinutesTotal, &ft.MinutesIntensive, &ft.MinutesPhase, dateScan{&ft.LastContactOn}, dateScan{&ft.LastReachedOn},
-			&ft.RejectedStreak, dateScan{&ft.LastNetworkMeetingOn}, dateScan{&ft.InterimDoneOn}, dateScan{&ft.PlanAgreedOn}); err != nil {
+		if err := rows.Scan(append([]any{&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute, &fs.Coordinator},
+			factsDest(ft)...)...); err != nil {
 			rows.Close()
 			return err
 		}
@@ -584,9 +580,7 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 func (tx *tx) supervisionFamilies(ctx context.Context, sv *regie.Supervision, userID int64) error {
 	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name,
 			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
-			s.phase, s.phase_started_on, s.intensive_started_on, s.coordination_started_on, s.minutes_total, s.minutes_intensive,
-			s.minutes_phase, s.last_contact_on, s.last_reached_on, s.rejected_streak, s.last_network_meeting_on, s.interim_done_on,
-			s.plan_agreed_on
+			`+factsColumns+`
 		FROM assignments a JOIN families f ON f.id = a.family_id JOIN districts d ON d.id = f.district_id
 		JOIN family_summaries s ON s.family_id = f.id
 		WHERE a.user_id = $1 AND a.ended_on IS NULL AND f.closed_at IS NULL
@@ -598,10 +592,7 @@ func (tx *tx) supervisionFamilies(ctx context.Context, sv *regie.Supervision, us
 	for rows.Next() {
 		fs := &regie.FamilySummary{}
 		ft := &fs.Facts
-		if err := rows.Scan(&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute,
-			&ft.Phase, dateScan{&ft.PhaseStartedOn}, dateScan{&ft.IntensiveStartedOn}, dateScan{&ft.CoordinationStartedOn},
-			&ft.MinutesTotal, &ft.MinutesIntensive, &ft.MinutesPhase, dateScan{&ft.LastContactOn}, dateScan{&ft.LastReachedOn},
-			&ft.RejectedStreak, dateScan{&ft.LastNetworkMeetingOn}, dateScan{&ft.InterimDoneOn}, dateScan{&ft.PlanAgreedOn}); err != nil {
+		if err := rows.Scan(append([]any{&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute}, factsDest(ft)...)...); err != nil {
 			rows.Close()
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"regie"
 )
@@ -207,6 +208,37 @@ func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn, m migration) (ap
 // number (so a migration renumbered when branches merge keeps its step).
 var goSteps = map[string]func(context.Context, *sql.Tx) error{
 	"sort_names_phone.sql": fillSortNames,
+	"journey_summary.sql":  fillClosedOn,
+}
+
+// fillClosedOn fills family_summaries.closed_on, which migration
+// journey_summary adds, for the files closed before it: the closing day
+// in Amsterdam, as computeSummary computes it.
+func fillClosedOn(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, closed_at FROM families WHERE closed_at IS NOT NULL`)
+	if err != nil {
+		return err
+	}
+	closed := map[int64]regie.Date{}
+	for rows.Next() {
+		var id int64
+		var at time.Time
+		if err := rows.Scan(&id, timeScan{&at}); err != nil {
+			rows.Close()
+			return err
+		}
+		closed[id] = regie.DateOf(at)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, on := range closed {
+		if _, err := tx.ExecContext(ctx, `UPDATE family_summaries SET closed_on = $1 WHERE family_id = $2`, on.ISO(), id); err != nil {
+			return fmt.Errorf("fill family_summaries.closed_on: %w", err)
+		}
+	}
+	return nil
 }
 
 // fillSortNames fills the sort keys migration sort_names_phone adds for the

@@ -29,16 +29,28 @@ type summary struct {
 	contacts     int
 }
 
-const summaryColumns = `s.team_id, s.phase, s.transition_id, s.phase_started_on, s.intensive_started_on, s.coordination_started_on,
-	s.minutes_total, s.minutes_intensive, s.minutes_phase, s.contacts, s.last_contact_on, s.last_reached_on, s.rejected_streak,
-	s.last_network_meeting_on, s.interim_done_on, s.plan_agreed_on`
+// factsColumns are the summary columns that make a family's facts, in the
+// order of factsDest: every list that shows signals reads them, joined as
+// family_summaries s (a LEFT JOIN gives zeros).
+const factsColumns = `COALESCE(s.phase, 0), s.phase_started_on, s.intensive_started_on, s.coordination_started_on,
+	COALESCE(s.minutes_total, 0), COALESCE(s.minutes_intensive, 0), COALESCE(s.minutes_phase, 0),
+	s.last_contact_on, s.last_reached_on, COALESCE(s.rejected_streak, 0), s.last_network_meeting_on,
+	s.interim_done_on, s.plan_agreed_on, s.next_interim_on, s.final_eval_on, s.closed_on,
+	COALESCE(s.checkups_done, 0), s.last_checkup_on`
+
+// factsDest are the scan destinations of factsColumns.
+func factsDest(f *regie.FamilyFacts) []any {
+	return []any{&f.Phase, dateScan{&f.PhaseStartedOn}, dateScan{&f.IntensiveStartedOn}, dateScan{&f.CoordinationStartedOn},
+		&f.MinutesTotal, &f.MinutesIntensive, &f.MinutesPhase,
+		dateScan{&f.LastContactOn}, dateScan{&f.LastReachedOn}, &f.RejectedStreak, dateScan{&f.LastNetworkMeetingOn},
+		dateScan{&f.InterimDoneOn}, dateScan{&f.PlanAgreedOn}, dateScan{&f.NextInterimOn}, dateScan{&f.FinalEvalOn},
+		dateScan{&f.ClosedOn}, &f.CheckupsDone, dateScan{&f.LastCheckupOn}}
+}
+
+const summaryColumns = `s.team_id, s.transition_id, s.contacts, ` + factsColumns
 
 func summaryDest(s *summary) []any {
-	f := &s.facts
-	return []any{&s.teamID, &f.Phase, idScan{&s.transitionID}, dateScan{&f.PhaseStartedOn}, dateScan{&f.IntensiveStartedOn},
-		dateScan{&f.CoordinationStartedOn}, &f.MinutesTotal, &f.MinutesIntensive, &f.MinutesPhase, &s.contacts,
-		dateScan{&f.LastContactOn}, dateScan{&f.LastReachedOn}, &f.RejectedStreak, dateScan{&f.LastNetworkMeetingOn},
-		dateScan{&f.InterimDoneOn}, dateScan{&f.PlanAgreedOn}}
+	return append([]any{&s.teamID, idScan{&s.transitionID}, &s.contacts}, factsDest(&s.facts)...)
 }
 
 // readSummary reads the summary for display. A transaction that writes
@@ -73,10 +85,12 @@ func (tx *tx) writeSummary(ctx context.Context, familyID int64, s *summary) erro
 	_, err := tx.ExecContext(ctx, `UPDATE family_summaries SET phase = $1, transition_id = $2, phase_started_on = $3,
 		intensive_started_on = $4, coordination_started_on = $5, minutes_total = $6, minutes_intensive = $7, minutes_phase = $8,
 		contacts = $9, last_contact_on = $10, last_reached_on = $11, rejected_streak = $12, last_network_meeting_on = $13,
-		interim_done_on = $14, plan_agreed_on = $15 WHERE family_id = $16`,
+		interim_done_on = $14, plan_agreed_on = $15, next_interim_on = $16, final_eval_on = $17, closed_on = $18,
+		checkups_done = $19, last_checkup_on = $20 WHERE family_id = $21`,
 		int(f.Phase), nullID(s.transitionID), date(f.PhaseStartedOn), date(f.IntensiveStartedOn), date(f.CoordinationStartedOn),
 		f.MinutesTotal, f.MinutesIntensive, f.MinutesPhase, s.contacts, date(f.LastContactOn), date(f.LastReachedOn),
-		f.RejectedStreak, date(f.LastNetworkMeetingOn), date(f.InterimDoneOn), date(f.PlanAgreedOn), familyID)
+		f.RejectedStreak, date(f.LastNetworkMeetingOn), date(f.InterimDoneOn), date(f.PlanAgreedOn), date(f.NextInterimOn),
+		date(f.FinalEvalOn), date(f.ClosedOn), f.CheckupsDone, date(f.LastCheckupOn), familyID)
 	if err != nil {
 		return fmt.Errorf("store: write summary: %w", err)
 	}
@@ -161,6 +175,13 @@ func (tx *tx) computeSummary(ctx context.Context, familyID, teamID int64) (*summ
 	}
 	if f.PlanAgreedOn, err = tx.planAgreedOn(ctx, familyID, f.IntensiveStartedOn); err != nil {
 		return nil, err
+	}
+	var closed time.Time
+	if err := tx.QueryRowContext(ctx, `SELECT closed_at FROM families WHERE id = $1`, familyID).Scan(timeScan{&closed}); err != nil {
+		return nil, fmt.Errorf("store: refresh summary: %w", err)
+	}
+	if !closed.IsZero() {
+		f.ClosedOn = regie.DateOf(closed)
 	}
 	return s, nil
 }

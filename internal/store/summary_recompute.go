@@ -164,6 +164,11 @@ func summaryDiff(stored, computed *summary) []string {
 		{"laatste netwerkoverleg", day(a.LastNetworkMeetingOn), day(b.LastNetworkMeetingOn)},
 		{"tussenevaluatie", day(a.InterimDoneOn), day(b.InterimDoneOn)},
 		{"plan vastgesteld op", day(a.PlanAgreedOn), day(b.PlanAgreedOn)},
+		{"volgende tussenevaluatie", day(a.NextInterimOn), day(b.NextInterimOn)},
+		{"eindevaluatie", day(a.FinalEvalOn), day(b.FinalEvalOn)},
+		{"dossier gesloten op", day(a.ClosedOn), day(b.ClosedOn)},
+		{"check-ups", fmt.Sprint(a.CheckupsDone), fmt.Sprint(b.CheckupsDone)},
+		{"laatste check-up", day(a.LastCheckupOn), day(b.LastCheckupOn)},
 	} {
 		if f.stored != f.computed {
 			out = append(out, fmt.Sprintf("%s: %s → %s", f.label, f.stored, f.computed))

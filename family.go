@@ -90,6 +90,14 @@ type FamilyPermissions struct {
 	ReadAssignment   bool // the assignment page
 	ExportPlan       bool // the plan as PDF
 	ExportConsent    bool // the consent form and the signed papers
+
+	// The warm handover and the coordination of care (network meetings,
+	// closing with an outcome).
+	ReadHandover   bool
+	Handover       bool // record handovers and the referrer's commitment
+	ExportHandover bool // the handover letter as PDF
+	ReadNetwork    bool
+	Network        bool // record network meetings
 }
 
 // DossierNumber is the family's reference that contains no personal data,

@@ -120,6 +120,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		if template.err = planExtras(s, template.f); template.err != nil {
 			return
 		}
+		if template.err = coordinationExtras(s, template.f); template.err != nil {
+			return
+		}
 		if _, err := s.CreateUser(storetest.As(template.f.Admin), regie.NewUser{Email: "wacht@test.nl", Name: "Willem Wachter",
 			Role: regie.RoleCasemanager, OrganisationID: template.f.Org.ID, TeamID: template.f.TeamA.ID,
 			Password: "tijdelijk-abcd-efgh", PasswordTemporary: true}, hash); err != nil {

@@ -430,6 +430,9 @@ func FieldLabel(field string) string {
 			}
 		}
 	}
+	if strings.HasPrefix(field, "progress-") {
+		return "Voortgang van een eerdere afspraak"
+	}
 	if rest, ok := strings.CutPrefix(field, "score-"); ok {
 		return "Score, " + strings.ToLower(Domain(rest).Label())
 	}

@@ -668,7 +668,9 @@ type FamilyService interface {
 	FindAssignmentRows(ctx context.Context) ([]*AssignmentRow, error)
 	// CloseFamily closes the family's file (the coordination of care has
 	// ended, or the family moved away): current assignments end today.
-	// A later accepted referral reopens it. EINVALID, ENOTFOUND.
+	// A later accepted referral reopens it. It records no outcome; the
+	// pages close through CoordinationService.CloseCoordination, which
+	// does the same with an outcome. EINVALID, ENOTFOUND.
 	CloseFamily(ctx context.Context, familyID int64, reason string) error
 	// AddSafetyConcern records a concern about a child's safety (or the
 	// family's). EINVALID, ENOTFOUND.

@@ -81,6 +81,10 @@ const (
 	SegPlan         Segment = "plan"
 	SegConsent      Segment = "toestemming"
 	SegTrajectories Segment = "trajecten"
+	// SegHandover is the warm handover and the referrer's commitment;
+	// SegNetwork the network meetings and closing the coordination.
+	SegHandover Segment = "overdracht"
+	SegNetwork  Segment = "netwerkoverleg"
 	// SegAccountConfirm is the second person's confirmation of an account
 	// made or reset by an administrator.
 	SegAccountConfirm Segment = "accountbevestiging"
@@ -111,6 +115,8 @@ var Segments = []Choice[Segment]{
 	{SegPlan, "Hulpverleningsplan"},
 	{SegConsent, "Toestemmingsverklaring"},
 	{SegTrajectories, "Trajecten"},
+	{SegHandover, "Warme overdracht"},
+	{SegNetwork, "Netwerkoverleg en coördinatie van zorg"},
 }
 
 // Label returns the Dutch label.

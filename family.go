@@ -90,6 +90,14 @@ type FamilyPermissions struct {
 	ReadAssignment   bool // the assignment page
 	ExportPlan       bool // the plan as PDF
 	ExportConsent    bool // the consent form and the signed papers
+
+	// The warm handover and the coordination of care (network meetings,
+	// closing with an outcome).
+	ReadHandover   bool
+	Handover       bool // record handovers and the referrer's commitment
+	ExportHandover bool // the handover letter as PDF
+	ReadNetwork    bool
+	Network        bool // record network meetings
 }
 
 // DossierNumber is the family's reference that contains no personal data,
@@ -660,7 +668,9 @@ type FamilyService interface {
 	FindAssignmentRows(ctx context.Context) ([]*AssignmentRow, error)
 	// CloseFamily closes the family's file (the coordination of care has
 	// ended, or the family moved away): current assignments end today.
-	// A later accepted referral reopens it. EINVALID, ENOTFOUND.
+	// A later accepted referral reopens it. It records no outcome; the
+	// pages close through CoordinationService.CloseCoordination, which
+	// does the same with an outcome. EINVALID, ENOTFOUND.
 	CloseFamily(ctx context.Context, familyID int64, reason string) error
 	// AddSafetyConcern records a concern about a child's safety (or the
 	// family's). EINVALID, ENOTFOUND.

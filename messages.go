@@ -168,6 +168,16 @@ const (
 	MsgFlashSessionsEnded     Msg = "flash_sessions_ended"
 )
 
+// Message codes of the handover, the network meetings and closing.
+const (
+	MsgNetworkNoAttendees       Msg = "network_no_attendees"
+	MsgDueBeforeMeeting         Msg = "due_before_meeting"
+	MsgOnwardOnlyWithOutcome    Msg = "onward_only_with_outcome"
+	MsgFlashHandoverSaved       Msg = "flash_handover_saved"
+	MsgFlashCommitmentConfirmed Msg = "flash_commitment_confirmed"
+	MsgFlashNetworkMeetingSaved Msg = "flash_network_meeting_saved"
+)
+
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
 // for the arguments given to Text.
 var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credential
@@ -322,6 +332,13 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashSessionsEnded:     "Alle sessies van deze gebruiker zijn beëindigd.",
 	MsgFlashTrajectorySaved:   "Het traject is opgeslagen.",
 	MsgSearchNameNeeded:       "Zoek op een naam: typ ten minste twee letters van de naam van het gezin of een gezinslid.",
+
+	MsgNetworkNoAttendees:       "Wie waren erbij? Kies ten minste één deelnemer.",
+	MsgDueBeforeMeeting:         "Deze datum ligt voor het overleg.",
+	MsgOnwardOnlyWithOutcome:    "Een doorverwijzing hoort bij de uitkomst ‘Doorverwezen naar langdurige hulp’.",
+	MsgFlashHandoverSaved:       "De warme overdracht is vastgelegd.",
+	MsgFlashCommitmentConfirmed: "De toezegging van de aanmelder is afgevinkt.",
+	MsgFlashNetworkMeetingSaved: "Het netwerkoverleg is vastgelegd.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.
@@ -378,12 +395,16 @@ var fieldLabels = map[string]string{
 	"minutes": "Duur in minuten", "start": "Begintijd", "date": "Datum", "attempt": "Is er contact geweest?",
 	"text": "Besluit", "phase_reason": "Toelichting bij de fase", "close_reason": "Waarom sluit het dossier",
 	"extension": "Reden voor een langere intensieve fase", "agency": "Instantie", "family": "Gezin", "title": "Agendapunt",
+	"goals": "Afspraken over de lange termijndoelen", "tasks": "Taakverdeling",
+	"confirmed_by": "Bevestigd door", "confirmed_on": "Bevestigd op", "held_on": "Datum van het overleg",
+	"attendees": "Deelnemers", "others": "Andere deelnemers", "close_outcome": "Uitkomst",
+	"onward_org": "Doorverwezen naar", "onward_reason": "Waarom langdurige hulp",
 }
 
 // rowLabels name the fields of a form's rows (goal-2-text: "Doel 3, tekst").
 var rowLabels = map[string]string{
 	"text": "tekst", "term": "termijn", "domain": "leefgebied", "member": "voor wie", "owner": "wie", "what": "wat",
-	"due": "uiterlijk", "org": "organisatie", "purpose": "waarvoor", "kinds": "welke informatie",
+	"due": "uiterlijk", "org": "organisatie", "purpose": "waarvoor", "kinds": "welke informatie", "name": "naam",
 }
 
 // FieldLabel returns the Dutch name of a form field for the error summary,
@@ -400,7 +421,7 @@ func FieldLabel(field string) string {
 	if rest, ok := strings.CutPrefix(field, "signal-"); ok {
 		return "Signalen, " + strings.ToLower(Domain(rest).Label())
 	}
-	for prefix, row := range map[string]string{"goal-": "Doel", "agreement-": "Afspraak", "party-": "Organisatie"} {
+	for prefix, row := range map[string]string{"goal-": "Doel", "agreement-": "Afspraak", "party-": "Organisatie", "attendee-": "Deelnemer"} {
 		if rest, ok := strings.CutPrefix(field, prefix); ok {
 			if n, name, ok := strings.Cut(rest, "-"); ok {
 				if i, err := strconv.Atoi(n); err == nil {
@@ -408,6 +429,9 @@ func FieldLabel(field string) string {
 				}
 			}
 		}
+	}
+	if strings.HasPrefix(field, "progress-") {
+		return "Voortgang van een eerdere afspraak"
 	}
 	if rest, ok := strings.CutPrefix(field, "score-"); ok {
 		return "Score, " + strings.ToLower(Domain(rest).Label())

@@ -169,6 +169,9 @@ type Referral struct {
 	// Can says what the actor who read the referral may do with it, as the
 	// access policy decided when it was read.
 	Can ReferralPermissions
+	// Journey is what the referral's reader hears of the family's journey
+	// (Can.Journey); nil otherwise or before the family existed.
+	Journey *ReferralJourney
 }
 
 // ReferralPermissions are the actions on a referral the actor may take.
@@ -181,6 +184,9 @@ type ReferralPermissions struct {
 	Priority bool // the priority list and its openings
 	// OpenFamily: the actor may open the family it was linked to.
 	OpenFamily bool
+	// Journey: the actor hears how the family's journey went — the end of
+	// the intensive phase, the handover — by day, without content.
+	Journey bool
 }
 
 // Number is the referral's reference, without personal data.

@@ -145,6 +145,21 @@ func TestDecisionInput(t *testing.T) {
 	}
 }
 
+func TestFieldLabel_NetworkMeetingRows(t *testing.T) {
+	for field, want := range map[string]string{
+		"attendee-0-org":  "Deelnemer 1, organisatie",
+		"agreement-1-due": "Afspraak 2, uiterlijk",
+		"progress-12":     "Voortgang van een eerdere afspraak",
+		"held_on":         "Datum van het overleg",
+		"close_outcome":   "Uitkomst",
+		"onward_org":      "Doorverwezen naar",
+	} {
+		if got := regie.FieldLabel(field); got != want {
+			t.Errorf("FieldLabel(%q) = %q, want %q", field, got, want)
+		}
+	}
+}
+
 func TestFieldLabel(t *testing.T) {
 	for field, want := range map[string]string{
 		"household_name":       "Naam van het huishouden",

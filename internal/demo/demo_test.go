@@ -83,6 +83,10 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 		"a referral awaiting intake":             `SELECT count(*) FROM referrals WHERE status IN ('ontvangen', 'agenda')`,
 		"a refused or shut door":                 `SELECT count(*) FROM contacts WHERE attempt <> 'contact'`,
 		"a phase move decided in a team meeting": `SELECT count(*) FROM meeting_decisions WHERE linked_kind = 'fase'`,
+		"a warm handover in phase 4":             `SELECT count(*) FROM handovers h JOIN family_summaries s ON s.family_id = h.family_id WHERE s.phase = 4`,
+		"a family in phase 5 with two network meetings": `SELECT count(*) FROM (SELECT m.family_id FROM network_meetings m
+			JOIN family_summaries s ON s.family_id = m.family_id WHERE s.phase = 5 AND s.closed_on IS NULL GROUP BY m.family_id HAVING count(*) >= 2) x`,
+		"a closing with its outcome": `SELECT count(*) FROM family_closings WHERE outcome = 'netwerk_neemt_over'`,
 	} {
 		if count(q) == 0 {
 			t.Errorf("the demo has no %s", what)

@@ -220,7 +220,8 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 	if s.closeDaysAgo > 0 {
 		switch on := today.AddDays(-s.closeDaysAgo); {
 		case d == on:
-			return st.CloseFamily(cm, id, "De coördinatie van zorg is afgerond: het buurtteam en school hebben de zorg overgenomen.")
+			return st.CloseCoordination(cm, id, regie.CloseInput{Outcome: regie.CloseNetwork,
+				Reason: "De coördinatie van zorg is afgerond: het buurtteam en school hebben de zorg overgenomen."})
 		case d.After(on):
 			return nil
 		}
@@ -280,6 +281,9 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 			Text: moveDecisions[to], MovePhase: true, PhaseReason: reason}); err != nil {
 			return err
 		}
+	}
+	if err := w.coordinationDay(cm, f, id, day, d, today); err != nil {
+		return err
 	}
 	if s.relapseDaysAgo > 0 && d == today.AddDays(-s.relapseDaysAgo) {
 		if err := st.MovePhase(cm, id, regie.PhaseMove{To: regie.PhaseExecution,

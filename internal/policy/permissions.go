@@ -34,6 +34,12 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		ReadAssignment:   can(regie.ActionRead, regie.SegAssignment),
 		ExportPlan:       can(regie.ActionExport, regie.SegPlan),
 		ExportConsent:    can(regie.ActionExport, regie.SegConsent),
+
+		ReadHandover:   can(regie.ActionRead, regie.SegHandover),
+		Handover:       can(regie.ActionCreate, regie.SegHandover),
+		ExportHandover: can(regie.ActionExport, regie.SegHandover),
+		ReadNetwork:    can(regie.ActionRead, regie.SegNetwork),
+		Network:        can(regie.ActionCreate, regie.SegNetwork),
 	}
 }
 
@@ -51,6 +57,10 @@ func ReferralPermissions(a *regie.Actor, f *Facts, final bool, family *Facts) re
 		Schedule:   !final && update,
 		Priority:   !final && update,
 		OpenFamily: family != nil && Can(a, regie.ActionRead, regie.SegFamily, family),
+		// The referrer promised to resume low-threshold care after the
+		// intensive phase (seed 003 §5.5): they hear that it ended and
+		// that the handover was made, as does the team; no content.
+		Journey: family != nil && read.Allow,
 	}
 }
 

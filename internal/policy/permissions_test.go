@@ -21,9 +21,11 @@ func TestFamilyPermissions(t *testing.T) {
 		Kinds: []regie.InfoKind{regie.InfoFamily, regie.InfoContacts, regie.InfoPlan}}}}
 	all := regie.FamilyPermissions{Edit: true, Members: true, Assign: false, Contacts: true, Safety: true, Phase: true, Plan: true,
 		Consent: true, Trajectories: true, ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true,
-		ReadTrajectories: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true}
+		ReadTrajectories: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
+		ReadHandover: true, Handover: true, ExportHandover: true, ReadNetwork: true, Network: true}
 	reads := all
 	reads.Edit, reads.Members, reads.Contacts, reads.Safety, reads.Phase, reads.Plan, reads.Consent, reads.Trajectories = false, false, false, false, false, false, false, false
+	reads.Handover, reads.Network = false, false
 	youth := reads
 	youth.Contacts = true
 	leader := all
@@ -68,11 +70,13 @@ func TestReferralPermissions(t *testing.T) {
 		want   regie.ReferralPermissions
 	}{
 		{"team leader, open", tl, false, nil, regie.ReferralPermissions{Team: true, Decide: true, Schedule: true, Priority: true}},
-		{"team leader, accepted", tl, true, family, regie.ReferralPermissions{Team: true, OpenFamily: true}},
+		{"team leader, accepted", tl, true, family, regie.ReferralPermissions{Team: true, OpenFamily: true, Journey: true}},
 		{"casemanager, open", cm, false, nil, regie.ReferralPermissions{Team: true}},
-		{"casemanager, accepted, not the family's", cm, true, family, regie.ReferralPermissions{Team: true}},
+		{"casemanager, accepted, not the family's", cm, true, family, regie.ReferralPermissions{Team: true, Journey: true}},
 		{"referrer", referrer, false, nil, regie.ReferralPermissions{}},
-		{"referrer, accepted", referrer, true, family, regie.ReferralPermissions{}},
+		// The referrer hears how the journey went (days only), and does
+		// not open the family.
+		{"referrer, accepted", referrer, true, family, regie.ReferralPermissions{Journey: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if diff := cmp.Diff(tc.want, policy.ReferralPermissions(tc.actor, ref, tc.final, tc.family)); diff != "" {
@@ -123,5 +127,26 @@ func TestDecide_AuditLogExport(t *testing.T) {
 				t.Errorf("%s %s access log: %v, want %v", r, act, got, want)
 			}
 		}
+	}
+}
+
+// TestOrganisationConsent: a handover letter shares with the receiving
+// organisation only under a consent valid on the day that names it, and
+// what those consents cover together.
+func TestOrganisationConsent(t *testing.T) {
+	today := regie.NewDate(2026, 3, 2)
+	c1 := &regie.Consent{ID: 1, SignedOn: regie.NewDate(2026, 1, 1), Parties: []regie.ConsentParty{{OrgID: 5, Kinds: []regie.InfoKind{regie.InfoMembers}}}}
+	c2 := &regie.Consent{ID: 2, SignedOn: regie.NewDate(2026, 1, 1), Parties: []regie.ConsentParty{{OrgID: 5, Kinds: []regie.InfoKind{regie.InfoPlan, regie.InfoMembers}}}}
+	expired := &regie.Consent{ID: 3, SignedOn: regie.NewDate(2025, 1, 1), ValidUntil: regie.NewDate(2025, 12, 31),
+		Parties: []regie.ConsentParty{{OrgID: 6, Kinds: []regie.InfoKind{regie.InfoFamily}}}}
+	d := policy.OrganisationConsent(5, []*regie.Consent{c1, c2, expired}, today)
+	if !d.Allow || d.ConsentID != 1 || d.Basis != "toestemmingsverklaring 1, 2" || len(d.Kinds) != 2 {
+		t.Fatalf("organisation 5: %+v", d)
+	}
+	if d := policy.OrganisationConsent(6, []*regie.Consent{c1, c2, expired}, today); d.Allow || len(d.Kinds) != 0 {
+		t.Fatalf("organisation 6, consent expired: %+v", d)
+	}
+	if d := policy.OrganisationConsent(7, []*regie.Consent{c1}, today); d.Allow {
+		t.Fatalf("organisation 7, not named: %+v", d)
 	}
 }

@@ -63,7 +63,7 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 	}
 	switch seg {
 	case regie.SegFamily, regie.SegMembers, regie.SegSafety, regie.SegPhase, regie.SegContacts, regie.SegPlan,
-		regie.SegConsent, regie.SegTrajectories:
+		regie.SegConsent, regie.SegTrajectories, regie.SegHandover, regie.SegNetwork:
 		if act == regie.ActionCreate && seg == regie.SegFamily {
 			return createFamily(a)
 		}
@@ -422,4 +422,40 @@ func ConfirmsAccounts(a *regie.Actor) bool {
 		return true
 	}
 	return false
+}
+
+// OrganisationConsent decides what may be passed on to an organisation
+// outside regie — the receiving agency of a warm handover — under the
+// family's consents: like a partner's reading, only while a consent valid
+// on today names the organisation, and only the kinds those consents
+// cover together. Allow is false when none does.
+func OrganisationConsent(orgID int64, consents []*regie.Consent, today regie.Date) Decision {
+	var (
+		d   Decision
+		ids []string
+	)
+	for _, c := range consents {
+		if !c.Valid(today) {
+			continue
+		}
+		for _, p := range c.Parties {
+			if p.OrgID != orgID {
+				continue
+			}
+			if d.ConsentID == 0 {
+				d.ConsentID = c.ID
+			}
+			ids = append(ids, fmt.Sprint(c.ID))
+			for _, k := range p.Kinds {
+				if !slices.Contains(d.Kinds, k) {
+					d.Kinds = append(d.Kinds, k)
+				}
+			}
+		}
+	}
+	if d.ConsentID == 0 {
+		return deny
+	}
+	d.Allow, d.Basis = true, "toestemmingsverklaring "+strings.Join(ids, ", ")
+	return d
 }

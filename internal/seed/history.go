@@ -191,6 +191,10 @@ func (g *gen) history() error {
 	if err != nil {
 		return err
 	}
+	coord, err := g.newCoordSeed(trs)
+	if err != nil {
+		return err
+	}
 	scale := g.contactScale()
 	if !g.opt.NoAudit {
 		// An access-log row per contact and tick: grown once, not doubled
@@ -225,6 +229,9 @@ func (g *gen) history() error {
 				fmt.Sprintf("contactmoment %d: %s, %s", c.id, kindLabels[c.kind], attemptLabels[c.attempt]))
 		}
 		g.contacts += len(cs)
+		if err := coord.family(f, cs); err != nil {
+			return err
+		}
 		if err := g.safety(f, safety); err != nil {
 			return err
 		}
@@ -245,6 +252,9 @@ func (g *gen) history() error {
 		if err := in.flush(); err != nil {
 			return err
 		}
+	}
+	if err := coord.flush(); err != nil {
+		return err
 	}
 	return recreate()
 }

@@ -290,6 +290,23 @@ func TestGenerateHistory(t *testing.T) {
 		if closed < families/20 || closed > families/6 {
 			t.Errorf("%d files closed, want about 10 %%", closed)
 		}
+		// The end of the intensive phase: every family that reached phase
+		// 5 had its warm handover, every network contact of phase 5 is a
+		// meeting, every closed file has its outcome.
+		if n := count(t, s, `SELECT count(*) FROM family_summaries s WHERE s.coordination_started_on IS NOT NULL
+			AND NOT EXISTS (SELECT 1 FROM handovers h WHERE h.family_id = s.family_id)`); n != 0 {
+			t.Errorf("%d families in coordination without a handover", n)
+		}
+		meetings := count(t, s, `SELECT count(*) FROM network_meetings`)
+		if n := count(t, s, `SELECT count(*) FROM contacts WHERE kind = 'netwerkoverleg' AND phase = 5`); meetings != n || n == 0 {
+			t.Errorf("%d network meetings for %d network contacts in phase 5", meetings, n)
+		}
+		if n := count(t, s, `SELECT count(*) FROM family_closings`); n != closed {
+			t.Errorf("%d closings with an outcome for %d closed files", n, closed)
+		}
+		if n := count(t, s, `SELECT count(*) FROM family_closings WHERE outcome = 'netwerk_neemt_over'`); n == 0 || n == closed {
+			t.Errorf("%d of %d closings: the network took over", n, closed)
+		}
 		if n := count(t, s, `SELECT count(*) FROM phase_transitions p JOIN phase_transitions q ON q.family_id = p.family_id
 			AND q.started_on > p.started_on AND q.id < p.id`); n != 0 {
 			t.Errorf("%d transitions out of order", n)

@@ -396,6 +396,9 @@ func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) 
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	if err := tx.overdueNetworkAgreements(ctx, byID, in, args[1:]); err != nil {
+		return err
+	}
 	norms, err := tx.norms(ctx)
 	if err != nil {
 		return err
@@ -597,18 +600,24 @@ func (s *Store) CloseFamily(ctx context.Context, id int64, reason string) error 
 		if err := v.Err(); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE families SET closed_at = $1, close_reason = $2 WHERE id = $3`, ts(tx.now), reason, id); err != nil {
-			return fmt.Errorf("store: close family: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE assignments SET ended_on = $1 WHERE family_id = $2 AND ended_on IS NULL`, tx.today().ISO(), id); err != nil {
-			return fmt.Errorf("store: close family: %w", err)
-		}
-		if err := tx.refreshSummary(ctx, id); err != nil {
+		if err := tx.closeFile(ctx, id, reason); err != nil {
 			return err
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
 			FamilyID: id, Basis: dec.Basis, Detail: truncate("dossier gesloten: "+reason, 500)})
 	})
+}
+
+// closeFile closes the family's file: its assignments end today and the
+// summary learns the closing day. The caller decided and validated.
+func (tx *tx) closeFile(ctx context.Context, id int64, reason string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE families SET closed_at = $1, close_reason = $2 WHERE id = $3`, ts(tx.now), reason, id); err != nil {
+		return fmt.Errorf("store: close family: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE assignments SET ended_on = $1 WHERE family_id = $2 AND ended_on IS NULL`, tx.today().ISO(), id); err != nil {
+		return fmt.Errorf("store: close family: %w", err)
+	}
+	return tx.refreshSummary(ctx, id)
 }
 
 // refreshSearchText rebuilds the family's search text from the household

@@ -67,11 +67,11 @@ func TestReferral_CanFollowsTheStateAndThePolicy(t *testing.T) {
 		if _, err := s.DecideIntake(lead, ref.ID, regie.DecisionInput{Outcome: regie.IntakeAccept}); err != nil {
 			t.Fatal(err)
 		}
-		if got, want := can(f.TeamLeader), (regie.ReferralPermissions{Team: true, OpenFamily: true}); got != want {
+		if got, want := can(f.TeamLeader), (regie.ReferralPermissions{Team: true, OpenFamily: true, Journey: true}); got != want {
 			t.Errorf("team leader, accepted: %+v, want %+v", got, want)
 		}
 		// The casemanager is not (yet) assigned to the new family.
-		if got, want := can(f.Casemanager), (regie.ReferralPermissions{Team: true}); got != want {
+		if got, want := can(f.Casemanager), (regie.ReferralPermissions{Team: true, Journey: true}); got != want {
 			t.Errorf("casemanager, accepted: %+v, want %+v", got, want)
 		}
 		if err := s.PlaceOnPriorityList(lead, ref.ID, "Zeer zorgmijdend"); regie.ErrorFields(err)["reason"] == "" {
@@ -102,7 +102,7 @@ func TestFamily_CanOfAClosedFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := regie.FamilyPermissions{ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true, ReadTrajectories: true,
-			ReadAssignment: true, ExportPlan: true, ExportConsent: true}
+			ReadAssignment: true, ExportPlan: true, ExportConsent: true, ReadHandover: true, ExportHandover: true, ReadNetwork: true}
 		if fam.Can != want {
 			t.Errorf("team leader, closed file: %+v, want %+v", fam.Can, want)
 		}

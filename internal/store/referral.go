@@ -308,8 +308,14 @@ func (s *Store) FindReferralByID(ctx context.Context, id int64) (*regie.Referral
 			}
 		}
 		ref.Can = policy.ReferralPermissions(tx.actor, f, ref.Status.Final(), family)
+		journey := ""
+		if ref.Can.Journey {
+			if ref.Journey, journey, err = tx.referralJourney(ctx, ref.FamilyID); err != nil {
+				return err
+			}
+		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegReferral,
-			ReferralID: id, FamilyID: ref.FamilyID, Basis: dec.Basis, Detail: "aanmelding " + ref.Number()})
+			ReferralID: id, FamilyID: ref.FamilyID, Basis: dec.Basis, Detail: "aanmelding " + ref.Number() + journey})
 	})
 	return ref, err
 }

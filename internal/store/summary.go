@@ -156,6 +156,9 @@ func (tx *tx) computeSummary(ctx context.Context, familyID, teamID int64) (*summ
 	if err != nil {
 		return nil, fmt.Errorf("store: refresh summary: %w", err)
 	}
+	if err := tx.networkFacts(ctx, familyID, f); err != nil {
+		return nil, err
+	}
 	if !f.PhaseStartedOn.IsZero() {
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(minutes), 0) FROM contacts WHERE family_id = $1 AND contact_date >= $2`,
 			familyID, f.PhaseStartedOn.ISO()).Scan(&f.MinutesPhase); err != nil {

@@ -120,6 +120,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		if template.err = planExtras(s, template.f); template.err != nil {
 			return
 		}
+		if template.err = coordinationExtras(s, template.f); template.err != nil {
+			return
+		}
 		if _, err := s.CreateUser(storetest.As(template.f.Admin), regie.NewUser{Email: "wacht@test.nl", Name: "Willem Wachter",
 			Role: regie.RoleCasemanager, OrganisationID: template.f.Org.ID, TeamID: template.f.TeamA.ID,
 			Password: "tijdelijk-abcd-efgh", PasswordTemporary: true}, hash); err != nil {
@@ -312,7 +315,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA, Keys: keys.ForTest()})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Permissions: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Permissions: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

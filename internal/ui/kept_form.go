@@ -50,6 +50,8 @@ var keepRoutes = map[string]bool{
 	"POST /gezinnen/{id}/veiligheid/{sid}/afsluiten": true,
 	"POST /gezinnen/{id}/trajecten":                  true,
 	"POST /gezinnen/{id}/trajecten/{tid}":            true,
+	"POST /gezinnen/{id}/overdracht":                 true,
+	"POST /gezinnen/{id}/netwerkoverleg":             true,
 	"POST /aanmeldingen":                             true,
 	"POST /aanmeldingen/{id}/besluit":                true,
 	"POST /teamoverleg/{dag}/punten":                 true,

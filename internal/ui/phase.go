@@ -16,6 +16,8 @@ type phasePage struct {
 	Config        regie.PhaseConfig
 	CanEdit       bool
 	Organisations []option
+	// Outcomes are the outcomes of closing the file (regie.CloseOutcomes).
+	Outcomes []option
 }
 
 func (h *Handler) renderPhase(w http.ResponseWriter, r *http.Request, status int, f *form) error {
@@ -31,7 +33,7 @@ func (h *Handler) renderPhase(w http.ResponseWriter, r *http.Request, status int
 	if err != nil {
 		return err
 	}
-	p := phasePage{Family: fam, Status: st, Config: cfg, CanEdit: fam.Can.Phase}
+	p := phasePage{Family: fam, Status: st, Config: cfg, CanEdit: fam.Can.Phase, Outcomes: choiceOptions(regie.CloseOutcomes)}
 	orgs, err := h.SocialMap.FindSocialMap(r.Context(), regie.OrgFilter{Active: true})
 	if err != nil {
 		return err
@@ -121,11 +123,12 @@ func (h *Handler) closeFamily(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := formFromRequest(r, "close_reason")
+	f, err := formFromRequest(r, "close_outcome", "close_reason", "onward_org", "onward_reason")
 	if err != nil {
 		return err
 	}
-	err = h.Families.CloseFamily(r.Context(), id, f.Get("close_reason"))
+	err = h.Coordination.CloseCoordination(r.Context(), id, regie.CloseInput{Reason: f.Get("close_reason"),
+		Outcome: regie.CloseOutcome(f.Get("close_outcome")), OnwardOrgID: f.Int64("onward_org"), OnwardReason: f.Get("onward_reason")})
 	if f.withError(err) {
 		return h.renderPhase(w, r, http.StatusUnprocessableEntity, f)
 	} else if err != nil {

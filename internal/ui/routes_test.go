@@ -348,7 +348,7 @@ var expectations = map[string]expectation{
 		return url.Values{"item": {"introductie"}, "done": {"1"}}
 	}},
 	"POST /gezinnen/{id}/sluiten": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
-		return url.Values{"close_reason": {"Het netwerk heeft de zorg overgenomen"}}
+		return url.Values{"close_reason": {"Het netwerk heeft de zorg overgenomen"}, "close_outcome": {"netwerk_neemt_over"}}
 	}},
 	"POST /gezinnen/{id}/verlenging": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"extension": {"Wacht op de Kredietbank"}}
@@ -394,6 +394,15 @@ var expectations = map[string]expectation{
 	"GET /gezinnen/{id}/trajecten/{tid}":  {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/trajecten":       {family: true, status: familyWrite, form: trajectoryForm},
 	"POST /gezinnen/{id}/trajecten/{tid}": {family: true, status: familyWrite, form: trajectoryForm},
+
+	"GET /gezinnen/{id}/overdracht":                 {family: true, status: familyRead(ok)},
+	"POST /gezinnen/{id}/overdracht":                {family: true, status: familyWrite, form: handoverForm},
+	"POST /gezinnen/{id}/overdracht/toezegging":     {family: true, status: familyWrite, form: commitmentForm},
+	"GET /gezinnen/{id}/overdracht/{hid}/brief.pdf": {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/netwerkoverleg":             {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/netwerkoverleg/nieuw":       {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/netwerkoverleg":            {family: true, status: familyWrite, form: networkForm},
+	"GET /gezinnen/{id}/netwerkoverleg/{nid}":       {family: true, status: familyRead(ok)},
 
 	"GET /gezinnen/{id}/toestemming":                 {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/toestemming/nieuw":           {family: true, status: familyEditPage},
@@ -527,6 +536,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{tid}", fmt.Sprint(template.trajectories[fam.ID]))
 	p = strings.ReplaceAll(p, "{vid}", fmt.Sprint(template.consents[fam.ID]))
 	p = strings.ReplaceAll(p, "{did}", fmt.Sprint(template.documents[fam.ID]))
+	p = strings.ReplaceAll(p, "{hid}", fmt.Sprint(coordIDs.handovers[fam.ID]))
+	p = strings.ReplaceAll(p, "{nid}", fmt.Sprint(coordIDs.meetings[fam.ID]))
 	return strings.TrimSuffix(p, "{$}")
 }
 

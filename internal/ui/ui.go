@@ -35,6 +35,9 @@ type Config struct {
 	Consents  regie.ConsentService
 	// Trajectories are the family's interventions with agencies.
 	Trajectories regie.TrajectoryService
+	// Coordination is the warm handover, the network meetings and
+	// closing the coordination of care.
+	Coordination regie.CoordinationService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -173,6 +176,16 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/trajecten", handle: h.saveTrajectory},
 		{pattern: "GET /gezinnen/{id}/trajecten/{tid}", handle: h.showTrajectoryEdit},
 		{pattern: "POST /gezinnen/{id}/trajecten/{tid}", handle: h.saveTrajectory},
+
+		// The warm handover and the coordination of care (phase 5).
+		{pattern: "GET /gezinnen/{id}/overdracht", handle: h.showHandovers},
+		{pattern: "POST /gezinnen/{id}/overdracht", handle: h.addHandover},
+		{pattern: "POST /gezinnen/{id}/overdracht/toezegging", handle: h.confirmCommitment},
+		{pattern: "GET /gezinnen/{id}/overdracht/{hid}/brief.pdf", handle: h.handoverLetter},
+		{pattern: "GET /gezinnen/{id}/netwerkoverleg", handle: h.showCoordination},
+		{pattern: "GET /gezinnen/{id}/netwerkoverleg/nieuw", handle: h.showNetworkNew},
+		{pattern: "POST /gezinnen/{id}/netwerkoverleg", handle: h.addNetworkMeeting},
+		{pattern: "GET /gezinnen/{id}/netwerkoverleg/{nid}", handle: h.showNetworkMeeting},
 
 		// Consent, and the signed paper.
 		{pattern: "GET /gezinnen/{id}/toestemming", handle: h.showConsents},

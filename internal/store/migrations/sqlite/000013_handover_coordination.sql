@@ -11,7 +11,7 @@
 -- later meeting gave it (the newest row per agreement counts).
 -- family_closings: each closing of the file with its outcome from the one
 -- list (regie.CloseOutcomes), and the onward referral to long-term help.
--- Same logical schema as the other dialect's 000014.
+-- Same logical schema as the other dialect's 000013.
 
 CREATE TABLE handovers (
 	id             INTEGER PRIMARY KEY,

@@ -83,9 +83,9 @@ const (
 	SegTrajectories Segment = "trajecten"
 	// SegHandover is the warm handover and the referrer's commitment;
 	// SegNetwork the network meetings and closing the coordination.
-	SegHandover Segment = "overdracht"
-	SegNetwork  Segment = "netwerkoverleg"
-	SegEvaluations  Segment = "evaluaties"
+	SegHandover    Segment = "overdracht"
+	SegNetwork     Segment = "netwerkoverleg"
+	SegEvaluations Segment = "evaluaties"
 	// SegAccountConfirm is the second person's confirmation of an account
 	// made or reset by an administrator.
 	SegAccountConfirm Segment = "accountbevestiging"

@@ -219,8 +219,11 @@ func (in *EvaluationInput) Validate(f EvaluationFacts) (on, next Date, err error
 	if !on.IsZero() && !f.PlanAgreedOn.IsZero() && on.Before(f.PlanAgreedOn) {
 		v.Add("on", MsgEvalBeforePlan, f.PlanAgreedOn.Dutch())
 	}
-	if in.Kind == EvalFinal && !f.FinalOn.IsZero() {
+	switch {
+	case in.Kind == EvalFinal && !f.FinalOn.IsZero():
 		v.Add("kind", MsgEvalFinalDone, f.FinalOn.Dutch())
+	case in.Kind == EvalInterim && !f.FinalOn.IsZero():
+		v.Add("kind", MsgEvalAfterFinal, f.FinalOn.Dutch())
 	}
 	if len(in.Members) == 0 && !in.Casemanager && !in.Team && in.Others == "" {
 		v.Add("participants", MsgEvalParticipants)

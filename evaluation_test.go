@@ -81,6 +81,10 @@ func TestEvaluationInput_Validate(t *testing.T) {
 			f.FinalOn = regie.MustParseDate("2026-05-01")
 			return f
 		}, []string{"kind"}},
+		{"ErrInterimAfterFinal", interim, func(f regie.EvaluationFacts) regie.EvaluationFacts {
+			f.FinalOn = regie.MustParseDate("2026-05-01")
+			return f
+		}, []string{"kind"}},
 		{"ErrEndTermMissing", func() regie.EvaluationInput { in := final(); delete(in.EndTerms, "overlast"); return in }, nil,
 			[]string{"term-overlast-score"}},
 		{"ErrEndTermBadScore", func() regie.EvaluationInput { in := final(); in.EndTerms["isolement"].Score = "half"; return in }, nil,

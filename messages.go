@@ -95,6 +95,7 @@ const (
 	MsgEvalNoPlan         Msg = "eval_no_plan"
 	MsgEvalBeforePlan     Msg = "eval_before_plan"
 	MsgEvalFinalDone      Msg = "eval_final_done"
+	MsgEvalAfterFinal     Msg = "eval_after_final"
 	MsgEvalParticipants   Msg = "eval_participants"
 	MsgEvalGoalUnknown    Msg = "eval_goal_unknown"
 	MsgEvalGoalDegree     Msg = "eval_goal_degree"
@@ -279,6 +280,7 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgEvalNoPlan:           "Er is nog geen vastgesteld plan om te evalueren.",
 	MsgEvalBeforePlan:       "De evaluatie kan niet vóór het vaststellen van het plan liggen (%s).",
 	MsgEvalFinalDone:        "Er is al een eindevaluatie gehouden in deze intensieve fase (op %s).",
+	MsgEvalAfterFinal:       "Na de eindevaluatie van %s volgt in deze intensieve fase geen tussenevaluatie meer.",
 	MsgEvalParticipants:     "Geef aan wie er meededen.",
 	MsgEvalGoalUnknown:      "Dit doel staat niet in het vastgestelde plan.",
 	MsgEvalGoalDegree:       "Geef aan in hoeverre het doel behaald is.",

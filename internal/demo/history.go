@@ -241,8 +241,8 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 	// The interim evaluation, three months into the execution phase.
 	if len(s.moves) >= 2 && day == s.moves[1]+90 && (len(s.moves) < 3 || day < s.moves[2]) {
 		// A family that stays in phase 3 gets the next plan version from
-		// it; one going on to phase 5 gets it from the final evaluation.
-		if err := w.interimEvaluation(cm, f, id, d, len(s.moves) < 4); err != nil {
+		// it (a draft); one that goes on gets it from the final evaluation.
+		if err := w.interimEvaluation(cm, f, id, d, len(s.moves) == 2); err != nil {
 			return err
 		}
 	}

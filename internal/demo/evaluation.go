@@ -9,8 +9,9 @@ import (
 // The demo's evaluations: every family three months into the execution
 // phase has an interim evaluation (its scores a little better); for
 // families that go on working in phase 3 the team makes the next plan
-// version from it. A family that reaches phase 5 has its final
-// evaluation with the eight end terms.
+// version from it and has yet to discuss it (the agenda shows it); the
+// others were discussed in the team meeting of their week. A family that
+// reaches phase 5 has its final evaluation with the eight end terms.
 
 // interimEvaluation records the interim evaluation on day d; with
 // newVersion a plan version is started from it (left as a draft for the
@@ -43,9 +44,11 @@ func (w *world) interimEvaluation(cm context.Context, f family, id int64, d regi
 		return err
 	}
 	if newVersion {
+		// Left for this week's team meeting: the agenda shows it.
 		_, err = w.st.StartPlanFromEvaluation(cm, id, e.ID)
+		return err
 	}
-	return err
+	return w.st.MarkEvaluationDiscussed(w.lead, id, e.ID)
 }
 
 // finalEvaluation records the final evaluation on day d, every end term
@@ -88,5 +91,9 @@ func (w *world) finalEvaluation(cm context.Context, f family, id int64, d regie.
 	for _, t := range regie.EndTerms {
 		in.EndTerms[t.Value] = notes[t.Value]
 	}
-	return w.st.RecordEvaluation(cm, id, in)
+	e, err := w.st.RecordEvaluation(cm, id, in)
+	if err != nil {
+		return nil, err
+	}
+	return e, w.st.MarkEvaluationDiscussed(w.lead, id, e.ID)
 }

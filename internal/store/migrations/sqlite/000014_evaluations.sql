@@ -29,6 +29,8 @@ CREATE TABLE evaluations (
 );
 CREATE INDEX evaluations_family ON evaluations (family_id, on_date);
 CREATE UNIQUE INDEX evaluations_final_once ON evaluations (family_id, period_on) WHERE kind = 'eind';
+-- The team agenda lists the evaluations not yet discussed.
+CREATE INDEX evaluations_undiscussed ON evaluations (on_date) WHERE discussed_at IS NULL;
 
 CREATE TABLE evaluation_members (
 	evaluation_id INTEGER NOT NULL REFERENCES evaluations (id),

@@ -83,8 +83,9 @@ const (
 	SegTrajectories Segment = "trajecten"
 	// SegHandover is the warm handover and the referrer's commitment;
 	// SegNetwork the network meetings and closing the coordination.
-	SegHandover Segment = "overdracht"
-	SegNetwork  Segment = "netwerkoverleg"
+	SegHandover    Segment = "overdracht"
+	SegNetwork     Segment = "netwerkoverleg"
+	SegEvaluations Segment = "evaluaties"
 	// SegAccountConfirm is the second person's confirmation of an account
 	// made or reset by an administrator.
 	SegAccountConfirm Segment = "accountbevestiging"
@@ -114,6 +115,7 @@ var Segments = []Choice[Segment]{
 	{SegSupervision, "Werkbegeleiding"},
 	{SegPlan, "Hulpverleningsplan"},
 	{SegConsent, "Toestemmingsverklaring"},
+	{SegEvaluations, "Evaluaties"},
 	{SegTrajectories, "Trajecten"},
 	{SegHandover, "Warme overdracht"},
 	{SegNetwork, "Netwerkoverleg en coördinatie van zorg"},

@@ -30,6 +30,8 @@ const (
 	LinkPhase  DecisionLink = "fase"   // a phase change (the transition id)
 	LinkIntake DecisionLink = "intake" // an intake decision
 	LinkPlan   DecisionLink = "plan"   // a plan version discussed
+	// LinkEvaluation: an interim or final evaluation discussed.
+	LinkEvaluation DecisionLink = "evaluatie"
 )
 
 // MeetingDecision is one decision recorded in a meeting, per agenda item.
@@ -77,6 +79,9 @@ type Agenda struct {
 	Plans []*FamilySummary
 	// Evaluations are families whose interim evaluation is due.
 	Evaluations []*FamilySummary
+	// EvaluationsToDiscuss are evaluations recorded and not yet
+	// discussed in the team meeting, oldest first.
+	EvaluationsToDiscuss []*Evaluation
 	// Signals are the other families with signals, most urgent first.
 	Signals []*FamilySummary
 	Items   []*MeetingItem

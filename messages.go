@@ -91,6 +91,24 @@ const (
 	MsgFileType             Msg = "file_type"
 	MsgFileEmpty            Msg = "file_empty"
 	MsgScoresNeeded         Msg = "scores_needed"
+	// Evaluations (evaluation.go).
+	MsgEvalNoPlan         Msg = "eval_no_plan"
+	MsgEvalBeforePlan     Msg = "eval_before_plan"
+	MsgEvalFinalDone      Msg = "eval_final_done"
+	MsgEvalAfterFinal     Msg = "eval_after_final"
+	MsgEvalParticipants   Msg = "eval_participants"
+	MsgEvalGoalUnknown    Msg = "eval_goal_unknown"
+	MsgEvalGoalDegree     Msg = "eval_goal_degree"
+	MsgEvalEndTermScore   Msg = "eval_end_term_score"
+	MsgEvalNextAfter      Msg = "eval_next_after"
+	MsgEvalNextTooFar     Msg = "eval_next_too_far"
+	MsgEvalDiscussed      Msg = "eval_discussed"
+	MsgEvalVersionMade    Msg = "eval_version_made"
+	MsgSignalInterimNext  Msg = "signal_interim_next"
+	MsgDueInterimNext     Msg = "due_interim_next"
+	MsgFlashEvalRecorded  Msg = "flash_eval_recorded"
+	MsgFlashEvalDiscussed Msg = "flash_eval_discussed"
+	MsgFlashEvalVersion   Msg = "flash_eval_version"
 
 	// Signals and what is due (signals.go).
 	MsgSignalAcute            Msg = "signal_acute"
@@ -237,7 +255,7 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgPhaseMoveInvalid:     "Een gezin gaat naar de volgende fase, of bij terugval vanuit fase 5 terug naar de intensieve fase.",
 	MsgNoPhase:              "Dit gezin is nog niet gestart: het komt binnen via een geaccepteerde aanmelding.",
 	MsgItemUnknown:          "Dit onderdeel hoort niet bij de huidige fase.",
-	MsgItemAuto:             "Dit onderdeel vinkt regie zelf aan, zodra het plan of de toestemming er is.",
+	MsgItemAuto:             "Dit onderdeel vinkt regie zelf aan, zodra het plan, de toestemming of de evaluatie er is.",
 	MsgPhaseBeforeCurrent:   "Deze datum ligt voor de start van de huidige fase.",
 	MsgDecisionNeedsSubject: "Kies het gezin of het agendapunt waarover het besluit gaat.",
 	MsgMeetingPast:          "Dit teamoverleg is al geweest en de notulen liggen vast. Leg het vast in het overleg van deze week.",
@@ -259,6 +277,23 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFileType:             "Dit is geen PDF, JPEG of PNG. Scan of fotografeer de getekende verklaring en upload die.",
 	MsgFileEmpty:            "Het bestand is leeg.",
 	MsgScoresNeeded:         "Geef op minstens één leefgebied een score.",
+	MsgEvalNoPlan:           "Er is nog geen vastgesteld plan om te evalueren.",
+	MsgEvalBeforePlan:       "De evaluatie kan niet vóór het vaststellen van het plan liggen (%s).",
+	MsgEvalFinalDone:        "Er is al een eindevaluatie gehouden in deze intensieve fase (op %s).",
+	MsgEvalAfterFinal:       "Na de eindevaluatie van %s volgt in deze intensieve fase geen tussenevaluatie meer.",
+	MsgEvalParticipants:     "Geef aan wie er meededen.",
+	MsgEvalGoalUnknown:      "Dit doel staat niet in het vastgestelde plan.",
+	MsgEvalGoalDegree:       "Geef aan in hoeverre het doel behaald is.",
+	MsgEvalEndTermScore:     "Geef aan in hoeverre deze eindterm behaald is.",
+	MsgEvalNextAfter:        "De volgende tussenevaluatie ligt na deze.",
+	MsgEvalNextTooFar:       "De volgende tussenevaluatie ligt binnen twee jaar na deze.",
+	MsgEvalDiscussed:        "Deze evaluatie is al besproken in het teamoverleg.",
+	MsgEvalVersionMade:      "Uit deze evaluatie is al een planversie gemaakt.",
+	MsgSignalInterimNext:    "De volgende tussenevaluatie is aan de beurt: de vorige was op %s.",
+	MsgDueInterimNext:       "Volgende tussenevaluatie",
+	MsgFlashEvalRecorded:    "De evaluatie is vastgelegd. Bespreek haar in het teamoverleg.",
+	MsgFlashEvalDiscussed:   "Vastgelegd: de evaluatie is besproken in het teamoverleg. Het besluit staat in de notulen.",
+	MsgFlashEvalVersion:     "Er is een nieuwe conceptversie van het plan uit deze evaluatie. Pas aan wat de evaluatie veranderde.",
 
 	MsgSignalAcute:            "Acuut onveilig: er is een open, acute zorg over de veiligheid van de kinderen.",
 	MsgSignalIntensiveLong:    "De intensieve fase duurt al %d maanden (norm: hooguit %d). Heeft het gezin meer permanente hulp nodig? Overweeg door te verwijzen.",
@@ -399,12 +434,19 @@ var fieldLabels = map[string]string{
 	"confirmed_by": "Bevestigd door", "confirmed_on": "Bevestigd op", "held_on": "Datum van het overleg",
 	"attendees": "Deelnemers", "others": "Andere deelnemers", "close_outcome": "Uitkomst",
 	"onward_org": "Doorverwezen naar", "onward_reason": "Waarom langdurige hulp",
+	"participants": "Wie deden mee", "closing_answer": "Wat heeft het gezin nodig om op eigen kracht verder te gaan",
+	"next_due": "Volgende tussenevaluatie", "plan_goals": "Doelen", "terms": "Eindtermen",
 }
 
 // rowLabels name the fields of a form's rows (goal-2-text: "Doel 3, tekst").
 var rowLabels = map[string]string{
 	"text": "tekst", "term": "termijn", "domain": "leefgebied", "member": "voor wie", "owner": "wie", "what": "wat",
 	"due": "uiterlijk", "org": "organisatie", "purpose": "waarvoor", "kinds": "welke informatie", "name": "naam",
+}
+
+// evalRowLabels name the fields of an evaluation's goal and end term rows.
+var evalRowLabels = map[string]string{
+	"progress": "voortgang", "changes": "wat verandert", "degree": "in hoeverre behaald", "note": "toelichting", "score": "score",
 }
 
 // FieldLabel returns the Dutch name of a form field for the error summary,
@@ -432,6 +474,16 @@ func FieldLabel(field string) string {
 	}
 	if strings.HasPrefix(field, "progress-") {
 		return "Voortgang van een eerdere afspraak"
+	}
+	if rest, ok := strings.CutPrefix(field, "term-"); ok {
+		if key, name, ok := strings.Cut(rest, "-"); ok {
+			return EndTerm(key).Label() + ", " + evalRowLabels[name]
+		}
+	}
+	if rest, ok := strings.CutPrefix(field, "goal-"); ok {
+		if _, name, ok := strings.Cut(rest, "-"); ok && evalRowLabels[name] != "" {
+			return "Doel, " + evalRowLabels[name]
+		}
 	}
 	if rest, ok := strings.CutPrefix(field, "score-"); ok {
 		return "Score, " + strings.ToLower(Domain(rest).Label())

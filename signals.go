@@ -107,8 +107,12 @@ func Signals(f FamilyFacts, n Norms, today Date) []Signal {
 		if months := MonthsBetween(f.IntensiveStartedOn, today); f.PlanAgreedOn.IsZero() && months >= n.PlanMaxMonths {
 			add(SignalPlanOverdue, true, MsgSignalPlanOverdue, months, n.PlanMaxMonths)
 		}
-		if interimPending(f) && !today.Before(f.PlanAgreedOn.AddMonths(n.InterimAfterPlanMonths)) {
-			add(SignalInterimDue, false, MsgSignalInterimDue, f.PlanAgreedOn.Dutch())
+		if on, first := interimDue(f, n); !on.IsZero() && !today.Before(on) {
+			if first {
+				add(SignalInterimDue, false, MsgSignalInterimDue, f.PlanAgreedOn.Dutch())
+			} else {
+				add(SignalInterimDue, false, MsgSignalInterimNext, f.InterimDoneOn.Dutch())
+			}
 		}
 	}
 	if f.Phase == PhaseContact {
@@ -151,6 +155,22 @@ func interimPending(f FamilyFacts) bool {
 	return !f.PlanAgreedOn.IsZero() && (f.InterimDoneOn.IsZero() || f.InterimDoneOn.Before(f.PlanAgreedOn))
 }
 
+// interimDue returns when the next interim evaluation is due, and whether
+// it is the first: the norm after the agreed plan before the first, then
+// the day the newest interim evaluation set. Zero when none is due: no
+// plan yet, the final evaluation was held, or the newest interim was only
+// ticked on the checklist (before evaluations were records) and set no
+// next day.
+func interimDue(f FamilyFacts, n Norms) (on Date, first bool) {
+	switch {
+	case f.PlanAgreedOn.IsZero() || !f.FinalEvalOn.IsZero():
+		return Date{}, false
+	case interimPending(f):
+		return f.PlanAgreedOn.AddMonths(n.InterimAfterPlanMonths), true
+	}
+	return f.NextInterimOn, false
+}
+
 // DueKind names what is due for a family; the werkbak and the agenda
 // link each kind to the page where it is done.
 type DueKind string
@@ -188,8 +208,10 @@ func Dues(f FamilyFacts, n Norms) []Due {
 	case f.Phase.Intensive():
 		if f.PlanAgreedOn.IsZero() {
 			add(DuePlan, f.IntensiveStartedOn.AddMonths(n.PlanMaxMonths), MsgDuePlan)
-		} else if interimPending(f) {
-			add(DueInterim, f.PlanAgreedOn.AddMonths(n.InterimAfterPlanMonths), MsgDueInterim)
+		} else if on, first := interimDue(f, n); first {
+			add(DueInterim, on, MsgDueInterim)
+		} else {
+			add(DueInterim, on, MsgDueInterimNext)
 		}
 		add(DueIntensiveEnd, f.IntensiveStartedOn.AddMonths(n.IntensiveMaxMonths), MsgDueIntensiveEnd)
 	case f.Phase == PhaseCoordination:

@@ -446,7 +446,8 @@ func accessibilityCheck(t *testing.T, axeJS, prefix string) func(tb *browserTab,
 }
 
 // TestBrowser_AccessibilityPlan checks the pages of the plan, the
-// trajectories and the consent, as the team leader of Gezin Jansen.
+// trajectories, the consent and the evaluations, as the team leader of
+// Gezin Jansen.
 func TestBrowser_AccessibilityPlan(t *testing.T) {
 	browser := newBrowser(t)
 	check := accessibilityCheck(t, axeSource(t), "plan-")
@@ -486,4 +487,13 @@ func TestBrowser_AccessibilityPlan(t *testing.T) {
 	check(tl, "teamleider-toestemming-nieuw")
 	tl.press(`form[action$="/toestemming"] button[type=submit]`, http.StatusUnprocessableEntity)
 	check(tl, "teamleider-toestemming-fouten")
+	// The evaluations: the list, one, the final form and its errors.
+	tl.open(famPath+"/evaluaties", http.StatusOK)
+	check(tl, "teamleider-evaluaties")
+	tl.press(`ul.evaluations a[href*="/evaluaties/"]`, http.StatusOK)
+	check(tl, "teamleider-tussenevaluatie")
+	tl.open(famPath+"/evaluaties/nieuw?soort=eind", http.StatusOK)
+	check(tl, "teamleider-eindevaluatie-nieuw")
+	tl.press(`form[action$="/evaluaties"] .form-actions button[type=submit]`, http.StatusUnprocessableEntity)
+	check(tl, "teamleider-eindevaluatie-fouten")
 }

@@ -240,7 +240,9 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 	}
 	// The interim evaluation, three months into the execution phase.
 	if len(s.moves) >= 2 && day == s.moves[1]+90 && (len(s.moves) < 3 || day < s.moves[2]) {
-		if err := w.interim(cm, f, id, d); err != nil {
+		// A family that stays in phase 3 gets the next plan version from
+		// it (a draft); one that goes on gets it from the final evaluation.
+		if err := w.interimEvaluation(cm, f, id, d, len(s.moves) == 2); err != nil {
 			return err
 		}
 	}

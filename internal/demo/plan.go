@@ -239,15 +239,19 @@ func (w *world) draftPlan(cm context.Context, f family, id int64, d regie.Date, 
 	return w.st.SavePlanDraft(cm, id, 1, in)
 }
 
-// evaluation is the final evaluation: a new version with better scores,
-// agreed, and the scores of the end.
+// evaluation is the final evaluation (evaluation.go) and the new version
+// made from it, with better scores, agreed.
 func (w *world) evaluation(cm context.Context, f family, id int64, d regie.Date, userID int64) error {
 	p := planFor(f)
 	members, _, err := memberIDs(cm, w.st, id)
 	if err != nil {
 		return err
 	}
-	v, err := w.st.StartPlanVersion(cm, id, "eindevaluatie")
+	e, err := w.finalEvaluation(cm, f, id, d)
+	if err != nil {
+		return err
+	}
+	v, err := w.st.StartPlanFromEvaluation(cm, id, e.ID)
 	if err != nil {
 		return err
 	}
@@ -311,15 +315,6 @@ func (w *world) progress(cm context.Context, id int64, d regie.Date) error {
 		}
 	}
 	return nil
-}
-
-// interim records the scores of the interim evaluation, a little better.
-func (w *world) interim(cm context.Context, f family, id int64, d regie.Date) error {
-	scores := map[regie.Domain]regie.Score{}
-	for dm, s := range planFor(f).scores {
-		scores[dm] = min(s+1, 5)
-	}
-	return w.st.AddScoreMoment(cm, id, "tussenevaluatie", d.ISO(), scores)
 }
 
 // trajectories records what happened with the agencies up to day.

@@ -22,8 +22,9 @@ func TestFamilyPermissions(t *testing.T) {
 	all := regie.FamilyPermissions{Edit: true, Members: true, Assign: false, Contacts: true, Safety: true, Phase: true, Plan: true,
 		Consent: true, Trajectories: true, ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true,
 		ReadTrajectories: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
-		ReadHandover: true, Handover: true, ExportHandover: true, ReadNetwork: true, Network: true}
+		ReadHandover: true, Handover: true, ExportHandover: true, ReadNetwork: true, Network: true, Evaluate: true, ReadEvaluations: true}
 	reads := all
+	reads.Evaluate = false
 	reads.Edit, reads.Members, reads.Contacts, reads.Safety, reads.Phase, reads.Plan, reads.Consent, reads.Trajectories = false, false, false, false, false, false, false, false
 	reads.Handover, reads.Network = false, false
 	youth := reads
@@ -42,6 +43,7 @@ func TestFamilyPermissions(t *testing.T) {
 		{"youth worker records contacts only", yw, relation("youth"), youth},
 		{"team leader", tl, relation("team"), leader},
 		{"team leader of a closed file reads", tl, &policy.Facts{Exists: true, TeamID: 1, Closed: true}, reads},
+		// Not the evaluations either, even with the plan covered.
 		{"partner reads what the consent covers, never writes or exports", partner,
 			&policy.Facts{Exists: true, TeamID: 1, Consents: []*regie.Consent{consent}, Today: today},
 			regie.FamilyPermissions{ReadContacts: true, ReadPlan: true}},

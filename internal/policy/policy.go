@@ -63,7 +63,9 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 	}
 	switch seg {
 	case regie.SegFamily, regie.SegMembers, regie.SegSafety, regie.SegPhase, regie.SegContacts, regie.SegPlan,
-		regie.SegConsent, regie.SegTrajectories, regie.SegHandover, regie.SegNetwork:
+		regie.SegConsent, regie.SegTrajectories, regie.SegHandover, regie.SegNetwork, regie.SegEvaluations:
+		// Evaluations follow the plan's rule for the team; a partner never
+		// reads them (no consent kind covers them: SegmentKind is empty).
 		if act == regie.ActionCreate && seg == regie.SegFamily {
 			return createFamily(a)
 		}

@@ -76,6 +76,9 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 			if err := tx.agendaFamilies(ctx, ag, teamID); err != nil {
 				return err
 			}
+			if err := tx.agendaEvaluations(ctx, ag, teamID); err != nil {
+				return err
+			}
 		}
 		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
 			return err
@@ -121,6 +124,9 @@ func agendaSubjects(ag *regie.Agenda, intakeFamilies map[int64]int64) []auditSub
 		for _, r := range l {
 			add(auditSubject{FamilyID: r.FamilyID, ReferralID: r.ID})
 		}
+	}
+	for _, e := range ag.EvaluationsToDiscuss {
+		add(auditSubject{FamilyID: e.FamilyID})
 	}
 	for _, d := range ag.Decisions {
 		add(auditSubject{FamilyID: d.FamilyID, ReferralID: d.ReferralID})

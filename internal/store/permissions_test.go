@@ -102,7 +102,7 @@ func TestFamily_CanOfAClosedFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := regie.FamilyPermissions{ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true, ReadTrajectories: true,
-			ReadAssignment: true, ExportPlan: true, ExportConsent: true, ReadHandover: true, ExportHandover: true, ReadNetwork: true}
+			ReadAssignment: true, ExportPlan: true, ExportConsent: true, ReadHandover: true, ExportHandover: true, ReadNetwork: true, ReadEvaluations: true}
 		if fam.Can != want {
 			t.Errorf("team leader, closed file: %+v, want %+v", fam.Can, want)
 		}

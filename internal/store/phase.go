@@ -197,12 +197,17 @@ func (tx *tx) phaseStatus(ctx context.Context, familyID int64) (*regie.PhaseStat
 
 // autoItems are the checklist items regie ticks itself, with the query
 // that finds when and by whom they were satisfied: an agreed plan, a
-// consent that was signed and not withdrawn.
+// consent that was signed and not withdrawn, a recorded interim or final
+// evaluation.
 var autoItems = map[string]string{
 	regie.ItemPlan: `SELECT v.agreed_on, u.name FROM plan_versions v JOIN users u ON u.id = v.agreed_by
 		WHERE v.family_id = $1 AND v.status = 'vastgesteld' ORDER BY v.number LIMIT 1`,
 	regie.ItemConsent: `SELECT c.signed_on, u.name FROM consents c JOIN users u ON u.id = c.created_by
 		WHERE c.family_id = $1 AND c.withdrawn_on IS NULL ORDER BY c.signed_on, c.id LIMIT 1`,
+	regie.ItemInterimEval: `SELECT e.on_date, u.name FROM evaluations e JOIN users u ON u.id = e.created_by
+		WHERE e.family_id = $1 AND e.kind = 'tussen' ORDER BY e.on_date, e.id LIMIT 1`,
+	regie.ItemFinalEval: `SELECT e.on_date, u.name FROM evaluations e JOIN users u ON u.id = e.created_by
+		WHERE e.family_id = $1 AND e.kind = 'eind' ORDER BY e.on_date DESC, e.id DESC LIMIT 1`,
 }
 
 func (tx *tx) autoTick(ctx context.Context, familyID int64, query string, t *regie.Tick) error {

@@ -318,40 +318,9 @@ func (s *Store) StartPlanVersion(ctx context.Context, familyID int64, origin reg
 		if err != nil {
 			return err
 		}
-		if !regie.IsChoice(regie.PlanOrigins, origin) {
-			return addField(nil, "origin", regie.MsgChoiceInvalid)
-		}
-		vs, err := tx.planVersions(ctx, familyID)
+		number, err := tx.startPlanVersion(ctx, familyID, origin)
 		if err != nil {
 			return err
-		}
-		number := 1
-		var from *regie.PlanVersion
-		if len(vs) > 0 {
-			if !vs[0].Frozen() {
-				return regie.Errorf(regie.ECONFLICT, "%s", regie.Text(regie.MsgPlanDraftOpen))
-			}
-			from, number = vs[0], vs[0].Number+1
-			if err := tx.versionContent(ctx, from); err != nil {
-				return err
-			}
-		}
-		var id int64
-		in := regie.PlanVersion{}
-		if from != nil {
-			in = *from
-		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO plan_versions (family_id, number, status, origin, history, strengths, obstacles,
-				problems, situation, closing_question, created_by, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
-			familyID, number, string(regie.PlanDraft), string(origin), in.History, in.Strengths, in.Obstacles, in.Problems, in.Situation,
-			in.ClosingQuestion, tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
-			return fmt.Errorf("store: start plan version: %w", err)
-		}
-		if from != nil {
-			if err := tx.writeVersionParts(ctx, id, from.Domains, from.Goals, from.Agreements); err != nil {
-				return err
-			}
 		}
 		if err := tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d begonnen (%s)", number, origin.Label())}); err != nil {
@@ -361,6 +330,48 @@ func (s *Store) StartPlanVersion(ctx context.Context, familyID int64, origin reg
 		return err
 	})
 	return out, err
+}
+
+// startPlanVersion starts the first version, or a new one with the content
+// of the newest (frozen) one, and returns its number. ECONFLICT when a
+// draft is open.
+func (tx *tx) startPlanVersion(ctx context.Context, familyID int64, origin regie.PlanOrigin) (int, error) {
+	if !regie.IsChoice(regie.PlanOrigins, origin) {
+		return 0, addField(nil, "origin", regie.MsgChoiceInvalid)
+	}
+	vs, err := tx.planVersions(ctx, familyID)
+	if err != nil {
+		return 0, err
+	}
+	number := 1
+	var from *regie.PlanVersion
+	if len(vs) > 0 {
+		if !vs[0].Frozen() {
+			return 0, regie.Errorf(regie.ECONFLICT, "%s", regie.Text(regie.MsgPlanDraftOpen))
+		}
+		from, number = vs[0], vs[0].Number+1
+		if err := tx.versionContent(ctx, from); err != nil {
+			return 0, err
+		}
+	}
+	var id int64
+	in := regie.PlanVersion{}
+	if from != nil {
+		in = *from
+	}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO plan_versions (family_id, number, status, origin, history, strengths, obstacles,
+				problems, situation, closing_question, created_by, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
+		familyID, number, string(regie.PlanDraft), string(origin), in.History, in.Strengths, in.Obstacles, in.Problems, in.Situation,
+		in.ClosingQuestion, tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: start plan version: %w", err)
+	}
+	if from != nil {
+		if err := tx.writeVersionParts(ctx, id, from.Domains, from.Goals, from.Agreements); err != nil {
+			return 0, err
+		}
+	}
+	return number, nil
 }
 
 // writeVersionParts writes a version's domains, goals and agreements.

@@ -179,6 +179,9 @@ func (tx *tx) computeSummary(ctx context.Context, familyID, teamID int64) (*summ
 	if f.PlanAgreedOn, err = tx.planAgreedOn(ctx, familyID, f.IntensiveStartedOn); err != nil {
 		return nil, err
 	}
+	if err := tx.evaluationSummary(ctx, familyID, f); err != nil {
+		return nil, err
+	}
 	var closed time.Time
 	if err := tx.QueryRowContext(ctx, `SELECT closed_at FROM families WHERE id = $1`, familyID).Scan(timeScan{&closed}); err != nil {
 		return nil, fmt.Errorf("store: refresh summary: %w", err)

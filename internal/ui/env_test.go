@@ -55,6 +55,9 @@ var template struct {
 	consents      map[int64]int64
 	documents     map[int64]int64
 	trajectories  map[int64]int64
+	// evaluations: per family an interim evaluation of version 1, not
+	// yet discussed in the team.
+	evaluations map[int64]int64
 	// pendingChange is an account the administrator made for team A,
 	// waiting for the team leader's confirmation.
 	pendingChange int64
@@ -178,6 +181,7 @@ func uiExtras(s *store.Store, f *storetest.Fixture) (refA, refB *regie.Referral,
 func planExtras(s *store.Store, f *storetest.Fixture) error {
 	template.agreementKeys, template.consents = map[int64]string{}, map[int64]int64{}
 	template.documents, template.trajectories = map[int64]int64{}, map[int64]int64{}
+	template.evaluations = map[int64]int64{}
 	for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
 		ctx := storetest.As(f.TeamLeader)
 		if fam == f.FamOther {
@@ -215,6 +219,12 @@ func planExtras(s *store.Store, f *storetest.Fixture) error {
 			return err
 		}
 		template.trajectories[fam.ID] = t.ID
+		e, err := s.RecordEvaluation(ctx, fam.ID, regie.EvaluationInput{Kind: regie.EvalInterim, On: "2026-03-02", Casemanager: true,
+			Scores: map[regie.Domain]regie.Score{"financien": 3}})
+		if err != nil {
+			return err
+		}
+		template.evaluations[fam.ID] = e.ID
 	}
 	return nil
 }
@@ -315,7 +325,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA, Keys: keys.ForTest()})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Permissions: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -389,6 +389,30 @@ var expectations = map[string]expectation{
 		return url.Values{"kind": {"start"}, "on": {"2026-03-01"}, "score-wonen": {"3"}}
 	}},
 
+	// Evaluations follow the plan's rule; a partner never reads them.
+	"GET /gezinnen/{id}/evaluaties":       {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/evaluaties/nieuw": {family: true, status: familyEditPage},
+	"GET /gezinnen/{id}/evaluaties/{eid}": {family: true, status: familyRead(ok)},
+	"POST /gezinnen/{id}/evaluaties": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"kind": {"tussen"}, "on": {"2026-03-02"}, "casemanager": {"1"}, "score-wonen": {"3"}}
+	}},
+	// Recording the discussion is the team leader's decision in the team
+	// meeting.
+	"POST /gezinnen/{id}/evaluaties/{eid}/besproken": {family: true, status: func(role, rel string) int {
+		if (role == "casemanager" || role == "jeugdhulpverlener") && rel == "assigned" {
+			return forbid // may read the evaluation, may not record the team's decision
+		}
+		return teamLeaderOnly(redirect)(role, rel)
+	}},
+	// Version 2 is a draft: a version from the evaluation is refused with
+	// the page.
+	"POST /gezinnen/{id}/evaluaties/{eid}/planversie": {family: true, status: func(role, rel string) int {
+		if familyWrite(role, rel) == redirect && role != "uitgelogd" {
+			return http.StatusConflict
+		}
+		return familyWrite(role, rel)
+	}},
+
 	"GET /gezinnen/{id}/trajecten":        {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/trajecten/nieuw":  {family: true, status: familyEditPage},
 	"GET /gezinnen/{id}/trajecten/{tid}":  {family: true, status: familyEditPage},
@@ -538,6 +562,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{did}", fmt.Sprint(template.documents[fam.ID]))
 	p = strings.ReplaceAll(p, "{hid}", fmt.Sprint(coordIDs.handovers[fam.ID]))
 	p = strings.ReplaceAll(p, "{nid}", fmt.Sprint(coordIDs.meetings[fam.ID]))
+	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
 	return strings.TrimSuffix(p, "{$}")
 }
 

@@ -33,6 +33,8 @@ type Config struct {
 	Meetings  regie.MeetingService
 	Plans     regie.PlanService
 	Consents  regie.ConsentService
+	// Evaluations are the plan's interim and final evaluations.
+	Evaluations regie.EvaluationService
 	// Trajectories are the family's interventions with agencies.
 	Trajectories regie.TrajectoryService
 	// Coordination is the warm handover, the network meetings and
@@ -169,6 +171,14 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/afspraken/{key}", handle: h.setAgreementStatus},
 		{pattern: "GET /gezinnen/{id}/zelfredzaamheid/nieuw", handle: h.showScoresNew},
 		{pattern: "POST /gezinnen/{id}/zelfredzaamheid", handle: h.addScores},
+
+		// Interim and final evaluations of the plan.
+		{pattern: "GET /gezinnen/{id}/evaluaties", handle: h.showEvaluations},
+		{pattern: "GET /gezinnen/{id}/evaluaties/nieuw", handle: h.showEvaluationNew},
+		{pattern: "POST /gezinnen/{id}/evaluaties", handle: h.saveEvaluation, maxBody: 1 << 20},
+		{pattern: "GET /gezinnen/{id}/evaluaties/{eid}", handle: h.showEvaluation},
+		{pattern: "POST /gezinnen/{id}/evaluaties/{eid}/besproken", handle: h.discussEvaluation},
+		{pattern: "POST /gezinnen/{id}/evaluaties/{eid}/planversie", handle: h.startPlanFromEvaluation},
 
 		// Trajectories with agencies.
 		{pattern: "GET /gezinnen/{id}/trajecten", handle: h.showTrajectories},

@@ -85,6 +85,7 @@ const (
 	// SegNetwork the network meetings and closing the coordination.
 	SegHandover Segment = "overdracht"
 	SegNetwork  Segment = "netwerkoverleg"
+	SegCheckups Segment = "checkups"
 	// SegAccountConfirm is the second person's confirmation of an account
 	// made or reset by an administrator.
 	SegAccountConfirm Segment = "accountbevestiging"
@@ -117,6 +118,7 @@ var Segments = []Choice[Segment]{
 	{SegTrajectories, "Trajecten"},
 	{SegHandover, "Warme overdracht"},
 	{SegNetwork, "Netwerkoverleg en coördinatie van zorg"},
+	{SegCheckups, "Check-ups na afsluiting"},
 }
 
 // Label returns the Dutch label.

@@ -81,12 +81,14 @@ type FamilyPermissions struct {
 	Plan         bool // start, write and agree plan versions, scores
 	Consent      bool // record and withdraw consents
 	Trajectories bool // add and update trajectories
+	Checkup      bool // record a check-up after closing
 
 	ReadContacts     bool // the contacts and hours
 	ReadPhase        bool // the phase and its checklist
 	ReadPlan         bool // the plan
 	ReadConsent      bool // the consents
 	ReadTrajectories bool // the trajectories
+	ReadCheckups     bool // the check-ups after closing
 	ReadAssignment   bool // the assignment page
 	ExportPlan       bool // the plan as PDF
 	ExportConsent    bool // the consent form and the signed papers

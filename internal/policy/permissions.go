@@ -25,12 +25,14 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		Plan:         can(regie.ActionUpdate, regie.SegPlan),
 		Consent:      can(regie.ActionCreate, regie.SegConsent),
 		Trajectories: can(regie.ActionUpdate, regie.SegTrajectories),
+		Checkup:      can(regie.ActionCreate, regie.SegCheckups),
 
 		ReadContacts:     can(regie.ActionRead, regie.SegContacts),
 		ReadPhase:        can(regie.ActionRead, regie.SegPhase),
 		ReadPlan:         can(regie.ActionRead, regie.SegPlan),
 		ReadConsent:      can(regie.ActionRead, regie.SegConsent),
 		ReadTrajectories: can(regie.ActionRead, regie.SegTrajectories),
+		ReadCheckups:     can(regie.ActionRead, regie.SegCheckups),
 		ReadAssignment:   can(regie.ActionRead, regie.SegAssignment),
 		ExportPlan:       can(regie.ActionExport, regie.SegPlan),
 		ExportConsent:    can(regie.ActionExport, regie.SegConsent),
@@ -101,4 +103,14 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	p.AuditLog = Can(a, regie.ActionRead, regie.SegAuditLog, nil)
 	p.ExportAuditLog = Can(a, regie.ActionExport, regie.SegAuditLog, nil)
 	return p
+}
+
+// CheckupPermissions says what actor a may do on the check-up page of the
+// family of the facts f.
+func CheckupPermissions(a *regie.Actor, f *Facts) regie.CheckupPermissions {
+	return regie.CheckupPermissions{
+		Record:     Can(a, regie.ActionCreate, regie.SegCheckups, f),
+		OpenFamily: Can(a, regie.ActionRead, regie.SegFamily, f),
+		Referrals:  Can(a, regie.ActionRead, regie.SegReferrals, nil),
+	}
 }

@@ -234,3 +234,12 @@ func CheckupReferralText(c *Checkup) string {
 func CheckupReferralHistory(familyID int64, closedOn Date, reason string) string {
 	return Text(MsgCheckupReferralPast, DossierNumber(familyID), closedOn.Dutch(), reason)
 }
+
+// ReferralNumber is the number of the referral the check-up started, ""
+// when none.
+func (c *Checkup) ReferralNumber() string {
+	if c.ReferralID == 0 {
+		return ""
+	}
+	return ReferralNumber(c.ReferralID)
+}

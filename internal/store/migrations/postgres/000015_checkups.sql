@@ -35,3 +35,8 @@ CREATE TABLE checkup_parties (
 	name       text NOT NULL DEFAULT ''
 );
 CREATE INDEX checkup_parties_checkup ON checkup_parties (checkup_id);
+
+-- The check-ups a casemanager still has to do are of the closed files
+-- they coordinated last (their ended coordinator assignments): found from
+-- the user's side without scanning every assignment.
+CREATE INDEX assignments_user_coordinator ON assignments (user_id, family_id) WHERE kind = 'regisseur';

@@ -243,3 +243,13 @@ func (c *Checkup) ReferralNumber() string {
 	}
 	return ReferralNumber(c.ReferralID)
 }
+
+// ToRefer returns the newest check-up when it gives cause for a new
+// referral that was not made yet, else nil: the page puts its button on
+// top.
+func (cs *Checkups) ToRefer() *Checkup {
+	if len(cs.List) == 0 || !cs.List[0].Assessment.Worrying() || cs.List[0].ReferralID != 0 {
+		return nil
+	}
+	return cs.List[0]
+}

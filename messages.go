@@ -182,6 +182,7 @@ const (
 	MsgNormListLong          Msg = "norm_list_long"
 	MsgCheckupReferralSignal Msg = "checkup_referral_signal"
 	MsgCheckupReferralPast   Msg = "checkup_referral_past"
+	MsgCheckupReferrerPhone  Msg = "checkup_referrer_phone"
 )
 
 // Message codes of the handover, the network meetings and closing.
@@ -370,6 +371,7 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgNormListLong:          "Geef hooguit %d momenten.",
 	MsgCheckupReferralSignal: "Uit de check-up na afsluiting van %s (%s). Hoe het gaat met het gezin: %s\nHoe de samenwerking in het netwerk verloopt: %s",
 	MsgCheckupReferralPast:   "Eerder actief casemanagement: dossier %s, gesloten op %s (%s).",
+	MsgCheckupReferrerPhone:  "via het team",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.

@@ -351,7 +351,7 @@ func (tx *tx) checkupReferralInput(ctx context.Context, familyID int64, c *regie
 		}
 	}
 	if in.ReferrerPhone == "" {
-		in.ReferrerPhone = "via het team"
+		in.ReferrerPhone = regie.Text(regie.MsgCheckupReferrerPhone)
 	}
 	in.ReferrerFunction = tx.actor.Role.Label()
 	in.ReceivedVia = "overleg"

@@ -102,15 +102,15 @@ func (in *CheckupInput) Normalize() {
 func (in *CheckupInput) Validate(closedOn, today Date) (Date, error) {
 	var v Validation
 	var held Date
-	if v.Required("held_on", in.HeldOn) {
+	if v.Required("checkup_on", in.HeldOn) {
 		d, err := ParseDate(in.HeldOn)
 		switch {
 		case err != nil:
-			v.Add("held_on", MsgDateInvalid)
+			v.Add("checkup_on", MsgDateInvalid)
 		case d.After(today):
-			v.Add("held_on", MsgDateInFuture)
+			v.Add("checkup_on", MsgDateInFuture)
 		case !closedOn.IsZero() && d.Before(closedOn):
-			v.Add("held_on", MsgCheckupBeforeClosing, closedOn.Dutch())
+			v.Add("checkup_on", MsgCheckupBeforeClosing, closedOn.Dutch())
 		default:
 			held = d
 		}
@@ -118,7 +118,7 @@ func (in *CheckupInput) Validate(closedOn, today Date) (Date, error) {
 	if len(in.MemberIDs) == 0 && len(in.Orgs) == 0 && in.Others == "" {
 		v.Add("spoken_with", MsgCheckupSpokenWith)
 	}
-	v.MaxLen("others", in.Others, 500)
+	v.MaxLen("other_people", in.Others, 500)
 	for _, o := range in.Orgs {
 		v.MaxLen("orgs", o.Name, 200)
 	}

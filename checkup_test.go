@@ -139,9 +139,9 @@ func TestCheckupInput_Validate(t *testing.T) {
 		edit  func(*regie.CheckupInput)
 		field string
 	}{
-		{"NoDate", func(in *regie.CheckupInput) { in.HeldOn = "" }, "held_on"},
-		{"Future", func(in *regie.CheckupInput) { in.HeldOn = "2026-04-21" }, "held_on"},
-		{"BeforeClosing", func(in *regie.CheckupInput) { in.HeldOn = "2026-01-14" }, "held_on"},
+		{"NoDate", func(in *regie.CheckupInput) { in.HeldOn = "" }, "checkup_on"},
+		{"Future", func(in *regie.CheckupInput) { in.HeldOn = "2026-04-21" }, "checkup_on"},
+		{"BeforeClosing", func(in *regie.CheckupInput) { in.HeldOn = "2026-01-14" }, "checkup_on"},
 		{"NoOne", func(in *regie.CheckupInput) { in.MemberIDs = nil }, "spoken_with"},
 		{"NoFamily", func(in *regie.CheckupInput) { in.Family = "" }, "family_doing"},
 		{"NoCooperation", func(in *regie.CheckupInput) { in.Cooperation = "" }, "cooperation"},

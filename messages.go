@@ -400,8 +400,9 @@ func Catalogue() map[Msg]string {
 // of a form, so "Vul dit veld in." there reads "Voornaam: Vul dit veld in."
 // The labels on the fields themselves are in the templates.
 var fieldLabels = map[string]string{
-	"spoken_with": "Met wie heeft u gesproken", "orgs": "Organisaties",
-	"family_doing": "Hoe gaat het met het gezin", "cooperation": "Hoe verloopt de samenwerking", "assessment": "Beoordeling",
+	"checkup_on": "Datum van de check-up", "spoken_with": "Met wie heeft u gesproken", "other_people": "Iemand anders",
+	"orgs": "Organisaties", "family_doing": "Hoe gaat het met het gezin", "cooperation": "Hoe verloopt de samenwerking",
+	"assessment":     "Beoordeling",
 	"household_name": "Naam van het huishouden", "street": "Straat en huisnummer", "postcode": "Postcode", "city": "Plaats",
 	"district": "Wijk", "dutch_proficiency": "Beheersing van het Nederlands", "languages": "Talen", "composition_notes": "Samenstelling",
 	"given_name": "Voornaam", "family_name": "Achternaam", "birth_date": "Geboortedatum", "relation": "Rol in het gezin", "bsn": "BSN",

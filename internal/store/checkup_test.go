@@ -88,7 +88,8 @@ func TestCheckups_ClosedFile(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := regie.FamilyPermissions{Checkup: true, ReadCheckups: true, ReadContacts: true, ReadPhase: true, ReadPlan: true,
-				ReadConsent: true, ReadTrajectories: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true}
+				ReadConsent: true, ReadTrajectories: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
+				ReadHandover: true, ExportHandover: true, ReadNetwork: true}
 			if page.Can != want {
 				t.Errorf("closed file, team leader: %+v\nwant %+v", page.Can, want)
 			}
@@ -122,8 +123,8 @@ func TestCheckups_ClosedFile(t *testing.T) {
 				edit  func(*regie.CheckupInput)
 				field string
 			}{
-				{func(in *regie.CheckupInput) { in.HeldOn = "2026-03-01" }, "held_on"},
-				{func(in *regie.CheckupInput) { in.HeldOn = "2026-06-04" }, "held_on"},
+				{func(in *regie.CheckupInput) { in.HeldOn = "2026-03-01" }, "checkup_on"},
+				{func(in *regie.CheckupInput) { in.HeldOn = "2026-06-04" }, "checkup_on"},
 				{func(in *regie.CheckupInput) { in.MemberIDs = []int64{f.FamOther.Members[0].ID} }, "spoken_with"},
 				{func(in *regie.CheckupInput) { in.Orgs = []regie.CheckupParty{{OrgID: 999999}} }, "orgs"},
 				{func(in *regie.CheckupInput) { in.MemberIDs, in.Orgs = nil, nil }, "spoken_with"},

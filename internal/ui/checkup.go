@@ -18,7 +18,7 @@ import (
 // checkupOrgRows is the number of organisation rows the form offers.
 const checkupOrgRows = 3
 
-var checkupFields = []string{"held_on", "spoken_with", "orgs", "others", "family_doing", "cooperation", "assessment"}
+var checkupFields = []string{"checkup_on", "spoken_with", "orgs", "other_people", "family_doing", "cooperation", "assessment"}
 
 type checkupsPage struct {
 	Checkups *regie.Checkups
@@ -74,7 +74,7 @@ func (h *Handler) renderCheckupForm(w http.ResponseWriter, r *http.Request, stat
 		p.OrgRows = append(p.OrgRows, i)
 	}
 	if f == nil {
-		f = newForm(url.Values{"held_on": {regie.DateOf(h.Clock.Now()).ISO()}})
+		f = newForm(url.Values{"checkup_on": {regie.DateOf(h.Clock.Now()).ISO()}})
 	}
 	f.Order = checkupFields
 	h.render(w, r, status, "checkup_form", &view{Title: "Check-up vastleggen", Nav: h.familyNav(r), Form: f, Page: p})
@@ -94,7 +94,7 @@ func (h *Handler) createCheckup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	in := regie.CheckupInput{HeldOn: f.Get("held_on"), Others: f.Get("others"), Family: f.Get("family_doing"),
+	in := regie.CheckupInput{HeldOn: f.Get("checkup_on"), Others: f.Get("other_people"), Family: f.Get("family_doing"),
 		Cooperation: f.Get("cooperation"), Assessment: regie.CheckupAssessment(f.Get("assessment"))}
 	for _, v := range f.Values["member"] {
 		if n, err := strconv.ParseInt(v, 10, 64); err == nil {

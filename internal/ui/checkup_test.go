@@ -35,12 +35,12 @@ func TestCheckups_ClosedFileFlow(t *testing.T) {
 	if form.status != http.StatusOK || !strings.Contains(form.body, `name="family_doing"`) || !strings.Contains(form.body, "Ernstige zorgen") {
 		t.Fatalf("form %d", form.status)
 	}
-	bad := e.do(http.MethodPost, base, cm, url.Values{"held_on": {"2026-06-03"}, "family_doing": {"Het gaat slecht."}, "cooperation": {"Stil"},
+	bad := e.do(http.MethodPost, base, cm, url.Values{"checkup_on": {"2026-06-03"}, "family_doing": {"Het gaat slecht."}, "cooperation": {"Stil"},
 		"assessment": {"zorgen"}})
 	if bad.status != invalid || !strings.Contains(bad.body, regie.Text(regie.MsgCheckupSpokenWith)) || !strings.Contains(bad.body, "Het gaat slecht.") {
 		t.Errorf("no one spoken to: %d, the form must come back with the message and what was typed", bad.status)
 	}
-	ok := e.do(http.MethodPost, base, cm, url.Values{"held_on": {"2026-06-03"}, "member": {fmt.Sprint(fam.Members[0].ID)},
+	ok := e.do(http.MethodPost, base, cm, url.Values{"checkup_on": {"2026-06-03"}, "member": {fmt.Sprint(fam.Members[0].ID)},
 		"org-0": {fmt.Sprint(e.f.Partner.ID)}, "org-0-name": {"Juf Anja"},
 		"family_doing": {"De huur is twee maanden niet betaald."}, "cooperation": {"Het buurtteam is uit beeld."}, "assessment": {"zorgen"}})
 	if ok.status != redirect || ok.header.Get("Location") != base {

@@ -424,7 +424,7 @@ var expectations = map[string]expectation{
 		return familyRead(ok)(role, rel)
 	}},
 	"POST /gezinnen/{id}/checkups": {family: true, status: checkupWrite, form: func(*storetest.Fixture, string) url.Values {
-		return url.Values{"held_on": {"2026-03-02"}, "member": {"1"}, "family_doing": {"Goed"}, "cooperation": {"Goed"}, "assessment": {"goed"}}
+		return url.Values{"checkup_on": {"2026-03-02"}, "member": {"1"}, "family_doing": {"Goed"}, "cooperation": {"Goed"}, "assessment": {"goed"}}
 	}},
 	"POST /gezinnen/{id}/checkups/{cid}/aanmelding": {family: true, status: checkupWrite},
 

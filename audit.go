@@ -86,6 +86,7 @@ const (
 	SegHandover    Segment = "overdracht"
 	SegNetwork     Segment = "netwerkoverleg"
 	SegEvaluations Segment = "evaluaties"
+	SegCheckups    Segment = "checkups"
 	// SegAccountConfirm is the second person's confirmation of an account
 	// made or reset by an administrator.
 	SegAccountConfirm Segment = "accountbevestiging"
@@ -119,6 +120,7 @@ var Segments = []Choice[Segment]{
 	{SegTrajectories, "Trajecten"},
 	{SegHandover, "Warme overdracht"},
 	{SegNetwork, "Netwerkoverleg en coördinatie van zorg"},
+	{SegCheckups, "Check-ups na afsluiting"},
 }
 
 // Label returns the Dutch label.

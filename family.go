@@ -82,6 +82,7 @@ type FamilyPermissions struct {
 	Consent      bool // record and withdraw consents
 	Trajectories bool // add and update trajectories
 	Evaluate     bool // record interim and final evaluations
+	Checkup      bool // record a check-up after closing
 
 	ReadContacts     bool // the contacts and hours
 	ReadPhase        bool // the phase and its checklist
@@ -89,6 +90,7 @@ type FamilyPermissions struct {
 	ReadConsent      bool // the consents
 	ReadTrajectories bool // the trajectories
 	ReadEvaluations  bool // the interim and final evaluations
+	ReadCheckups     bool // the check-ups after closing
 	ReadAssignment   bool // the assignment page
 	ExportPlan       bool // the plan as PDF
 	ExportConsent    bool // the consent form and the signed papers

@@ -98,6 +98,10 @@ type Agenda struct {
 	// signals of today were not discussed then): only its items and
 	// decisions are shown.
 	Past bool
+
+	// Checkups are the outcomes of the check-ups after closing recorded
+	// since the previous meeting, worrying ones first.
+	Checkups []*Checkup
 }
 
 // Supervision is the monthly work supervision (werkbegeleiding) of one

@@ -184,6 +184,23 @@ const (
 	MsgFlashAccountConfirmed  Msg = "flash_account_confirmed"
 	MsgFlashSessionEnded      Msg = "flash_session_ended"
 	MsgFlashSessionsEnded     Msg = "flash_sessions_ended"
+
+	// Check-ups after closing (checkup.go).
+	MsgDueCheckup            Msg = "due_checkup"
+	MsgSignalCheckupDue      Msg = "signal_checkup_due"
+	MsgCheckupBeforeClosing  Msg = "checkup_before_closing"
+	MsgCheckupSpokenWith     Msg = "checkup_spoken_with"
+	MsgCheckupFileOpen       Msg = "checkup_file_open"
+	MsgCheckupNotWorrying    Msg = "checkup_not_worrying"
+	MsgCheckupReferred       Msg = "checkup_referred"
+	MsgFlashCheckupSaved     Msg = "flash_checkup_saved"
+	MsgFlashCheckupReferred  Msg = "flash_checkup_referred"
+	MsgNormListInvalid       Msg = "norm_list_invalid"
+	MsgNormListIncreasing    Msg = "norm_list_increasing"
+	MsgNormListLong          Msg = "norm_list_long"
+	MsgCheckupReferralSignal Msg = "checkup_referral_signal"
+	MsgCheckupReferralPast   Msg = "checkup_referral_past"
+	MsgCheckupReferrerPhone  Msg = "checkup_referrer_phone"
 )
 
 // Message codes of the handover, the network meetings and closing.
@@ -374,6 +391,22 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashHandoverSaved:       "De warme overdracht is vastgelegd.",
 	MsgFlashCommitmentConfirmed: "De toezegging van de aanmelder is afgevinkt.",
 	MsgFlashNetworkMeetingSaved: "Het netwerkoverleg is vastgelegd.",
+
+	MsgDueCheckup:            "Check-up na %d maanden",
+	MsgSignalCheckupDue:      "De check-up na %d maanden is aan de beurt sinds %s.",
+	MsgCheckupBeforeClosing:  "Een check-up volgt op het sluiten van het dossier (%s): kies een latere datum.",
+	MsgCheckupSpokenWith:     "Vul in met wie u heeft gesproken: een gezinslid, iemand van een organisatie of iemand anders.",
+	MsgCheckupFileOpen:       "Het dossier is open: check-ups volgen pas als het dossier is gesloten.",
+	MsgCheckupNotWorrying:    "Deze check-up gaf geen zorgen: een nieuwe aanmelding vanuit deze check-up is niet nodig.",
+	MsgCheckupReferred:       "Vanuit deze check-up is het gezin al opnieuw aangemeld.",
+	MsgFlashCheckupSaved:     "De check-up is vastgelegd.",
+	MsgFlashCheckupReferred:  "Het gezin is opnieuw aangemeld en staat op de agenda van het teamoverleg.",
+	MsgNormListInvalid:       "%q is geen heel getal: geef de maanden gescheiden door komma's, bijvoorbeeld 3, 6, 12.",
+	MsgNormListIncreasing:    "Geef de maanden oplopend: %s volgt op %s en moet groter zijn.",
+	MsgNormListLong:          "Geef hooguit %d momenten.",
+	MsgCheckupReferralSignal: "Uit de check-up na afsluiting van %s (%s). Hoe het gaat met het gezin: %s\nHoe de samenwerking in het netwerk verloopt: %s",
+	MsgCheckupReferralPast:   "Eerder actief casemanagement: dossier %s, gesloten op %s (%s).",
+	MsgCheckupReferrerPhone:  "via het team",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.
@@ -402,6 +435,9 @@ func Catalogue() map[Msg]string {
 // of a form, so "Vul dit veld in." there reads "Voornaam: Vul dit veld in."
 // The labels on the fields themselves are in the templates.
 var fieldLabels = map[string]string{
+	"checkup_on": "Datum van de check-up", "spoken_with": "Met wie heeft u gesproken", "other_people": "Iemand anders",
+	"orgs": "Organisaties", "family_doing": "Hoe gaat het met het gezin", "cooperation": "Hoe verloopt de samenwerking",
+	"assessment":     "Beoordeling",
 	"household_name": "Naam van het huishouden", "street": "Straat en huisnummer", "postcode": "Postcode", "city": "Plaats",
 	"district": "Wijk", "dutch_proficiency": "Beheersing van het Nederlands", "languages": "Talen", "composition_notes": "Samenstelling",
 	"given_name": "Voornaam", "family_name": "Achternaam", "birth_date": "Geboortedatum", "relation": "Rol in het gezin", "bsn": "BSN",

@@ -19,6 +19,7 @@ const (
 	SignalNetworkOverdue   SignalKind = "netwerkoverleg"
 	SignalCoordinationLong SignalKind = "coordinatie_lang"
 	SignalAgreementOverdue SignalKind = "afspraak_verlopen"
+	SignalCheckupDue       SignalKind = "checkup"
 )
 
 // Signal is one signal about a family, in Dutch.
@@ -82,6 +83,13 @@ func Signals(f FamilyFacts, n Norms, today Date) []Signal {
 	}
 	if f.Acute {
 		add(SignalAcute, true, MsgSignalAcute)
+	}
+	if !f.ClosedOn.IsZero() {
+		// A closed file has no phase norms left: only its check-ups.
+		if moment, on, ok := NextCheckup(f, n); ok && today.After(on) {
+			add(SignalCheckupDue, false, MsgSignalCheckupDue, n.CheckupMonths[moment-1], on.Dutch())
+		}
+		return out
 	}
 	if f.Phase == 0 {
 		return out
@@ -182,6 +190,7 @@ const (
 	DueIntensiveEnd    DueKind = "einde_intensief"
 	DueNetwork         DueKind = "netwerkoverleg"
 	DueCoordinationEnd DueKind = "einde_coordinatie"
+	DueCheckup         DueKind = "checkup"
 )
 
 // Due is something due for a family, and when.
@@ -203,7 +212,13 @@ func Dues(f FamilyFacts, n Norms) []Due {
 		}
 	}
 	switch {
-	case f.Phase == 0 || !f.ClosedOn.IsZero():
+	case !f.ClosedOn.IsZero():
+		// A closed file: only the next check-up (NextCheckup), nothing of
+		// the phases.
+		if moment, on, ok := NextCheckup(f, n); ok {
+			add(DueCheckup, on, MsgDueCheckup, n.CheckupMonths[moment-1])
+		}
+	case f.Phase == 0:
 		return nil
 	case f.Phase.Intensive():
 		if f.PlanAgreedOn.IsZero() {

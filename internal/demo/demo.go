@@ -122,7 +122,7 @@ var families = []family{
 	{name: "Gezin Willems", street: "Rubicondreef 23", postcode: "3561 RB", district: "Overvecht", proficiency: "goed",
 		notes:       "Eerder geholpen: na de coördinatie van zorg heeft het buurtteam het overgenomen.",
 		coordinator: "casemanager2@demo.regie.nl",
-		story:       story{startDaysAgo: 720, moves: []int{20, 110, 230, 260}, perWeek: 2, refusals: 0.1, closeDaysAgo: 60},
+		story:       story{startDaysAgo: 720, moves: []int{20, 110, 230, 260}, perWeek: 2, refusals: 0.1, closeDaysAgo: 200},
 		members: []member{{"Ingrid", "Willems", 44, 0, "ouder", true, ""}, {"Bas", "Willems", 16, 2, "kind", false, ""},
 			{"Noa", "Willems", 13, 8, "kind", false, ""}}},
 	{name: "Gezin Mahabier", street: "Einsteindreef 140", postcode: "3562 GZ", district: "Overvecht", proficiency: "redelijk",
@@ -224,6 +224,9 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 	}
 	famIDs, err := simulate(ctx, st, clock, users, district, orgs)
 	if err != nil {
+		return err
+	}
+	if err := seedCheckups(ctx, st, clock, users, orgs, famIDs); err != nil {
 		return err
 	}
 	return seedReferrals(ctx, st, clock, users, district, orgs, famIDs)

@@ -78,6 +78,7 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 	}
 	for what, q := range map[string]string{
 		"a closed file":                          `SELECT count(*) FROM families WHERE closed_at IS NOT NULL`,
+		"a check-up after closing":               `SELECT count(*) FROM checkups`,
 		"an agreed plan":                         `SELECT count(*) FROM plan_versions WHERE status = 'vastgesteld'`,
 		"a signed consent":                       `SELECT count(*) FROM consents WHERE withdrawn_on IS NULL`,
 		"a referral awaiting intake":             `SELECT count(*) FROM referrals WHERE status IN ('ontvangen', 'agenda')`,

@@ -26,6 +26,7 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		Consent:      can(regie.ActionCreate, regie.SegConsent),
 		Trajectories: can(regie.ActionUpdate, regie.SegTrajectories),
 		Evaluate:     can(regie.ActionCreate, regie.SegEvaluations),
+		Checkup:      can(regie.ActionCreate, regie.SegCheckups),
 
 		ReadContacts:     can(regie.ActionRead, regie.SegContacts),
 		ReadPhase:        can(regie.ActionRead, regie.SegPhase),
@@ -33,6 +34,7 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		ReadConsent:      can(regie.ActionRead, regie.SegConsent),
 		ReadTrajectories: can(regie.ActionRead, regie.SegTrajectories),
 		ReadEvaluations:  can(regie.ActionRead, regie.SegEvaluations),
+		ReadCheckups:     can(regie.ActionRead, regie.SegCheckups),
 		ReadAssignment:   can(regie.ActionRead, regie.SegAssignment),
 		ExportPlan:       can(regie.ActionExport, regie.SegPlan),
 		ExportConsent:    can(regie.ActionExport, regie.SegConsent),
@@ -103,4 +105,14 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	p.AuditLog = Can(a, regie.ActionRead, regie.SegAuditLog, nil)
 	p.ExportAuditLog = Can(a, regie.ActionExport, regie.SegAuditLog, nil)
 	return p
+}
+
+// CheckupPermissions says what actor a may do on the check-up page of the
+// family of the facts f.
+func CheckupPermissions(a *regie.Actor, f *Facts) regie.CheckupPermissions {
+	return regie.CheckupPermissions{
+		Record:     Can(a, regie.ActionCreate, regie.SegCheckups, f),
+		OpenFamily: Can(a, regie.ActionRead, regie.SegFamily, f),
+		Referrals:  Can(a, regie.ActionRead, regie.SegReferrals, nil),
+	}
 }

@@ -21,7 +21,7 @@ func TestFamilyPermissions(t *testing.T) {
 		Kinds: []regie.InfoKind{regie.InfoFamily, regie.InfoContacts, regie.InfoPlan}}}}
 	all := regie.FamilyPermissions{Edit: true, Members: true, Assign: false, Contacts: true, Safety: true, Phase: true, Plan: true,
 		Consent: true, Trajectories: true, ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true,
-		ReadTrajectories: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
+		ReadTrajectories: true, ReadCheckups: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
 		ReadHandover: true, Handover: true, ExportHandover: true, ReadNetwork: true, Network: true, Evaluate: true, ReadEvaluations: true}
 	reads := all
 	reads.Evaluate = false
@@ -31,6 +31,10 @@ func TestFamilyPermissions(t *testing.T) {
 	youth.Contacts = true
 	leader := all
 	leader.Assign = true
+	// A closed file: the check-up is the one thing the team leader may
+	// still record.
+	closedLeader := reads
+	closedLeader.Checkup = true
 	for _, tc := range []struct {
 		name  string
 		actor *regie.Actor
@@ -42,7 +46,13 @@ func TestFamilyPermissions(t *testing.T) {
 		{"casemanager of another family", cm, relation("team"), regie.FamilyPermissions{}},
 		{"youth worker records contacts only", yw, relation("youth"), youth},
 		{"team leader", tl, relation("team"), leader},
-		{"team leader of a closed file reads", tl, &policy.Facts{Exists: true, TeamID: 1, Closed: true}, reads},
+		{"team leader of a closed file reads and holds check-ups", tl, &policy.Facts{Exists: true, TeamID: 1, Closed: true}, closedLeader},
+		{"last coordinator of a closed file holds check-ups, reads nothing else", cm,
+			&policy.Facts{Exists: true, TeamID: 1, Closed: true, LastCoordinator: true},
+			regie.FamilyPermissions{Checkup: true, ReadCheckups: true}},
+		{"an earlier coordinator of a closed file: nothing", cm, &policy.Facts{Exists: true, TeamID: 1, Closed: true}, regie.FamilyPermissions{}},
+		{"the last coordinator's mark counts only when closed", cm, &policy.Facts{Exists: true, TeamID: 1, LastCoordinator: true},
+			regie.FamilyPermissions{}},
 		// Not the evaluations either, even with the plan covered.
 		{"partner reads what the consent covers, never writes or exports", partner,
 			&policy.Facts{Exists: true, TeamID: 1, Consents: []*regie.Consent{consent}, Today: today},

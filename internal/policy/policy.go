@@ -26,6 +26,9 @@ type Facts struct {
 	Closed bool
 	// Assignments are the actor's current assignments to the family.
 	Assignments []regie.AssignmentKind
+	// LastCoordinator: the family's file is closed (its assignments
+	// ended) and the actor was its coordinator at the end.
+	LastCoordinator bool
 	// ReferrerUserID is, for a referral, the account that referred.
 	ReferrerUserID int64
 	// Consents are the family's consents, read for a partner
@@ -72,6 +75,8 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return familyContent(a, act, seg, f)
 	case regie.SegReferral, regie.SegIntake:
 		return referral(a, act, f)
+	case regie.SegCheckups:
+		return checkups(a, act, f)
 	case regie.SegReferrals:
 		if act == regie.ActionRead && a.Role.InTeam() {
 			return allow(teamMeetingBasis)
@@ -174,6 +179,43 @@ func familyContent(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts
 	case regie.RolePartner:
 		if act == regie.ActionRead {
 			return partner(a, seg, f)
+		}
+	}
+	return deny
+}
+
+// lastCoordinatorBasis is why the coordinator of a closed file holds its
+// check-ups: the assignment ended with the closing, the monitoring did
+// not (seed 003, bijlage 2).
+const lastCoordinatorBasis = "laatste regisseur: check-up na afsluiting"
+
+// checkups covers the check-ups after closing. Those who may read the
+// file read them; the file being closed, its assignments have ended, so
+// the family's last coordinator reads them too (and only them, not the
+// rest of the closed file). A check-up is recorded on a closed file only
+// — the one write a closed file allows — by the team leader of the team
+// or the last coordinator. A partner sees none: no consent covers them.
+func checkups(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if f == nil || !f.Exists {
+		return deny
+	}
+	switch act {
+	case regie.ActionRead:
+		if d := familyContent(a, act, regie.SegCheckups, f); d.Allow {
+			return d
+		}
+		if f.Closed && f.LastCoordinator && a.Role == regie.RoleCasemanager {
+			return allow(lastCoordinatorBasis)
+		}
+	case regie.ActionCreate:
+		if !f.Closed {
+			return deny
+		}
+		if a.Role == regie.RoleTeamLeader && a.TeamID != 0 && a.TeamID == f.TeamID {
+			return allow("teamleider van het team")
+		}
+		if a.Role == regie.RoleCasemanager && f.LastCoordinator {
+			return allow(lastCoordinatorBasis)
 		}
 	}
 	return deny

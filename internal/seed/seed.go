@@ -177,6 +177,7 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 		{"gezinnen", g.families}, // families, members, assignments
 		{"teamoverleggen", g.meetings},
 		{"geschiedenis", g.history}, // phases, ticks, contacts, safety, summaries
+		{"check-ups", g.checkups},   // after closing; updates the summaries
 		// Later table groups (plans, decisions) go here: they read g.fams
 		// and append to g.events.
 		{"toegangslog", g.auditLog},

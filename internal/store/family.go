@@ -33,6 +33,11 @@ func (tx *tx) familyFacts(ctx context.Context, familyID int64) (*policy.Facts, e
 		f.Consents, err = tx.findConsents(ctx, familyID)
 		return f, err
 	}
+	if f.Closed && tx.actor.Role == regie.RoleCasemanager {
+		if f.LastCoordinator, err = tx.lastCoordinator(ctx, familyID, tx.actor.UserID); err != nil {
+			return nil, err
+		}
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT kind FROM assignments WHERE family_id = $1 AND user_id = $2 AND ended_on IS NULL`, familyID, tx.actor.UserID)
 	if err != nil {
 		return nil, fmt.Errorf("store: family facts: %w", err)

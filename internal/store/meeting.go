@@ -79,6 +79,9 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 			if err := tx.agendaEvaluations(ctx, ag, teamID); err != nil {
 				return err
 			}
+			if err := tx.agendaCheckups(ctx, ag, teamID, d); err != nil {
+				return err
+			}
 		}
 		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
 			return err
@@ -119,6 +122,9 @@ func agendaSubjects(ag *regie.Agenda, intakeFamilies map[int64]int64) []auditSub
 		for _, fs := range l {
 			add(auditSubject{FamilyID: fs.ID})
 		}
+	}
+	for _, c := range ag.Checkups {
+		add(auditSubject{FamilyID: c.FamilyID})
 	}
 	for _, l := range [][]*regie.ReferralSummary{ag.Referrals, ag.Waiting, ag.PortfolioDue} {
 		for _, r := range l {

@@ -83,7 +83,8 @@ func TestReferral_CanFollowsTheStateAndThePolicy(t *testing.T) {
 	})
 }
 
-// TestFamily_CanOfAClosedFile: a closed file is read, not written in.
+// TestFamily_CanOfAClosedFile: a closed file is read, not written in —
+// but for its check-ups.
 func TestFamily_CanOfAClosedFile(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
 		f := storetest.NewFixture(t, s)
@@ -102,7 +103,8 @@ func TestFamily_CanOfAClosedFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := regie.FamilyPermissions{ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true, ReadTrajectories: true,
-			ReadAssignment: true, ExportPlan: true, ExportConsent: true, ReadHandover: true, ExportHandover: true, ReadNetwork: true, ReadEvaluations: true}
+			ReadAssignment: true, ExportPlan: true, ExportConsent: true, ReadHandover: true, ExportHandover: true, ReadNetwork: true, ReadEvaluations: true,
+			Checkup: true, ReadCheckups: true}
 		if fam.Can != want {
 			t.Errorf("team leader, closed file: %+v, want %+v", fam.Can, want)
 		}

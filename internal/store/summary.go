@@ -189,6 +189,9 @@ func (tx *tx) computeSummary(ctx context.Context, familyID, teamID int64) (*summ
 	if !closed.IsZero() {
 		f.ClosedOn = regie.DateOf(closed)
 	}
+	if err := tx.checkupFacts(ctx, familyID, f); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

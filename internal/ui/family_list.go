@@ -21,6 +21,9 @@ type familyListPage struct {
 	NextURL  string
 	Sort     string
 	Sorts    []option
+	// Checkups are the closed families whose last coordinator the actor
+	// was, with check-ups still to do ("Mijn gezinnen" only).
+	Checkups []*regie.FamilySummary
 }
 
 func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
@@ -54,6 +57,11 @@ func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.Families, p.Total = familyCards(list, regie.DateOf(h.Clock.Now()), &norms), total
+	if !p.Team && p.Query == "" && page == 1 {
+		if p.Checkups, err = h.Checkups.FindCheckupsDue(r.Context()); err != nil {
+			return err
+		}
+	}
 	link := func(n int) string {
 		v := url.Values{}
 		if p.Team {

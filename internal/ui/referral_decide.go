@@ -43,7 +43,9 @@ func (h *Handler) renderDecision(w http.ResponseWriter, r *http.Request, status 
 		}
 	}
 	if f == nil {
-		f = newForm(url.Values{"link_family": {"0"}}, decisionFields...)
+		// A referral made for a known family (from a worrying check-up)
+		// is linked to it unless the team leader chooses otherwise.
+		f = newForm(url.Values{"link_family": {fmt.Sprint(ref.FamilyID)}}, decisionFields...)
 	}
 	h.render(w, r, status, "referral_decide", &view{Title: "Intakebesluit " + ref.Number(), Nav: "aanmeldingen", Form: f, Page: p})
 	return nil

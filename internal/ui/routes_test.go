@@ -167,6 +167,15 @@ func loggedIn(role, rel string) int {
 	return ok
 }
 
+// checkupWrite: a check-up is recorded on a closed file only; on an open
+// one the store refuses everyone, as for a family they cannot see.
+func checkupWrite(role, rel string) int {
+	if role == "uitgelogd" {
+		return redirect
+	}
+	return notFound
+}
+
 func referralForm(f *storetest.Fixture, rel string) url.Values {
 	return url.Values{"referrer_org": {fmt.Sprint(f.Partner.ID)}, "referrer_name": {"Wijkagent Bos"}, "received_via": {"telefoon"},
 		"referrer_phone": {"030 111 22 33"}, "household_name": {"Gezin Nieuw"}, "district": {fmt.Sprint(f.TeamA.Districts[0].ID)},
@@ -427,6 +436,21 @@ var expectations = map[string]expectation{
 	"GET /gezinnen/{id}/netwerkoverleg/nieuw":       {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/netwerkoverleg":            {family: true, status: familyWrite, form: networkForm},
 	"GET /gezinnen/{id}/netwerkoverleg/{nid}":       {family: true, status: familyRead(ok)},
+
+	// Check-ups follow the closing: on the fixture's open files the page
+	// reads (with nothing due) and nothing may be recorded. The closed file
+	// is in the crawl's "later" world and in the store tests.
+	"GET /gezinnen/{id}/checkups": {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/checkups/nieuw": {family: true, status: func(role, rel string) int {
+		if familyRead(ok)(role, rel) == ok {
+			return forbid
+		}
+		return familyRead(ok)(role, rel)
+	}},
+	"POST /gezinnen/{id}/checkups": {family: true, status: checkupWrite, form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"checkup_on": {"2026-03-02"}, "member": {"1"}, "family_doing": {"Goed"}, "cooperation": {"Goed"}, "assessment": {"goed"}}
+	}},
+	"POST /gezinnen/{id}/checkups/{cid}/aanmelding": {family: true, status: checkupWrite},
 
 	"GET /gezinnen/{id}/toestemming":                 {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/toestemming/nieuw":           {family: true, status: familyEditPage},
@@ -838,6 +862,16 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 		{role: "teamleider", page: "/gezinnen/{assigned}", later: true, // the file is closed
 			offers: []string{"/gezinnen/{assigned}/contacten", "/gezinnen/{assigned}/fase"},
 			not:    []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/toewijzing", "/gezinnen/{assigned}/bewerken"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}", later: true, // closed: the check-up is what can still be done
+			offers: []string{"/gezinnen/{assigned}/checkups", "/gezinnen/{assigned}/checkups/nieuw"},
+			not: []string{"/gezinnen/{assigned}/leden/nieuw", "/gezinnen/{assigned}/veiligheid/nieuw", "/gezinnen/{assigned}/trajecten/nieuw",
+				"/gezinnen/{assigned}/toestemming/nieuw", "/gezinnen/{assigned}/plan/2/bewerken"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}", not: []string{"/gezinnen/{assigned}/checkups/nieuw"}}, // open: no check-up yet
+		{role: "casemanager", page: "/gezinnen", later: true, // the last coordinator's list
+			offers: []string{"/gezinnen/{assigned}/checkups"}, not: []string{"/gezinnen/{assigned}"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}/checkups", later: true,
+			offers: []string{"/gezinnen/{assigned}/checkups/nieuw", "/gezinnen"}, not: []string{"/gezinnen/{assigned}"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}/checkups/nieuw", later: true, offers: []string{"/gezinnen/{assigned}/checkups"}},
 		{role: "netwerkpartner", page: "/gezinnen/{team}", later: true, // a consent that covers everything a partner may read
 			offers: []string{"/gezinnen/{team}/contacten", "/gezinnen/{team}/plan"},
 			not:    []string{"/gezinnen/{team}/contacten/nieuw", "/gezinnen/{team}/fase", "/gezinnen/{team}/leden/nieuw"}},

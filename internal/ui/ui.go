@@ -40,6 +40,8 @@ type Config struct {
 	// Coordination is the warm handover, the network meetings and
 	// closing the coordination of care.
 	Coordination regie.CoordinationService
+	// Checkups are the check-ups after a file was closed.
+	Checkups regie.CheckupService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -196,6 +198,12 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /gezinnen/{id}/netwerkoverleg/nieuw", handle: h.showNetworkNew},
 		{pattern: "POST /gezinnen/{id}/netwerkoverleg", handle: h.addNetworkMeeting},
 		{pattern: "GET /gezinnen/{id}/netwerkoverleg/{nid}", handle: h.showNetworkMeeting},
+
+		// Check-ups after closing, and a new referral from a worrying one.
+		{pattern: "GET /gezinnen/{id}/checkups", handle: h.showCheckups},
+		{pattern: "GET /gezinnen/{id}/checkups/nieuw", handle: h.showCheckupNew},
+		{pattern: "POST /gezinnen/{id}/checkups", handle: h.createCheckup},
+		{pattern: "POST /gezinnen/{id}/checkups/{cid}/aanmelding", handle: h.referFromCheckup},
 
 		// Consent, and the signed paper.
 		{pattern: "GET /gezinnen/{id}/toestemming", handle: h.showConsents},

@@ -374,6 +374,20 @@ func ListScope(a *regie.Actor, f regie.FamilyFilter) (s Scope, ok bool) {
 	return Scope{}, false
 }
 
+// WorklistScope says whose families the actor's werkbak covers: the
+// casemanager's and the youth worker's own (their current assignments —
+// coordinator, duo, a child's youth track). Reading it is a read of the
+// family list (SegFamilyList), decided and audited as such.
+func WorklistScope(a *regie.Actor) (Scope, bool) {
+	if a == nil || a.UserID == 0 || (a.Role != regie.RoleCasemanager && a.Role != regie.RoleYouthWorker) {
+		return Scope{}, false
+	}
+	if !Can(a, regie.ActionRead, regie.SegFamilyList, nil) {
+		return Scope{}, false
+	}
+	return Scope{UserID: a.UserID}, true
+}
+
 // AccountFacts describe an account change (a new account, a reset
 // password or second factor) that waits for a second person.
 type AccountFacts struct {

@@ -278,6 +278,7 @@ var expectations = map[string]expectation{
 		}
 		return redirect
 	}},
+	"GET /werkbak":        {status: only(ok, "casemanager", "jeugdhulpverlener")},
 	"GET /gezinnen":       {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
 	"GET /gezinnen/nieuw": {status: only(ok, "teamleider")},
 	"POST /gezinnen":      {status: only(redirect, "teamleider"), form: familyForm},

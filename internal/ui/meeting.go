@@ -9,11 +9,12 @@ import (
 	"regie/internal/request"
 )
 
-// showThisMeeting opens this week's meeting: the team meets weekly, on
-// Monday unless a date is chosen.
+// showThisMeeting opens the team's next meeting: the team meets weekly
+// (regie.MeetingWeekday), and once this week's has passed the menu opens
+// next week's (regie.NextMeetingDay).
 func (h *Handler) showThisMeeting(w http.ResponseWriter, r *http.Request) error {
-	monday := regie.DateOf(h.Clock.Now()).Monday()
-	http.Redirect(w, r, "/teamoverleg/"+monday.ISO(), http.StatusSeeOther)
+	day := regie.NextMeetingDay(regie.DateOf(h.Clock.Now()))
+	http.Redirect(w, r, "/teamoverleg/"+day.ISO(), http.StatusSeeOther)
 	return nil
 }
 

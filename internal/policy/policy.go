@@ -267,6 +267,19 @@ func referral(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	return deny
 }
 
+// AgendaDuplicates decides whether actor a sees, on the agenda of the
+// team meeting, the known families a referral of the facts f may be (the
+// referral page shows them to the team leader, who decides): the team's
+// staff take the intake decision together in the meeting, so they see
+// them there. Like the referral page, the store shows another team's
+// family only by its dossier number and team.
+func AgendaDuplicates(a *regie.Actor, f *Facts) Decision {
+	if a == nil || f == nil || !f.Exists || !a.Role.InTeam() || a.TeamID == 0 || a.TeamID != f.TeamID {
+		return deny
+	}
+	return allow(teamMeetingBasis + ": controle op een bekend gezin")
+}
+
 // createFamily: a family enters the team through the team leader, who
 // decides on intake in the team meeting.
 func createFamily(a *regie.Actor) Decision {

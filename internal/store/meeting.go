@@ -79,6 +79,15 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 			if err := tx.agendaEvaluations(ctx, ag, teamID); err != nil {
 				return err
 			}
+			if err := tx.agendaDrafts(ctx, ag, teamID); err != nil {
+				return err
+			}
+			if err := tx.agendaClosings(ctx, ag, teamID, d); err != nil {
+				return err
+			}
+			if err := tx.agendaUnassigned(ctx, ag, teamID); err != nil {
+				return err
+			}
 		}
 		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
 			return err
@@ -90,6 +99,15 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 		intakeFamilies, err := tx.referralFamilies(ctx, decided)
 		if err != nil {
 			return err
+		}
+		if !past && !export {
+			dups, err := tx.agendaDuplicates(ctx, ag, teamID)
+			if err != nil {
+				return err
+			}
+			if err := tx.auditDuplicates(ctx, dups, d); err != nil {
+				return err
+			}
 		}
 		detail := "agenda van het teamoverleg van " + d.Dutch()
 		if export {
@@ -115,10 +133,13 @@ func agendaSubjects(ag *regie.Agenda, intakeFamilies map[int64]int64) []auditSub
 			subjects = append(subjects, sub)
 		}
 	}
-	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
+	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals, ag.Closings, ag.Unassigned} {
 		for _, fs := range l {
 			add(auditSubject{FamilyID: fs.ID})
 		}
+	}
+	for _, d := range ag.Drafts {
+		add(auditSubject{FamilyID: d.FamilyID})
 	}
 	for _, l := range [][]*regie.ReferralSummary{ag.Referrals, ag.Waiting, ag.PortfolioDue} {
 		for _, r := range l {

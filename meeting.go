@@ -98,7 +98,7 @@ type Agenda struct {
 	// Duplicates are, per referral awaiting a decision (by id), the known
 	// families it may be: the decision is taken here.
 	Duplicates map[int64][]*DuplicateCandidate
-	Items   []*MeetingItem
+	Items      []*MeetingItem
 	// Decisions recorded in this meeting, and the intake decisions taken
 	// in it: together the minutes.
 	Decisions       []*MeetingDecision

@@ -82,12 +82,6 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 			if err := tx.agendaDrafts(ctx, ag, teamID); err != nil {
 				return err
 			}
-			if err := tx.agendaClosings(ctx, ag, teamID, d); err != nil {
-				return err
-			}
-			if err := tx.agendaUnassigned(ctx, ag, teamID); err != nil {
-				return err
-			}
 		}
 		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
 			return err
@@ -324,7 +318,11 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
 		shown = append(shown, l...)
 	}
-	return tx.enrichSummaries(ctx, shown)
+	more, err := tx.agendaFromTeam(ctx, ag, list)
+	if err != nil {
+		return err
+	}
+	return tx.enrichSummaries(ctx, append(shown, more...))
 }
 
 // agendaMinutes fills the items and the decisions of the meeting.

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sort"
 
 	"regie"
 	"regie/internal/policy"
@@ -40,66 +42,42 @@ func (tx *tx) agendaDrafts(ctx context.Context, ag *regie.Agenda, teamID int64) 
 	return rows.Err()
 }
 
-// agendaClosings fills the families closing the intensive phase: those in
-// phase 4, and those that entered phase 5 since the team's previous
-// meeting (the week before when there was none).
-func (tx *tx) agendaClosings(ctx context.Context, ag *regie.Agenda, teamID int64, day regie.Date) error {
+// agendaFromTeam fills, from the team's open families that agendaFamilies
+// read (with their summaries, coordinators and signals), the closings of
+// the intensive phase — in phase 4, or entered phase 5 since the team's
+// previous meeting (the week before when there was none) — and the
+// families without a casemanager (no current coordinator), whom the team
+// leader assigns (CanAssign). Both by name, at most agendaSize each; it
+// returns them, for agendaFamilies to enrich with what it shows. Taking
+// them from that one read costs no query per family.
+func (tx *tx) agendaFromTeam(ctx context.Context, ag *regie.Agenda, team []*regie.FamilySummary) ([]*regie.FamilySummary, error) {
+	day, teamID := ag.Meeting.HeldOn, ag.Meeting.TeamID
 	var prev regie.Date
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(held_on) FROM meetings WHERE team_id = $1 AND held_on < $2`, teamID, day.ISO()).
 		Scan(dateScan{&prev}); err != nil {
-		return fmt.Errorf("store: previous meeting: %w", err)
+		return nil, fmt.Errorf("store: previous meeting: %w", err)
 	}
 	if prev.IsZero() {
 		prev = day.AddDays(-7)
 	}
 	ag.PreviousOn = prev
-	list, err := tx.agendaSummaries(ctx, teamID, `(s.phase = $2 OR (s.phase = $3 AND s.phase_started_on > $4))`,
-		int(regie.PhaseClosing), int(regie.PhaseCoordination), prev.ISO())
-	ag.Closings = list
-	return err
-}
-
-// agendaUnassigned fills the team's open families that have no current
-// coordinator: the team leader assigns one (CanAssign).
-func (tx *tx) agendaUnassigned(ctx context.Context, ag *regie.Agenda, teamID int64) error {
 	ag.CanAssign = policy.Can(tx.actor, regie.ActionUpdate, regie.SegAssignment, &policy.Facts{Exists: true, TeamID: teamID})
-	list, err := tx.agendaSummaries(ctx, teamID, `NOT EXISTS (SELECT 1 FROM assignments a
-		WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL)`)
-	ag.Unassigned = list
-	return err
-}
-
-// agendaSummaries reads at most agendaSize of the team's open families
-// that meet cond (its arguments from $2 on), with their signals, by name.
-func (tx *tx) agendaSummaries(ctx context.Context, teamID int64, cond string, args ...any) ([]*regie.FamilySummary, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name,
-			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
-			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
-				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
-			`+factsColumns+`
-		FROM family_summaries s JOIN families f ON f.id = s.family_id JOIN districts d ON d.id = f.district_id
-		WHERE s.team_id = $1 AND f.team_id = $1 AND f.closed_at IS NULL AND `+cond+`
-		ORDER BY f.sort_name, f.id LIMIT `+fmt.Sprint(agendaSize), append([]any{teamID}, args...)...)
-	if err != nil {
-		return nil, fmt.Errorf("store: agenda families: %w", err)
+	byName := slices.Clone(team)
+	keys := make(map[*regie.FamilySummary]string, len(byName))
+	for _, fs := range byName {
+		keys[fs] = regie.SortName(fs.HouseholdName)
 	}
-	var list []*regie.FamilySummary
-	for rows.Next() {
-		fs := &regie.FamilySummary{}
-		ft := &fs.Facts
-		if err := rows.Scan(append([]any{&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute, &fs.Coordinator},
-			factsDest(ft)...)...); err != nil {
-			rows.Close()
-			return nil, err
+	sort.SliceStable(byName, func(i, j int) bool { return keys[byName[i]] < keys[byName[j]] })
+	for _, fs := range byName {
+		closing := fs.Phase == regie.PhaseClosing || (fs.Phase == regie.PhaseCoordination && fs.Facts.PhaseStartedOn.After(prev))
+		if closing && len(ag.Closings) < agendaSize {
+			ag.Closings = append(ag.Closings, fs)
 		}
-		fs.Phase, ft.Acute = ft.Phase, fs.Acute
-		list = append(list, fs)
+		if fs.Coordinator == "" && len(ag.Unassigned) < agendaSize {
+			ag.Unassigned = append(ag.Unassigned, fs)
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return list, tx.enrichSummaries(ctx, list)
+	return append(slices.Clone(ag.Closings), ag.Unassigned...), nil
 }
 
 // agendaDuplicates fills, for the referrals awaiting a decision (at most

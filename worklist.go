@@ -24,6 +24,21 @@ const (
 	UrgencyOpen                   // no day of its own: open phase items, signals
 )
 
+// Key names the urgency in pages (anchors, styles).
+func (u Urgency) Key() string {
+	switch u {
+	case UrgencyAcute:
+		return "acuut"
+	case UrgencyOverdue:
+		return "te-laat"
+	case UrgencyToday:
+		return "vandaag"
+	case UrgencyWeek:
+		return "deze-week"
+	}
+	return "open"
+}
+
 // Label returns the Dutch heading of the urgency.
 func (u Urgency) Label() string {
 	switch u {

@@ -647,6 +647,7 @@ func (c *Caseload) Over() bool { return c.StartedThisYear+1 > c.Norm }
 // audited too and returns ENOTFOUND (so the record's existence is not
 // revealed) or EFORBIDDEN (for actions without a record, like creating).
 type FamilyService interface {
+	WorklistService
 	// FindFamilyByID returns the family with members and current
 	// assignments. ENOTFOUND if missing or not allowed.
 	FindFamilyByID(ctx context.Context, id int64) (*Family, error)

@@ -84,7 +84,21 @@ type Agenda struct {
 	EvaluationsToDiscuss []*Evaluation
 	// Signals are the other families with signals, most urgent first.
 	Signals []*FamilySummary
-	Items   []*MeetingItem
+	// Drafts are every plan draft (concept) of the team's open families:
+	// ready for discussion, not only the late ones.
+	Drafts []*AgendaDraft
+	// Closings are the families closing the intensive phase: in phase 4,
+	// or entered phase 5 since the previous meeting (PreviousOn).
+	Closings   []*FamilySummary
+	PreviousOn Date
+	// Unassigned are the team's open families without a casemanager (no
+	// current coordinator); CanAssign: the actor assigns one.
+	Unassigned []*FamilySummary
+	CanAssign  bool
+	// Duplicates are, per referral awaiting a decision (by id), the known
+	// families it may be: the decision is taken here.
+	Duplicates map[int64][]*DuplicateCandidate
+	Items      []*MeetingItem
 	// Decisions recorded in this meeting, and the intake decisions taken
 	// in it: together the minutes.
 	Decisions       []*MeetingDecision
@@ -102,6 +116,28 @@ type Agenda struct {
 	// Checkups are the outcomes of the check-ups after closing recorded
 	// since the previous meeting, worrying ones first.
 	Checkups []*Checkup
+}
+
+// AgendaDraft is a plan draft on the agenda.
+type AgendaDraft struct {
+	FamilyID    int64
+	FamilyName  string
+	Number      int
+	Coordinator string
+	UpdatedAt   time.Time
+	// CanMarkDiscussed: the actor records that the team discussed it
+	// (the team leader; regie.PlanService.MarkPlanDiscussed).
+	CanMarkDiscussed bool
+}
+
+// MeetingWeekday is the day of the week the team meets.
+const MeetingWeekday = time.Monday
+
+// NextMeetingDay returns the day of the team meeting that the
+// "Teamoverleg" menu opens on a day: this week's while it has not passed
+// (today included), else the next one.
+func NextMeetingDay(today Date) Date {
+	return today.AddDays((int(MeetingWeekday) - int(today.Time().Weekday()) + 7) % 7)
 }
 
 // Supervision is the monthly work supervision (werkbegeleiding) of one

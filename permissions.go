@@ -7,7 +7,9 @@ import "context"
 // access policy decides them (policy.ActorPermissions). What belongs to
 // one family or referral is in Family.Can and Referral.Can.
 type Permissions struct {
-	MyFamilies   bool // the families assigned to the actor
+	MyFamilies bool // the families assigned to the actor
+	// Worklist: the werkbak, what is due across the actor's families.
+	Worklist     bool
 	TeamFamilies bool // all families of the actor's team
 	NewFamily    bool // open a family's file directly
 	Meeting      bool // the team meeting of the actor's team

@@ -223,9 +223,15 @@ func TestBrowser_PlanFlow(t *testing.T) {
 	tl.wantText("section.draft", "Besproken in het teamoverleg van "+monday.Dutch()+" (Jolanda van Dijk).")
 	shots.take(tl, "besproken")
 
-	// The minutes of this week's meeting have it.
+	// The minutes of this week's meeting have it. The menu opens the next
+	// meeting, next week's once this week's has passed; this week's is a
+	// week before it then.
 	tl.press(`nav a[href="/teamoverleg"]`, http.StatusOK)
-	tl.wantPath(`/teamoverleg/` + monday.ISO())
+	tl.wantPath(`/teamoverleg/` + regie.NextMeetingDay(today).ISO())
+	if next := regie.NextMeetingDay(today); next != monday {
+		tl.press(`a[href="/teamoverleg/`+next.AddDays(-7).ISO()+`"]`, http.StatusOK)
+		tl.wantPath(`/teamoverleg/` + monday.ISO())
+	}
 	minutes := evalJS[[]string](tl, `Array.from(document.querySelectorAll('section[aria-labelledby=notulen] ul.minutes > li'), li => li.innerText.replace(/\s+/g, ' ').trim())`)
 	if !containsAny(minutes, "Gezin Yilmaz — Hulpverleningsplan versie 1 besproken") {
 		tl.fatal("read the minutes", fmt.Errorf("%q, want Gezin Yilmaz — Hulpverleningsplan versie 1 besproken", minutes))

@@ -85,6 +85,7 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	}
 	own := &Facts{Exists: a.TeamID != 0, TeamID: a.TeamID}
 	_, p.MyFamilies = ListScope(a, regie.FamilyFilter{Scope: regie.ScopeMine})
+	_, p.Worklist = WorklistScope(a)
 	_, p.TeamFamilies = ListScope(a, regie.FamilyFilter{Scope: regie.ScopeTeam})
 	p.NewFamily = Can(a, regie.ActionCreate, regie.SegFamily, nil)
 	p.Meeting = own.Exists && Can(a, regie.ActionRead, regie.SegMeeting, own)

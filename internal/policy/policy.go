@@ -309,6 +309,19 @@ func referral(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	return deny
 }
 
+// AgendaDuplicates decides whether actor a sees, on the agenda of the
+// team meeting, the known families a referral of the facts f may be (the
+// referral page shows them to the team leader, who decides): the team's
+// staff take the intake decision together in the meeting, so they see
+// them there. Like the referral page, the store shows another team's
+// family only by its dossier number and team.
+func AgendaDuplicates(a *regie.Actor, f *Facts) Decision {
+	if a == nil || f == nil || !f.Exists || !a.Role.InTeam() || a.TeamID == 0 || a.TeamID != f.TeamID {
+		return deny
+	}
+	return allow(teamMeetingBasis + ": controle op een bekend gezin")
+}
+
 // createFamily: a family enters the team through the team leader, who
 // decides on intake in the team meeting.
 func createFamily(a *regie.Actor) Decision {
@@ -414,6 +427,20 @@ func ListScope(a *regie.Actor, f regie.FamilyFilter) (s Scope, ok bool) {
 		}
 	}
 	return Scope{}, false
+}
+
+// WorklistScope says whose families the actor's werkbak covers: the
+// casemanager's and the youth worker's own (their current assignments —
+// coordinator, duo, a child's youth track). Reading it is a read of the
+// family list (SegFamilyList), decided and audited as such.
+func WorklistScope(a *regie.Actor) (Scope, bool) {
+	if a == nil || a.UserID == 0 || (a.Role != regie.RoleCasemanager && a.Role != regie.RoleYouthWorker) {
+		return Scope{}, false
+	}
+	if !Can(a, regie.ActionRead, regie.SegFamilyList, nil) {
+		return Scope{}, false
+	}
+	return Scope{UserID: a.UserID}, true
 }
 
 // AccountFacts describe an account change (a new account, a reset

@@ -331,3 +331,26 @@ func TestConfirmAccountChange(t *testing.T) {
 		}
 	}
 }
+
+// TestAgendaDuplicates: the team's staff see a referral's possible
+// duplicates on their own team's agenda; nobody else does.
+func TestAgendaDuplicates(t *testing.T) {
+	own := &policy.Facts{Exists: true, TeamID: 1}
+	for _, tc := range []struct {
+		a    *regie.Actor
+		f    *policy.Facts
+		want bool
+	}{
+		{&regie.Actor{UserID: 1, Role: regie.RoleCasemanager, TeamID: 1}, own, true},
+		{&regie.Actor{UserID: 1, Role: regie.RoleYouthWorker, TeamID: 1}, own, true},
+		{&regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}, own, true},
+		{&regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 2}, own, false},
+		{&regie.Actor{UserID: 1, Role: regie.RoleReferrer}, own, false},
+		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, own, false},
+		{&regie.Actor{UserID: 1, Role: regie.RoleCasemanager, TeamID: 1}, &policy.Facts{TeamID: 1}, false},
+	} {
+		if got := policy.AgendaDuplicates(tc.a, tc.f).Allow; got != tc.want {
+			t.Errorf("%s of team %d: %v, want %v", tc.a.Role, tc.a.TeamID, got, tc.want)
+		}
+	}
+}

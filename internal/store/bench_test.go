@@ -346,8 +346,10 @@ func BenchmarkFamilyPageWithHours(b *testing.B) {
 }
 
 // BenchmarkTeamAgenda is the team meeting's agenda of this week's Monday
-// for a team leader (about 800 families): referrals, the families with
-// signals in bounded lists, the items and decisions; with the audit row.
+// for a team leader (about 800 families): referrals with their possible
+// duplicates, the families with signals in bounded lists, every plan
+// draft, the closings of the intensive phase, the families without a
+// casemanager, the items and decisions; with the audit rows.
 func BenchmarkTeamAgenda(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
 		day := benchMonday(env.st)
@@ -356,6 +358,24 @@ func BenchmarkTeamAgenda(b *testing.B) {
 			ag, err := env.st.FindAgenda(storetest.As(tl), day, false)
 			if err == nil && len(ag.Signals) == 0 {
 				err = fmt.Errorf("team leader %d: no families with signals on the agenda", tl.ID)
+			}
+			return err
+		})
+	})
+}
+
+// BenchmarkWorklist is the werkbak of casemanagers with about 30 families:
+// their summaries, the open agreements of their plans due this week or
+// earlier, the open items of their current phases, everything due by the
+// norms and the signals, ordered; with an audit row per family it names.
+func BenchmarkWorklist(b *testing.B) {
+	forEachDialect(b, func(b *testing.B, env *benchEnv) {
+		cms := minesNear(env, 30)
+		timed(b, func(i int) error {
+			cm := cms[i%len(cms)]
+			wl, err := env.st.FindWorklist(storetest.As(cm))
+			if err == nil && (wl.Families == 0 || len(wl.Items) == 0) {
+				err = fmt.Errorf("casemanager %d: %d families, %d items on the werkbak", cm.ID, wl.Families, len(wl.Items))
 			}
 			return err
 		})

@@ -29,88 +29,9 @@ func (s *Store) FindDuplicates(ctx context.Context, referralID int64) ([]*regie.
 		if err != nil {
 			return err
 		}
-		found := map[int64]*regie.DuplicateCandidate{}
-		reason := func(famID int64, score int, why string) {
-			c := found[famID]
-			if c == nil {
-				c = &regie.DuplicateCandidate{FamilyID: famID}
-				found[famID] = c
-			}
-			c.Reasons, c.Score = append(c.Reasons, why), c.Score+score
+		if out, err = tx.duplicateCandidates(ctx, ref); err != nil {
+			return err
 		}
-		for _, m := range ref.Members {
-			rows, err := tx.QueryContext(ctx, `SELECT family_id, given_name, family_name FROM members WHERE birth_date = $1`, m.BirthDate.ISO())
-			if err != nil {
-				return fmt.Errorf("store: find duplicates: %w", err)
-			}
-			for rows.Next() {
-				var fid int64
-				var given, family string
-				if err := rows.Scan(&fid, &given, &family); err != nil {
-					rows.Close()
-					return err
-				}
-				g, f := similarName(given, m.GivenName), similarName(family, m.FamilyName)
-				switch {
-				case g && f:
-					reason(fid, 3, fmt.Sprintf("%s: zelfde geboortedatum (%s) en gelijkende voor- en achternaam", m.Name(), m.BirthDate.Short()))
-				case g || f:
-					reason(fid, 1, fmt.Sprintf("%s: zelfde geboortedatum (%s) en een gelijkende naam", m.Name(), m.BirthDate.Short()))
-				}
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		if ref.Postcode != "" && ref.Street != "" {
-			rows, err := tx.QueryContext(ctx, `SELECT id, street FROM families WHERE postcode = $1`, ref.Postcode)
-			if err != nil {
-				return fmt.Errorf("store: find duplicates: %w", err)
-			}
-			for rows.Next() {
-				var fid int64
-				var street string
-				if err := rows.Scan(&fid, &street); err != nil {
-					rows.Close()
-					return err
-				}
-				if fold(street) == fold(ref.Street) {
-					reason(fid, 2, "zelfde adres: "+ref.Street+", "+ref.Postcode)
-				}
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-		}
-		for fid, c := range found {
-			var teamID int64
-			var household string
-			if err := tx.QueryRowContext(ctx, `SELECT f.team_id, t.name, d.name, f.household_name FROM families f
-				JOIN teams t ON t.id = f.team_id JOIN districts d ON d.id = f.district_id WHERE f.id = $1`, fid).
-				Scan(&teamID, &c.TeamName, &c.DistrictName, &household); err != nil {
-				return err
-			}
-			c.SameTeam = teamID == ref.TeamID
-			if c.SameTeam {
-				c.HouseholdName = household
-			} else {
-				// The reasons name the referred member, not the other
-				// team's; still, keep them general.
-				c.Reasons = []string{fmt.Sprintf("%d overeenkomst(en) met een gezin van een ander team", len(c.Reasons))}
-			}
-			out = append(out, c)
-		}
-		sort.Slice(out, func(i, j int) bool {
-			if out[i].SameTeam != out[j].SameTeam {
-				return out[i].SameTeam
-			}
-			if out[i].Score != out[j].Score {
-				return out[i].Score > out[j].Score
-			}
-			return out[i].FamilyID < out[j].FamilyID
-		})
 		// The search is in the referral's log, and in the log of each
 		// family it shows (NEN 7513).
 		rec := auditRecord{Action: regie.ActionSearch, Outcome: regie.OutcomeOK, Segment: regie.SegReferral,
@@ -122,6 +43,96 @@ func (s *Store) FindDuplicates(ctx context.Context, referralID int64) ([]*regie.
 		return tx.auditEach(ctx, rec, subjects)
 	})
 	return out, err
+}
+
+// duplicateCandidates finds the known families the referral ref may be,
+// same team first and the best matches first: the referral page and the
+// team meeting's agenda show them.
+func (tx *tx) duplicateCandidates(ctx context.Context, ref *regie.Referral) ([]*regie.DuplicateCandidate, error) {
+	var out []*regie.DuplicateCandidate
+	found := map[int64]*regie.DuplicateCandidate{}
+	reason := func(famID int64, score int, why string) {
+		c := found[famID]
+		if c == nil {
+			c = &regie.DuplicateCandidate{FamilyID: famID}
+			found[famID] = c
+		}
+		c.Reasons, c.Score = append(c.Reasons, why), c.Score+score
+	}
+	for _, m := range ref.Members {
+		rows, err := tx.QueryContext(ctx, `SELECT family_id, given_name, family_name FROM members WHERE birth_date = $1`, m.BirthDate.ISO())
+		if err != nil {
+			return nil, fmt.Errorf("store: find duplicates: %w", err)
+		}
+		for rows.Next() {
+			var fid int64
+			var given, family string
+			if err := rows.Scan(&fid, &given, &family); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			g, f := similarName(given, m.GivenName), similarName(family, m.FamilyName)
+			switch {
+			case g && f:
+				reason(fid, 3, fmt.Sprintf("%s: zelfde geboortedatum (%s) en gelijkende voor- en achternaam", m.Name(), m.BirthDate.Short()))
+			case g || f:
+				reason(fid, 1, fmt.Sprintf("%s: zelfde geboortedatum (%s) en een gelijkende naam", m.Name(), m.BirthDate.Short()))
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if ref.Postcode != "" && ref.Street != "" {
+		rows, err := tx.QueryContext(ctx, `SELECT id, street FROM families WHERE postcode = $1`, ref.Postcode)
+		if err != nil {
+			return nil, fmt.Errorf("store: find duplicates: %w", err)
+		}
+		for rows.Next() {
+			var fid int64
+			var street string
+			if err := rows.Scan(&fid, &street); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if fold(street) == fold(ref.Street) {
+				reason(fid, 2, "zelfde adres: "+ref.Street+", "+ref.Postcode)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	for fid, c := range found {
+		var teamID int64
+		var household string
+		if err := tx.QueryRowContext(ctx, `SELECT f.team_id, t.name, d.name, f.household_name FROM families f
+			JOIN teams t ON t.id = f.team_id JOIN districts d ON d.id = f.district_id WHERE f.id = $1`, fid).
+			Scan(&teamID, &c.TeamName, &c.DistrictName, &household); err != nil {
+			return nil, err
+		}
+		c.SameTeam = teamID == ref.TeamID
+		if c.SameTeam {
+			c.HouseholdName = household
+		} else {
+			// The reasons name the referred member, not the other
+			// team's; still, keep them general.
+			c.Reasons = []string{fmt.Sprintf("%d overeenkomst(en) met een gezin van een ander team", len(c.Reasons))}
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].SameTeam != out[j].SameTeam {
+			return out[i].SameTeam
+		}
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].FamilyID < out[j].FamilyID
+	})
+	return out, nil
 }
 
 // fold lower-cases s and strips accents, spaces and punctuation, so

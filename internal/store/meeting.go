@@ -82,6 +82,9 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 			if err := tx.agendaCheckups(ctx, ag, teamID, d); err != nil {
 				return err
 			}
+			if err := tx.agendaDrafts(ctx, ag, teamID); err != nil {
+				return err
+			}
 		}
 		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
 			return err
@@ -93,6 +96,15 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 		intakeFamilies, err := tx.referralFamilies(ctx, decided)
 		if err != nil {
 			return err
+		}
+		if !past && !export {
+			dups, err := tx.agendaDuplicates(ctx, ag, teamID)
+			if err != nil {
+				return err
+			}
+			if err := tx.auditDuplicates(ctx, dups, d); err != nil {
+				return err
+			}
 		}
 		detail := "agenda van het teamoverleg van " + d.Dutch()
 		if export {
@@ -118,13 +130,16 @@ func agendaSubjects(ag *regie.Agenda, intakeFamilies map[int64]int64) []auditSub
 			subjects = append(subjects, sub)
 		}
 	}
-	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
+	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals, ag.Closings, ag.Unassigned} {
 		for _, fs := range l {
 			add(auditSubject{FamilyID: fs.ID})
 		}
 	}
 	for _, c := range ag.Checkups {
 		add(auditSubject{FamilyID: c.FamilyID})
+	}
+	for _, d := range ag.Drafts {
+		add(auditSubject{FamilyID: d.FamilyID})
 	}
 	for _, l := range [][]*regie.ReferralSummary{ag.Referrals, ag.Waiting, ag.PortfolioDue} {
 		for _, r := range l {
@@ -309,7 +324,11 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
 		shown = append(shown, l...)
 	}
-	return tx.enrichSummaries(ctx, shown)
+	more, err := tx.agendaFromTeam(ctx, ag, list)
+	if err != nil {
+		return err
+	}
+	return tx.enrichSummaries(ctx, append(shown, more...))
 }
 
 // agendaMinutes fills the items and the decisions of the meeting.

@@ -9,11 +9,12 @@ import (
 	"regie/internal/request"
 )
 
-// showThisMeeting opens this week's meeting: the team meets weekly, on
-// Monday unless a date is chosen.
+// showThisMeeting opens the team's next meeting: the team meets weekly
+// (regie.MeetingWeekday), and once this week's has passed the menu opens
+// next week's (regie.NextMeetingDay).
 func (h *Handler) showThisMeeting(w http.ResponseWriter, r *http.Request) error {
-	monday := regie.DateOf(h.Clock.Now()).Monday()
-	http.Redirect(w, r, "/teamoverleg/"+monday.ISO(), http.StatusSeeOther)
+	day := regie.NextMeetingDay(regie.DateOf(h.Clock.Now()))
+	http.Redirect(w, r, "/teamoverleg/"+day.ISO(), http.StatusSeeOther)
 	return nil
 }
 
@@ -36,12 +37,18 @@ func (h *Handler) renderMeeting(w http.ResponseWriter, r *http.Request, status i
 	d := ag.Meeting.HeldOn
 	p := meetingPage{Agenda: ag, Day: d.ISO(), Prev: d.AddDays(-7).ISO(), Next: d.AddDays(7).ISO(), Print: print}
 	seen := map[int64]bool{}
-	for _, list := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
+	for _, list := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals, ag.Closings, ag.Unassigned} {
 		for _, fs := range list {
 			if !seen[fs.ID] {
 				seen[fs.ID] = true
 				p.Families = append(p.Families, option{fmt.Sprint(fs.ID), fs.HouseholdName})
 			}
+		}
+	}
+	for _, d := range ag.Drafts {
+		if !seen[d.FamilyID] {
+			seen[d.FamilyID] = true
+			p.Families = append(p.Families, option{fmt.Sprint(d.FamilyID), d.FamilyName})
 		}
 	}
 	if f == nil {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"net/http"
-	"time"
 
 	"regie"
 	"regie/internal/request"
@@ -65,7 +64,7 @@ func (h *Handler) renderReferral(w http.ResponseWriter, r *http.Request, status 
 		return err
 	}
 	p := referralPage{Referral: ref,
-		NextMeet: nextWeekday(regie.DateOf(h.Clock.Now()), time.Monday).ISO(), Openings: choiceOptions(regie.OpeningKinds)}
+		NextMeet: regie.NextMeetingDay(regie.DateOf(h.Clock.Now())).ISO(), Openings: choiceOptions(regie.OpeningKinds)}
 	if ref.Can.Decide {
 		if p.Duplicates, err = h.Referrals.FindDuplicates(r.Context(), id); err != nil {
 			return err
@@ -76,15 +75,6 @@ func (h *Handler) renderReferral(w http.ResponseWriter, r *http.Request, status 
 	}
 	h.render(w, r, status, "referral_show", &view{Title: "Aanmelding " + ref.Number(), Nav: "aanmeldingen", Form: f, Page: p})
 	return nil
-}
-
-// nextWeekday returns the first day on or after d that is a wd: the team
-// meets weekly, on Monday unless it says otherwise.
-func nextWeekday(d regie.Date, wd time.Weekday) regie.Date {
-	for d.Time().Weekday() != wd {
-		d = d.AddDays(1)
-	}
-	return d
 }
 
 func (h *Handler) scheduleReferral(w http.ResponseWriter, r *http.Request) error {

@@ -287,6 +287,7 @@ var expectations = map[string]expectation{
 		}
 		return redirect
 	}},
+	"GET /werkbak":        {status: only(ok, "casemanager", "jeugdhulpverlener")},
 	"GET /gezinnen":       {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
 	"GET /gezinnen/nieuw": {status: only(ok, "teamleider")},
 	"POST /gezinnen":      {status: only(redirect, "teamleider"), form: familyForm},
@@ -888,6 +889,11 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 		{role: "functioneel_beheerder", page: "/sociale-kaart", offers: []string{"/sociale-kaart/nieuw", "/beheer/gebruikers", "/beheer/fasen"},
 			not: []string{"/gezinnen", "/teamoverleg"}},
 		{role: "casemanager", page: "/sociale-kaart", not: []string{"/sociale-kaart/nieuw", "/beheer/gebruikers", "/toewijzingen"}},
+		{role: "casemanager", page: "/gezinnen", offers: []string{"/werkbak"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen", offers: []string{"/werkbak"}},
+		{role: "teamleider", page: "/gezinnen?overzicht=team", not: []string{"/werkbak"}},
+		{role: "teamleider", page: "/teamoverleg/2026-03-02", offers: []string{"/gezinnen/{assigned}/plan/2/besproken"}},
+		{role: "casemanager", page: "/teamoverleg/2026-03-02", not: []string{"/gezinnen/{assigned}/plan/2/besproken"}},
 	} {
 		name := tc.role + " " + tc.page
 		if tc.later {

@@ -131,6 +131,7 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /{$}", handle: h.showHome},
 
 		// Families.
+		{pattern: "GET /werkbak", handle: h.showWorklist},
 		{pattern: "GET /gezinnen", handle: h.showFamilyList},
 		{pattern: "GET /gezinnen/nieuw", handle: h.showFamilyNew},
 		{pattern: "POST /gezinnen", handle: h.createFamily},

@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+// The sections of the team meeting's agenda beyond the signals: every
+// plan draft ready for discussion, the closings of the intensive phase,
+// the families without a casemanager, and the known families a referral
+// may be. Each loader is bounded by agendaSize, so the agenda stays fast
+// for a team of any size.
+
+// agendaDrafts fills the plan drafts (concept) of the team's open
+// families, the oldest edited first, each with whether the actor may
+// record that the team discussed it.
+func (tx *tx) agendaDrafts(ctx context.Context, ag *regie.Agenda, teamID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, v.number, v.updated_at,
+			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
+				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), '')
+		FROM families f JOIN plan_versions v ON v.family_id = f.id
+		WHERE f.team_id = $1 AND f.closed_at IS NULL AND v.status = $2
+		ORDER BY v.updated_at, v.id LIMIT `+fmt.Sprint(agendaSize), teamID, string(regie.PlanDraft))
+	if err != nil {
+		return fmt.Errorf("store: agenda drafts: %w", err)
+	}
+	defer rows.Close()
+	// MarkPlanDiscussed decides on the team's meeting, as here.
+	can := ag.CanDecide && policy.Can(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: teamID})
+	for rows.Next() {
+		d := &regie.AgendaDraft{CanMarkDiscussed: can}
+		if err := rows.Scan(&d.FamilyID, &d.FamilyName, &d.Number, timeScan{&d.UpdatedAt}, &d.Coordinator); err != nil {
+			return err
+		}
+		ag.Drafts = append(ag.Drafts, d)
+	}
+	return rows.Err()
+}
+
+// agendaFromTeam fills, from the team's open families that agendaFamilies
+// read (with their summaries, coordinators and signals), the closings of
+// the intensive phase — in phase 4, or entered phase 5 since the team's
+// previous meeting (the week before when there was none) — and the
+// families without a casemanager (no current coordinator), whom the team
+// leader assigns (CanAssign). Both by name, at most agendaSize each; it
+// returns them, for agendaFamilies to enrich with what it shows. Taking
+// them from that one read costs no query per family.
+func (tx *tx) agendaFromTeam(ctx context.Context, ag *regie.Agenda, team []*regie.FamilySummary) ([]*regie.FamilySummary, error) {
+	day, teamID := ag.Meeting.HeldOn, ag.Meeting.TeamID
+	var prev regie.Date
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(held_on) FROM meetings WHERE team_id = $1 AND held_on < $2`, teamID, day.ISO()).
+		Scan(dateScan{&prev}); err != nil {
+		return nil, fmt.Errorf("store: previous meeting: %w", err)
+	}
+	if prev.IsZero() {
+		prev = day.AddDays(-7)
+	}
+	ag.PreviousOn = prev
+	ag.CanAssign = policy.Can(tx.actor, regie.ActionUpdate, regie.SegAssignment, &policy.Facts{Exists: true, TeamID: teamID})
+	byName := slices.Clone(team)
+	keys := make(map[*regie.FamilySummary]string, len(byName))
+	for _, fs := range byName {
+		keys[fs] = regie.SortName(fs.HouseholdName)
+	}
+	sort.SliceStable(byName, func(i, j int) bool { return keys[byName[i]] < keys[byName[j]] })
+	for _, fs := range byName {
+		closing := fs.Phase == regie.PhaseClosing || (fs.Phase == regie.PhaseCoordination && fs.Facts.PhaseStartedOn.After(prev))
+		if closing && len(ag.Closings) < agendaSize {
+			ag.Closings = append(ag.Closings, fs)
+		}
+		if fs.Coordinator == "" && len(ag.Unassigned) < agendaSize {
+			ag.Unassigned = append(ag.Unassigned, fs)
+		}
+	}
+	return append(slices.Clone(ag.Closings), ag.Unassigned...), nil
+}
+
+// agendaDuplicates fills, for the referrals awaiting a decision (at most
+// agendaSize), the known families each may be, when the policy lets the
+// actor see them on the agenda (policy.AgendaDuplicates). It returns the
+// audit subjects: like the referral page, the search is in the referral's
+// log and in the log of each family it shows.
+func (tx *tx) agendaDuplicates(ctx context.Context, ag *regie.Agenda, teamID int64) ([]auditSubject, error) {
+	dec := policy.AgendaDuplicates(tx.actor, &policy.Facts{Exists: true, TeamID: teamID})
+	if !dec.Allow || len(ag.Referrals) == 0 {
+		return nil, nil
+	}
+	ag.Duplicates = map[int64][]*regie.DuplicateCandidate{}
+	var subjects []auditSubject
+	for i, r := range ag.Referrals {
+		if i == agendaSize {
+			break
+		}
+		ref, err := tx.findReferral(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		cands, err := tx.duplicateCandidates(ctx, ref)
+		if err != nil {
+			return nil, err
+		}
+		if len(cands) > 0 {
+			ag.Duplicates[r.ID] = cands
+		}
+		for _, c := range cands {
+			subjects = append(subjects, auditSubject{FamilyID: c.FamilyID, ReferralID: r.ID})
+		}
+	}
+	return subjects, nil
+}
+
+// auditDuplicates writes the agenda's search for known families, as the
+// referral page writes its own: one row per referral and family shown.
+func (tx *tx) auditDuplicates(ctx context.Context, subjects []auditSubject, day regie.Date) error {
+	if len(subjects) == 0 {
+		return nil
+	}
+	dec := policy.AgendaDuplicates(tx.actor, &policy.Facts{Exists: true, TeamID: tx.actor.TeamID})
+	return tx.auditEach(ctx, auditRecord{Action: regie.ActionSearch, Outcome: regie.OutcomeOK, Segment: regie.SegReferral,
+		Basis: dec.Basis, Detail: "controle op een bekend gezin, agenda van het teamoverleg van " + day.Dutch()}, subjects)
+}

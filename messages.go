@@ -79,6 +79,8 @@ const (
 	MsgAgreementNeedsDate   Msg = "agreement_needs_date"
 	MsgPlanFrozen           Msg = "plan_frozen"
 	MsgPlanDraftOpen        Msg = "plan_draft_open"
+	MsgPlanNotDiscussed     Msg = "plan_not_discussed"
+	MsgPlanAlreadyDiscussed Msg = "plan_already_discussed"
 	MsgStale                Msg = "stale"
 	MsgContactOnlyAuthor    Msg = "contact_only_author"
 	MsgConsentNeedsSigner   Msg = "consent_needs_signer"
@@ -265,6 +267,8 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgAgreementNeedsDate:   "Geef aan wanneer het gedaan moet zijn.",
 	MsgPlanFrozen:           "Deze versie is vastgesteld met het gezin en kan niet meer veranderen. Begin een nieuwe versie.",
 	MsgPlanDraftOpen:        "Er is al een conceptversie. Werk die af, of stel die eerst vast.",
+	MsgPlanNotDiscussed:     "Dit plan is nog niet besproken in het teamoverleg. Vraag de teamleider de bespreking vast te leggen; daarna stelt u het vast met het gezin.",
+	MsgPlanAlreadyDiscussed: "Deze versie is al besproken in het teamoverleg.",
 	MsgStale:                "Iemand anders heeft dit intussen gewijzigd. Er is niets opgeslagen. Wat u typte staat hieronder nog; vergelijk het met wat nu is opgeslagen en sla opnieuw op.",
 	MsgContactOnlyAuthor:    "Alleen wie dit contactmoment heeft vastgelegd, kan het wijzigen. Leg zo nodig een eigen contactmoment vast.",
 	MsgConsentNeedsSigner:   "Kies wie de toestemmingsverklaring hebben getekend.",

@@ -49,8 +49,9 @@ var template struct {
 	concerns map[int64]int64
 	contacts map[int64]int64
 	// plans: per family, version 1 agreed (with one agreement, whose key
-	// is in agreementKeys) and version 2 a draft; a consent with a signed
-	// paper and a trajectory.
+	// is in agreementKeys) and version 2 a draft — discussed in the team
+	// meeting for FamTeam, a concept for the others; a consent with a
+	// signed paper and a trajectory.
 	agreementKeys map[int64]string
 	consents      map[int64]int64
 	documents     map[int64]int64
@@ -198,12 +199,23 @@ func planExtras(s *store.Store, f *storetest.Fixture) error {
 		}); err != nil {
 			return err
 		}
+		if err := s.MarkPlanDiscussed(ctx, fam.ID, 1); err != nil {
+			return err
+		}
 		if err := s.AgreePlan(ctx, fam.ID, 1, regie.PlanAgreement{On: "2026-03-02", With: "Sandra"}); err != nil {
 			return err
 		}
 		v2, err := s.StartPlanVersion(ctx, fam.ID, "wijziging")
 		if err != nil {
 			return err
+		}
+		// The team's other family has its draft discussed, so the plan
+		// page is seen (and its forms submitted) in both states: a
+		// concept to discuss, and a discussed version to agree.
+		if fam == f.FamTeam {
+			if err := s.MarkPlanDiscussed(ctx, fam.ID, 2); err != nil {
+				return err
+			}
 		}
 		template.agreementKeys[fam.ID] = v2.Agreements[0].Key
 		c, err := s.CreateConsent(ctx, fam.ID, regie.ConsentInput{SignedOn: "2026-03-02", Signers: []int64{fam.Members[0].ID},

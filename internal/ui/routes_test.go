@@ -370,16 +370,27 @@ var expectations = map[string]expectation{
 	"POST /gezinnen/{id}/plan/{nr}": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"situation": {"Rustiger"}, "goal_rows": {"3"}, "agreement_rows": {"3"}, "revision": {"1"}}
 	}},
-	// Discussing the plan is the team leader's decision in the team meeting.
+	// Discussing the plan is the team leader's decision in the team
+	// meeting; the same-team family's draft is discussed already.
 	"POST /gezinnen/{id}/plan/{nr}/besproken": {family: true, status: func(role, rel string) int {
 		if (role == "casemanager" || role == "jeugdhulpverlener") && rel == "assigned" || role == "netwerkpartner" {
 			// May read the plan (the partner through the fixture's
 			// consent), may not record the team's decision.
 			return forbid
 		}
+		if s := teamLeaderOnly(redirect)(role, rel); s == redirect && role != "uitgelogd" && rel == "same-team" {
+			return http.StatusConflict
+		}
 		return teamLeaderOnly(redirect)(role, rel)
 	}},
-	"POST /gezinnen/{id}/plan/{nr}/vaststellen": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+	// Agreeing with the family: only a draft the team discussed (the
+	// same-team family's); the assigned family's is a concept.
+	"POST /gezinnen/{id}/plan/{nr}/vaststellen": {family: true, status: func(role, rel string) int {
+		if s := familyWrite(role, rel); s == redirect && role != "uitgelogd" && rel == "assigned" {
+			return http.StatusConflict
+		}
+		return familyWrite(role, rel)
+	}, form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"agreed_on": {"2026-03-02"}, "agreed_with": {"Sandra"}}
 	}},
 	"POST /gezinnen/{id}/afspraken/{key}": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {

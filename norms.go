@@ -35,6 +35,9 @@ type Norms struct {
 	// RejectedInARow: a signal after this many attempts in a row without
 	// contact (door not opened, phone not answered, sent away).
 	RejectedInARow int
+	// SupervisionMonths: every casemanager and youth worker has work
+	// supervision with the team leader once a month (seed 003, bijlage 1).
+	SupervisionMonths int
 }
 
 // DefaultNorms returns the seed's norms.
@@ -51,6 +54,7 @@ func DefaultNorms() Norms {
 		CoordinationMaxMonths:      18,
 		NoContactDays:              14,
 		RejectedInARow:             5,
+		SupervisionMonths:          1,
 	}
 }
 
@@ -88,6 +92,8 @@ var NormSettings = []NormSetting{
 		func(n *Norms) *int { return &n.NoContactDays }},
 	{"norm.afgewezen_op_rij", "Signaal na zoveel pogingen op rij zonder contact", "pogingen", 2, 50,
 		func(n *Norms) *int { return &n.RejectedInARow }},
+	{"norm.werkbegeleiding_maanden", "Werkbegeleiding per casemanager en jeugdhulpverlener, elke", "maanden", 1, 6,
+		func(n *Norms) *int { return &n.SupervisionMonths }},
 }
 
 // Value returns the setting's value in n.

@@ -62,6 +62,9 @@ var template struct {
 	// pendingChange is an account the administrator made for team A,
 	// waiting for the team leader's confirmation.
 	pendingChange int64
+	// supervisionSession is a session of the team leader with the
+	// casemanager, naming the assigned family.
+	supervisionSession int64
 	err           error
 }
 
@@ -127,6 +130,14 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		if template.err = coordinationExtras(s, template.f); template.err != nil {
 			return
 		}
+		sess, err := s.CreateSupervisionSession(storetest.As(template.f.TeamLeader), template.f.Casemanager.ID, regie.SupervisionInput{
+			HeldOn: "2026-03-02", LeaderPoints: "Caseload en uren.", WorkerPoints: "Gezin Jansen kost veel tijd.",
+			Agreements: "Sanne plant een huisbezoek met de duo-partner, voor 15 maart.", FamilyIDs: []int64{template.f.FamAssigned.ID}})
+		if err != nil {
+			template.err = err
+			return
+		}
+		template.supervisionSession = sess.ID
 		if _, err := s.CreateUser(storetest.As(template.f.Admin), regie.NewUser{Email: "wacht@test.nl", Name: "Willem Wachter",
 			Role: regie.RoleCasemanager, OrganisationID: template.f.Org.ID, TeamID: template.f.TeamA.ID,
 			Password: "tijdelijk-abcd-efgh", PasswordTemporary: true}, hash); err != nil {

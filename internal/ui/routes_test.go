@@ -475,6 +475,30 @@ var expectations = map[string]expectation{
 		}
 		return notFound
 	}},
+	// The worker's own sessions: casemanagers and youth workers.
+	"GET /werkbegeleiding/mijn": {status: only(ok, "casemanager", "jeugdhulpverlener")},
+	// The team leader records a session; for anyone else the worker's
+	// supervision does not exist.
+	"POST /werkbegeleiding/{id}/gesprekken": {status: teamLeaderOnly(redirect), form: func(f *storetest.Fixture, _ string) url.Values {
+		return url.Values{"session_on": {"2026-03-02"}, "leader_points": {"Uren"}, "families": {fmt.Sprint(f.FamAssigned.ID)}}
+	}},
+	// A session: the team leader and the worker it is about read it
+	// (the fixture's is the casemanager's); only the team leader changes it.
+	"GET /werkbegeleiding/{id}/gesprekken/{gid}": {status: func(role, rel string) int {
+		if role == "casemanager" {
+			return ok
+		}
+		return teamLeaderOnly(ok)(role, rel)
+	}},
+	"GET /werkbegeleiding/{id}/gesprekken/{gid}/bewerken": {status: func(role, rel string) int {
+		if role == "casemanager" {
+			return forbid // reads it, may not change it
+		}
+		return teamLeaderOnly(ok)(role, rel)
+	}},
+	"POST /werkbegeleiding/{id}/gesprekken/{gid}": {status: teamLeaderOnly(redirect), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"session_on": {"2026-03-02"}, "agreements": {"Huisbezoek plannen"}, "version": {"1"}}
+	}},
 	"GET /beheer/fasen":  {status: only(ok, "functioneel_beheerder")},
 	"POST /beheer/fasen": {status: only(redirect, "functioneel_beheerder"), form: phaseConfigForm},
 
@@ -574,6 +598,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{hid}", fmt.Sprint(coordIDs.handovers[fam.ID]))
 	p = strings.ReplaceAll(p, "{nid}", fmt.Sprint(coordIDs.meetings[fam.ID]))
 	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
+	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	return strings.TrimSuffix(p, "{$}")
 }
 

@@ -65,7 +65,7 @@ var template struct {
 	// supervisionSession is a session of the team leader with the
 	// casemanager, naming the assigned family.
 	supervisionSession int64
-	err           error
+	err                error
 }
 
 func fixtureFile(t *testing.T) (string, *storetest.Fixture) {

@@ -52,8 +52,8 @@ func TestSupervisionInput_Validate(t *testing.T) {
 		in    regie.SupervisionInput
 		field string
 	}{
-		{regie.SupervisionInput{WorkerPoints: "x"}, "held_on"},
-		{regie.SupervisionInput{HeldOn: "2026-03-03", WorkerPoints: "x"}, "held_on"},
+		{regie.SupervisionInput{WorkerPoints: "x"}, "session_on"},
+		{regie.SupervisionInput{HeldOn: "2026-03-03", WorkerPoints: "x"}, "session_on"},
 		{regie.SupervisionInput{HeldOn: "2026-03-01", LeaderPoints: " "}, "leader_points"},
 	} {
 		if _, err := bad.in.Validate(today); regie.ErrorFields(err)[bad.field] == "" {

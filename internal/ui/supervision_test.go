@@ -53,7 +53,7 @@ func TestSupervision_Pages(t *testing.T) {
 	if !offers(t, r.body, page+"/gesprekken") {
 		t.Fatal("the team leader is not offered the session form")
 	}
-	r = e.do(http.MethodPost, page+"/gesprekken", leader, url.Values{"held_on": {"2026-03-02"}, "leader_points": {"Verlof"},
+	r = e.do(http.MethodPost, page+"/gesprekken", leader, url.Values{"session_on": {"2026-03-02"}, "leader_points": {"Verlof"},
 		"agreements": {"Sanne vraagt verlof aan, deze week"}, "families": {fmt.Sprint(e.f.FamAssigned.ID)}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("record a session: status %d\n%.500s", r.status, r.body)
@@ -64,7 +64,7 @@ func TestSupervision_Pages(t *testing.T) {
 	}
 	// Nothing written: the form comes back with the message, what was
 	// typed kept.
-	r = e.do(http.MethodPost, page+"/gesprekken", leader, url.Values{"held_on": {"2026-03-02"}, "leader_points": {" "}})
+	r = e.do(http.MethodPost, page+"/gesprekken", leader, url.Values{"session_on": {"2026-03-02"}, "leader_points": {" "}})
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, regie.Text(regie.MsgSupervisionEmpty)) {
 		t.Fatalf("an empty session: status %d", r.status)
 	}

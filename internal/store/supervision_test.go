@@ -9,9 +9,9 @@ import (
 	"regie/internal/storetest"
 )
 
-// auditCount counts the audit rows of a user on a segment with an outcome,
+// userAuditCount counts the audit rows of a user on a segment with an outcome,
 // about a family (0: any).
-func auditCount(t *testing.T, s *store.Store, userID int64, segment regie.Segment, outcome regie.Outcome, familyID int64) int {
+func userAuditCount(t *testing.T, s *store.Store, userID int64, segment regie.Segment, outcome regie.Outcome, familyID int64) int {
 	t.Helper()
 	q := `SELECT count(*) FROM audit WHERE user_id = $1 AND segment = $2 AND outcome = $3`
 	args := []any{userID, string(segment), string(outcome)}
@@ -71,7 +71,7 @@ func TestSupervision_Sessions(t *testing.T) {
 			t.Errorf("agreement lines = %q", got)
 		}
 		// Recording it named the family: in the family's log.
-		if n := auditCount(t, s, f.TeamLeader.ID, regie.SegSupervision, regie.OutcomeOK, f.FamAssigned.ID); n != 1 {
+		if n := userAuditCount(t, s, f.TeamLeader.ID, regie.SegSupervision, regie.OutcomeOK, f.FamAssigned.ID); n != 1 {
 			t.Errorf("%d audit rows of the family for the new session, want 1", n)
 		}
 
@@ -98,7 +98,7 @@ func TestSupervision_Sessions(t *testing.T) {
 					if got != nil && got.CanEdit != (tc.u == f.TeamLeader) {
 						t.Errorf("%s: CanEdit %v", tc.name, got.CanEdit)
 					}
-					if n := auditCount(t, s, tc.u.ID, regie.SegSupervision, regie.OutcomeOK, f.FamAssigned.ID); n == 0 {
+					if n := userAuditCount(t, s, tc.u.ID, regie.SegSupervision, regie.OutcomeOK, f.FamAssigned.ID); n == 0 {
 						t.Errorf("%s read it, and the family's log does not say so", tc.name)
 					}
 					continue
@@ -107,7 +107,7 @@ func TestSupervision_Sessions(t *testing.T) {
 					t.Errorf("%s: %v, want ENOTFOUND", tc.name, err)
 				}
 				// The refused attempt is in the log.
-				if n := auditCount(t, s, tc.u.ID, regie.SegSupervision, regie.OutcomeDenied, 0); n != 1 {
+				if n := userAuditCount(t, s, tc.u.ID, regie.SegSupervision, regie.OutcomeDenied, 0); n != 1 {
 					t.Errorf("%s: %d denied rows, want 1", tc.name, n)
 				}
 			}

@@ -141,7 +141,8 @@ func NextMeetingDay(today Date) Date {
 }
 
 // Supervision is the monthly work supervision (werkbegeleiding) of one
-// worker: caseload, hours, signals, families per phase.
+// worker: caseload, hours, signals, families per phase, and the sessions
+// held.
 type Supervision struct {
 	User      *User
 	Families  []*FamilySummary
@@ -149,10 +150,18 @@ type Supervision struct {
 	ThisMonth int // minutes of the worker's own contacts this month
 	PerWeek   []WeekHours
 	Caseload  *Caseload
+	// Sessions are the sessions held with the worker, newest first; the
+	// form for the next one shows the agreements of the last.
+	Sessions []*SupervisionSession
+	Due      SupervisionDue
+	// CanRecord: the actor records a session with the worker.
+	CanRecord bool
 }
 
-// MeetingService prepares the team meeting and records its decisions.
+// MeetingService prepares the team meeting and records its decisions,
+// and keeps the team leader's monthly supervision of the team's workers.
 type MeetingService interface {
+	SupervisionService
 	// FindAgenda returns the meeting of the actor's team on a day (made
 	// when first opened) with its agenda. The team's staff read it; the
 	// team leader decides. EINVALID (a bad day), EFORBIDDEN.

@@ -79,6 +79,11 @@ const (
 	MsgAgreementNeedsDate   Msg = "agreement_needs_date"
 	MsgPlanFrozen           Msg = "plan_frozen"
 	MsgPlanDraftOpen        Msg = "plan_draft_open"
+	MsgPlanNotDiscussed     Msg = "plan_not_discussed"
+	MsgPlanAlreadyDiscussed Msg = "plan_already_discussed"
+	MsgSupervisionEmpty     Msg = "supervision_empty"
+	MsgSupervisionFamily    Msg = "supervision_family"
+	MsgFlashSupervision     Msg = "flash_supervision"
 	MsgStale                Msg = "stale"
 	MsgContactOnlyAuthor    Msg = "contact_only_author"
 	MsgConsentNeedsSigner   Msg = "consent_needs_signer"
@@ -282,6 +287,11 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgAgreementNeedsDate:   "Geef aan wanneer het gedaan moet zijn.",
 	MsgPlanFrozen:           "Deze versie is vastgesteld met het gezin en kan niet meer veranderen. Begin een nieuwe versie.",
 	MsgPlanDraftOpen:        "Er is al een conceptversie. Werk die af, of stel die eerst vast.",
+	MsgPlanNotDiscussed:     "Dit plan is nog niet besproken in het teamoverleg. Vraag de teamleider de bespreking vast te leggen; daarna stelt u het vast met het gezin.",
+	MsgPlanAlreadyDiscussed: "Deze versie is al besproken in het teamoverleg.",
+	MsgSupervisionEmpty:     "Schrijf op wat er besproken is: punten van u, van de medewerker, of de afspraken.",
+	MsgSupervisionFamily:    "Kies alleen gezinnen van deze medewerker.",
+	MsgFlashSupervision:     "De werkbegeleiding is vastgelegd. De medewerker leest het verslag onder Mijn werkbegeleiding.",
 	MsgStale:                "Iemand anders heeft dit intussen gewijzigd. Er is niets opgeslagen. Wat u typte staat hieronder nog; vergelijk het met wat nu is opgeslagen en sla opnieuw op.",
 	MsgContactOnlyAuthor:    "Alleen wie dit contactmoment heeft vastgelegd, kan het wijzigen. Leg zo nodig een eigen contactmoment vast.",
 	MsgConsentNeedsSigner:   "Kies wie de toestemmingsverklaring hebben getekend.",
@@ -459,6 +469,8 @@ var fieldLabels = map[string]string{
 	"history": "Hoe de situatie is ontstaan", "strengths": "Krachten", "obstacles": "Belemmeringen", "problems": "Problemen",
 	"situation": "Huidige situatie", "closing_question": "Wat heeft het gezin nodig", "domains": "Leefgebieden",
 	"origin": "Aanleiding", "agreed_on": "Getekend op", "agreed_with": "Door wie van het gezin", "status": "Status", "scores": "Scores",
+	"session_on": "Datum van het gesprek", "leader_points": "Punten van de teamleider", "worker_points": "Punten van de medewerker",
+	"agreements": "Afspraken", "families": "Besproken gezinnen",
 	"on": "Datum", "signed_on": "Getekend op", "valid_until": "Geldig tot", "signers": "Ondertekend door",
 	"parties": "Organisaties", "document": "Getekende verklaring", "withdrawn_on": "Ingetrokken per",
 	"withdraw_reason": "Reden van intrekken", "domain": "Leefgebied", "org": "Instantie", "intervention": "Interventie",

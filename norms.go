@@ -41,6 +41,9 @@ type Norms struct {
 	// after the closing (seed 003, bijlage 2; seed 004: long-term
 	// monitoring), increasing.
 	CheckupMonths []int
+	// SupervisionMonths: every casemanager and youth worker has work
+	// supervision with the team leader once a month (seed 003, bijlage 1).
+	SupervisionMonths int
 }
 
 // DefaultNorms returns the seed's norms.
@@ -58,6 +61,7 @@ func DefaultNorms() Norms {
 		NoContactDays:              14,
 		RejectedInARow:             5,
 		CheckupMonths:              []int{3, 6, 12},
+		SupervisionMonths:          1,
 	}
 }
 
@@ -100,6 +104,8 @@ var NormSettings = []NormSetting{
 		func(n *Norms) *int { return &n.RejectedInARow }, nil},
 	{Key: "norm.checkup_maanden", Label: "Check-ups na het sluiten van het dossier, na", Unit: "maanden, oplopend (bijvoorbeeld 3, 6, 12)",
 		Min: 1, Max: 60, list: func(n *Norms) *[]int { return &n.CheckupMonths }},
+	{Key: "norm.werkbegeleiding_maanden", Label: "Werkbegeleiding per casemanager en jeugdhulpverlener, elke", Unit: "maanden",
+		Min: 1, Max: 6, field: func(n *Norms) *int { return &n.SupervisionMonths }},
 }
 
 // Value returns the setting's value in n, as the form shows it.

@@ -22,10 +22,12 @@ type Permissions struct {
 	ReferOnBehalf bool
 	WaitingList   bool // the team's waiting list and priority list
 	Supervision   bool // the supervision of the team's workers
-	Assignments   bool // the list of assignments
-	SocialMap     bool // the social map
-	EditSocialMap bool
-	Accounts      bool // the administration of accounts
+	// OwnSupervision: the sessions of the actor's own work supervision.
+	OwnSupervision bool
+	Assignments    bool // the list of assignments
+	SocialMap      bool // the social map
+	EditSocialMap  bool
+	Accounts       bool // the administration of accounts
 	// Confirmations: the account changes waiting for a second person.
 	Confirmations bool
 	Settings      bool // the norms and the phases' checklists

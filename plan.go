@@ -71,15 +71,19 @@ type PlanVersion struct {
 	// partner's consent may cover some life domains only.
 	Disclosure Disclosure
 
-	DiscussedAt   time.Time
-	DiscussedBy   string
-	MeetingDate   Date
-	AgreedOn      Date
-	AgreedWith    string // who of the family agreed (signed)
-	AgreedBy      string
-	CreatedAt     time.Time
-	CreatedByName string
-	UpdatedAt     time.Time
+	DiscussedAt time.Time
+	DiscussedBy string
+	MeetingDate Date
+	// ChangedAfterDiscussion is when a discussed version was changed and
+	// so went back to concept (PlanStatus.AfterEdit): it is to be
+	// discussed again. Zero when it was not, or was discussed since.
+	ChangedAfterDiscussion time.Time
+	AgreedOn               Date
+	AgreedWith             string // who of the family agreed (signed)
+	AgreedBy               string
+	CreatedAt              time.Time
+	CreatedByName          string
+	UpdatedAt              time.Time
 	// Revision counts the saves of a draft; the edit form carries it
 	// (PlanInput.Revision). UpdatedByName is who saved it last.
 	Revision      int
@@ -361,7 +365,12 @@ type PlanOverview struct {
 	Moments    []*ScoreMoment // oldest first
 	Disclosure Disclosure     // what of the plan the reader is shown
 	CanEdit    bool
+	// CanDiscuss: the actor records the draft as discussed in the team
+	// meeting (the team leader, a concept only).
 	CanDiscuss bool
+	// CanAgree: the actor records the family's agreement to the draft —
+	// only once the team discussed it (PlanStatus.CheckAgree).
+	CanAgree bool
 	// CanExport: the reader may print a version (a partner may not).
 	CanExport bool
 }
@@ -387,13 +396,16 @@ type PlanService interface {
 	StartPlanVersion(ctx context.Context, familyID int64, origin PlanOrigin) (*PlanVersion, error)
 	// SavePlanDraft saves the draft, from the revision in.Revision.
 	// EINVALID, ECONFLICT (frozen), ESTALE (saved by someone else since),
-	// ENOTFOUND.
+	// ENOTFOUND. Saving a discussed version sets it back to concept: it is
+	// to be discussed again (PlanStatus.AfterEdit).
 	SavePlanDraft(ctx context.Context, familyID int64, number int, in PlanInput) error
 	// MarkPlanDiscussed records that the team discussed the version, as a
-	// decision of this week's team meeting. ENOTFOUND, EFORBIDDEN.
+	// decision of this week's team meeting; only a concept. ECONFLICT,
+	// ENOTFOUND, EFORBIDDEN.
 	MarkPlanDiscussed(ctx context.Context, familyID int64, number int) error
 	// AgreePlan records the family's agreement and freezes the version;
-	// its scores become a scoring moment. EINVALID, ECONFLICT, ENOTFOUND.
+	// its scores become a scoring moment. Only a version the team
+	// discussed (ECONFLICT otherwise). EINVALID, ECONFLICT, ENOTFOUND.
 	AgreePlan(ctx context.Context, familyID int64, number int, in PlanAgreement) error
 	// SetAgreementStatus records the progress of an agreement of the
 	// agreed plan. EINVALID, ENOTFOUND.

@@ -341,6 +341,18 @@ func TestBrowser_Accessibility(t *testing.T) {
 	sup := evalJS[string](tl, `(document.querySelector('ul.list a.title') || {}).pathname || ''`)
 	tl.open(sup, http.StatusOK)
 	check(tl, "teamleider-werkbegeleiding-medewerker")
+	tl.press(`form[action$="/gesprekken"] button[type=submit]`, http.StatusUnprocessableEntity)
+	tl.wantText(".error-summary", "Punten van de teamleider")
+	check(tl, "teamleider-werkbegeleiding-fouten")
+	tl.open(sup, http.StatusOK)
+	session := evalJS[string](tl, `(document.querySelector('ul.supervision-sessions a.title') || {}).pathname || ''`)
+	if session == "" {
+		tl.fatal("find a supervision session", fmt.Errorf("none listed on %s", sup))
+	}
+	tl.open(session, http.StatusOK)
+	check(tl, "teamleider-werkbegeleiding-gesprek")
+	tl.open(session+"/bewerken", http.StatusOK)
+	check(tl, "teamleider-werkbegeleiding-gesprek-wijzigen")
 
 }
 
@@ -382,6 +394,8 @@ func TestBrowser_AccessibilityOtherRoles(t *testing.T) {
 	if famPath == "" {
 		cm.fatal("find Gezin Jansen", fmt.Errorf("not among her families"))
 	}
+	cm.open("/werkbegeleiding/mijn", http.StatusOK)
+	check(cm, "casemanager-werkbegeleiding")
 
 	// Privacy officer: the access log and one family's log.
 	po := newBrowserTab(t, browser, base, "privacy officer")

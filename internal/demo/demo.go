@@ -229,6 +229,9 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 	if err := seedCheckups(ctx, st, clock, users, orgs, famIDs); err != nil {
 		return err
 	}
+	if err := supervise(ctx, st, clock, users, famIDs); err != nil {
+		return err
+	}
 	return seedReferrals(ctx, st, clock, users, district, orgs, famIDs)
 }
 

@@ -88,6 +88,7 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 		"a family in phase 5 with two network meetings": `SELECT count(*) FROM (SELECT m.family_id FROM network_meetings m
 			JOIN family_summaries s ON s.family_id = m.family_id WHERE s.phase = 5 AND s.closed_on IS NULL GROUP BY m.family_id HAVING count(*) >= 2) x`,
 		"a closing with its outcome": `SELECT count(*) FROM family_closings WHERE outcome = 'netwerk_neemt_over'`,
+		"a work supervision session": `SELECT count(*) FROM supervision_sessions`,
 	} {
 		if count(q) == 0 {
 			t.Errorf("the demo has no %s", what)
@@ -104,6 +105,19 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 	}
 	if u, err := st.FindUserByEmail(ctx, demo.PendingEmail); err != nil || !u.Unconfirmed {
 		t.Fatalf("the administrator's new account: %+v, %v", u, err)
+	}
+	// Work supervision: one casemanager had hers recently, another's is
+	// overdue, and the rest have none yet.
+	workers, err := st.FindSupervisionWorkers(leader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[regie.SupervisionState]int{}
+	for _, w := range workers {
+		states[w.Due.State]++
+	}
+	if states[regie.SupervisionOnTime] == 0 || states[regie.SupervisionOverdue] == 0 || states[regie.SupervisionNone] == 0 {
+		t.Errorf("supervision states %v, want one on time, one overdue, one without", states)
 	}
 	pending, err := st.FindPendingAccountChanges(leader)
 	if err != nil || len(pending) != 1 || !pending[0].CanConfirm || pending[0].UserEmail != demo.PendingEmail {

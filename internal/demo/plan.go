@@ -274,6 +274,11 @@ func (w *world) evaluation(cm context.Context, f family, id int64, d regie.Date,
 	if err := w.st.SavePlanDraft(cm, id, v.Number, in); err != nil {
 		return err
 	}
+	// The plan's order: the team discusses the evaluation's version before
+	// the family signs it.
+	if err := w.st.MarkPlanDiscussed(w.lead, id, v.Number); err != nil {
+		return fmt.Errorf("evaluation discussed: %w", err)
+	}
 	if err := w.st.AgreePlan(cm, id, v.Number, regie.PlanAgreement{On: d.ISO(), With: f.members[0].given + " " + f.members[0].family}); err != nil {
 		return err
 	}

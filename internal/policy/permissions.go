@@ -97,6 +97,7 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	p.Refer = Can(a, regie.ActionCreate, regie.SegReferral, nil)
 	p.ReferOnBehalf = ReferOnBehalf(a)
 	p.Supervision = own.Exists && Can(a, regie.ActionRead, regie.SegSupervision, own)
+	p.OwnSupervision = OwnSupervision(a)
 	p.Assignments = Can(a, regie.ActionRead, regie.SegAssignments, nil)
 	p.SocialMap = Can(a, regie.ActionRead, regie.SegSocialMap, nil)
 	p.EditSocialMap = Can(a, regie.ActionCreate, regie.SegSocialMap, nil)

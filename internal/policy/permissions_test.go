@@ -105,9 +105,9 @@ func TestActorPermissions(t *testing.T) {
 		want  regie.Permissions
 	}{
 		{&regie.Actor{UserID: 1, Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{MyFamilies: true, Worklist: true, Meeting: true,
-			Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, SocialMap: true}},
+			Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, SocialMap: true, OwnSupervision: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RoleYouthWorker, TeamID: 1}, regie.Permissions{MyFamilies: true, Worklist: true, Meeting: true,
-			Referrals: true, WaitingList: true, SocialMap: true}},
+			Referrals: true, WaitingList: true, SocialMap: true, OwnSupervision: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}, regie.Permissions{MyFamilies: true, TeamFamilies: true,
 			NewFamily: true, Meeting: true, Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, Supervision: true,
 			Assignments: true, Confirmations: true, SocialMap: true}},

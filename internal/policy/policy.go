@@ -31,6 +31,11 @@ type Facts struct {
 	LastCoordinator bool
 	// ReferrerUserID is, for a referral, the account that referred.
 	ReferrerUserID int64
+	// WorkerUserID is, for a supervision session, the worker it is about
+	// (TeamID is then the worker's team when it was held). The store sets
+	// it for the sessions only: the overview of a worker's caseload and
+	// hours is the team leader's.
+	WorkerUserID int64
 	// Consents are the family's consents, read for a partner
 	// organisation's user; Today decides which hold.
 	Consents []*regie.Consent
@@ -97,9 +102,7 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 			return allow("teamleider van het team")
 		}
 	case regie.SegSupervision:
-		if act == regie.ActionRead && a.Role == regie.RoleTeamLeader && f != nil && f.Exists && a.TeamID != 0 && a.TeamID == f.TeamID {
-			return allow("teamleider: werkbegeleiding")
-		}
+		return supervision(a, act, f)
 	case regie.SegSocialMap, regie.SegSettings:
 		if act == regie.ActionRead && a.UserID != 0 {
 			return allow("organisatiegegevens")
@@ -142,6 +145,48 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		}
 	}
 	return deny
+}
+
+// Bases of the supervision decisions.
+const (
+	supervisionBasis    = "teamleider: werkbegeleiding"
+	ownSupervisionBasis = "eigen werkbegeleiding"
+)
+
+// supervision covers the monthly work supervision of a casemanager or
+// youth worker (f: the worker's team, and for a session the worker). The
+// team leader of the team reads and writes it; the worker reads the
+// sessions about them. No one else — not the administrator, not the
+// privacy officer, who sees only that it was read, in the access log.
+func supervision(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if f == nil || !f.Exists {
+		return deny
+	}
+	leader := a.Role == regie.RoleTeamLeader && a.TeamID != 0 && a.TeamID == f.TeamID && f.WorkerUserID != a.UserID
+	switch act {
+	case regie.ActionRead:
+		if leader {
+			return allow(supervisionBasis)
+		}
+		if (a.Role == regie.RoleCasemanager || a.Role == regie.RoleYouthWorker) && f.WorkerUserID != 0 && f.WorkerUserID == a.UserID {
+			return allow(ownSupervisionBasis)
+		}
+	case regie.ActionCreate, regie.ActionUpdate:
+		if leader {
+			return allow(supervisionBasis)
+		}
+	}
+	return deny
+}
+
+// OwnSupervision reports whether a reads sessions of their own work
+// supervision: a casemanager's or youth worker's "Mijn werkbegeleiding".
+func OwnSupervision(a *regie.Actor) bool {
+	if a == nil || a.UserID == 0 {
+		return false
+	}
+	d := Decide(a, regie.ActionRead, regie.SegSupervision, &Facts{Exists: true, TeamID: a.TeamID, WorkerUserID: a.UserID})
+	return d.Allow && d.Basis == ownSupervisionBasis
 }
 
 // familyContent covers the family's own data: details and members. Later

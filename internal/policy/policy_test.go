@@ -354,3 +354,40 @@ func TestAgendaDuplicates(t *testing.T) {
 		}
 	}
 }
+
+// TestDecide_Supervision: the team leader of the worker's team reads and
+// writes supervision; the worker reads the sessions about them; no one
+// else, not even the administrator or the privacy officer.
+func TestDecide_Supervision(t *testing.T) {
+	const worker, other = 10, 11
+	session := &policy.Facts{Exists: true, TeamID: 1, WorkerUserID: worker}
+	overview := &policy.Facts{Exists: true, TeamID: 1} // the caseload overview: no session
+	for _, tc := range []struct {
+		name  string
+		a     *regie.Actor
+		act   regie.Action
+		f     *policy.Facts
+		allow bool
+	}{
+		{"team leader reads a session", &regie.Actor{UserID: 2, Role: regie.RoleTeamLeader, TeamID: 1}, regie.ActionRead, session, true},
+		{"team leader writes a session", &regie.Actor{UserID: 2, Role: regie.RoleTeamLeader, TeamID: 1}, regie.ActionCreate, session, true},
+		{"team leader changes a session", &regie.Actor{UserID: 2, Role: regie.RoleTeamLeader, TeamID: 1}, regie.ActionUpdate, session, true},
+		{"team leader reads the overview", &regie.Actor{UserID: 2, Role: regie.RoleTeamLeader, TeamID: 1}, regie.ActionRead, overview, true},
+		{"another team's leader", &regie.Actor{UserID: 3, Role: regie.RoleTeamLeader, TeamID: 2}, regie.ActionRead, session, false},
+		{"the worker reads their own", &regie.Actor{UserID: worker, Role: regie.RoleCasemanager, TeamID: 1}, regie.ActionRead, session, true},
+		{"the youth worker reads their own", &regie.Actor{UserID: worker, Role: regie.RoleYouthWorker, TeamID: 1}, regie.ActionRead, session, true},
+		{"the worker writes", &regie.Actor{UserID: worker, Role: regie.RoleCasemanager, TeamID: 1}, regie.ActionUpdate, session, false},
+		{"the worker reads the overview", &regie.Actor{UserID: worker, Role: regie.RoleCasemanager, TeamID: 1}, regie.ActionRead, overview, false},
+		{"a colleague", &regie.Actor{UserID: other, Role: regie.RoleCasemanager, TeamID: 1}, regie.ActionRead, session, false},
+		{"the administrator", &regie.Actor{UserID: 4, Role: regie.RoleAdmin}, regie.ActionRead, session, false},
+		{"the privacy officer", &regie.Actor{UserID: 5, Role: regie.RolePrivacy}, regie.ActionRead, session, false},
+		{"no such worker", &regie.Actor{UserID: 2, Role: regie.RoleTeamLeader, TeamID: 1}, regie.ActionCreate, &policy.Facts{TeamID: 1}, false},
+	} {
+		if got := policy.Decide(tc.a, tc.act, regie.SegSupervision, tc.f).Allow; got != tc.allow {
+			t.Errorf("%s: allow = %v, want %v", tc.name, got, tc.allow)
+		}
+	}
+	if policy.OwnSupervision(&regie.Actor{UserID: 2, Role: regie.RoleTeamLeader, TeamID: 1}) {
+		t.Error("the team leader has a Mijn werkbegeleiding")
+	}
+}

@@ -44,6 +44,9 @@ func TestDisclosure_PartnerSeesOnlyTheCoveredDomain(t *testing.T) {
 		if err := s.SavePlanDraft(cm, fam.ID, 1, in); err != nil {
 			t.Fatal(err)
 		}
+		if err := s.MarkPlanDiscussed(storetest.As(f.TeamLeader), fam.ID, 1); err != nil {
+			t.Fatal(err)
+		}
 		if err := s.AgreePlan(cm, fam.ID, 1, regie.PlanAgreement{On: "2026-03-02", With: "Sandra Jansen"}); err != nil {
 			t.Fatal(err)
 		}

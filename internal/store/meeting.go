@@ -557,6 +557,9 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 		if err := tx.supervisionFamilies(ctx, sv, userID); err != nil {
 			return err
 		}
+		if err := tx.supervisionSessions(ctx, sv, userID); err != nil {
+			return err
+		}
 		today := tx.today()
 		monthStart := regie.NewDate(today.Time().Year(), today.Time().Month(), 1)
 		monday := today.Monday()
@@ -598,7 +601,7 @@ func (s *Store) FindSupervision(ctx context.Context, userID int64) (*regie.Super
 			}
 		}
 		return tx.auditEach(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegSupervision,
-			Basis: dec.Basis, Detail: fmt.Sprintf("werkbegeleiding van gebruiker %d", userID)}, familySubjects(sv.Families))
+			Basis: dec.Basis, Detail: fmt.Sprintf("werkbegeleiding van gebruiker %d", userID)}, sessionSubjects(sv.Sessions, familySubjects(sv.Families)))
 	})
 	if err != nil {
 		return nil, err

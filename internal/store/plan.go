@@ -13,7 +13,7 @@ import (
 
 const versionColumns = `v.id, v.family_id, v.number, v.status, v.origin, v.history, v.strengths, v.obstacles, v.problems, v.situation,
 	v.closing_question, v.discussed_at, COALESCE(du.name, ''), m.held_on, v.agreed_on, v.agreed_with, COALESCE(au.name, ''),
-	v.created_at, cu.name, v.updated_at, v.revision, COALESCE(ub.name, '')`
+	v.created_at, cu.name, v.updated_at, v.revision, COALESCE(ub.name, ''), v.changed_after_discussion`
 
 const versionFrom = ` FROM plan_versions v JOIN users cu ON cu.id = v.created_by LEFT JOIN users du ON du.id = v.discussed_by
 	LEFT JOIN users au ON au.id = v.agreed_by LEFT JOIN meetings m ON m.id = v.meeting_id LEFT JOIN users ub ON ub.id = v.updated_by`
@@ -22,7 +22,8 @@ func scanVersion(sc interface{ Scan(...any) error }, v *regie.PlanVersion) error
 	var status, origin string
 	err := sc.Scan(&v.ID, &v.FamilyID, &v.Number, &status, &origin, &v.History, &v.Strengths, &v.Obstacles, &v.Problems, &v.Situation,
 		&v.ClosingQuestion, timeScan{&v.DiscussedAt}, &v.DiscussedBy, dateScan{&v.MeetingDate}, dateScan{&v.AgreedOn}, &v.AgreedWith,
-		&v.AgreedBy, timeScan{&v.CreatedAt}, &v.CreatedByName, timeScan{&v.UpdatedAt}, &v.Revision, &v.UpdatedByName)
+		&v.AgreedBy, timeScan{&v.CreatedAt}, &v.CreatedByName, timeScan{&v.UpdatedAt}, &v.Revision, &v.UpdatedByName,
+		timeScan{&v.ChangedAfterDiscussion})
 	v.Status, v.Origin = regie.PlanStatus(status), regie.PlanOrigin(origin)
 	return err
 }
@@ -206,7 +207,7 @@ func (tx *tx) planOverview(ctx context.Context, familyID int64, dec policy.Decis
 	o := &regie.PlanOverview{FamilyID: familyID}
 	o.CanEdit = policy.Decide(tx.actor, regie.ActionUpdate, regie.SegPlan, f).Allow
 	o.CanExport = policy.Decide(tx.actor, regie.ActionExport, regie.SegPlan, f).Allow
-	o.CanDiscuss = policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: f.TeamID}).Allow
+	mayDiscuss := policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: f.TeamID}).Allow
 	var err error
 	if o.Versions, err = tx.planVersions(ctx, familyID); err != nil {
 		return nil, err
@@ -220,6 +221,12 @@ func (tx *tx) planOverview(ctx context.Context, familyID int64, dec policy.Decis
 			a := *v
 			o.Agreed = &a
 		}
+	}
+	// What the page offers for the draft is what the store allows: the
+	// policy for the actor, the plan's order for the version.
+	if d := o.Draft(); d != nil {
+		o.CanDiscuss = mayDiscuss && d.Status.CheckDiscuss() == nil
+		o.CanAgree = o.CanEdit && d.Status.CheckAgree() == nil
 	}
 	for _, v := range []*regie.PlanVersion{o.Agreed, o.Current} {
 		switch {
@@ -488,10 +495,13 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 		// draft, goals and agreements included, so saving a stale tab
 		// would drop what someone else added since. A second save waits
 		// for the first one's row lock and then changes no row.
+		// The status read is part of the condition too: a discussion
+		// recorded in between makes this save stale rather than leaving a
+		// changed version marked as discussed.
 		res, err := tx.ExecContext(ctx, `UPDATE plan_versions SET history = $1, strengths = $2, obstacles = $3, problems = $4,
 			situation = $5, closing_question = $6, updated_at = $7, updated_by = $8, revision = revision + 1
-			WHERE id = $9 AND revision = $10`, in.History, in.Strengths, in.Obstacles, in.Problems,
-			in.Situation, in.ClosingQuestion, ts(tx.now), nullID(tx.actor.UserID), v.ID, in.Revision)
+			WHERE id = $9 AND revision = $10 AND status = $11`, in.History, in.Strengths, in.Obstacles, in.Problems,
+			in.Situation, in.ClosingQuestion, ts(tx.now), nullID(tx.actor.UserID), v.ID, in.Revision, string(v.Status))
 		if err != nil {
 			return fmt.Errorf("store: save plan: %w", err)
 		}
@@ -499,6 +509,21 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 			return fmt.Errorf("store: save plan: %w", err)
 		} else if n == 0 {
 			return regie.Stale()
+		}
+		detail := fmt.Sprintf("hulpverleningsplan versie %d bewerkt", number)
+		if next, reopened := v.Status.AfterEdit(); reopened {
+			// What the team discussed is no longer what the family would
+			// sign: back to concept, to be discussed again. The meeting's
+			// decision stays in the minutes; the audit row says both.
+			if _, err := tx.ExecContext(ctx, `UPDATE plan_versions SET status = $1, discussed_at = NULL, discussed_by = NULL,
+				meeting_id = NULL, changed_after_discussion = $2 WHERE id = $3`, string(next), ts(tx.now), v.ID); err != nil {
+				return fmt.Errorf("store: save plan: %w", err)
+			}
+			detail += " na de bespreking in het teamoverleg"
+			if !v.MeetingDate.IsZero() {
+				detail += " van " + v.MeetingDate.Dutch()
+			}
+			detail += ": terug naar concept, opnieuw bespreken"
 		}
 		for _, table := range []string{"plan_member_scores", "plan_domains", "plan_goals", "plan_agreements"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE version_id = $1`, v.ID); err != nil {
@@ -509,7 +534,7 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 			return err
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
-			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d bewerkt", number)})
+			FamilyID: familyID, Basis: dec.Basis, Detail: detail})
 	})
 }
 
@@ -579,14 +604,24 @@ func (s *Store) MarkPlanDiscussed(ctx context.Context, familyID int64, number in
 		if err != nil {
 			return err
 		}
+		if err := v.Status.CheckDiscuss(); err != nil {
+			return err
+		}
 		today := tx.today()
 		meetingID, err := tx.meeting(ctx, f.TeamID, today.Monday())
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE plan_versions SET status = $1, discussed_at = $2, discussed_by = $3, meeting_id = $4
-			WHERE id = $5`, string(regie.PlanDiscussed), ts(tx.now), tx.actor.UserID, meetingID, v.ID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE plan_versions SET status = $1, discussed_at = $2, discussed_by = $3, meeting_id = $4,
+			changed_after_discussion = NULL WHERE id = $5 AND status = $6`,
+			string(regie.PlanDiscussed), ts(tx.now), tx.actor.UserID, meetingID, v.ID, string(v.Status))
+		if err != nil {
 			return fmt.Errorf("store: plan discussed: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("store: plan discussed: %w", err)
+		} else if n == 0 {
+			return regie.Stale()
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_decisions (meeting_id, family_id, text, linked_kind, linked_id, decided_by, decided_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)`, meetingID, familyID, fmt.Sprintf("Hulpverleningsplan versie %d besproken", number),
@@ -610,6 +645,11 @@ func (s *Store) AgreePlan(ctx context.Context, familyID int64, number int, in re
 		if err != nil {
 			return err
 		}
+		// The plan's order: the team discusses a plan before the family
+		// signs it.
+		if err := v.Status.CheckAgree(); err != nil {
+			return err
+		}
 		var val regie.Validation
 		on := val.PastDate("agreed_on", regie.Clean(in.On), tx.today(), true)
 		val.Required("agreed_with", in.With)
@@ -620,9 +660,15 @@ func (s *Store) AgreePlan(ctx context.Context, familyID int64, number int, in re
 		if err := tx.versionContent(ctx, v); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE plan_versions SET status = $1, agreed_on = $2, agreed_with = $3, agreed_by = $4, updated_at = $5
-			WHERE id = $6`, string(regie.PlanAgreed), on.ISO(), in.With, tx.actor.UserID, ts(tx.now), v.ID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE plan_versions SET status = $1, agreed_on = $2, agreed_with = $3, agreed_by = $4, updated_at = $5
+			WHERE id = $6 AND status = $7`, string(regie.PlanAgreed), on.ISO(), in.With, tx.actor.UserID, ts(tx.now), v.ID, string(v.Status))
+		if err != nil {
 			return fmt.Errorf("store: agree plan: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("store: agree plan: %w", err)
+		} else if n == 0 {
+			return regie.Stale()
 		}
 		// The plan's scores are a scoring moment.
 		scores := map[regie.Domain]regie.Score{}

@@ -27,6 +27,9 @@ func TestWorklist(t *testing.T) {
 		if err := s.SavePlanDraft(cm, fam.ID, 1, planInput(f)); err != nil {
 			t.Fatal(err)
 		}
+		if err := s.MarkPlanDiscussed(lead, fam.ID, 1); err != nil {
+			t.Fatal(err)
+		}
 		if err := s.AgreePlan(cm, fam.ID, 1, regie.PlanAgreement{On: "2026-03-02", With: "Sandra Jansen"}); err != nil {
 			t.Fatal(err)
 		}

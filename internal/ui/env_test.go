@@ -49,8 +49,9 @@ var template struct {
 	concerns map[int64]int64
 	contacts map[int64]int64
 	// plans: per family, version 1 agreed (with one agreement, whose key
-	// is in agreementKeys) and version 2 a draft; a consent with a signed
-	// paper and a trajectory.
+	// is in agreementKeys) and version 2 a draft — discussed in the team
+	// meeting for FamTeam, a concept for the others; a consent with a
+	// signed paper and a trajectory.
 	agreementKeys map[int64]string
 	consents      map[int64]int64
 	documents     map[int64]int64
@@ -61,7 +62,10 @@ var template struct {
 	// pendingChange is an account the administrator made for team A,
 	// waiting for the team leader's confirmation.
 	pendingChange int64
-	err           error
+	// supervisionSession is a session of the team leader with the
+	// casemanager, naming the assigned family.
+	supervisionSession int64
+	err                error
 }
 
 func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
@@ -126,6 +130,14 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		if template.err = coordinationExtras(s, template.f); template.err != nil {
 			return
 		}
+		sess, err := s.CreateSupervisionSession(storetest.As(template.f.TeamLeader), template.f.Casemanager.ID, regie.SupervisionInput{
+			HeldOn: "2026-03-02", LeaderPoints: "Caseload en uren.", WorkerPoints: "Gezin Jansen kost veel tijd.",
+			Agreements: "Sanne plant een huisbezoek met de duo-partner, voor 15 maart.", FamilyIDs: []int64{template.f.FamAssigned.ID}})
+		if err != nil {
+			template.err = err
+			return
+		}
+		template.supervisionSession = sess.ID
 		if _, err := s.CreateUser(storetest.As(template.f.Admin), regie.NewUser{Email: "wacht@test.nl", Name: "Willem Wachter",
 			Role: regie.RoleCasemanager, OrganisationID: template.f.Org.ID, TeamID: template.f.TeamA.ID,
 			Password: "tijdelijk-abcd-efgh", PasswordTemporary: true}, hash); err != nil {
@@ -198,12 +210,23 @@ func planExtras(s *store.Store, f *storetest.Fixture) error {
 		}); err != nil {
 			return err
 		}
+		if err := s.MarkPlanDiscussed(ctx, fam.ID, 1); err != nil {
+			return err
+		}
 		if err := s.AgreePlan(ctx, fam.ID, 1, regie.PlanAgreement{On: "2026-03-02", With: "Sandra"}); err != nil {
 			return err
 		}
 		v2, err := s.StartPlanVersion(ctx, fam.ID, "wijziging")
 		if err != nil {
 			return err
+		}
+		// The team's other family has its draft discussed, so the plan
+		// page is seen (and its forms submitted) in both states: a
+		// concept to discuss, and a discussed version to agree.
+		if fam == f.FamTeam {
+			if err := s.MarkPlanDiscussed(ctx, fam.ID, 2); err != nil {
+				return err
+			}
 		}
 		template.agreementKeys[fam.ID] = v2.Agreements[0].Key
 		c, err := s.CreateConsent(ctx, fam.ID, regie.ConsentInput{SignedOn: "2026-03-02", Signers: []int64{fam.Members[0].ID},

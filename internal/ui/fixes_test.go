@@ -277,6 +277,9 @@ func TestFrozenPlan_SaysWhyNotEditable(t *testing.T) {
 		t.Errorf("flash %q, want %q", got, regie.MsgFlashPlanFrozen)
 	}
 	// Without a draft, the way to change the plan is a new version.
+	if err := e.store.MarkPlanDiscussed(storetest.As(e.f.TeamLeader), fam, 2); err != nil {
+		t.Fatal(err)
+	}
 	if err := e.store.AgreePlan(storetest.As(e.f.TeamLeader), fam, 2, regie.PlanAgreement{On: "2026-03-02", With: "Sandra"}); err != nil {
 		t.Fatal(err)
 	}

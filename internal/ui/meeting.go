@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"regie"
-	"regie/internal/request"
 )
 
 // showThisMeeting opens the team's next meeting: the team meets weekly
@@ -99,55 +98,6 @@ func (h *Handler) addMeetingItem(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	h.redirect(w, r, "/teamoverleg/"+r.PathValue("dag")+"#punten", regie.MsgFlashMeetingItem)
-	return nil
-}
-
-// supervisionListPage lists the workers of the team leader's team.
-type supervisionListPage struct {
-	Workers []*regie.User
-}
-
-func (h *Handler) showSupervisionList(w http.ResponseWriter, r *http.Request) error {
-	a := actor(r)
-	if !h.Permissions.Permissions(r.Context()).Supervision {
-		return regie.Forbidden()
-	}
-	users, err := h.Users.FindUsers(r.Context(), regie.UserFilter{TeamID: &a.TeamID, Active: true})
-	if err != nil {
-		return err
-	}
-	var workers []*regie.User
-	for _, u := range users {
-		if u.Role == regie.RoleCasemanager || u.Role == regie.RoleYouthWorker {
-			workers = append(workers, u)
-		}
-	}
-	h.render(w, r, http.StatusOK, "supervision_list", &view{Title: "Werkbegeleiding", Nav: "werkbegeleiding", Page: supervisionListPage{Workers: workers}})
-	return nil
-}
-
-// supervisionPage is one worker's supervision view.
-type supervisionPage struct {
-	S       *regie.Supervision
-	Cards   []familyCard // the worker's families
-	MaxWeek int
-	Phases  []regie.PhaseDef
-}
-
-func (h *Handler) showSupervision(w http.ResponseWriter, r *http.Request) error {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return err
-	}
-	sv, err := h.Meetings.FindSupervision(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	p := supervisionPage{S: sv, Phases: regie.DefaultPhases(), Cards: familyCards(sv.Families, regie.DateOf(h.Clock.Now()), nil)}
-	for _, wk := range sv.PerWeek {
-		p.MaxWeek = max(p.MaxWeek, wk.Minutes)
-	}
-	h.render(w, r, http.StatusOK, "supervision", &view{Title: "Werkbegeleiding " + sv.User.Name, Nav: "werkbegeleiding", Page: p})
 	return nil
 }
 

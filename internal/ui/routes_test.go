@@ -380,16 +380,27 @@ var expectations = map[string]expectation{
 	"POST /gezinnen/{id}/plan/{nr}": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"situation": {"Rustiger"}, "goal_rows": {"3"}, "agreement_rows": {"3"}, "revision": {"1"}}
 	}},
-	// Discussing the plan is the team leader's decision in the team meeting.
+	// Discussing the plan is the team leader's decision in the team
+	// meeting; the same-team family's draft is discussed already.
 	"POST /gezinnen/{id}/plan/{nr}/besproken": {family: true, status: func(role, rel string) int {
 		if (role == "casemanager" || role == "jeugdhulpverlener") && rel == "assigned" || role == "netwerkpartner" {
 			// May read the plan (the partner through the fixture's
 			// consent), may not record the team's decision.
 			return forbid
 		}
+		if s := teamLeaderOnly(redirect)(role, rel); s == redirect && role != "uitgelogd" && rel == "same-team" {
+			return http.StatusConflict
+		}
 		return teamLeaderOnly(redirect)(role, rel)
 	}},
-	"POST /gezinnen/{id}/plan/{nr}/vaststellen": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
+	// Agreeing with the family: only a draft the team discussed (the
+	// same-team family's); the assigned family's is a concept.
+	"POST /gezinnen/{id}/plan/{nr}/vaststellen": {family: true, status: func(role, rel string) int {
+		if s := familyWrite(role, rel); s == redirect && role != "uitgelogd" && rel == "assigned" {
+			return http.StatusConflict
+		}
+		return familyWrite(role, rel)
+	}, form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"agreed_on": {"2026-03-02"}, "agreed_with": {"Sandra"}}
 	}},
 	"POST /gezinnen/{id}/afspraken/{key}": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
@@ -488,6 +499,30 @@ var expectations = map[string]expectation{
 			return ok
 		}
 		return notFound
+	}},
+	// The worker's own sessions: casemanagers and youth workers.
+	"GET /werkbegeleiding/mijn": {status: only(ok, "casemanager", "jeugdhulpverlener")},
+	// The team leader records a session; for anyone else the worker's
+	// supervision does not exist.
+	"POST /werkbegeleiding/{id}/gesprekken": {status: teamLeaderOnly(redirect), form: func(f *storetest.Fixture, _ string) url.Values {
+		return url.Values{"session_on": {"2026-03-02"}, "leader_points": {"Uren"}, "families": {fmt.Sprint(f.FamAssigned.ID)}}
+	}},
+	// A session: the team leader and the worker it is about read it
+	// (the fixture's is the casemanager's); only the team leader changes it.
+	"GET /werkbegeleiding/{id}/gesprekken/{gid}": {status: func(role, rel string) int {
+		if role == "casemanager" {
+			return ok
+		}
+		return teamLeaderOnly(ok)(role, rel)
+	}},
+	"GET /werkbegeleiding/{id}/gesprekken/{gid}/bewerken": {status: func(role, rel string) int {
+		if role == "casemanager" {
+			return forbid // reads it, may not change it
+		}
+		return teamLeaderOnly(ok)(role, rel)
+	}},
+	"POST /werkbegeleiding/{id}/gesprekken/{gid}": {status: teamLeaderOnly(redirect), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"session_on": {"2026-03-02"}, "agreements": {"Huisbezoek plannen"}, "version": {"1"}}
 	}},
 	"GET /beheer/fasen":  {status: only(ok, "functioneel_beheerder")},
 	"POST /beheer/fasen": {status: only(redirect, "functioneel_beheerder"), form: phaseConfigForm},
@@ -588,6 +623,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{hid}", fmt.Sprint(coordIDs.handovers[fam.ID]))
 	p = strings.ReplaceAll(p, "{nid}", fmt.Sprint(coordIDs.meetings[fam.ID]))
 	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
+	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	return strings.TrimSuffix(p, "{$}")
 }
 

@@ -248,7 +248,12 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /teamoverleg/{dag}/punten", handle: h.addMeetingItem},
 		{pattern: "GET /teamoverleg/{dag}/afdrukken", handle: h.printMeeting},
 		{pattern: "GET /werkbegeleiding", handle: h.showSupervisionList},
+		{pattern: "GET /werkbegeleiding/mijn", handle: h.showOwnSupervision},
 		{pattern: "GET /werkbegeleiding/{id}", handle: h.showSupervision},
+		{pattern: "POST /werkbegeleiding/{id}/gesprekken", handle: h.createSupervisionSession},
+		{pattern: "GET /werkbegeleiding/{id}/gesprekken/{gid}", handle: h.showSupervisionSession},
+		{pattern: "GET /werkbegeleiding/{id}/gesprekken/{gid}/bewerken", handle: h.editSupervisionSession},
+		{pattern: "POST /werkbegeleiding/{id}/gesprekken/{gid}", handle: h.updateSupervisionSession},
 
 		// The social map.
 		{pattern: "GET /sociale-kaart", handle: h.showSocialMap},

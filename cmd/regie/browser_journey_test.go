@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,6 +44,14 @@ func (c *shiftClock) advance(days int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.shift += time.Duration(days) * 24 * time.Hour
+}
+
+// advanceTo moves the clock on to day d, at the same time of day give or
+// take the change to or from summer time.
+func (c *shiftClock) advanceTo(d regie.Date) {
+	for today := c.today(); today != d; today = c.today() {
+		c.advance(today.DaysUntil(d))
+	}
 }
 
 // today is the clock's day in Amsterdam.
@@ -109,11 +118,34 @@ func journeyFamily(t *testing.T, m *Main) (familyID, referralID int64) {
 	return familyID, ref.ID
 }
 
+// familyFacts returns what the store knows of the family's journey.
+func familyFacts(t *testing.T, m *Main, familyID int64) regie.FamilyFacts {
+	t.Helper()
+	list, _, err := m.Store.FindFamilies(demoActor(t, m, "casemanager3@demo.regie.nl"),
+		regie.FamilyFilter{Scope: regie.ScopeMine, Query: "Hoogendoorn", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fs := range list {
+		if fs.ID == familyID {
+			return fs.Facts
+		}
+	}
+	t.Fatalf("family %d is not among casemanager3's families", familyID)
+	return regie.FamilyFacts{}
+}
+
+// werkbakItem returns the werkbak's item for family that says what, or "".
+func werkbakItem(tb *browserTab, family, what string) string {
+	tb.t.Helper()
+	tb.open("/werkbak", http.StatusOK)
+	return evalJS[string](tb, fmt.Sprintf(`(Array.from(document.querySelectorAll('main ul.list > li')).find(li => li.innerText.includes(%q) && li.innerText.includes(%q)) || {innerText: ''}).innerText.replace(/\s+/g, ' ').trim()`, family, what))
+}
+
 // onWerkbak says whether the werkbak shows an item for family that says what.
 func onWerkbak(tb *browserTab, family, what string) bool {
 	tb.t.Helper()
-	tb.open("/werkbak", http.StatusOK)
-	return evalJS[bool](tb, fmt.Sprintf(`Array.from(document.querySelectorAll('main ul.list > li')).some(li => li.innerText.includes(%q) && li.innerText.includes(%q))`, family, what))
+	return werkbakItem(tb, family, what) != ""
 }
 
 // pickFirst chooses the first option of a <select> with a value and
@@ -134,6 +166,25 @@ func agendaSection(tb *browserTab, id string) string {
 	return evalJS[string](tb, fmt.Sprintf(`(document.getElementById(%q) || {closest: () => null}).closest('section')?.innerText || ''`, id))
 }
 
+// TestBrowser_Journey takes the demo's Gezin Hoogendoorn (phase 3; its
+// casemanager Petra, casemanager3, works on her phone) through the rest of
+// its journey on a clock the test moves on by weeks and months, logging in
+// again after every jump. The team leader discusses the plan's new version
+// (from the demo's interim evaluation) and the family agrees it. On the day
+// the next interim evaluation is due the werkbak says so (and did not a
+// fortnight before) and the agenda lists it; Petra records it and makes
+// plan version 3 from it, which the team discusses and the family agrees.
+// The team moves the family to phase 4 in the team meeting; two weeks on
+// Petra records the final evaluation with all eight end terms, the team
+// discusses it, she records the warm handover and ticks off the referrer's
+// commitment — and Linda Meijer, the referrer, sees both on her referral
+// (the test has her refer the family again, linked to its file, at the
+// start). Phase 5: each network meeting shows on the werkbak on the day it
+// is due, three months apart, and leaves it once held. Petra closes the
+// file (the network took over; the referrer sees it closed); three months
+// on the check-up is due, gives concerns and refers the family again, and
+// the agenda shows both. Finally the access log, on its page and through
+// the store's query, holds the reads and writes of every step on its day.
 func TestBrowser_Journey(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
 	waitPastMidnight(t)
@@ -147,8 +198,6 @@ func TestBrowser_Journey(t *testing.T) {
 	famID, refID := journeyFamily(t, m)
 	fam := "/gezinnen/" + strconv.FormatInt(famID, 10)
 	const name = "Gezin Hoogendoorn"
-	_ = refID
-	_ = shots
 
 	// Each jump of the clock ends the sessions: a new tab logs in again.
 	casemanager := func() *phoneTab {
@@ -184,6 +233,27 @@ func TestBrowser_Journey(t *testing.T) {
 		cm.wantText(".flash", "")
 	}
 
+	// dueOn moves the clock to a fortnight before due, when the werkbak
+	// does not show what yet, and then to due, when it says "vandaag".
+	dueOn := func(due regie.Date, what string) *phoneTab {
+		t.Helper()
+		if before := due.AddDays(-14); before.After(clock.today()) {
+			clock.advanceTo(before)
+			cm := casemanager()
+			if got := werkbakItem(cm.browserTab, name, what); got != "" {
+				t.Errorf("%s: the werkbak shows %q a fortnight before it is due: %s", clock.today(), what, got)
+			}
+		} else {
+			t.Fatalf("%s is due on %s, less than a fortnight from %s", what, due, clock.today())
+		}
+		clock.advanceTo(due)
+		cm := casemanager()
+		if got := werkbakItem(cm.browserTab, name, what); !strings.Contains(got, "vandaag") {
+			t.Errorf("%s: the werkbak's item %q on the day it is due: %q", clock.today(), what, got)
+		}
+		return cm
+	}
+	start := clock.today()
 	step("the team discusses the plan's new version and the interim evaluation it came from")
 	tl := leader()
 	tl.open("/teamoverleg", http.StatusOK)
@@ -198,12 +268,12 @@ func TestBrowser_Journey(t *testing.T) {
 	agree(cm, 2)
 	shots.take(cm.browserTab, "plan-vastgesteld")
 
-	clock.advance(91)
-	step("three months on: the interim evaluation is due")
-	cm = casemanager()
-	if !onWerkbak(cm.browserTab, name, "tussenevaluatie") {
-		t.Fatalf("the werkbak does not show the interim evaluation: %s", cm.text("main"))
-	}
+	// The next interim evaluation is three months after the demo's last
+	// one, some three weeks from now.
+	interim := familyFacts(t, m, famID).NextInterimOn
+	step("the next interim evaluation is due on " + interim.ISO())
+	cm = dueOn(interim, "Volgende tussenevaluatie")
+	shots.take(cm.browserTab, "werkbak-tussenevaluatie")
 	tl = leader()
 	tl.open("/teamoverleg", http.StatusOK)
 	if got := agendaSection(tl, "h-eval"); !strings.Contains(got, name) {
@@ -238,6 +308,7 @@ func TestBrowser_Journey(t *testing.T) {
 	}
 
 	clock.advance(14)
+	final := clock.today()
 	step("two weeks on: the final evaluation, with the eight end terms")
 	cm = casemanager()
 	cm.open(fam+"/evaluaties", http.StatusOK)
@@ -291,13 +362,15 @@ func TestBrowser_Journey(t *testing.T) {
 		t.Fatalf("the agenda's closings of the intensive phase after the move to phase 5: %q", got)
 	}
 
+	var network []regie.Date
 	for i := 1; i <= 2; i++ {
-		clock.advance(92)
-		step(fmt.Sprintf("three months on: network meeting %d", i))
-		cm = casemanager()
-		if !onWerkbak(cm.browserTab, name, "Netwerkoverleg") {
-			t.Fatalf("the werkbak does not show the network meeting: %s", cm.text("main"))
+		held := final.AddMonths(3)
+		if i > 1 {
+			held = network[i-2].AddMonths(3)
 		}
+		network = append(network, held)
+		step(fmt.Sprintf("three months on: network meeting %d", i))
+		cm = dueOn(held, "Netwerkoverleg")
 		cm.open(fam+"/netwerkoverleg/nieuw", http.StatusOK)
 		cm.typeDate("#f-held_on", clock.today().ISO())
 		cm.tap(`input[name=member]`)
@@ -310,6 +383,107 @@ func TestBrowser_Journey(t *testing.T) {
 		cm.wantText(".flash", "")
 		if onWerkbak(cm.browserTab, name, "Netwerkoverleg") {
 			t.Errorf("the werkbak still shows the network meeting after it was held: %s", cm.text("main"))
+		}
+	}
+	step("the casemanager closes the file: the network took over")
+	cm.open(fam+"/fase", http.StatusOK)
+	cm.tap(`input[name=close_outcome][value="` + string(regie.CloseNetwork) + `"]`)
+	cm.typeNew("#f-close_reason", "Het buurtteam en de school hebben de zorg overgenomen; het gezin redt het.")
+	cm.tapTo(`form[action="`+fam+`/sluiten"] button[type=submit]`, http.StatusOK)
+	cm.wantText(".flash", "")
+	closedOn := clock.today()
+	ref.logIn("aanmelder@demo.regie.nl", demo.Password)
+	ref.open(fmt.Sprintf("/aanmeldingen/%d", refID), http.StatusOK)
+	ref.wantText("#h-verloop ~ dl", "Gesloten op "+closedOn.Dutch())
+
+	checkup := closedOn.AddMonths(3)
+	step("three months after closing: the check-up, with concerns, refers the family again")
+	cm = dueOn(checkup, "Check-up na 3 maanden")
+	shots.take(cm.browserTab, "werkbak-checkup")
+	cm.open(fam+"/checkups/nieuw", http.StatusOK)
+	cm.tap(`input[name=member] + label`)
+	cm.tap("#f-family_doing")
+	cm.typeFocused("#f-family_doing", "Erwin is zijn werk kwijt; Sven verzuimt weer.")
+	cm.tap("#f-cooperation")
+	cm.typeFocused("#f-cooperation", "Het buurtteam komt nog, maar minder vaak.")
+	cm.tap(`input[name=assessment][value=zorgen]`)
+	cm.tapTo(`form[action="`+fam+`/checkups"] button[type=submit]`, http.StatusOK)
+	cm.wantText(".flash", "De check-up is vastgelegd.")
+	cm.tapTo(`form[action$="/aanmelding"] button`, http.StatusOK)
+	cm.wantText(".flash", "Het gezin is opnieuw aangemeld en staat op de agenda van het teamoverleg.")
+	if onWerkbak(cm.browserTab, name, "Check-up na 3 maanden") {
+		t.Errorf("the werkbak still shows the check-up after it was held: %s", cm.text("main"))
+	}
+	tl = leader()
+	tl.open("/teamoverleg", http.StatusOK)
+	if got := agendaSection(tl, "h-checkups"); !strings.Contains(got, name) || !strings.Contains(got, "opnieuw aangemeld") {
+		t.Fatalf("the agenda's check-ups: %q", got)
+	}
+	if got := agendaSection(tl, "h-aanm"); !strings.Contains(got, name) {
+		t.Fatalf("the agenda's new referrals: %q", got)
+	}
+
+	step("the access log holds every step")
+	pr := newBrowserTab(t, browser, base, "privacy")
+	pr.logIn("privacy@demo.regie.nl", demo.Password)
+	pr.open("/toegangslog/gezinnen/"+strconv.FormatInt(famID, 10), http.StatusOK)
+	pr.wantText("main table", "check-up")
+	pr.wantText("main table", "vanuit check-up")
+	// The store's audit query, a page at a time: the rows written since
+	// the test began.
+	privacy := demoActor(t, m, "privacy@demo.regie.nl")
+	var entries []*regie.AuditEntry
+	for {
+		page, total, err := m.Store.FindAuditEntries(privacy, regie.AuditFilter{FamilyID: &famID, Since: began.Add(-time.Second), Offset: len(entries)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, page...)
+		if len(page) == 0 || len(entries) >= total {
+			break
+		}
+	}
+	const (
+		petra   = "Petra Hoekstra"   // casemanager3
+		jolanda = "Jolanda van Dijk" // the team leader
+		linda   = "Linda Meijer"     // the referrer
+	)
+	wants := []struct {
+		on                  regie.Date
+		who, action, detail string
+	}{
+		{start, jolanda, "Wijzigen · Hulpverleningsplan", "versie 2 besproken in het teamoverleg"},
+		{start, petra, "Wijzigen · Hulpverleningsplan", "versie 2 vastgesteld met het gezin"},
+		{interim, petra, "Inzien · Evaluaties", ""},
+		{interim, petra, "Aanmaken · Evaluaties", "tussenevaluatie van " + interim.Dutch() + " vastgelegd"},
+		{interim, petra, "Aanmaken · Hulpverleningsplan", "versie 3 begonnen uit de tussenevaluatie"},
+		{interim, jolanda, "Wijzigen · Evaluaties", "tussenevaluatie van " + interim.Dutch() + " besproken"},
+		{interim, jolanda, "Wijzigen · Hulpverleningsplan", "versie 3 besproken in het teamoverleg"},
+		{interim, petra, "Wijzigen · Hulpverleningsplan", "versie 3 vastgesteld met het gezin"},
+		{interim, jolanda, "Wijzigen · Fase", "naar fase 4"},
+		{final, petra, "Aanmaken · Evaluaties", "eindevaluatie van " + final.Dutch() + " vastgelegd"},
+		{final, jolanda, "Wijzigen · Evaluaties", "eindevaluatie van " + final.Dutch() + " besproken"},
+		{final, petra, "Inzien · Warme overdracht", "warme overdracht"},
+		{final, petra, "Aanmaken · Warme overdracht", "warme overdracht"},
+		{final, petra, "Aanmaken · Warme overdracht", "toezegging van de aanmelder afgevinkt"},
+		{final, linda, "Inzien · Aanmelding", "overdracht " + final.ISO()},
+		{final, jolanda, "Wijzigen · Fase", "naar fase 5"},
+		{network[0], petra, "Inzien · Gezinnenlijst", "werkbak"},
+		{network[0], petra, "Aanmaken · Netwerkoverleg en coördinatie van zorg", "op " + network[0].ISO()},
+		{network[1], petra, "Aanmaken · Netwerkoverleg en coördinatie van zorg", "op " + network[1].ISO()},
+		{closedOn, petra, "Wijzigen · Gezinsgegevens", "dossier gesloten (Het netwerk heeft de zorg overgenomen)"},
+		{closedOn, linda, "Inzien · Aanmelding", "gesloten " + closedOn.ISO()},
+		{checkup, petra, "Inzien · Check-ups na afsluiting", ""},
+		{checkup, petra, "Aanmaken · Check-ups na afsluiting", "van " + checkup.Dutch() + ": zorgen"},
+		{checkup, petra, "Aanmaken · Aanmelding", "vanuit check-up"},
+		{checkup, jolanda, "Inzien · Teamoverleg", ""},
+	}
+	for _, w := range wants {
+		if !slices.ContainsFunc(entries, func(e *regie.AuditEntry) bool {
+			return regie.DateOf(e.Time) == w.on && e.UserName == w.who && e.Outcome == regie.OutcomeOK &&
+				e.Action.Label()+" · "+e.Segment.Label() == w.action && strings.Contains(e.Detail, w.detail)
+		}) {
+			t.Errorf("the access log has no row on %s by %s: %s %q", w.on, w.who, w.action, w.detail)
 		}
 	}
 	step("done")

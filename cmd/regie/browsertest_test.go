@@ -95,6 +95,13 @@ func startRegieForBrowser(t *testing.T, demo bool) *Main {
 // on a free port until the test ends.
 func startRegieOn(t *testing.T, db string, demo bool) *Main {
 	t.Helper()
+	return startRegieWith(t, db, demo, nil)
+}
+
+// startRegieWith is startRegieOn with set applied to the Main before it
+// runs, such as a clock of the test's own.
+func startRegieWith(t *testing.T, db string, demo bool, set func(*Main)) *Main {
+	t.Helper()
 	ctx := context.Background()
 	cfg := defaultConfig(demo)
 	cfg.Database, cfg.Addr = db, "127.0.0.1:0"
@@ -103,6 +110,9 @@ func startRegieOn(t *testing.T, db string, demo bool) *Main {
 	}
 	m := &Main{Config: cfg, Demo: demo, Password: cheapArgon2,
 		Logger: slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	if set != nil {
+		set(m)
+	}
 	if err := m.Run(ctx); err != nil {
 		m.Close(ctx)
 		t.Fatalf("start regie: %v", err)

@@ -33,7 +33,6 @@ func TestBrowser_FinalEvaluation(t *testing.T) {
 	began := time.Now()
 	step := func(what string) { t.Logf("%5.1fs %s", time.Since(began).Seconds(), what) }
 	today := regie.DateOf(time.Now())
-	monday := today.Monday()
 	const (
 		others  = "Oma Jansen"
 		closing = "Een vast aanspreekpunt bij het buurtteam en de schuldhulp tot de schulden zijn afgelost."
@@ -90,13 +89,19 @@ func TestBrowser_FinalEvaluation(t *testing.T) {
 	tl := newBrowserTab(t, browser, base, "teamleider")
 	tl.logIn("teamleider@demo.regie.nl", demo.Password)
 	tl.press(`nav a[href="/teamoverleg"]`, http.StatusOK)
-	tl.wantPath(`/teamoverleg/` + monday.ISO())
+	tl.wantPath(`/teamoverleg/` + regie.NextMeetingDay(today).ISO())
 	tl.wantText("#evaluaties", "Gezin Jansen: eindevaluatie van "+today.Dutch())
 	tl.press(`form[action="`+evaluation+`/besproken"] button[type=submit]`, http.StatusOK)
-	tl.wantPath(`/teamoverleg/` + monday.ISO())
+	tl.wantPath(`/teamoverleg/` + regie.NextMeetingDay(today).ISO())
 	tl.wantText(".flash", "Vastgelegd: de evaluatie is besproken in het teamoverleg.")
 	if n := evalJS[int](tl, fmt.Sprintf(`document.querySelectorAll('form[action=%q]').length`, evaluation+"/besproken")); n != 0 {
 		tl.fatal("look for the button", fmt.Errorf("the discussed evaluation is still offered"))
+	}
+	// The decision is in this week's minutes: a week before the next
+	// meeting once this week's has passed.
+	if next, monday := regie.NextMeetingDay(today), today.Monday(); next != monday {
+		tl.press(`a[href="/teamoverleg/`+next.AddDays(-7).ISO()+`"]`, http.StatusOK)
+		tl.wantPath(`/teamoverleg/` + monday.ISO())
 	}
 	minutes := evalJS[[]string](tl, `Array.from(document.querySelectorAll('section[aria-labelledby=notulen] ul.minutes > li'), li => li.innerText.replace(/\s+/g, ' ').trim())`)
 	if want := "Gezin Jansen — Eindevaluatie van " + today.Dutch() + " besproken"; !containsAny(minutes, want) {

@@ -322,6 +322,10 @@ func (g *gen) phases(f *family, trs, ticks, decisions *inserter) (time.Time, err
 				complete = false
 				continue
 			}
+			if autoItems[it.Key] {
+				// regie ticks it itself, from the records (plans.go).
+				continue
+			}
 			day := m.on.AddDays(g.r.IntN(max(1, m.on.DaysUntil(until))))
 			tat := g.workday(day)
 			if i == 0 && tat.Before(f.created) {
@@ -343,6 +347,10 @@ func (g *gen) phases(f *family, trs, ticks, decisions *inserter) (time.Time, err
 	}
 	return interim, nil
 }
+
+// autoItems are the checklist items regie ticks itself from the records
+// (the store's autoItems): the seed writes no ticks for them.
+var autoItems = map[string]bool{regie.ItemPlan: true, regie.ItemConsent: true, regie.ItemInterimEval: true, regie.ItemFinalEval: true}
 
 var relapseReasons = []string{
 	"Het gezin trekt zich terug uit de schuldhulp; korte interventie nodig.",

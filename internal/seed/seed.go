@@ -178,8 +178,9 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 		{"teamoverleggen", g.meetings},
 		{"geschiedenis", g.history}, // phases, ticks, contacts, safety, summaries
 		{"check-ups", g.checkups},   // after closing; updates the summaries
-		// Later table groups (plans, decisions) go here: they read g.fams
-		// and append to g.events.
+		{"plannen", g.plans},        // plans and evaluations; updates the summaries
+		// Later table groups go here: they read g.fams and append to
+		// g.events.
 		{"toegangslog", g.auditLog},
 	}
 	start := time.Now()

@@ -322,14 +322,15 @@ func (g *gen) phases(f *family, trs, ticks, decisions *inserter) (time.Time, err
 				complete = false
 				continue
 			}
-			if autoItems[it.Key] {
-				// regie ticks it itself, from the records (plans.go).
-				continue
-			}
 			day := m.on.AddDays(g.r.IntN(max(1, m.on.DaysUntil(until))))
 			tat := g.workday(day)
 			if i == 0 && tat.Before(f.created) {
 				tat = f.created.Add(time.Duration(g.between(60, 3600)) * time.Second)
+			}
+			if autoItems[it.Key] {
+				// regie ticks it itself, from the records (plans.go); drawn
+				// all the same, so the rest of the city stays as it was.
+				continue
 			}
 			tid, err := g.id("checklist_ticks")
 			if err != nil {

@@ -204,8 +204,7 @@ func (g *gen) history() error {
 	p := g.progress("geschiedenis", len(g.fams))
 	var cs []contact
 	for _, f := range g.fams {
-		interim, err := g.phases(f, trs, ticks, decisions)
-		if err != nil {
+		if err := g.phases(f, trs, ticks, decisions); err != nil {
 			return err
 		}
 		cs = g.drawContacts(f, scale, cs[:0])
@@ -238,11 +237,11 @@ func (g *gen) history() error {
 		if err := g.extension(f, extensions); err != nil {
 			return err
 		}
-		s := summarize(f, cs, interim)
+		s := summarize(f, cs)
 		if err := summaries.row(f.id, f.team.id, int(s.phase), idArg(s.transitionID), dateArg(s.phaseStartedOn),
 			dateArg(s.intensiveStartedOn), dateArg(s.coordinationStartedOn), s.minutesTotal, s.minutesIntensive, s.minutesPhase,
 			s.contacts, dateArg(s.lastContactOn), dateArg(s.lastReachedOn), s.rejectedStreak, dateArg(s.lastNetworkMeetingOn),
-			dateArg(s.interimDoneOn), dateArg(s.closedOn)); err != nil {
+			nil, dateArg(s.closedOn)); err != nil {
 			return err
 		}
 		p.add(1)
@@ -259,13 +258,11 @@ func (g *gen) history() error {
 	return recreate()
 }
 
-// phases writes the family's phase transitions and checklist ticks, and
-// returns when the interim evaluation was last ticked done (zero if never).
+// phases writes the family's phase transitions and checklist ticks.
 // A move on a meeting day is, more often than not, the team's decision:
 // recorded by the team leader with the decision linked to it, as
 // RecordMeetingDecision does; other moves are the coordinator's.
-func (g *gen) phases(f *family, trs, ticks, decisions *inserter) (time.Time, error) {
-	var interim time.Time
+func (g *gen) phases(f *family, trs, ticks, decisions *inserter) error {
 	end := f.end(g.today)
 	complete := true
 	leader := f.team.leader
@@ -273,7 +270,7 @@ func (g *gen) phases(f *family, trs, ticks, decisions *inserter) (time.Time, err
 		m := &f.moves[i]
 		var err error
 		if m.id, err = g.id("phase_transitions"); err != nil {
-			return interim, err
+			return err
 		}
 		by, at, reason := leader, f.created, "gezin rechtstreeks ingevoerd door de teamleider"
 		if i > 0 {
@@ -290,11 +287,11 @@ func (g *gen) phases(f *family, trs, ticks, decisions *inserter) (time.Time, err
 				by, at = leader, g.at(m.on, g.between(9*60+30, 11*60+30))
 				did, err := g.id("meeting_decisions")
 				if err != nil {
-					return interim, err
+					return err
 				}
 				if err := decisions.row(did, meeting, f.id, fmt.Sprintf("Door naar fase %d (%s).", m.phase, phaseLabels[m.phase]),
 					string(regie.LinkPhase), m.id, leader.id, ts(at)); err != nil {
-					return interim, err
+					return err
 				}
 				g.event(at, leader, regie.ActionUpdate, regie.SegPhase, f.id, 0, basisLeader, detail+" (teamoverleg "+m.on.Dutch()+")")
 				g.event(at, leader, regie.ActionCreate, regie.SegMeeting, f.id, 0, basisLeader, "besluit in het teamoverleg van "+m.on.Dutch())
@@ -303,7 +300,7 @@ func (g *gen) phases(f *family, trs, ticks, decisions *inserter) (time.Time, err
 			}
 		}
 		if err := trs.row(m.id, f.id, int(m.phase), m.on.ISO(), reason, by.id, ts(at)); err != nil {
-			return interim, err
+			return err
 		}
 
 		// The checklist: most items of a past phase ticked while in it;
@@ -327,22 +324,28 @@ func (g *gen) phases(f *family, trs, ticks, decisions *inserter) (time.Time, err
 			if i == 0 && tat.Before(f.created) {
 				tat = f.created.Add(time.Duration(g.between(60, 3600)) * time.Second)
 			}
+			if autoItems[it.Key] {
+				// regie ticks it itself, from the records (plans.go); drawn
+				// all the same, so the rest of the city stays as it was.
+				continue
+			}
 			tid, err := g.id("checklist_ticks")
 			if err != nil {
-				return interim, err
+				return err
 			}
 			u := f.coordOn(day)
 			if err := ticks.row(tid, m.id, it.Key, true, "", u.id, ts(tat)); err != nil {
-				return interim, err
+				return err
 			}
 			g.event(tat, u, regie.ActionUpdate, regie.SegPhase, f.id, 0, basisCoord, fmt.Sprintf("fase %d: %s afgevinkt", m.phase, it.Key))
-			if it.Key == regie.ItemInterimEval && tat.After(interim) {
-				interim = tat
-			}
 		}
 	}
-	return interim, nil
+	return nil
 }
+
+// autoItems are the checklist items regie ticks itself from the records
+// (the store's autoItems): the seed writes no ticks for them.
+var autoItems = map[string]bool{regie.ItemPlan: true, regie.ItemConsent: true, regie.ItemInterimEval: true, regie.ItemFinalEval: true}
 
 var relapseReasons = []string{
 	"Het gezin trekt zich terug uit de schuldhulp; korte interventie nodig.",
@@ -773,16 +776,15 @@ type summary struct {
 	lastReachedOn         regie.Date
 	rejectedStreak        int
 	lastNetworkMeetingOn  regie.Date
-	interimDoneOn         regie.Date
 	closedOn              regie.Date
 }
 
 // summarize computes the family's summary row from its moves, its
-// contacts (sorted by date and start, numbered in that order) and the
-// moment its interim evaluation was last ticked done, exactly as the
-// store's refreshSummary (internal/store/summary.go) computes it from the
-// rows; keep the two in step.
-func summarize(f *family, cs []contact, interim time.Time) summary {
+// contacts (sorted by date and start, numbered in that order), exactly as
+// the store's refreshSummary (internal/store/summary.go) computes it from
+// the rows; keep the two in step. What the plans and evaluations decide
+// is added by plans.go, the check-ups by checkup.go.
+func summarize(f *family, cs []contact) summary {
 	var s summary
 	var prev regie.Phase
 	for _, m := range f.moves {
@@ -827,9 +829,6 @@ func summarize(f *family, cs []contact, interim time.Time) summary {
 			break
 		}
 		s.rejectedStreak++
-	}
-	if !interim.IsZero() {
-		s.interimDoneOn = regie.DateOf(interim)
 	}
 	if !f.closedAt.IsZero() {
 		s.closedOn = regie.DateOf(f.closedAt)

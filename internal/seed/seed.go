@@ -25,8 +25,24 @@
 // items and the decisions that moved families on. Each family's summary
 // row (family_summaries) holds exactly what the store's refreshSummary
 // computes from those rows (the seed test checks it against the store).
-// No plans are generated, so no plan is agreed (plan_agreed_on is NULL):
-// every intensive family past the plan norm has that signal.
+//
+// # Plans and evaluations
+//
+// Every intensive period has its hulpverleningsplan (plans.go): for about
+// 90 % of the families that reached phase 3 the first version was made in
+// phase 2, discussed in the team meeting and then agreed with the family;
+// most others agreed it early in phase 3, a few have none (the
+// plan-overdue signal stays, but is not universal), and about half of
+// those six weeks or more in phase 2 agreed it already. A version has 3–5
+// life domains with scores (a scoring moment), 2–4 goals and 2–5
+// agreements with owners, due dates and progress (most past their date
+// done, some failed, some overdue). Interim evaluations follow every
+// three months while the family is intensive, most discussed in the
+// Monday meeting after (about a third give a new version); about 90 % of
+// the periods that ended in phase 5 or a closure in phase 4 have their
+// final evaluation, with a degree per goal and all eight end terms
+// scored. The checklist items regie ticks itself (plan, consent,
+// evaluations) get no ticks.
 //
 // # Not for real data
 //
@@ -52,8 +68,8 @@
 // table group, all sharing one *gen: ids are handed out by gen.id, rows
 // go through gen.insert (batched multi-row INSERTs, flushed in foreign-key
 // order), and accesses that the step's data implies are appended to
-// gen.events, which the last step writes into the access log. A step for
-// plans or decisions reads gen.fams (with each family's story: its phase
+// gen.events, which the last step writes into the access log. A step
+// reads gen.fams (with each family's story: its phase
 // moves and closure) and adds its rows and events the same way; a step
 // that changes what refreshSummary computes must update the summary that
 // history.go writes.
@@ -178,8 +194,9 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 		{"teamoverleggen", g.meetings},
 		{"geschiedenis", g.history}, // phases, ticks, contacts, safety, summaries
 		{"check-ups", g.checkups},   // after closing; updates the summaries
-		// Later table groups (plans, decisions) go here: they read g.fams
-		// and append to g.events.
+		{"plannen", g.plans},        // plans and evaluations; updates the summaries
+		// Later table groups go here: they read g.fams and append to
+		// g.events.
 		{"toegangslog", g.auditLog},
 	}
 	start := time.Now()

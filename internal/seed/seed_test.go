@@ -316,9 +316,20 @@ func TestGenerateHistory(t *testing.T) {
 		}
 
 		// Checklists: most items of past phases ticked.
+		// (The items regie ticks itself from the records — the plan, the
+		// consent, the evaluations — have no ticks.)
+		auto := map[string]bool{regie.ItemPlan: true, regie.ItemConsent: true, regie.ItemInterimEval: true, regie.ItemFinalEval: true}
 		items := map[int]int{}
 		for _, d := range regie.DefaultPhases() {
-			items[int(d.Phase)] = len(d.Items())
+			for _, it := range d.Items() {
+				if !auto[it.Key] {
+					items[int(d.Phase)]++
+				}
+			}
+		}
+		if n := count(t, s, `SELECT count(*) FROM checklist_ticks WHERE item_key IN ($1, $2, $3, $4)`,
+			regie.ItemPlan, regie.ItemConsent, regie.ItemInterimEval, regie.ItemFinalEval); n != 0 {
+			t.Errorf("%d ticks of items regie ticks itself", n)
 		}
 		var ticked, possible int
 		rows, err = s.DB().Query(`SELECT p.phase, (SELECT count(*) FROM checklist_ticks c WHERE c.transition_id = p.id)
@@ -393,9 +404,12 @@ func TestGenerateHistory(t *testing.T) {
 		}
 		if n := count(t, s, `SELECT count(*) FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
 			LEFT JOIN phase_transitions p ON p.id = d.linked_id AND p.family_id = d.family_id AND p.started_on = m.held_on
-			WHERE d.linked_kind <> 'fase' OR p.id IS NULL`); n != 0 {
+			WHERE d.linked_kind = 'fase' AND p.id IS NULL`); n != 0 {
 			t.Errorf("%d decisions not linked to the phase move of their meeting's day", n)
 		}
+
+		// Plans and evaluations (plans.go).
+		checkPlans(t, s, today)
 
 		// Every summary is what the store computes from the rows.
 		for _, id := range ids(t, s, `SELECT id FROM families ORDER BY id`) {
@@ -529,3 +543,88 @@ func equal(a, b []int64) bool {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// checkPlans checks the generated plans and evaluations: proportions,
+// the plan's order (discussed before agreed), eight end terms per final
+// evaluation, decisions linked to what they discussed.
+func checkPlans(t *testing.T, s *store.Store, today regie.Date) {
+	t.Helper()
+	p3 := count(t, s, `SELECT count(*) FROM family_summaries WHERE phase >= 3 AND closed_on IS NULL`)
+	p3plan := count(t, s, `SELECT count(*) FROM family_summaries WHERE phase >= 3 AND closed_on IS NULL AND plan_agreed_on IS NOT NULL`)
+	p2 := count(t, s, `SELECT count(*) FROM family_summaries WHERE phase = 2 AND closed_on IS NULL`)
+	p2plan := count(t, s, `SELECT count(*) FROM family_summaries WHERE phase = 2 AND closed_on IS NULL AND plan_agreed_on IS NOT NULL`)
+	versions := count(t, s, `SELECT count(*) FROM plan_versions`)
+	interims := count(t, s, `SELECT count(*) FROM evaluations WHERE kind = 'tussen'`)
+	finals := count(t, s, `SELECT count(*) FROM evaluations WHERE kind = 'eind'`)
+	withEval := count(t, s, `SELECT count(DISTINCT family_id) FROM evaluations`)
+	undiscussed := count(t, s, `SELECT count(*) FROM evaluations WHERE discussed_at IS NULL`)
+	t.Logf("plans: %d of %d open families in phase 3+ and %d of %d in phase 2 have an agreed plan; %d versions; "+
+		"%d interim and %d final evaluations in %d families, %d not discussed yet", p3plan, p3, p2plan, p2, versions, interims, finals,
+		withEval, undiscussed)
+	if share := float64(p3plan) / float64(p3); share < 0.85 || share == 1 {
+		t.Errorf("%.0f %% of the open families in phase 3+ have an agreed plan, want most but not all", share*100)
+	}
+	if p2plan == 0 || p2plan == p2 {
+		t.Errorf("%d of %d families in phase 2 have an agreed plan, want some", p2plan, p2)
+	}
+	if interims < p3plan || finals == 0 || undiscussed == 0 || undiscussed > interims/4 {
+		t.Errorf("%d interim, %d final evaluations, %d not discussed: want about one interim per three months in phase 3+", interims,
+			finals, undiscussed)
+	}
+	if n := count(t, s, `SELECT count(*) FROM plan_versions WHERE status <> 'vastgesteld'`); n != 0 {
+		t.Errorf("%d plan versions not agreed", n)
+	}
+	for q, what := range map[string]string{
+		`SELECT count(*) FROM plan_versions WHERE discussed_at IS NULL OR agreed_on IS NULL OR discussed_at >= agreed_on
+			OR created_at > discussed_at`: "plan versions not made, discussed and agreed in that order",
+		`SELECT count(*) FROM plan_versions v WHERE (SELECT count(*) FROM plan_goals g WHERE g.version_id = v.id) NOT BETWEEN 2 AND 5
+			OR (SELECT count(*) FROM plan_agreements a WHERE a.version_id = v.id) NOT BETWEEN 1 AND 5`: "plan versions without 2–5 goals and agreements",
+		`SELECT count(*) FROM evaluations e WHERE e.kind = 'eind'
+			AND (SELECT count(*) FROM evaluation_end_terms t WHERE t.evaluation_id = e.id) <> 8`: "final evaluations without eight end terms",
+		`SELECT count(*) FROM evaluation_goals g JOIN evaluations e ON e.id = g.evaluation_id
+			WHERE (e.kind = 'eind') <> (g.degree <> '')`: "evaluation goals with a degree in an interim or without one in a final",
+		`SELECT count(*) FROM evaluations e JOIN plan_versions v ON v.id = e.version_id
+			WHERE e.on_date <= v.agreed_on OR v.family_id <> e.family_id`: "evaluations of a plan not agreed before",
+		`SELECT count(*) FROM evaluations WHERE on_date >= $1`: "evaluations today or later",
+		`SELECT count(*) FROM meeting_decisions d LEFT JOIN evaluations e ON e.id = d.linked_id AND e.meeting_id = d.meeting_id
+			WHERE d.linked_kind = 'evaluatie' AND e.id IS NULL`: "evaluation decisions not linked to their evaluation",
+		`SELECT count(*) FROM meeting_decisions d LEFT JOIN plan_versions v ON v.id = d.linked_id AND v.meeting_id = d.meeting_id
+			WHERE d.linked_kind = 'plan' AND v.id IS NULL`: "plan decisions not linked to their version",
+	} {
+		var args []any
+		if strings.Contains(q, "$1") {
+			args = append(args, today.ISO())
+		}
+		if n := count(t, s, q, args...); n != 0 {
+			t.Errorf("%d %s", n, what)
+		}
+	}
+	scores := map[string]int{}
+	rows, err := s.DB().Query(`SELECT score, count(*) FROM evaluation_end_terms GROUP BY score`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var sc string
+		var n int
+		if err := rows.Scan(&sc, &n); err != nil {
+			t.Fatal(err)
+		}
+		scores[sc] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if scores["behaald"]+scores["deels"] < 2*scores["niet"] || scores["niet"] == 0 {
+		t.Errorf("end term scores %v: want most reached or partly, some not", scores)
+	}
+	done := count(t, s, `SELECT count(*) FROM agreement_progress WHERE status = 'gedaan'`)
+	overdue := count(t, s, `SELECT count(*) FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
+		JOIN family_summaries f ON f.family_id = v.family_id
+		WHERE a.due < $1 AND f.closed_on IS NULL AND NOT EXISTS (SELECT 1 FROM agreement_progress p WHERE p.family_id = v.family_id
+			AND p.key = a.key AND p.status IN ('gedaan', 'niet_gelukt', 'vervallen'))`, today.ISO())
+	if done == 0 || overdue == 0 {
+		t.Errorf("%d agreements done, %d overdue: want both", done, overdue)
+	}
+}

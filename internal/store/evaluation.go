@@ -31,9 +31,20 @@ func scanEvaluation(sc interface{ Scan(...any) error }, e *regie.Evaluation, mom
 	return err
 }
 
-// evaluationList reads evaluations by a condition on e, with their
-// participants; with detail also their goals, end terms and scores.
-func (tx *tx) evaluationList(ctx context.Context, where string, detail bool, args ...any) ([]*regie.Evaluation, error) {
+// evalLoad says how much of each evaluation evaluationList reads besides
+// its row: a list that shows no participants (the agenda) reads no more,
+// the family's list its participants, one evaluation everything.
+type evalLoad int
+
+const (
+	evalRow     evalLoad = iota // the evaluation's own row
+	evalMembers                 // and the members who took part
+	evalDetail                  // and the goals, end terms and scores
+)
+
+// evaluationList reads evaluations by a condition on e, and as much more
+// of each as load says (one query per evaluation for each part).
+func (tx *tx) evaluationList(ctx context.Context, where string, load evalLoad, args ...any) ([]*regie.Evaluation, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+evaluationColumns+evaluationFrom+` WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: evaluations: %w", err)
@@ -56,10 +67,13 @@ func (tx *tx) evaluationList(ctx context.Context, where string, detail bool, arg
 		return nil, err
 	}
 	for i, e := range list {
+		if load == evalRow {
+			break
+		}
 		if err := tx.evaluationMembers(ctx, e); err != nil {
 			return nil, err
 		}
-		if detail {
+		if load == evalDetail {
 			if err := tx.evaluationDetail(ctx, e, moments[i]); err != nil {
 				return nil, err
 			}
@@ -152,7 +166,7 @@ func (tx *tx) evaluationDetail(ctx context.Context, e *regie.Evaluation, momentI
 
 // evaluationByID reads one evaluation of a family with its detail.
 func (tx *tx) evaluationByID(ctx context.Context, familyID, id int64) (*regie.Evaluation, error) {
-	list, err := tx.evaluationList(ctx, `e.family_id = $1 AND e.id = $2`, true, familyID, id)
+	list, err := tx.evaluationList(ctx, `e.family_id = $1 AND e.id = $2`, evalDetail, familyID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -249,7 +263,7 @@ func (s *Store) FindEvaluations(ctx context.Context, familyID int64) (*regie.Eva
 			return err
 		}
 		out = &regie.EvaluationList{FamilyID: familyID}
-		if out.Evaluations, err = tx.evaluationList(ctx, `e.family_id = $1 ORDER BY e.on_date DESC, e.id DESC`, false, familyID); err != nil {
+		if out.Evaluations, err = tx.evaluationList(ctx, `e.family_id = $1 ORDER BY e.on_date DESC, e.id DESC`, evalMembers, familyID); err != nil {
 			return err
 		}
 		sum, err := tx.readSummary(ctx, familyID)
@@ -494,7 +508,7 @@ func (s *Store) StartPlanFromEvaluation(ctx context.Context, familyID, id int64)
 // not yet discussed on the agenda, oldest first. FindAgenda calls it.
 func (tx *tx) agendaEvaluations(ctx context.Context, ag *regie.Agenda, teamID int64) error {
 	list, err := tx.evaluationList(ctx, fmt.Sprintf(`f.team_id = $1 AND f.closed_at IS NULL AND e.discussed_at IS NULL
-		ORDER BY e.on_date, e.id LIMIT %d`, agendaSize), false, teamID)
+		ORDER BY e.on_date, e.id LIMIT %d`, agendaSize), evalRow, teamID)
 	if err != nil {
 		return err
 	}

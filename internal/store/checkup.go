@@ -437,12 +437,8 @@ func (s *Store) FindCheckupsDue(ctx context.Context) ([]*regie.FamilySummary, er
 // team's previous meeting (or in the week before, when there was none),
 // worrying ones first.
 func (tx *tx) agendaCheckups(ctx context.Context, ag *regie.Agenda, teamID int64, day regie.Date) error {
-	var prev regie.Date
-	if err := tx.QueryRowContext(ctx, `SELECT MAX(held_on) FROM meetings WHERE team_id = $1 AND held_on < $2`, teamID, day.ISO()).
-		Scan(dateScan{&prev}); err != nil {
-		return fmt.Errorf("store: agenda checkups: %w", err)
-	}
-	if prev.IsZero() || prev.Before(day.AddDays(-7)) {
+	prev := ag.PreviousOn // previousMeeting
+	if prev.Before(day.AddDays(-7)) {
 		prev = day.AddDays(-7)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.family_id, f.household_name, c.held_on, c.family_doing, c.cooperation,

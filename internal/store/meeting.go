@@ -70,6 +70,9 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 			return err
 		}
 		if !past {
+			if ag.PreviousOn, err = tx.previousMeeting(ctx, teamID, d); err != nil {
+				return err
+			}
 			if err := tx.agendaReferrals(ctx, ag, teamID, id, d); err != nil {
 				return err
 			}

@@ -42,6 +42,21 @@ func (tx *tx) agendaDrafts(ctx context.Context, ag *regie.Agenda, teamID int64) 
 	return rows.Err()
 }
 
+// previousMeeting returns the day of the team's meeting before day, or,
+// when there was none, the week before: the agenda's closings and check-up
+// outcomes are what happened since then (Agenda.PreviousOn).
+func (tx *tx) previousMeeting(ctx context.Context, teamID int64, day regie.Date) (regie.Date, error) {
+	var prev regie.Date
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(held_on) FROM meetings WHERE team_id = $1 AND held_on < $2`, teamID, day.ISO()).
+		Scan(dateScan{&prev}); err != nil {
+		return prev, fmt.Errorf("store: previous meeting: %w", err)
+	}
+	if prev.IsZero() {
+		prev = day.AddDays(-7)
+	}
+	return prev, nil
+}
+
 // agendaFromTeam fills, from the team's open families that agendaFamilies
 // read (with their summaries, coordinators and signals), the closings of
 // the intensive phase — in phase 4, or entered phase 5 since the team's
@@ -51,16 +66,7 @@ func (tx *tx) agendaDrafts(ctx context.Context, ag *regie.Agenda, teamID int64) 
 // returns them, for agendaFamilies to enrich with what it shows. Taking
 // them from that one read costs no query per family.
 func (tx *tx) agendaFromTeam(ctx context.Context, ag *regie.Agenda, team []*regie.FamilySummary) ([]*regie.FamilySummary, error) {
-	day, teamID := ag.Meeting.HeldOn, ag.Meeting.TeamID
-	var prev regie.Date
-	if err := tx.QueryRowContext(ctx, `SELECT MAX(held_on) FROM meetings WHERE team_id = $1 AND held_on < $2`, teamID, day.ISO()).
-		Scan(dateScan{&prev}); err != nil {
-		return nil, fmt.Errorf("store: previous meeting: %w", err)
-	}
-	if prev.IsZero() {
-		prev = day.AddDays(-7)
-	}
-	ag.PreviousOn = prev
+	prev, teamID := ag.PreviousOn, ag.Meeting.TeamID
 	ag.CanAssign = policy.Can(tx.actor, regie.ActionUpdate, regie.SegAssignment, &policy.Facts{Exists: true, TeamID: teamID})
 	byName := slices.Clone(team)
 	keys := make(map[*regie.FamilySummary]string, len(byName))

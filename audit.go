@@ -87,6 +87,23 @@ const (
 	SegNetwork     Segment = "netwerkoverleg"
 	SegEvaluations Segment = "evaluaties"
 	SegCheckups    Segment = "checkups"
+	// SegNetworkPersons is the family's informal network: people outside
+	// the household and outside organisations (grandmother, neighbour).
+	SegNetworkPersons Segment = "informeel_netwerk"
+	// SegAgreements is the progress of agreements (the plan's and the
+	// network meetings'): a partner records it on its own.
+	SegAgreements Segment = "afspraken"
+	// SegStagnation is a partner's report that the help stagnates
+	// (stagnatie melden): a signal for the coordinator, an agenda item.
+	SegStagnation Segment = "stagnatie"
+	// SegYouth is a youth's own track with the youth worker, as far as
+	// it is shared with the family's coordinator: that it runs, who does
+	// it, its norm, and the agreements that concern the family.
+	SegYouth Segment = "jeugdtraject"
+	// SegYouthConfidential is what the youth shared in confidence: the
+	// youth plan's content, the notes of the contacts with the youth, the
+	// youth's final evaluation (DOMAIN.md §6, confidentiality by age).
+	SegYouthConfidential Segment = "jeugdtraject_vertrouwelijk"
 	// SegAccountConfirm is the second person's confirmation of an account
 	// made or reset by an administrator.
 	SegAccountConfirm Segment = "accountbevestiging"
@@ -121,6 +138,11 @@ var Segments = []Choice[Segment]{
 	{SegHandover, "Warme overdracht"},
 	{SegNetwork, "Netwerkoverleg en coördinatie van zorg"},
 	{SegCheckups, "Check-ups na afsluiting"},
+	{SegNetworkPersons, "Informeel netwerk"},
+	{SegAgreements, "Voortgang van afspraken"},
+	{SegStagnation, "Stagnatiemelding"},
+	{SegYouth, "Jeugdtraject (gedeeld deel)"},
+	{SegYouthConfidential, "Jeugdtraject (vertrouwelijk)"},
 }
 
 // Label returns the Dutch label.

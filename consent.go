@@ -27,6 +27,9 @@ const (
 	InfoContacts     InfoKind = "contacten"     // contacts and hours
 	InfoSafety       InfoKind = "veiligheid"    // safety concerns
 	InfoTrajectories InfoKind = "trajecten"     // trajectories with agencies
+	// InfoNetwork: the network meetings the organisation takes part in,
+	// and its own agreements there; never the other organisations' parts.
+	InfoNetwork InfoKind = "netwerkoverleg"
 )
 
 // InfoSections lists the sections with their Dutch labels.
@@ -38,6 +41,7 @@ var InfoSections = []Choice[InfoKind]{
 	{InfoTrajectories, "Trajecten bij instanties"},
 	{InfoContacts, "Contactmomenten"},
 	{InfoSafety, "Veiligheid van de kinderen"},
+	{InfoNetwork, "Netwerkoverleg: de overleggen waarbij de organisatie is, en haar eigen afspraken"},
 }
 
 // DomainKind returns the kind for a life domain of the plan.
@@ -79,6 +83,8 @@ func SegmentKind(s Segment) InfoKind {
 		return InfoSafety
 	case SegTrajectories:
 		return InfoTrajectories
+	case SegNetwork:
+		return InfoNetwork
 	}
 	return ""
 }

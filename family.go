@@ -102,6 +102,16 @@ type FamilyPermissions struct {
 	ExportHandover bool // the handover letter as PDF
 	ReadNetwork    bool
 	Network        bool // record network meetings
+
+	// The informal network (people outside the household and outside
+	// organisations) and the partners' own work in the family.
+	ReadNetworkPersons bool
+	NetworkPersons     bool // record and change the informal network
+	ReadAgreements     bool // the progress of the agreements
+	Agreements         bool // record the progress of agreements (a partner: its own)
+	ReadStagnation     bool // the reports of stagnation
+	ReportStagnation   bool // report that the help stagnates (a partner)
+	HandleStagnation   bool // mark a report as picked up
 }
 
 // DossierNumber is the family's reference that contains no personal data,
@@ -485,6 +495,9 @@ type FamilyScope string
 const (
 	ScopeMine FamilyScope = "mijn" // families assigned to the actor
 	ScopeTeam FamilyScope = "team" // all families of the actor's team
+	// ScopePartner is a partner's list: the families whose consent, valid
+	// today, names the partner's organisation.
+	ScopePartner FamilyScope = "partner"
 	// ScopeAccessLog is the privacy officer's search for a family whose
 	// access log to open; it needs a name (see NamesSomeone).
 	ScopeAccessLog FamilyScope = "toegangslog"

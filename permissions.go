@@ -11,9 +11,12 @@ type Permissions struct {
 	// Worklist: the werkbak, what is due across the actor's families.
 	Worklist     bool
 	TeamFamilies bool // all families of the actor's team
-	NewFamily    bool // open a family's file directly
-	Meeting      bool // the team meeting of the actor's team
-	Referrals    bool // the list of referrals
+	// PartnerFamilies: a partner's list of the families whose consent,
+	// valid today, names the partner's organisation.
+	PartnerFamilies bool
+	NewFamily       bool // open a family's file directly
+	Meeting         bool // the team meeting of the actor's team
+	Referrals       bool // the list of referrals
 	// OwnReferralsOnly: the list shows the actor's own referrals (a
 	// referrer's), not the team's.
 	OwnReferralsOnly bool

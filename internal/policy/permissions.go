@@ -44,6 +44,14 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		ExportHandover: can(regie.ActionExport, regie.SegHandover),
 		ReadNetwork:    can(regie.ActionRead, regie.SegNetwork),
 		Network:        can(regie.ActionCreate, regie.SegNetwork),
+
+		ReadNetworkPersons: can(regie.ActionRead, regie.SegNetworkPersons),
+		NetworkPersons:     can(regie.ActionUpdate, regie.SegNetworkPersons),
+		ReadAgreements:     can(regie.ActionRead, regie.SegAgreements),
+		Agreements:         can(regie.ActionUpdate, regie.SegAgreements),
+		ReadStagnation:     can(regie.ActionRead, regie.SegStagnation),
+		ReportStagnation:   can(regie.ActionCreate, regie.SegStagnation),
+		HandleStagnation:   can(regie.ActionUpdate, regie.SegStagnation),
 	}
 }
 
@@ -87,6 +95,7 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	_, p.MyFamilies = ListScope(a, regie.FamilyFilter{Scope: regie.ScopeMine})
 	_, p.Worklist = WorklistScope(a)
 	_, p.TeamFamilies = ListScope(a, regie.FamilyFilter{Scope: regie.ScopeTeam})
+	_, p.PartnerFamilies = ListScope(a, regie.FamilyFilter{Scope: regie.ScopePartner})
 	p.NewFamily = Can(a, regie.ActionCreate, regie.SegFamily, nil)
 	p.Meeting = own.Exists && Can(a, regie.ActionRead, regie.SegMeeting, own)
 	p.Referrals = Can(a, regie.ActionRead, regie.SegReferrals, nil)

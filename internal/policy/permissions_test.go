@@ -22,13 +22,18 @@ func TestFamilyPermissions(t *testing.T) {
 	all := regie.FamilyPermissions{Edit: true, Members: true, Assign: false, Contacts: true, Safety: true, Phase: true, Plan: true,
 		Consent: true, Trajectories: true, ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true,
 		ReadTrajectories: true, ReadCheckups: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
-		ReadHandover: true, Handover: true, ExportHandover: true, ReadNetwork: true, Network: true, Evaluate: true, ReadEvaluations: true}
+		ReadHandover: true, Handover: true, ExportHandover: true, ReadNetwork: true, Network: true, Evaluate: true, ReadEvaluations: true,
+		ReadNetworkPersons: true, NetworkPersons: true, ReadAgreements: true, Agreements: true, ReadStagnation: true, HandleStagnation: true}
 	reads := all
 	reads.Evaluate = false
 	reads.Edit, reads.Members, reads.Contacts, reads.Safety, reads.Phase, reads.Plan, reads.Consent, reads.Trajectories = false, false, false, false, false, false, false, false
 	reads.Handover, reads.Network = false, false
+	reads.NetworkPersons, reads.Agreements, reads.HandleStagnation = false, false, false
+	// The youth worker reads the family as far as their work needs: not
+	// the consents and their papers, not the handover, no export.
 	youth := reads
 	youth.Contacts = true
+	youth.ReadConsent, youth.ExportPlan, youth.ExportConsent, youth.ReadHandover, youth.ExportHandover = false, false, false, false, false
 	leader := all
 	leader.Assign = true
 	// A closed file: the check-up is the one thing the team leader may
@@ -56,7 +61,8 @@ func TestFamilyPermissions(t *testing.T) {
 		// Not the evaluations either, even with the plan covered.
 		{"partner reads what the consent covers, never writes or exports", partner,
 			&policy.Facts{Exists: true, TeamID: 1, Consents: []*regie.Consent{consent}, Today: today},
-			regie.FamilyPermissions{ReadContacts: true, ReadPlan: true}},
+			regie.FamilyPermissions{ReadContacts: true, ReadPlan: true,
+				ReadAgreements: true, Agreements: true, ReadStagnation: true, ReportStagnation: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if diff := cmp.Diff(tc.want, policy.FamilyPermissions(tc.actor, tc.facts)); diff != "" {

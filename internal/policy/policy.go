@@ -40,6 +40,21 @@ type Facts struct {
 	// organisation's user; Today decides which hold.
 	Consents []*regie.Consent
 	Today    regie.Date
+	// Youth holds, for the segments of a youth's own track (SegYouth,
+	// SegYouthConfidential), the facts of that youth; nil otherwise.
+	Youth *YouthFacts
+}
+
+// YouthFacts are what the store knows of one youth's track: the youth's
+// age today (their say over what they told in confidence), the youth
+// worker assigned to them now, and the youth's own consents.
+type YouthFacts struct {
+	MemberID int64
+	Age      regie.YouthAge
+	// WorkerUserID is the youth worker currently assigned to the youth;
+	// 0 when none.
+	WorkerUserID int64
+	Consents     []*regie.YouthConsent
 }
 
 // Decision is the answer of the policy.
@@ -82,6 +97,20 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return referral(a, act, f)
 	case regie.SegCheckups:
 		return checkups(a, act, f)
+	case regie.SegNetworkPersons:
+		// The informal network is the team's working knowledge: no
+		// consent kind covers it, so partners see only the names that
+		// own an agreement or attended a meeting they see.
+		if a.Role == regie.RolePartner {
+			return deny
+		}
+		return familyContent(a, act, seg, f)
+	case regie.SegAgreements, regie.SegStagnation:
+		return partnerWork(a, act, seg, f)
+	case regie.SegYouth:
+		return youthShared(a, act, f)
+	case regie.SegYouthConfidential:
+		return youthConfidential(a, act, f)
 	case regie.SegReferrals:
 		if act == regie.ActionRead && a.Role.InTeam() {
 			return allow(teamMeetingBasis)
@@ -124,6 +153,9 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		}
 		if act == regie.ActionSearch && a.Role == regie.RolePrivacy {
 			return allow("privacy officer: inzageverzoek of toezicht")
+		}
+		if act == regie.ActionRead && a.Role == regie.RolePartner && a.OrganisationID != 0 {
+			return allow(partnerListBasis)
 		}
 	case regie.SegAuditLog:
 		// The privacy officer reads the log and downloads a family's, to
@@ -212,9 +244,18 @@ func familyContent(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts
 			return allow("toewijzing: duo-partner")
 		}
 	case regie.RoleYouthWorker:
-		// The youth worker reads the family they work in and records their
-		// own contacts; the family file itself is kept by the coordinator.
-		if has(f.Assignments, regie.AssignYouth) && (!write || seg == regie.SegContacts) {
+		// The youth worker reads the family they work in as far as their
+		// work needs and records their own contacts; the family file
+		// itself is kept by the coordinator. Not for them: the consents
+		// and their signed papers, the handover to other agencies, and
+		// any export of the family's file.
+		if !has(f.Assignments, regie.AssignYouth) || act == regie.ActionExport {
+			return deny
+		}
+		if seg == regie.SegConsent || seg == regie.SegHandover {
+			return deny
+		}
+		if !write || seg == regie.SegContacts {
 			return allow("toewijzing: jeugdhulpverlener")
 		}
 	case regie.RoleTeamLeader:
@@ -309,6 +350,166 @@ func partner(a *regie.Actor, seg regie.Segment, f *Facts) Decision {
 	}
 	d.Allow, d.Basis, d.Kinds = true, basis, kinds
 	return d
+}
+
+// partnerListBasis is why a partner sees a list of families: the list
+// holds only those whose consent, valid today, names their organisation.
+const partnerListBasis = "gezinnen onder toestemming van de eigen organisatie"
+
+// partnerNamed decides on a partner whose organisation a valid consent
+// names, whatever kinds it covers: the partner's own work with the
+// family (its agreements' progress, a report of stagnation) needs no
+// more than being named. The basis names the consents.
+func partnerNamed(a *regie.Actor, f *Facts) Decision {
+	if a.Role != regie.RolePartner || a.OrganisationID == 0 || f == nil || !f.Exists {
+		return deny
+	}
+	d := OrganisationConsent(a.OrganisationID, f.Consents, f.Today)
+	if d.Allow {
+		d.Kinds = nil
+	}
+	return d
+}
+
+// partnerWork covers what a partner records in a family it works with:
+// the progress of its own agreements (SegAgreements; the store limits it
+// to the agreements the partner's organisation owns and may see) and a
+// report that the help stagnates (SegStagnation). Both are the partner's
+// own writing, allowed while a valid consent names the organisation, and
+// read back by the partner as such. The team reads them as family content;
+// the coordinator, the duo partner and the team leader set the progress
+// and handle a report (the team leader discusses it in the meeting).
+func partnerWork(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decision {
+	if f == nil || !f.Exists {
+		return deny
+	}
+	if a.Role == regie.RolePartner {
+		if f.Closed && act != regie.ActionRead {
+			return deny
+		}
+		switch {
+		case act == regie.ActionRead,
+			act == regie.ActionUpdate && seg == regie.SegAgreements,
+			act == regie.ActionCreate && seg == regie.SegStagnation:
+			return partnerNamed(a, f)
+		}
+		return deny
+	}
+	if seg == regie.SegStagnation && act == regie.ActionCreate {
+		return deny // the partner's report; the team acts on it
+	}
+	return familyContent(a, act, seg, f)
+}
+
+// Bases of the youth track's decisions.
+const (
+	youthWorkerBasis  = "toewijzing: jeugdhulpverlener van de jongere"
+	youthConsentBasis = "toestemming van de jongere"
+	youthUnder12Basis = "jonger dan 12: de ouders beslissen, niets is vertrouwelijk"
+)
+
+// youthShared covers the part of a youth's track the family's
+// coordinator sees: that it runs, who does it, its norm, and the
+// agreements that concern the family. The youth's own worker writes it;
+// those who read the family's file read it, except a partner, who reads
+// only what the youth's own consent names their organisation for.
+func youthShared(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if f == nil || !f.Exists || f.Youth == nil {
+		return deny
+	}
+	y := f.Youth
+	own := a.Role == regie.RoleYouthWorker && y.WorkerUserID != 0 && y.WorkerUserID == a.UserID
+	switch act {
+	case regie.ActionRead:
+		if own {
+			return allow(youthWorkerBasis)
+		}
+		if a.Role == regie.RolePartner {
+			return youthPartner(a, f)
+		}
+		if a.Role == regie.RoleYouthWorker {
+			return deny // another youth's worker in the same family
+		}
+		return familyContent(a, act, regie.SegFamily, f)
+	case regie.ActionCreate, regie.ActionUpdate:
+		if own && !f.Closed && y.Age.Confidential() && y.Age <= regie.YouthAgeMax {
+			return allow(youthWorkerBasis)
+		}
+	}
+	return deny
+}
+
+// youthConfidential covers what the youth told in confidence. The
+// youth's own worker reads and writes it. Others read it only as the
+// youth's own consent allows (YouthConsent.Holds: from 16 the youth
+// alone, 12–15 with a parent): the coordinator and duo partner when it
+// shares with the coordinator, a partner when it names their
+// organisation; the family's PDF (an export by the coordinator) only
+// when it shares with the parents' side. Below 12 nothing is
+// confidential: the parents decide, and the file's readers read it.
+func youthConfidential(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if f == nil || !f.Exists || f.Youth == nil {
+		return deny
+	}
+	y := f.Youth
+	if a.Role == regie.RoleYouthWorker {
+		if y.WorkerUserID == 0 || y.WorkerUserID != a.UserID {
+			return deny
+		}
+		if act == regie.ActionRead || act == regie.ActionExport {
+			return allow(youthWorkerBasis)
+		}
+		if (act == regie.ActionCreate || act == regie.ActionUpdate) && !f.Closed && y.Age.Confidential() && y.Age <= regie.YouthAgeMax {
+			return allow(youthWorkerBasis)
+		}
+		return deny
+	}
+	if act != regie.ActionRead && act != regie.ActionExport {
+		return deny
+	}
+	if a.Role == regie.RolePartner {
+		if act != regie.ActionRead {
+			return deny
+		}
+		return youthPartner(a, f)
+	}
+	coordinator := a.Role == regie.RoleCasemanager &&
+		(has(f.Assignments, regie.AssignCoordinator) || has(f.Assignments, regie.AssignDuo))
+	if !y.Age.Confidential() {
+		if d := familyContent(a, act, regie.SegFamily, f); d.Allow {
+			return allow(youthUnder12Basis)
+		}
+		return deny
+	}
+	if !coordinator {
+		return deny
+	}
+	for _, c := range y.Consents {
+		if !c.Holds(f.Today, y.Age) {
+			continue
+		}
+		if act == regie.ActionRead && c.ShareCoordinator || act == regie.ActionExport && c.ShareFamily {
+			return allow(fmt.Sprintf("%s %d", youthConsentBasis, c.ID))
+		}
+	}
+	return deny
+}
+
+// youthPartner: a partner reads a youth's track only under the youth's
+// own consent naming their organisation (the family's consent does not
+// speak for the youth).
+func youthPartner(a *regie.Actor, f *Facts) Decision {
+	if a.OrganisationID == 0 || !f.Youth.Age.Confidential() {
+		return deny
+	}
+	for _, c := range f.Youth.Consents {
+		if c.Holds(f.Today, f.Youth.Age) && c.NamesOrg(a.OrganisationID) {
+			d := allow(fmt.Sprintf("%s %d", youthConsentBasis, c.ID))
+			d.ConsentID = c.ID
+			return d
+		}
+	}
+	return deny
 }
 
 // onBehalfBasis is why staff may note a referral: a referrer called or
@@ -447,6 +648,9 @@ type Scope struct {
 	UserID int64
 	// TeamID, when set, limits the list to the families of this team.
 	TeamID int64
+	// OrgID, when set, limits the list to the families whose consent,
+	// valid today, names this organisation (a partner's list).
+	OrgID int64
 }
 
 // ListScope returns the scope of the list the actor asked for, or ok=false
@@ -459,6 +663,12 @@ func ListScope(a *regie.Actor, f regie.FamilyFilter) (s Scope, ok bool) {
 	}
 	if a.Role == regie.RolePrivacy && f.Scope == regie.ScopeAccessLog && regie.NamesSomeone(f.Query) {
 		return Scope{All: true}, true
+	}
+	if a.Role == regie.RolePartner {
+		if f.Scope == regie.ScopePartner && a.OrganisationID != 0 {
+			return Scope{OrgID: a.OrganisationID}, true
+		}
+		return Scope{}, false
 	}
 	if !a.Role.InTeam() {
 		return Scope{}, false

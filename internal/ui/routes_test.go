@@ -102,6 +102,16 @@ func familyRead(okStatus int) func(role, rel string) int {
 	}
 }
 
+// staffRead: like familyRead, but not for the youth worker, who reads the
+// family only as far as their work needs: not the consents and their
+// papers, not the handover, no export of the family's file.
+func staffRead(role, rel string) int {
+	if role == "jeugdhulpverlener" && rel == "assigned" {
+		return notFound
+	}
+	return familyRead(ok)(role, rel)
+}
+
 // familyEditPage: like familyRead, but a youth worker who may read gets
 // 403 on a page for changing things.
 func familyEditPage(role, rel string) int {
@@ -368,7 +378,7 @@ var expectations = map[string]expectation{
 	"GET /gezinnen/{id}/plan/vergelijken":      {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/plan/{nr}":             {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/plan/{nr}/bewerken":    {family: true, status: familyEditPage},
-	"GET /gezinnen/{id}/plan/{nr}/pdf":         {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/plan/{nr}/pdf":         {family: true, status: staffRead},
 	"GET /gezinnen/{id}/zelfredzaamheid/nieuw": {family: true, status: familyEditPage},
 	// A draft is open: starting another is refused with the page.
 	"POST /gezinnen/{id}/plan": {family: true, status: func(role, rel string) int {
@@ -440,10 +450,10 @@ var expectations = map[string]expectation{
 	"POST /gezinnen/{id}/trajecten":       {family: true, status: familyWrite, form: trajectoryForm},
 	"POST /gezinnen/{id}/trajecten/{tid}": {family: true, status: familyWrite, form: trajectoryForm},
 
-	"GET /gezinnen/{id}/overdracht":                 {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/overdracht":                 {family: true, status: staffRead},
 	"POST /gezinnen/{id}/overdracht":                {family: true, status: familyWrite, form: handoverForm},
 	"POST /gezinnen/{id}/overdracht/toezegging":     {family: true, status: familyWrite, form: commitmentForm},
-	"GET /gezinnen/{id}/overdracht/{hid}/brief.pdf": {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/overdracht/{hid}/brief.pdf": {family: true, status: staffRead},
 	"GET /gezinnen/{id}/netwerkoverleg":             {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/netwerkoverleg/nieuw":       {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/netwerkoverleg":            {family: true, status: familyWrite, form: networkForm},
@@ -464,14 +474,14 @@ var expectations = map[string]expectation{
 	}},
 	"POST /gezinnen/{id}/checkups/{cid}/aanmelding": {family: true, status: checkupWrite},
 
-	"GET /gezinnen/{id}/toestemming":                 {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/toestemming":                 {family: true, status: staffRead},
 	"GET /gezinnen/{id}/toestemming/nieuw":           {family: true, status: familyEditPage},
-	"GET /gezinnen/{id}/toestemming/formulier.pdf":   {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/toestemming/formulier.pdf":   {family: true, status: staffRead},
 	"GET /gezinnen/{id}/toestemming/{vid}/intrekken": {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/toestemming/{vid}/intrekken": {family: true, status: familyWrite, form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"withdrawn_on": {"2026-03-02"}, "withdraw_reason": {"Wil het niet meer"}}
 	}},
-	"GET /gezinnen/{id}/documenten/{did}": {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/documenten/{did}": {family: true, status: staffRead},
 	// Multipart in the browser; a plain form reaches the handler too and
 	// is refused by the service for lack of a signer.
 	"POST /gezinnen/{id}/toestemming": {family: true, status: func(role, rel string) int {

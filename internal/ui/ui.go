@@ -42,6 +42,8 @@ type Config struct {
 	Coordination regie.CoordinationService
 	// Checkups are the check-ups after a file was closed.
 	Checkups regie.CheckupService
+	// Stagnation is the partners' reports that the help stagnates.
+	Stagnation regie.StagnationService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService

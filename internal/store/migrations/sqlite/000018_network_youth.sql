@@ -80,3 +80,22 @@ CREATE TABLE youth_consent_orgs (
 -- confidence (SegYouthConfidential); its day, kind and hours count for
 -- the family like every contact.
 ALTER TABLE contacts ADD COLUMN youth_member_id INTEGER REFERENCES members (id);
+
+-- A partner's report that the help stagnates (regie.Stagnation): a signal
+-- for the coordinator until handled_on, an item on the team's agenda until
+-- discussed_on (the day of the meeting that discussed it).
+CREATE TABLE stagnation_reports (
+	id            INTEGER PRIMARY KEY,
+	family_id     INTEGER NOT NULL REFERENCES families (id),
+	org_id        INTEGER NOT NULL REFERENCES organisations (id),
+	reported_by   INTEGER NOT NULL REFERENCES users (id),
+	reported_on   TEXT NOT NULL,
+	reason        TEXT NOT NULL,
+	handled_on    TEXT,
+	handled_by    INTEGER REFERENCES users (id),
+	handled_note  TEXT NOT NULL DEFAULT '',
+	discussed_on  TEXT,
+	discussed_by  INTEGER REFERENCES users (id),
+	created_at    TEXT NOT NULL
+);
+CREATE INDEX stagnation_reports_family ON stagnation_reports (family_id, reported_on);

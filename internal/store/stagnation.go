@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"regie"
+)
+
+// Partners' reports of stagnation (regie.StagnationService).
+
+// ReportStagnation implements regie.StagnationService.
+func (s *Store) ReportStagnation(ctx context.Context, familyID int64, in regie.StagnationInput) (*regie.Stagnation, error) {
+	var out *regie.Stagnation
+	err := s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionCreate, regie.SegStagnation, familyID, 0)
+		if err != nil {
+			return err
+		}
+		if err := in.Validate(); err != nil {
+			return err
+		}
+		var id int64
+		if err := tx.QueryRowContext(ctx, `INSERT INTO stagnation_reports (family_id, org_id, reported_by, reported_on, reason, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+			familyID, tx.actor.OrganisationID, tx.actor.UserID, date(tx.today()), in.Reason, ts(tx.now)).Scan(&id); err != nil {
+			return fmt.Errorf("store: report stagnation: %w", err)
+		}
+		list, err := tx.stagnations(ctx, familyID, 0)
+		if err != nil {
+			return err
+		}
+		for _, r := range list {
+			if r.ID == id {
+				out = r
+			}
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegStagnation,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("stagnatie gemeld (%d)", id)})
+	})
+	return out, err
+}
+
+// FindStagnations implements regie.StagnationService.
+func (s *Store) FindStagnations(ctx context.Context, familyID int64) ([]*regie.Stagnation, error) {
+	var out []*regie.Stagnation
+	err := s.write(ctx, func(tx *tx) error {
+		dec, _, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegStagnation, familyID, 0)
+		if err != nil {
+			return err
+		}
+		var org int64
+		if tx.actor.Role == regie.RolePartner {
+			org = tx.actor.OrganisationID // a partner reads its own organisation's reports
+		}
+		if out, err = tx.stagnations(ctx, familyID, org); err != nil {
+			return err
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegStagnation,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("stagnatiemeldingen: %d", len(out))})
+	})
+	return out, err
+}
+
+// stagnations loads a family's reports, newest first; orgID limits them to
+// one organisation's (0: all). No access check.
+func (tx *tx) stagnations(ctx context.Context, familyID, orgID int64) ([]*regie.Stagnation, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.family_id, r.org_id, o.name, u.name, r.reported_on, r.reason, r.created_at,
+			r.handled_on, COALESCE(h.name, ''), r.handled_note, r.discussed_on, COALESCE(d.name, '')
+		FROM stagnation_reports r JOIN organisations o ON o.id = r.org_id JOIN users u ON u.id = r.reported_by
+		LEFT JOIN users h ON h.id = r.handled_by LEFT JOIN users d ON d.id = r.discussed_by
+		WHERE r.family_id = $1 AND ($2 = 0 OR r.org_id = $2)
+		ORDER BY r.reported_on DESC, r.id DESC`, familyID, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("store: stagnations: %w", err)
+	}
+	defer rows.Close()
+	var out []*regie.Stagnation
+	for rows.Next() {
+		r := &regie.Stagnation{}
+		if err := rows.Scan(&r.ID, &r.FamilyID, &r.OrgID, &r.OrgName, &r.ReportedByName, dateScan{&r.ReportedOn}, &r.Reason,
+			timeScan{&r.CreatedAt}, dateScan{&r.HandledOn}, &r.HandledByName, &r.HandledNote, dateScan{&r.DiscussedOn},
+			&r.DiscussedByName); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -104,6 +104,9 @@ const (
 	// youth plan's content, the notes of the contacts with the youth, the
 	// youth's final evaluation (DOMAIN.md §6, confidentiality by age).
 	SegYouthConfidential Segment = "jeugdtraject_vertrouwelijk"
+	// SegYouthConsent is the youth's own consent to share what they told
+	// in confidence: recorded by their own youth worker.
+	SegYouthConsent Segment = "jeugdtoestemming"
 	// SegAccountConfirm is the second person's confirmation of an account
 	// made or reset by an administrator.
 	SegAccountConfirm Segment = "accountbevestiging"
@@ -143,6 +146,7 @@ var Segments = []Choice[Segment]{
 	{SegStagnation, "Stagnatiemelding"},
 	{SegYouth, "Jeugdtraject (gedeeld deel)"},
 	{SegYouthConfidential, "Jeugdtraject (vertrouwelijk)"},
+	{SegYouthConsent, "Toestemming van de jongere"},
 }
 
 // Label returns the Dutch label.

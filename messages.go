@@ -206,6 +206,17 @@ const (
 	MsgCheckupReferralSignal Msg = "checkup_referral_signal"
 	MsgCheckupReferralPast   Msg = "checkup_referral_past"
 	MsgCheckupReferrerPhone  Msg = "checkup_referrer_phone"
+
+	// The youth's own consent (youthconsent.go).
+	MsgYouthConsentTooYoung       Msg = "youth_consent_too_young"
+	MsgYouthConsentTooOld         Msg = "youth_consent_too_old"
+	MsgYouthConsentYouthSigns     Msg = "youth_consent_youth_signs"
+	MsgYouthConsentNeedsParent    Msg = "youth_consent_needs_parent"
+	MsgYouthConsentParentAlone    Msg = "youth_consent_parent_alone"
+	MsgYouthConsentParentInvalid  Msg = "youth_consent_parent_invalid"
+	MsgYouthConsentNoShare        Msg = "youth_consent_no_share"
+	MsgFlashYouthConsentSaved     Msg = "flash_youth_consent_saved"
+	MsgFlashYouthConsentWithdrawn Msg = "flash_youth_consent_withdrawn"
 )
 
 // Message codes of the handover, the network meetings and closing.
@@ -417,6 +428,20 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgCheckupReferralSignal: "Uit de check-up na afsluiting van %s (%s). Hoe het gaat met het gezin: %s\nHoe de samenwerking in het netwerk verloopt: %s",
 	MsgCheckupReferralPast:   "Eerder actief casemanagement: dossier %s, gesloten op %s (%s).",
 	MsgCheckupReferrerPhone:  "via het team",
+
+	MsgYouthConsentTooYoung: "%s is %d jaar op de dag van ondertekening. Onder de 12 jaar is er geen eigen toestemming van de jongere: " +
+		"de ouders beslissen.",
+	MsgYouthConsentTooOld: "%s is %d jaar op de dag van ondertekening. De jeugdhulpverlener werkt met jongeren tot en met 24 jaar: " +
+		"een eigen toestemming van de jongere kan niet meer.",
+	MsgYouthConsentYouthSigns: "%s tekent zelf: zonder handtekening van de jongere geldt de toestemming niet.",
+	MsgYouthConsentNeedsParent: "%s is %d jaar: van 12 tot 16 jaar tekent een ouder of verzorger mee. Kies wie van de ouders heeft " +
+		"meegetekend; zonder die handtekening mag regie niets delen.",
+	MsgYouthConsentParentAlone: "%s is %d jaar en beslist vanaf 16 jaar alleen: een handtekening van een ouder is niet nodig en telt " +
+		"ook niet mee. Laat dit veld leeg.",
+	MsgYouthConsentParentInvalid:  "Kies een ouder of verzorger van dit gezin die volwassen is en nog bij het gezin hoort.",
+	MsgYouthConsentNoShare:        "Kies met wie gedeeld mag worden: de casemanager, de ouders of een organisatie.",
+	MsgFlashYouthConsentSaved:     "De toestemming van de jongere is vastgelegd. regie deelt alleen wat erin staat.",
+	MsgFlashYouthConsentWithdrawn: "De toestemming van de jongere is ingetrokken. Wie erop steunde, ziet het vertrouwelijke deel niet meer.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.
@@ -483,6 +508,7 @@ var fieldLabels = map[string]string{
 	"attendees": "Deelnemers", "others": "Andere deelnemers", "close_outcome": "Uitkomst",
 	"onward_org": "Doorverwezen naar", "onward_reason": "Waarom langdurige hulp",
 	"participants": "Wie deden mee", "closing_answer": "Wat heeft het gezin nodig om op eigen kracht verder te gaan",
+	"youth": "Jongere", "youth_signed": "Getekend door de jongere", "parent": "Meegetekend door", "share": "Delen met",
 	"next_due": "Volgende tussenevaluatie", "plan_goals": "Doelen", "terms": "Eindtermen",
 }
 

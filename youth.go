@@ -45,6 +45,8 @@ type YouthConsent struct {
 	// ValidUntil: zero holds until withdrawn.
 	ValidUntil  Date
 	WithdrawnOn Date
+	// WithdrawReason is what the youth said when withdrawing it.
+	WithdrawReason string
 	// YouthSigned: the youth signed. ParentID is the parent (a member)
 	// who signed with them, 0 when none.
 	YouthSigned bool
@@ -71,6 +73,12 @@ func (c *YouthConsent) Holds(on Date, age YouthAge) bool {
 	if age.NeedsParent() && c.ParentID == 0 {
 		return false
 	}
+	return c.Valid(on)
+}
+
+// Valid reports whether the consent's dates hold on a day: signed, not
+// expired, not withdrawn — whoever signed it (Holds adds that).
+func (c *YouthConsent) Valid(on Date) bool {
 	return !on.Before(c.SignedOn) && (c.ValidUntil.IsZero() || !on.After(c.ValidUntil)) &&
 		(c.WithdrawnOn.IsZero() || on.Before(c.WithdrawnOn))
 }

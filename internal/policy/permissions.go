@@ -55,6 +55,16 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 	}
 }
 
+// YouthPermissions says what actor a may do with the youth of the facts f
+// (f.Youth set, as the store reads it with youthFacts).
+func YouthPermissions(a *regie.Actor, f *Facts) regie.YouthPermissions {
+	return regie.YouthPermissions{
+		ReadConsents:     Can(a, regie.ActionRead, regie.SegYouthConsent, f),
+		RecordConsent:    Can(a, regie.ActionCreate, regie.SegYouthConsent, f),
+		ReadConfidential: Can(a, regie.ActionRead, regie.SegYouthConfidential, f),
+	}
+}
+
 // ReferralPermissions says what actor a may do with the referral of the
 // facts f. final is whether its intake is over (regie.ReferralStatus.Final):
 // the store refuses scheduling, deciding and the priority list then, by

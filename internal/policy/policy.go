@@ -111,6 +111,8 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return youthShared(a, act, f)
 	case regie.SegYouthConfidential:
 		return youthConfidential(a, act, f)
+	case regie.SegYouthConsent:
+		return youthConsent(a, act, f)
 	case regie.SegReferrals:
 		if act == regie.ActionRead && a.Role.InTeam() {
 			return allow(teamMeetingBasis)
@@ -490,6 +492,33 @@ func youthConfidential(a *regie.Actor, act regie.Action, f *Facts) Decision {
 		}
 		if act == regie.ActionRead && c.ShareCoordinator || act == regie.ActionExport && c.ShareFamily {
 			return allow(fmt.Sprintf("%s %d", youthConsentBasis, c.ID))
+		}
+	}
+	return deny
+}
+
+// youthConsent covers the youth's own consents. The youth's own worker
+// records and withdraws them while the file is open (the youth's age is
+// the rule's, YouthConsentInput.Validate, so the page can say why); the
+// family's coordinator, duo partner and team leader read them, to know
+// what they may see. Another youth's worker and partners do not: a
+// partner learns of a youth's consent only by what it shows them.
+func youthConsent(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if f == nil || !f.Exists || f.Youth == nil {
+		return deny
+	}
+	own := a.Role == regie.RoleYouthWorker && f.Youth.WorkerUserID != 0 && f.Youth.WorkerUserID == a.UserID
+	switch act {
+	case regie.ActionRead:
+		if own {
+			return allow(youthWorkerBasis)
+		}
+		if a.Role == regie.RoleCasemanager || a.Role == regie.RoleTeamLeader {
+			return familyContent(a, act, regie.SegFamily, f)
+		}
+	case regie.ActionCreate, regie.ActionUpdate:
+		if own && !f.Closed {
+			return allow(youthWorkerBasis)
 		}
 	}
 	return deny

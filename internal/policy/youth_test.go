@@ -230,3 +230,99 @@ func TestPartnerWork(t *testing.T) {
 		t.Error("a casemanager lists a partner's families")
 	}
 }
+
+// TestYouthConsentRecording: the youth's own worker records and withdraws
+// the youth's consents while the file is open, whatever the age (the
+// rule, not the policy, says a youth under 12 or over 24 cannot give one);
+// the coordinator and the team leader read them; another youth's worker
+// and a partner — even one the youth's consent names — do not.
+func TestYouthConsentRecording(t *testing.T) {
+	day := func(s string) regie.Date { d, _ := regie.ParseDate(s); return d }
+	yw := &regie.Actor{UserID: 8, Role: regie.RoleYouthWorker, TeamID: 1}
+	otherYW := &regie.Actor{UserID: 18, Role: regie.RoleYouthWorker, TeamID: 1}
+	cm := &regie.Actor{UserID: 7, Role: regie.RoleCasemanager, TeamID: 1}
+	otherCM := &regie.Actor{UserID: 17, Role: regie.RoleCasemanager, TeamID: 1}
+	tl := &regie.Actor{UserID: 9, Role: regie.RoleTeamLeader, TeamID: 1}
+	otherTL := &regie.Actor{UserID: 19, Role: regie.RoleTeamLeader, TeamID: 2}
+	partner := &regie.Actor{UserID: 10, Role: regie.RolePartner, OrganisationID: 5}
+	named := &regie.YouthConsent{ID: 21, SignedOn: day("2026-02-01"), YouthSigned: true, ParentID: 40, OrgIDs: []int64{5}}
+	for _, age := range []int{11, 12, 15, 16, 24} {
+		t.Run(fmt.Sprint(age), func(t *testing.T) {
+			f := func(a *regie.Actor, closed bool) *policy.Facts {
+				f := &policy.Facts{Exists: true, TeamID: 1, Today: day("2026-06-01"), Closed: closed,
+					Youth: &policy.YouthFacts{MemberID: 30, Age: regie.YouthAge(age), WorkerUserID: 8, Consents: []*regie.YouthConsent{named}}}
+				switch a {
+				case cm:
+					f.Assignments = []regie.AssignmentKind{regie.AssignCoordinator}
+				case yw, otherYW:
+					f.Assignments = []regie.AssignmentKind{regie.AssignYouth}
+				}
+				return f
+			}
+			type want struct{ read, record, closedRecord bool }
+			for _, tc := range []struct {
+				a    *regie.Actor
+				want want
+			}{
+				{yw, want{read: true, record: true}},
+				{otherYW, want{}},
+				{cm, want{read: true}},
+				{otherCM, want{}},
+				{tl, want{read: true}},
+				{otherTL, want{}},
+				{partner, want{}},
+			} {
+				got := want{
+					read:         policy.Can(tc.a, regie.ActionRead, regie.SegYouthConsent, f(tc.a, false)),
+					record:       policy.Can(tc.a, regie.ActionCreate, regie.SegYouthConsent, f(tc.a, false)),
+					closedRecord: policy.Can(tc.a, regie.ActionUpdate, regie.SegYouthConsent, f(tc.a, true)),
+				}
+				if got != tc.want {
+					t.Errorf("%s %d: got %+v, want %+v", tc.a.Role, tc.a.UserID, got, tc.want)
+				}
+				if policy.Can(tc.a, regie.ActionExport, regie.SegYouthConsent, f(tc.a, false)) {
+					t.Errorf("%s exports a youth's consents", tc.a.Role)
+				}
+				p := policy.YouthPermissions(tc.a, f(tc.a, false))
+				if p.ReadConsents != tc.want.read || p.RecordConsent != tc.want.record {
+					t.Errorf("%s: permissions %+v disagree with the decisions", tc.a.Role, p)
+				}
+			}
+		})
+	}
+}
+
+// TestYouthPartnerNotUnderFamilyConsent: a partner the family's consent
+// names for every kind still does not read a youth's track — shared part
+// or confidential — without the youth's own consent naming the
+// partner's organisation; with it, the decision names that consent.
+func TestYouthPartnerNotUnderFamilyConsent(t *testing.T) {
+	day := func(s string) regie.Date { d, _ := regie.ParseDate(s); return d }
+	partner := &regie.Actor{UserID: 10, Role: regie.RolePartner, OrganisationID: 5}
+	var all []regie.InfoKind
+	for _, c := range regie.InfoSections {
+		all = append(all, c.Value)
+	}
+	family := &regie.Consent{ID: 3, SignedOn: day("2026-01-01"), Parties: []regie.ConsentParty{{OrgID: 5, Kinds: all}}}
+	otherOrg := &regie.YouthConsent{ID: 31, SignedOn: day("2026-02-01"), YouthSigned: true, OrgIDs: []int64{6}}
+	coordinatorOnly := &regie.YouthConsent{ID: 32, SignedOn: day("2026-02-01"), YouthSigned: true, ShareCoordinator: true, ShareFamily: true}
+	for _, age := range []int{12, 15, 16, 24} {
+		f := &policy.Facts{Exists: true, TeamID: 1, Today: day("2026-06-01"), Consents: []*regie.Consent{family},
+			Youth: &policy.YouthFacts{MemberID: 30, Age: regie.YouthAge(age), WorkerUserID: 8,
+				Consents: []*regie.YouthConsent{otherOrg, coordinatorOnly}}}
+		for _, seg := range []regie.Segment{regie.SegYouth, regie.SegYouthConfidential} {
+			if policy.Can(partner, regie.ActionRead, seg, f) {
+				t.Errorf("%d: a partner reads %s under the family's consent", age, seg)
+			}
+		}
+		if !policy.Can(partner, regie.ActionRead, regie.SegFamily, f) {
+			t.Errorf("%d: the family's consent no longer holds for the family itself", age)
+		}
+		named := &regie.YouthConsent{ID: 33, SignedOn: day("2026-02-01"), YouthSigned: true, ParentID: 40, OrgIDs: []int64{5}}
+		f.Youth.Consents = append(f.Youth.Consents, named)
+		d := policy.Decide(partner, regie.ActionRead, regie.SegYouthConfidential, f)
+		if !d.Allow || d.ConsentID != 33 {
+			t.Errorf("%d: under the youth's own consent: %+v", age, d)
+		}
+	}
+}

@@ -108,6 +108,13 @@ type Contact struct {
 	// contact is as its author recorded it.
 	UpdatedByName string
 
+	// YouthMemberID is set for a contact in a youth's own track: its
+	// note is what the youth told in confidence (SegYouthConfidential).
+	// NoteWithheld says the reader may not see that note: it is empty,
+	// and the page says why.
+	YouthMemberID int64
+	NoteWithheld  bool
+
 	MemberNames []string // joined for display
 	// CanEdit says whether the actor who read the contact may change it:
 	// the family's access policy allows changing contacts, and only the

@@ -70,6 +70,10 @@ type PlanVersion struct {
 	// Disclosure says what of the version the reader is shown: a
 	// partner's consent may cover some life domains only.
 	Disclosure Disclosure
+	// Youth are the youths of the family with a track of their own, as
+	// the plan's PDF shows them (set by PlanService.ExportPlan only):
+	// what a youth told in confidence only under their own consent.
+	Youth []*YouthInPlan
 
 	DiscussedAt time.Time
 	DiscussedBy string

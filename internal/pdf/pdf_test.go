@@ -114,3 +114,34 @@ func TestConsentForm_PrefilledToTick(t *testing.T) {
 		t.Error("a child under 12 signs")
 	}
 }
+
+// TestPlan_YouthTrackOnlyUnderTheYouthsConsent: a youth's track shows its
+// content only when shared; otherwise the plan says it is confidential
+// and prints none of it.
+func TestPlan_YouthTrackOnlyUnderTheYouthsConsent(t *testing.T) {
+	v := &regie.PlanVersion{Number: 1, Status: regie.PlanDraft, Origin: "eerste", Youth: []*regie.YouthInPlan{
+		{MemberID: 2, Name: "Łukasz Şahin", Shared: true, Notes: []*regie.YouthNote{{Date: regie.NewDate(2026, 3, 1), Note: "Wil stage lopen bij de garage."}}},
+		{MemberID: 4, Name: "Mila Şahin"},
+	}}
+	b, err := pdf.Plan(v, family(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(pdfText(t, b)), " ")
+	for _, want := range []string{"6. Jeugdtrajecten", "Jeugdtraject van Łukasz Şahin", "Wil stage lopen bij de garage.",
+		"Jeugdtraject van Mila Şahin: vertrouwelijk"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the plan PDF lacks %q", want)
+		}
+	}
+	if strings.Contains(flat, "Jeugdtraject van Łukasz Şahin: vertrouwelijk") {
+		t.Error("a shared track is called confidential")
+	}
+	b, err = pdf.Plan(&regie.PlanVersion{Number: 1, Status: regie.PlanDraft, Origin: "eerste"}, family(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(pdfText(t, b), "Jeugdtrajecten") {
+		t.Error("a family without youth tracks has the section")
+	}
+}

@@ -122,6 +122,8 @@ func Plan(v *regie.PlanVersion, fam *regie.Family, now time.Time) ([]byte, error
 	d.heading("5. Wat heeft het gezin nodig om op eigen kracht verder te gaan?")
 	d.para(v.ClosingQuestion)
 
+	youthTracks(d, v.Youth)
+
 	d.needs(75) // the signatures stay with their heading
 	d.heading("Ondertekening")
 	d.SetFont(family, "", 9.5)
@@ -140,4 +142,33 @@ func Plan(v *regie.PlanVersion, fam *regie.Family, now time.Time) ([]byte, error
 	names = append(names, c+" (casemanager) — datum:")
 	d.signatures(names)
 	return d.bytes()
+}
+
+// youthTracks writes the youths' own tracks: what a youth told in
+// confidence only when the youth's own consent shares it with the
+// parents' side (YouthInPlan.Shared); otherwise that the track is
+// confidential, and nothing of it.
+func youthTracks(d *doc, ys []*regie.YouthInPlan) {
+	if len(ys) == 0 {
+		return
+	}
+	d.heading("6. Jeugdtrajecten")
+	for _, y := range ys {
+		if !y.Shared {
+			d.subheading("Jeugdtraject van " + y.Name + ": vertrouwelijk")
+			d.para("Wat " + y.Name + " in vertrouwen met de jeugdhulpverlener bespreekt, staat niet in dit plan. " +
+				"Dat deelt regie alleen met toestemming van de jongere zelf (van 12 tot 16 jaar samen met een ouder).")
+			continue
+		}
+		d.subheading("Jeugdtraject van " + y.Name)
+		d.SetFont(family, "", 8.5)
+		d.MultiCell(d.width, 4.2, "Gedeeld met toestemming van de jongere.", "", "L", false)
+		d.Ln(1)
+		if len(y.Notes) == 0 {
+			d.para("")
+		}
+		for _, n := range y.Notes {
+			d.labelled(n.Date.Dutch(), n.Note)
+		}
+	}
 }

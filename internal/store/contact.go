@@ -154,7 +154,7 @@ func splitPractical(s string) []regie.Practical {
 }
 
 const contactColumns = `c.id, c.family_id, c.user_id, u.name, c.contact_date, c.start_time, c.minutes, c.kind, c.attempt, c.partners,
-	c.practical, c.note, c.phase, c.version, c.created_at, c.updated_at, COALESCE(ub.name, '')`
+	c.practical, c.note, c.phase, c.version, c.created_at, c.updated_at, COALESCE(ub.name, ''), c.youth_member_id`
 
 // contactFrom joins the author and who changed the contact last.
 const contactFrom = ` FROM contacts c JOIN users u ON u.id = c.user_id LEFT JOIN users ub ON ub.id = c.updated_by`
@@ -162,7 +162,8 @@ const contactFrom = ` FROM contacts c JOIN users u ON u.id = c.user_id LEFT JOIN
 func scanContact(sc interface{ Scan(...any) error }, c *regie.Contact) error {
 	var kind, attempt, practical string
 	err := sc.Scan(&c.ID, &c.FamilyID, &c.UserID, &c.UserName, dateScan{&c.Date}, &c.Start, &c.Minutes, &kind, &attempt, &c.Partners,
-		&practical, &c.Note, &c.Phase, &c.Version, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, &c.UpdatedByName)
+		&practical, &c.Note, &c.Phase, &c.Version, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, &c.UpdatedByName,
+		idScan{&c.YouthMemberID})
 	c.Kind, c.Attempt, c.Practical = regie.ContactKind(kind), regie.Attempt(attempt), splitPractical(practical)
 	return err
 }
@@ -239,6 +240,9 @@ func (s *Store) FindContacts(ctx context.Context, familyID int64, f regie.Contac
 			return err
 		}
 		discloseContacts(cs, disclosure(dec))
+		if err := tx.hideConfidential(ctx, familyID, cs); err != nil {
+			return err
+		}
 		tx.markContactEdits(cs, facts)
 		if err := tx.QueryRowContext(ctx, `SELECT contacts FROM family_summaries WHERE family_id = $1`, familyID).Scan(&total); err != nil {
 			return err
@@ -285,6 +289,9 @@ func (s *Store) FindContact(ctx context.Context, familyID, contactID int64) (*re
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := tx.hideConfidential(ctx, familyID, []*regie.Contact{c}, versions...); err != nil {
 			return err
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegContacts,

@@ -90,6 +90,9 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		}
 		discloseFamily(fam, disclosure(dec))
 		fam.Can = policy.FamilyPermissions(tx.actor, f)
+		if err := tx.hideConfidential(ctx, id, fam.RecentContacts); err != nil {
+			return err
+		}
 		tx.markContactEdits(fam.RecentContacts, f)
 		shown, err := tx.familyPageParts(ctx, fam, f)
 		if err != nil {

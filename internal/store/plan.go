@@ -832,6 +832,9 @@ func (s *Store) ExportPlan(ctx context.Context, familyID int64, number int) (*re
 		// paper holds no more than the screen.
 		disclosePlan(v, disclosure(dec))
 		discloseFamily(fam, disclosure(dec))
+		if v.Youth, err = tx.youthInPlan(ctx, fam); err != nil {
+			return err
+		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionExport, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d als PDF", number)})
 	})

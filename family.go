@@ -64,6 +64,9 @@ type Family struct {
 	// access policy decided when it was read; the UI shows only those
 	// actions.
 	Can FamilyPermissions
+	// YouthCan says, per member with a youth worker, what the actor may
+	// do with that youth's own track (YouthPermissionsOf).
+	YouthCan map[int64]YouthPermissions
 }
 
 // FamilyPermissions are the actions on a family the actor may take and the

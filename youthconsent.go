@@ -116,10 +116,13 @@ type YouthPermissions struct {
 	ReadConfidential bool
 }
 
+// YouthPermissionsOf returns what the actor who read the family may do
+// with a member's own youth track; nothing for a member without one.
+func (f *Family) YouthPermissionsOf(memberID int64) YouthPermissions { return f.YouthCan[memberID] }
+
 // YouthConsents is a youth's page of consents: the youth, their age
 // today, their consents newest first, and what the actor may do.
 type YouthConsents struct {
-	Family   *Family
 	Youth    *Member
 	Age      YouthAge
 	Consents []*YouthConsent
@@ -131,8 +134,12 @@ type YouthConsents struct {
 // Recordable reports whether a new consent can be recorded by the actor:
 // they may, and the youth is of an age that has a confidential track.
 func (p *YouthConsents) Recordable() bool {
-	return p.Can.RecordConsent && p.Age.Confidential() && p.Age <= YouthAgeMax
+	return p.Can.RecordConsent && p.Age.InTrack()
 }
+
+// InTrack reports whether a youth of this age is in the youth worker's
+// range, 12 to 24: the ages that give their own consent.
+func (a YouthAge) InTrack() bool { return a.Confidential() && a <= YouthAgeMax }
 
 // YouthNote is one piece of what a youth told in confidence: a note of a
 // contact with the youth.

@@ -93,6 +93,9 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		if err := tx.hideConfidential(ctx, id, fam.RecentContacts); err != nil {
 			return err
 		}
+		if fam.YouthCan, err = tx.youthPermissions(ctx, fam); err != nil {
+			return err
+		}
 		tx.markContactEdits(fam.RecentContacts, f)
 		shown, err := tx.familyPageParts(ctx, fam, f)
 		if err != nil {

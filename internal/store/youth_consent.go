@@ -29,6 +29,23 @@ func (tx *tx) youthOf(ctx context.Context, familyID, memberID int64) (*regie.Mem
 	return nil, nil, regie.NotFound()
 }
 
+// youthPermissions says, per current member with a youth worker, what the
+// actor may do with that youth's track, for the family page's links.
+func (tx *tx) youthPermissions(ctx context.Context, fam *regie.Family) (map[int64]regie.YouthPermissions, error) {
+	can := map[int64]regie.YouthPermissions{}
+	for _, m := range fam.CurrentMembers() {
+		if fam.YouthWorkerOf(m.ID) == nil {
+			continue
+		}
+		f, err := tx.youthFacts(ctx, fam.ID, m.ID)
+		if err != nil {
+			return nil, err
+		}
+		can[m.ID] = policy.YouthPermissions(tx.actor, f)
+	}
+	return can, nil
+}
+
 // FindYouthConsents implements regie.YouthConsentService.
 func (s *Store) FindYouthConsents(ctx context.Context, familyID, memberID int64) (*regie.YouthConsents, error) {
 	var out *regie.YouthConsents

@@ -56,6 +56,10 @@ var template struct {
 	consents      map[int64]int64
 	documents     map[int64]int64
 	trajectories  map[int64]int64
+	// youthConsents: per family a consent of the child of 13 (Kevin),
+	// who signed with his mother: recorded by the youth worker in the
+	// assigned family, where they work with him.
+	youthConsents map[int64]int64
 	// evaluations: per family an interim evaluation of version 1, not
 	// yet discussed in the team.
 	evaluations map[int64]int64
@@ -128,6 +132,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 			return
 		}
 		if template.err = coordinationExtras(s, template.f); template.err != nil {
+			return
+		}
+		if template.err = youthExtras(s, template.f); template.err != nil {
 			return
 		}
 		sess, err := s.CreateSupervisionSession(storetest.As(template.f.TeamLeader), template.f.Casemanager.ID, regie.SupervisionInput{
@@ -252,6 +259,31 @@ func planExtras(s *store.Store, f *storetest.Fixture) error {
 	return nil
 }
 
+// youthExtras gives every fixture family's child of 13 a consent of his
+// own, signed with his mother and shared with the coordinator.
+func youthExtras(s *store.Store, f *storetest.Fixture) error {
+	template.youthConsents = map[int64]int64{}
+	for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
+		in := regie.YouthConsentInput{SignedOn: "2026-03-02", YouthSigned: true, ParentID: fam.Members[0].ID, ShareCoordinator: true}
+		if fam == f.FamAssigned {
+			c, err := s.CreateYouthConsent(storetest.As(f.YouthWorker), fam.ID, fam.Members[1].ID, in)
+			if err != nil {
+				return err
+			}
+			template.youthConsents[fam.ID] = c.ID
+			continue
+		}
+		var id int64
+		if err := s.DB().QueryRow(`INSERT INTO youth_consents (family_id, member_id, signed_on, youth_signed, parent_id, share_coordinator,
+				created_by, created_at) VALUES ($1, $2, '2026-03-02', 1, $3, 1, $4, '2026-03-02T09:00:00.000000Z') RETURNING id`,
+			fam.ID, fam.Members[1].ID, fam.Members[0].ID, f.YouthWorker.ID).Scan(&id); err != nil {
+			return err
+		}
+		template.youthConsents[fam.ID] = id
+	}
+	return nil
+}
+
 // env is a running UI on a fresh copy of the fixture.
 type env struct {
 	t      *testing.T
@@ -355,7 +387,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA, Keys: keys.ForTest()})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

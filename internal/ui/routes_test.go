@@ -220,6 +220,25 @@ func contactEdit(okStatus int) func(role, rel string) int {
 	}
 }
 
+// youthConsentEditPage: the youth's own worker records the youth's
+// consent; the coordinator and the team leader, who read it, get 403.
+func youthConsentEditPage(role, rel string) int {
+	if s := familyRead(ok)(role, rel); s == ok && role != "jeugdhulpverlener" {
+		return forbid
+	}
+	return familyRead(ok)(role, rel)
+}
+
+// youthConsentWrite: only the youth's own worker; for anyone else the
+// youth does not exist (the store refuses as for a youth not seen).
+func youthConsentWrite(role, rel string) int {
+	switch {
+	case role == "uitgelogd", role == "jeugdhulpverlener" && rel == "assigned":
+		return redirect
+	}
+	return notFound
+}
+
 // loggedInRedirect: everyone logged in is sent on.
 func loggedInRedirect(role, rel string) int { return redirect }
 
@@ -354,6 +373,21 @@ var expectations = map[string]expectation{
 		}
 		return notFound
 	}, form: func(*storetest.Fixture, string) url.Values { return url.Values{"youth_worker": {"0"}} }},
+
+	// The youth's own consent: the youth's worker records it; the
+	// coordinator and the team leader read it; for anyone else the youth
+	// does not exist.
+	"GET /gezinnen/{id}/jeugd/{mid}/toestemming":       {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/jeugd/{mid}/toestemming/nieuw": {family: true, status: youthConsentEditPage},
+	"POST /gezinnen/{id}/jeugd/{mid}/toestemming": {family: true, status: youthConsentWrite, form: func(f *storetest.Fixture, rel string) url.Values {
+		return url.Values{"signed_on": {"2026-03-02"}, "youth_signed": {"1"}, "parent": {fmt.Sprint(familyOf(f, rel).Members[0].ID)},
+			"share_coordinator": {"1"}}
+	}},
+	"GET /gezinnen/{id}/jeugd/{mid}/toestemming/{vid}/intrekken": {family: true, status: youthConsentEditPage},
+	"POST /gezinnen/{id}/jeugd/{mid}/toestemming/{vid}/intrekken": {family: true, status: youthConsentWrite,
+		form: func(*storetest.Fixture, string) url.Values {
+			return url.Values{"withdrawn_on": {"2026-03-02"}, "withdraw_reason": {"Wil het niet meer"}}
+		}},
 
 	"GET /gezinnen/{id}/contacten":        {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/contacten/nieuw":  {family: true, status: familyRead(ok)},
@@ -616,6 +650,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 		}
 	case strings.Contains(p, "/jeugd/"):
 		member = fam.Members[1] // the child of 13
+		p = strings.ReplaceAll(p, "{vid}", fmt.Sprint(template.youthConsents[fam.ID]))
 	}
 	if strings.Contains(p, "/sessies/{sid}") {
 		p = strings.ReplaceAll(p, "{sid}", "999999") // no one's session

@@ -44,6 +44,9 @@ type Config struct {
 	Checkups regie.CheckupService
 	// Stagnation is the partners' reports that the help stagnates.
 	Stagnation regie.StagnationService
+	// YouthConsents are a youth's own consents to share what they told
+	// in confidence.
+	YouthConsents regie.YouthConsentService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -228,6 +231,12 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/toewijzing", handle: h.saveAssignment},
 		{pattern: "GET /gezinnen/{id}/jeugd/{mid}", handle: h.showYouthAssignment},
 		{pattern: "POST /gezinnen/{id}/jeugd/{mid}", handle: h.saveYouthAssignment},
+		// The youth's own consent.
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/toestemming", handle: h.showYouthConsents},
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/toestemming/nieuw", handle: h.showYouthConsentNew},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/toestemming", handle: h.createYouthConsent},
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/toestemming/{vid}/intrekken", handle: h.showYouthWithdraw},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/toestemming/{vid}/intrekken", handle: h.withdrawYouthConsent},
 		{pattern: "GET /toewijzingen", handle: h.showAssignmentList},
 
 		// Referrals and the intake decision in the team meeting.

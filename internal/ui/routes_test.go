@@ -941,6 +941,20 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 			not:    []string{"/gezinnen/{assigned}/leden/nieuw", "/gezinnen/{assigned}/bewerken", "/gezinnen/{assigned}/veiligheid/nieuw"}},
 		{role: "teamleider", page: "/gezinnen/{assigned}",
 			offers: []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/toewijzing", "/gezinnen/{assigned}/bewerken"}},
+		// The youth worker reads the family as far as the work needs: not
+		// the consents and their papers, not the handover, no export.
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}",
+			offers: []string{"/gezinnen/{assigned}/plan", "/gezinnen/{assigned}/jeugd/{kevin}/toestemming"},
+			not: []string{"/gezinnen/{assigned}/toestemming", "/gezinnen/{assigned}/overdracht", "/gezinnen/{assigned}/toestemming/formulier.pdf",
+				"/gezinnen/{assigned}/jeugd/{kevin}"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}/plan",
+			not: []string{"/gezinnen/{assigned}/plan/1/pdf", "/gezinnen/{assigned}/plan/2/pdf", "/gezinnen/{assigned}/plan/2/bewerken"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}/jeugd/{kevin}/toestemming",
+			offers: []string{"/gezinnen/{assigned}/jeugd/{kevin}/toestemming/nieuw", "/gezinnen/{assigned}/jeugd/{kevin}/toestemming/{yc}/intrekken"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}", offers: []string{"/gezinnen/{assigned}/jeugd/{kevin}/toestemming"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}/jeugd/{kevin}/toestemming",
+			not: []string{"/gezinnen/{assigned}/jeugd/{kevin}/toestemming/nieuw", "/gezinnen/{assigned}/jeugd/{kevin}/toestemming/{yc}/intrekken"}},
+		{role: "netwerkpartner", page: "/gezinnen/{team}", later: true, not: []string{"/gezinnen/{team}/jeugd/{kevinTeam}/toestemming"}},
 		{role: "teamleider", page: "/gezinnen/{assigned}", later: true, // the file is closed
 			offers: []string{"/gezinnen/{assigned}/contacten", "/gezinnen/{assigned}/fase"},
 			not:    []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/toewijzing", "/gezinnen/{assigned}/bewerken"}},
@@ -984,7 +998,8 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t, envOptions{later: tc.later})
 			fill := strings.NewReplacer("{assigned}", fmt.Sprint(e.f.FamAssigned.ID), "{team}", fmt.Sprint(e.f.FamTeam.ID),
-				"{refA}", fmt.Sprint(template.refA.ID))
+				"{refA}", fmt.Sprint(template.refA.ID), "{kevin}", fmt.Sprint(e.f.FamAssigned.Members[1].ID),
+				"{kevinTeam}", fmt.Sprint(e.f.FamTeam.Members[1].ID), "{yc}", fmt.Sprint(template.youthConsents[e.f.FamAssigned.ID]))
 			resp := e.do(http.MethodGet, fill.Replace(tc.page), e.session(userOf(e.f, tc.role)), nil)
 			if resp.status != ok {
 				t.Fatalf("status %d", resp.status)

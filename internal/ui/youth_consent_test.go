@@ -27,7 +27,7 @@ func TestYouthConsent_RecordByAge(t *testing.T) {
 	if resp.status != invalid {
 		t.Fatalf("without a parent: status %d", resp.status)
 	}
-	for _, want := range []string{"Kevin is 13: van 12 tot 16 jaar tekent een ouder of verzorger mee", "Alleen over school.", `name="share_family" value="1" checked`} {
+	for _, want := range []string{"Kevin is 13 jaar: van 12 tot 16 jaar tekent een ouder of verzorger mee", "Alleen over school.", `name="share_family" value="1" checked`} {
 		if !strings.Contains(html.UnescapeString(resp.body), want) {
 			t.Errorf("the form that came back lacks %q", want)
 		}

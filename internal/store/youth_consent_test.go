@@ -222,6 +222,12 @@ func TestYouthConsent_ByAge(t *testing.T) {
 				if y := inPlan(); !y.Shared || len(y.Notes) != 1 || y.Notes[0].Note != told {
 					t.Errorf("plan PDF under a consent for the parents: %+v", y)
 				}
+				if !auditHas(t, s, f, fam.ID, func(e *regie.AuditEntry) bool {
+					return e.UserID == f.Casemanager.ID && e.MemberID == m.ID && e.Segment == regie.SegYouthConfidential &&
+						e.Action == regie.ActionExport && e.Basis == fmt.Sprintf("toestemming van de jongere %d", named.ID)
+				}) {
+					t.Error("the youth's part in the plan PDF is not in the access log as an export under the youth's consent")
+				}
 				if !reads(f.Partner1) {
 					t.Error("the partner the youth's consent names does not read the track")
 				}

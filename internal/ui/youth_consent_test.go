@@ -5,6 +5,9 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -131,5 +134,55 @@ func TestYouthWorker_ReadsWhatTheWorkNeeds(t *testing.T) {
 		if resp := e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d%s", fam.ID, p), yw, nil); resp.status != notFound {
 			t.Errorf("%s: %d, want 404", p, resp.status)
 		}
+	}
+}
+
+// TestYouthConsent_PlanPDF: the family's plan PDF says Kevin's track is
+// confidential while his consent shares with the coordinator only, and
+// holds what he told once a consent of his shares with his parents.
+func TestYouthConsent_PlanPDF(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing (apt-get install poppler-utils)")
+		}
+		t.Skip("pdftotext is missing: the PDF's text is not checked")
+	}
+	e := newEnv(t)
+	fam, kevin := e.f.FamAssigned, e.f.FamAssigned.Members[1]
+	c, err := e.store.CreateContact(storetest.As(e.f.YouthWorker), fam.ID, regie.ContactInput{Date: "2026-03-02", Start: "09:30",
+		Minutes: "30", Kind: regie.ContactOuting, Attempt: regie.AttemptReached, Note: "Kevin wil op voetbal."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.store.DB().Exec(`UPDATE contacts SET youth_member_id = $1 WHERE id = $2`, kevin.ID, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	cm := e.session(e.f.Casemanager)
+	text := func() string {
+		t.Helper()
+		resp := e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d/plan/1/pdf", fam.ID), cm, nil)
+		if resp.status != ok {
+			t.Fatalf("plan PDF: %d", resp.status)
+		}
+		in := filepath.Join(t.TempDir(), "plan.pdf")
+		if err := os.WriteFile(in, []byte(resp.body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(bin, "-enc", "UTF-8", in, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(strings.Fields(string(out)), " ")
+	}
+	if got := text(); !strings.Contains(got, "Jeugdtraject van Kevin Jansen: vertrouwelijk") || strings.Contains(got, "Kevin wil op voetbal.") {
+		t.Errorf("under a consent for the coordinator only, the PDF: %s", got)
+	}
+	if _, err := e.store.CreateYouthConsent(storetest.As(e.f.YouthWorker), fam.ID, kevin.ID, regie.YouthConsentInput{SignedOn: "2026-03-02",
+		YouthSigned: true, ParentID: fam.Members[0].ID, ShareFamily: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(); strings.Contains(got, "Kevin Jansen: vertrouwelijk") || !strings.Contains(got, "Kevin wil op voetbal.") {
+		t.Errorf("under a consent for the parents, the PDF: %s", got)
 	}
 }

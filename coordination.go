@@ -127,6 +127,7 @@ const (
 	AttendeeOrganisation AttendeeKind = "organisatie" // a professional of an agency of the social map
 	AttendeeMember       AttendeeKind = "gezinslid"   // a member of the family
 	AttendeeOther        AttendeeKind = "anders"      // anyone else, as written
+	AttendeeNetwork      AttendeeKind = "netwerk"     // a person of the informal network
 )
 
 // NetworkAttendee is one person at a network meeting.
@@ -136,6 +137,7 @@ type NetworkAttendee struct {
 	OrgID    int64
 	OrgName  string
 	MemberID int64
+	PersonID int64 // AttendeeNetwork
 }
 
 // Label is how the attendee is listed: the name with the organisation.
@@ -147,6 +149,8 @@ func (a NetworkAttendee) Label() string {
 		return a.OrgName
 	case a.Kind == AttendeeMember:
 		return a.Name + " (gezin)"
+	case a.Kind == AttendeeNetwork:
+		return a.Name + " (netwerk)"
 	}
 	return a.Name
 }
@@ -157,11 +161,18 @@ func (a NetworkAttendee) Label() string {
 type NetworkAgreement struct {
 	ID        int64
 	MeetingID int64
-	MadeOn    Date // the day of the meeting that made it
-	Owner     string
-	What      string
-	Due       Date
-	Status    AgreementStatus
+	MadeOn    Date   // the day of the meeting that made it
+	Owner     string // the owner's name, as shown
+	// OwnerKind says who owns it when chosen from a list ("" when typed):
+	// an organisation of the social map (OwnerOrgID, whose partners see it
+	// and record its progress), a member, a person of the informal network
+	// or the casemanager (OwnerID: the member, person or user).
+	OwnerKind  OwnerKind
+	OwnerOrgID int64
+	OwnerID    int64
+	What       string
+	Due        Date
+	Status     AgreementStatus
 }
 
 // Overdue reports whether its day has passed while it is not finished.
@@ -199,17 +210,21 @@ type NetworkAttendeeInput struct {
 	OrgID int64
 }
 
-// NetworkAgreementInput is one agreement as typed.
+// NetworkAgreementInput is one agreement as typed. The owner is chosen
+// from a list (OwnerChoice: an organisation, a member, a person of the
+// informal network, a worker of the family) or typed as free text (Owner).
 type NetworkAgreementInput struct {
-	Owner string
-	What  string
-	Due   string
+	OwnerChoice string
+	Owner       string
+	What        string
+	Due         string
 }
 
 // NetworkMeetingInput is what the casemanager records of a meeting.
 type NetworkMeetingInput struct {
 	HeldOn        string
 	Members       []int64 // family members who attended
+	Persons       []int64 // persons of the informal network who attended
 	Professionals []NetworkAttendeeInput
 	Others        string // anyone else, one per line
 	Agreements    []NetworkAgreementInput
@@ -227,7 +242,7 @@ func (in *NetworkMeetingInput) Validate(today Date) (Date, []Date, error) {
 	v.MaxLen("notes", in.Notes, 4000)
 	in.Others = Clean(in.Others)
 	v.MaxLen("others", in.Others, 2000)
-	people := len(in.Members) + len(in.OtherNames())
+	people := len(in.Members) + len(in.Persons) + len(in.OtherNames())
 	for i := range in.Professionals {
 		p := &in.Professionals[i]
 		p.Name = Clean(p.Name)
@@ -245,11 +260,18 @@ func (in *NetworkMeetingInput) Validate(today Date) (Date, []Date, error) {
 	dues := make([]Date, len(in.Agreements))
 	for i := range in.Agreements {
 		a := &in.Agreements[i]
-		a.Owner, a.What, a.Due = Clean(a.Owner), Clean(a.What), Clean(a.Due)
-		if a.Owner == "" && a.What == "" && a.Due == "" {
+		a.Owner, a.What, a.Due, a.OwnerChoice = Clean(a.Owner), Clean(a.What), Clean(a.Due), Clean(a.OwnerChoice)
+		if a.Owner == "" && a.What == "" && a.Due == "" && a.OwnerChoice == "" {
 			continue
 		}
-		v.Required(rowField("agreement", i, "owner"), a.Owner)
+		switch _, chosen := ParseOwnerChoice(a.OwnerChoice); {
+		case a.OwnerChoice != "" && !chosen:
+			v.Add(rowField("agreement", i, "who"), MsgChoiceInvalid)
+		case chosen && a.Owner != "":
+			v.Add(rowField("agreement", i, "owner"), MsgOwnerChoiceOrName)
+		case !chosen && a.Owner == "":
+			v.Add(rowField("agreement", i, "who"), MsgNetworkAgreementNeedsOwner)
+		}
 		v.MaxLen(rowField("agreement", i, "owner"), a.Owner, 200)
 		v.Required(rowField("agreement", i, "what"), a.What)
 		v.MaxLen(rowField("agreement", i, "what"), a.What, 1000)
@@ -422,6 +444,9 @@ func (ts *Trajectories) AgenciesOn(d Date) int {
 // policy and audits in the same transaction; a denial is audited and
 // returns ENOTFOUND.
 type CoordinationService interface {
+	// The family's informal network, whose persons own agreements and
+	// attend the meetings.
+	NetworkPersonService
 	// FindHandovers returns the family's handovers and the referrer's
 	// commitment. ENOTFOUND.
 	FindHandovers(ctx context.Context, familyID int64) (*Handovers, error)

@@ -48,7 +48,7 @@ func TestNetworkMeetingInput_Validate(t *testing.T) {
 		Progress:   map[int64]regie.AgreementStatus{7: "misschien"}}
 	_, _, err = in.Validate(today)
 	fields := regie.ErrorFields(err)
-	for _, f := range []string{"agreement-0-owner", "agreement-0-due", "progress-7"} {
+	for _, f := range []string{"agreement-0-who", "agreement-0-due", "progress-7"} {
 		if fields[f] == "" {
 			t.Errorf("no message on %s: %v", f, fields)
 		}

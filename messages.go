@@ -227,6 +227,14 @@ const (
 	MsgFlashHandoverSaved       Msg = "flash_handover_saved"
 	MsgFlashCommitmentConfirmed Msg = "flash_commitment_confirmed"
 	MsgFlashNetworkMeetingSaved Msg = "flash_network_meeting_saved"
+
+	// The informal network and who owns an agreement (network.go).
+	MsgNetworkAgreementNeedsOwner Msg = "network_agreement_needs_owner"
+	MsgOwnerChoiceOrName          Msg = "owner_choice_or_name"
+	MsgNetworkPersonOtherFamily   Msg = "network_person_other_family"
+	MsgNetworkPersonEnded         Msg = "network_person_ended"
+	MsgFlashNetworkPersonSaved    Msg = "flash_network_person_saved"
+	MsgFlashNetworkPersonEnded    Msg = "flash_network_person_ended"
 )
 
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
@@ -294,7 +302,7 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgMeetingPast:          "Dit teamoverleg is al geweest en de notulen liggen vast. Leg het vast in het overleg van deze week.",
 	MsgGoalNeedsWords:       "Schrijf het doel op, in de woorden van het gezin.",
 	MsgGoalNeedsDomain:      "Kies bij welk leefgebied dit doel hoort.",
-	MsgAgreementNeedsOwner:  "Kies wie dit doet: een gezinslid, de casemanager of een organisatie.",
+	MsgAgreementNeedsOwner:  "Kies wie dit doet: een gezinslid, de casemanager, een organisatie of iemand uit het netwerk.",
 	MsgAgreementNeedsDate:   "Geef aan wanneer het gedaan moet zijn.",
 	MsgPlanFrozen:           "Deze versie is vastgesteld met het gezin en kan niet meer veranderen. Begin een nieuwe versie.",
 	MsgPlanDraftOpen:        "Er is al een conceptversie. Werk die af, of stel die eerst vast.",
@@ -412,6 +420,13 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashHandoverSaved:       "De warme overdracht is vastgelegd.",
 	MsgFlashCommitmentConfirmed: "De toezegging van de aanmelder is afgevinkt.",
 	MsgFlashNetworkMeetingSaved: "Het netwerkoverleg is vastgelegd.",
+
+	MsgNetworkAgreementNeedsOwner: "Wie doet het? Kies iemand uit de lijst of typ een naam.",
+	MsgOwnerChoiceOrName:          "Kies iemand uit de lijst óf typ een naam, niet allebei.",
+	MsgNetworkPersonOtherFamily:   "Deze persoon hoort niet bij het informele netwerk van dit gezin.",
+	MsgNetworkPersonEnded:         "Deze persoon hoort sinds %s niet meer bij het netwerk: kies iemand anders.",
+	MsgFlashNetworkPersonSaved:    "De persoon uit het netwerk is opgeslagen.",
+	MsgFlashNetworkPersonEnded:    "De persoon hoort niet meer bij het netwerk. De afspraken die hij of zij had, blijven bewaard.",
 
 	MsgDueCheckup:            "Check-up na %d maanden",
 	MsgSignalCheckupDue:      "De check-up na %d maanden is aan de beurt sinds %s.",

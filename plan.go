@@ -155,6 +155,8 @@ const (
 	OwnerMember       OwnerKind = "gezinslid"
 	OwnerCasemanager  OwnerKind = "casemanager"
 	OwnerOrganisation OwnerKind = "organisatie"
+	// OwnerNetwork is a person of the family's informal network.
+	OwnerNetwork OwnerKind = "netwerk"
 )
 
 // AgreementStatus is how an agreement is going. It is kept apart from the
@@ -194,6 +196,7 @@ type Agreement struct {
 	OwnerKind OwnerKind
 	MemberID  int64
 	OrgID     int64
+	PersonID  int64  // a person of the informal network (OwnerNetwork)
 	Owner     string // the name, for display
 	// Domain is the life domain the agreement serves; a partner's consent
 	// covers an agreement through it ("": shared with no partner).
@@ -236,7 +239,8 @@ type GoalInput struct {
 func (in GoalInput) Empty() bool { return Clean(in.Text) == "" && in.Domain == "" && in.MemberID == 0 }
 
 // AgreementInput is one agreement row of the form. Owner is "m:<member
-// id>", "c:<user id>" or "o:<organisation id>".
+// id>", "c:<user id>", "o:<organisation id>" or "p:<person of the
+// informal network>" (an OwnerChoice).
 type AgreementInput struct {
 	Key    string
 	Owner  string

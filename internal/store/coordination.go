@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
@@ -398,9 +399,10 @@ func (tx *tx) networkMeetings(ctx context.Context, familyID, id int64) ([]*regie
 		return nil, nil
 	}
 	rows, err = tx.QueryContext(ctx, `SELECT a.meeting_id, a.kind, a.name, COALESCE(a.org_id, 0), COALESCE(o.name, ''),
-			COALESCE(a.member_id, 0), COALESCE(mb.given_name || ' ' || mb.family_name, '')
+			COALESCE(a.member_id, 0), COALESCE(a.person_id, 0), COALESCE(mb.given_name || ' ' || mb.family_name, np.name, '')
 		FROM network_attendees a JOIN network_meetings m ON m.id = a.meeting_id
 		LEFT JOIN organisations o ON o.id = a.org_id LEFT JOIN members mb ON mb.id = a.member_id
+		LEFT JOIN network_persons np ON np.id = a.person_id
 		WHERE m.family_id = $1 AND ($2 = 0 OR m.id = $2) ORDER BY a.id`, familyID, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: network attendees: %w", err)
@@ -411,12 +413,12 @@ func (tx *tx) networkMeetings(ctx context.Context, familyID, id int64) ([]*regie
 			a          regie.NetworkAttendee
 			kind, name string
 		)
-		if err := rows.Scan(&mid, &kind, &a.Name, &a.OrgID, &a.OrgName, &a.MemberID, &name); err != nil {
+		if err := rows.Scan(&mid, &kind, &a.Name, &a.OrgID, &a.OrgName, &a.MemberID, &a.PersonID, &name); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		a.Kind = regie.AttendeeKind(kind)
-		if a.Kind == regie.AttendeeMember {
+		if a.Kind == regie.AttendeeMember || a.Kind == regie.AttendeeNetwork {
 			a.Name = name
 		}
 		byID[mid].Attendees = append(byID[mid].Attendees, a)
@@ -463,7 +465,8 @@ func (tx *tx) networkMeetings(ctx context.Context, familyID, id int64) ([]*regie
 // current status (the newest progress, by the meetings' days), oldest
 // first; only the unfinished ones when open.
 func (tx *tx) networkAgreements(ctx context.Context, familyID int64, open bool) ([]*regie.NetworkAgreement, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.meeting_id, m.held_on, a.owner, a.what, a.due,
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.meeting_id, m.held_on, a.owner, a.owner_kind, COALESCE(a.owner_org_id, 0),
+			COALESCE(a.owner_member_id, a.owner_person_id, 0), a.what, a.due,
 			COALESCE((SELECT p.status FROM network_progress p JOIN network_meetings pm ON pm.id = p.meeting_id
 				WHERE p.agreement_id = a.id ORDER BY pm.held_on DESC, p.id DESC LIMIT 1), 'afgesproken')
 		FROM network_agreements a JOIN network_meetings m ON m.id = a.meeting_id
@@ -475,11 +478,12 @@ func (tx *tx) networkAgreements(ctx context.Context, familyID int64, open bool) 
 	var as []*regie.NetworkAgreement
 	for rows.Next() {
 		a := &regie.NetworkAgreement{}
-		var status string
-		if err := rows.Scan(&a.ID, &a.MeetingID, dateScan{&a.MadeOn}, &a.Owner, &a.What, dateScan{&a.Due}, &status); err != nil {
+		var status, kind string
+		if err := rows.Scan(&a.ID, &a.MeetingID, dateScan{&a.MadeOn}, &a.Owner, &kind, &a.OwnerOrgID, &a.OwnerID, &a.What,
+			dateScan{&a.Due}, &status); err != nil {
 			return nil, err
 		}
-		a.Status = regie.AgreementStatus(status)
+		a.Status, a.OwnerKind = regie.AgreementStatus(status), regie.OwnerKind(kind)
 		if open && a.Status.Finished() {
 			continue
 		}
@@ -508,6 +512,20 @@ func (s *Store) AddNetworkMeeting(ctx context.Context, familyID int64, in regie.
 			} else if !ok {
 				verr = addField(verr, "attendees", regie.MsgMemberOtherFamily)
 				break
+			}
+		}
+		for _, pid := range in.Persons {
+			if _, verr, err = tx.checkNetworkPerson(ctx, familyID, pid, on, "attendees", verr); err != nil {
+				return err
+			}
+		}
+		owners := make([]networkOwner, len(in.Agreements))
+		for i, a := range in.Agreements {
+			if a.What == "" {
+				continue
+			}
+			if owners[i], verr, err = tx.networkOwner(ctx, familyID, a, on, fmt.Sprintf("agreement-%d-who", i), verr); err != nil {
+				return err
 			}
 		}
 		for i, p := range in.Professionals {
@@ -546,25 +564,30 @@ func (s *Store) AddNetworkMeeting(ctx context.Context, familyID int64, in regie.
 			ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: add network meeting: %w", err)
 		}
-		attend := func(kind regie.AttendeeKind, name string, org, member int64) error {
-			_, err := tx.ExecContext(ctx, `INSERT INTO network_attendees (meeting_id, kind, name, org_id, member_id) VALUES ($1, $2, $3, $4, $5)`,
-				id, string(kind), name, nullID(org), nullID(member))
+		attend := func(kind regie.AttendeeKind, name string, org, member, person int64) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO network_attendees (meeting_id, kind, name, org_id, member_id, person_id)
+				VALUES ($1, $2, $3, $4, $5, $6)`, id, string(kind), name, nullID(org), nullID(member), nullID(person))
 			return err
 		}
 		for _, mid := range in.Members {
-			if err := attend(regie.AttendeeMember, "", 0, mid); err != nil {
+			if err := attend(regie.AttendeeMember, "", 0, mid, 0); err != nil {
+				return fmt.Errorf("store: network attendee: %w", err)
+			}
+		}
+		for _, pid := range in.Persons {
+			if err := attend(regie.AttendeeNetwork, "", 0, 0, pid); err != nil {
 				return fmt.Errorf("store: network attendee: %w", err)
 			}
 		}
 		for _, p := range in.Professionals {
 			if p.OrgID != 0 {
-				if err := attend(regie.AttendeeOrganisation, p.Name, p.OrgID, 0); err != nil {
+				if err := attend(regie.AttendeeOrganisation, p.Name, p.OrgID, 0, 0); err != nil {
 					return fmt.Errorf("store: network attendee: %w", err)
 				}
 			}
 		}
 		for _, name := range in.OtherNames() {
-			if err := attend(regie.AttendeeOther, truncate(name, 200), 0, 0); err != nil {
+			if err := attend(regie.AttendeeOther, truncate(name, 200), 0, 0, 0); err != nil {
 				return fmt.Errorf("store: network attendee: %w", err)
 			}
 		}
@@ -572,8 +595,10 @@ func (s *Store) AddNetworkMeeting(ctx context.Context, familyID int64, in regie.
 			if a.What == "" {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO network_agreements (meeting_id, family_id, owner, what, due) VALUES ($1, $2, $3, $4, $5)`,
-				id, familyID, a.Owner, a.What, dues[i].ISO()); err != nil {
+			o := owners[i]
+			if _, err := tx.ExecContext(ctx, `INSERT INTO network_agreements (meeting_id, family_id, owner, what, due, owner_kind,
+				owner_org_id, owner_member_id, owner_person_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+				id, familyID, o.name, a.What, dues[i].ISO(), string(o.kind), nullID(o.org), nullID(o.member), nullID(o.person)); err != nil {
 				return fmt.Errorf("store: network agreement: %w", err)
 			}
 		}
@@ -600,6 +625,57 @@ func (s *Store) AddNetworkMeeting(ctx context.Context, familyID int64, in regie.
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("netwerkoverleg %d op %s", id, on.ISO())})
 	})
 	return out, err
+}
+
+// networkOwner is who owns a new network agreement, as stored: the name
+// shown, and when chosen from a list its kind and the organisation,
+// member or person.
+type networkOwner struct {
+	name                string
+	kind                regie.OwnerKind
+	org, member, person int64
+}
+
+// networkOwner resolves an agreement's owner: the typed name, or the
+// choice — an organisation of the social map, a current member of the
+// family, a person of its informal network taking part on the meeting's
+// day on, or a worker assigned to the family — whose name it keeps. A
+// choice that is not of this family adds a field error to verr.
+func (tx *tx) networkOwner(ctx context.Context, familyID int64, a regie.NetworkAgreementInput, on regie.Date, field string,
+	verr error) (networkOwner, error, error) {
+	c, ok := regie.ParseOwnerChoice(a.OwnerChoice)
+	if !ok {
+		return networkOwner{name: a.Owner}, verr, nil
+	}
+	o := networkOwner{kind: c.Kind}
+	q, args := "", []any{c.ID, familyID}
+	switch c.Kind {
+	case regie.OwnerOrganisation:
+		o.org, q, args = c.ID, `SELECT name FROM organisations WHERE id = $1`, args[:1]
+	case regie.OwnerMember:
+		o.member, q = c.ID, `SELECT given_name || ' ' || family_name FROM members WHERE id = $1 AND family_id = $2 AND ended_on IS NULL`
+	case regie.OwnerCasemanager:
+		q = `SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
+			WHERE a.user_id = $1 AND a.family_id = $2 AND a.ended_on IS NULL LIMIT 1`
+	case regie.OwnerNetwork:
+		p, verr, err := tx.checkNetworkPerson(ctx, familyID, c.ID, on, field, verr)
+		if p != nil {
+			o.person, o.name = p.ID, p.Name
+		}
+		return o, verr, err
+	}
+	err := tx.QueryRowContext(ctx, q, args...).Scan(&o.name)
+	if errors.Is(err, sql.ErrNoRows) {
+		msg := regie.MsgChoiceInvalid
+		if c.Kind == regie.OwnerMember {
+			msg = regie.MsgMemberOtherFamily
+		}
+		return o, addField(verr, field, msg), nil
+	}
+	if err != nil {
+		return o, verr, fmt.Errorf("store: network agreement owner: %w", err)
+	}
+	return o, verr, nil
 }
 
 // networkFacts adds the network meetings to the summary's facts: the last

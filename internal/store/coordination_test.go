@@ -210,7 +210,7 @@ func TestNetworkMeetings_RecordsFactsAndAgencies(t *testing.T) {
 			Professionals: []regie.NetworkAttendeeInput{{Name: "Juf Anna"}},
 			Agreements:    []regie.NetworkAgreementInput{{What: "Bellen"}, {Owner: "School", What: "Gesprek", Due: "2020-01-01"}}})
 		fields := regie.ErrorFields(err)
-		for _, k := range []string{"held_on", "attendee-0-org", "agreement-0-owner", "agreement-0-due"} {
+		for _, k := range []string{"held_on", "attendee-0-org", "agreement-0-who", "agreement-0-due"} {
 			if fields[k] == "" {
 				t.Errorf("no message on %s: %v", k, fields)
 			}

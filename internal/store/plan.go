@@ -122,10 +122,11 @@ func (tx *tx) versionContent(ctx context.Context, v *regie.PlanVersion) error {
 // versionAgreements fills a version's agreements with their progress.
 func (tx *tx) versionAgreements(ctx context.Context, v *regie.PlanVersion) error {
 	v.Agreements = nil
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.key, a.owner_kind, a.member_id, a.org_id, a.user_id,
-			COALESCE(m.given_name || ' ' || m.family_name, o.name, u.name, ''), a.domain, a.what, a.due
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.key, a.owner_kind, a.member_id, a.org_id, a.user_id, a.person_id,
+			COALESCE(m.given_name || ' ' || m.family_name, o.name, u.name, np.name, ''), a.domain, a.what, a.due
 		FROM plan_agreements a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN organisations o ON o.id = a.org_id
-		LEFT JOIN users u ON u.id = a.user_id WHERE a.version_id = $1 ORDER BY a.position`, v.ID)
+		LEFT JOIN users u ON u.id = a.user_id LEFT JOIN network_persons np ON np.id = a.person_id
+		WHERE a.version_id = $1 ORDER BY a.position`, v.ID)
 	if err != nil {
 		return fmt.Errorf("store: plan agreements: %w", err)
 	}
@@ -133,8 +134,8 @@ func (tx *tx) versionAgreements(ctx context.Context, v *regie.PlanVersion) error
 		a := &regie.Agreement{Status: regie.AgreementOpen}
 		var kind, domain string
 		var userID int64
-		if err := rows.Scan(&a.ID, &a.Key, &kind, idScan{&a.MemberID}, idScan{&a.OrgID}, idScan{&userID}, &a.Owner, &domain, &a.What,
-			dateScan{&a.Due}); err != nil {
+		if err := rows.Scan(&a.ID, &a.Key, &kind, idScan{&a.MemberID}, idScan{&a.OrgID}, idScan{&userID}, idScan{&a.PersonID}, &a.Owner,
+			&domain, &a.What, dateScan{&a.Due}); err != nil {
 			rows.Close()
 			return err
 		}
@@ -408,7 +409,7 @@ func (tx *tx) writeVersionParts(ctx context.Context, versionID int64, ds []*regi
 		}
 	}
 	for i, a := range as {
-		var member, org, user int64
+		var member, org, user, person int64
 		switch a.OwnerKind {
 		case regie.OwnerMember:
 			member = a.MemberID
@@ -416,10 +417,12 @@ func (tx *tx) writeVersionParts(ctx context.Context, versionID int64, ds []*regi
 			org = a.OrgID
 		case regie.OwnerCasemanager:
 			user = a.MemberID
+		case regie.OwnerNetwork:
+			person = a.PersonID
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_agreements (version_id, key, owner_kind, member_id, org_id, user_id, domain, what, due, position)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, versionID, a.Key, string(a.OwnerKind), nullID(member), nullID(org), nullID(user),
-			string(a.Domain), a.What, a.Due.ISO(), i); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_agreements (version_id, key, owner_kind, member_id, org_id, user_id, domain, what,
+			due, position, person_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, versionID, a.Key, string(a.OwnerKind),
+			nullID(member), nullID(org), nullID(user), string(a.Domain), a.What, a.Due.ISO(), i, nullID(person)); err != nil {
 			return fmt.Errorf("store: plan agreement: %w", err)
 		}
 	}
@@ -471,6 +474,23 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 			ag, err := tx.agreementOwner(ctx, familyID, a.Owner, isMember)
 			if err != nil {
 				verr = addField(verr, fmt.Sprintf("agreement-%d-owner", i), regie.MsgAgreementNeedsOwner)
+			} else if ag.OwnerKind == regie.OwnerNetwork {
+				// A person of the informal network: of this family, and
+				// taking part today — unless the agreement already had
+				// them in this draft (copied from the version before), so
+				// an ended person stays on the agreements they owned.
+				kept, err := tx.exists(ctx, `SELECT count(*) FROM plan_agreements WHERE version_id = $1 AND key = $2 AND person_id = $3`,
+					v.ID, a.Key, ag.PersonID)
+				if err != nil {
+					return err
+				}
+				on := tx.today()
+				if kept {
+					on = regie.Date{}
+				}
+				if _, verr, err = tx.checkNetworkPerson(ctx, familyID, ag.PersonID, on, fmt.Sprintf("agreement-%d-owner", i), verr); err != nil {
+					return err
+				}
 			}
 			ag.Key, ag.Domain, ag.What = a.Key, a.Domain, a.What
 			if ag.Key == "" {
@@ -539,7 +559,8 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 }
 
 // agreementOwner resolves a form's owner value: "m:<member>", "c:<user>"
-// (a worker of the family) or "o:<organisation>".
+// (a worker of the family), "o:<organisation>" or "p:<person of the
+// informal network>".
 func (tx *tx) agreementOwner(ctx context.Context, familyID int64, owner string, isMember map[int64]bool) (*regie.Agreement, error) {
 	a := &regie.Agreement{}
 	kind, idText, _ := strings.Cut(owner, ":")
@@ -563,6 +584,10 @@ func (tx *tx) agreementOwner(ctx context.Context, familyID int64, owner string, 
 		if ok, err := tx.exists(ctx, `SELECT count(*) FROM organisations WHERE id = $1`, id); err != nil || !ok {
 			return a, regie.NotFound()
 		}
+	case "p":
+		// The caller checks the person (checkNetworkPerson), to say why
+		// one is refused.
+		a.OwnerKind, a.PersonID = regie.OwnerNetwork, id
 	default:
 		return a, regie.NotFound()
 	}

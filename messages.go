@@ -525,12 +525,14 @@ var fieldLabels = map[string]string{
 	"participants": "Wie deden mee", "closing_answer": "Wat heeft het gezin nodig om op eigen kracht verder te gaan",
 	"youth": "Jongere", "youth_signed": "Getekend door de jongere", "parent": "Meegetekend door", "share": "Delen met",
 	"next_due": "Volgende tussenevaluatie", "plan_goals": "Doelen", "terms": "Eindtermen",
+	"network_relation": "Relatie tot het gezin",
 }
 
 // rowLabels name the fields of a form's rows (goal-2-text: "Doel 3, tekst").
 var rowLabels = map[string]string{
 	"text": "tekst", "term": "termijn", "domain": "leefgebied", "member": "voor wie", "owner": "wie", "what": "wat",
 	"due": "uiterlijk", "org": "organisatie", "purpose": "waarvoor", "kinds": "welke informatie", "name": "naam",
+	"who": "wie",
 }
 
 // evalRowLabels name the fields of an evaluation's goal and end term rows.

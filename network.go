@@ -84,7 +84,7 @@ func (in *NetworkPersonInput) Validate() error {
 	v.Required("name", in.Name)
 	v.MaxLen("name", in.Name, 200)
 	if !IsChoice(NetworkRelations, in.Relation) {
-		v.Add("relation", MsgChoiceInvalid)
+		v.Add("network_relation", MsgChoiceInvalid)
 	}
 	v.MaxLen("phone", in.Phone, 40)
 	v.MaxLen("note", in.Note, 2000)

@@ -15,8 +15,8 @@ func TestNetworkPersonInput_Validate(t *testing.T) {
 	}{
 		{"OK", regie.NetworkPersonInput{Name: "  Oma Jansen ", Relation: regie.NetworkGrandparent, Phone: "06 1234 5678"}, nil},
 		{"ErrNameRequired", regie.NetworkPersonInput{Name: "  ", Relation: regie.NetworkNeighbour}, []string{"name"}},
-		{"ErrRelationUnknown", regie.NetworkPersonInput{Name: "Ben", Relation: "collega"}, []string{"relation"}},
-		{"ErrRelationMissing", regie.NetworkPersonInput{Name: "Ben"}, []string{"relation"}},
+		{"ErrRelationUnknown", regie.NetworkPersonInput{Name: "Ben", Relation: "collega"}, []string{"network_relation"}},
+		{"ErrRelationMissing", regie.NetworkPersonInput{Name: "Ben"}, []string{"network_relation"}},
 		{"ErrTooLong", regie.NetworkPersonInput{Name: strings.Repeat("a", 201), Relation: regie.NetworkOther,
 			Phone: strings.Repeat("1", 41), Note: strings.Repeat("x", 2001)}, []string{"name", "phone", "note"}},
 	} {

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 
 	"regie"
 )
@@ -33,6 +34,13 @@ func (w *world) coordinationDay(cm context.Context, f family, id int64, day int,
 			return err
 		}
 	}
+	// A month after the first meeting, the person who leaves the
+	// informal network stops.
+	if len(s.moves) >= 4 && day == s.moves[3]+14+30 {
+		if err := w.endLeavers(cm, f, id, d); err != nil {
+			return err
+		}
+	}
 	if len(s.moves) < 4 || day < s.moves[3]+14 || (day-s.moves[3]-14)%91 != 0 {
 		return nil
 	}
@@ -50,8 +58,8 @@ func (w *world) coordinationDay(cm context.Context, f family, id int64, day int,
 	in := regie.NetworkMeetingInput{HeldOn: d.ISO(), Others: "Oma (op verzoek van moeder)",
 		Professionals: []regie.NetworkAttendeeInput{{Name: "Juf Marloes", OrgID: w.orgs["school"]}, {Name: "Henk Vos", OrgID: w.orgs["kredietbank"]}},
 		Agreements: []regie.NetworkAgreementInput{
-			{Owner: "School", What: "Verzuim dezelfde dag aan moeder en de casemanager melden", Due: d.AddDays(60).ISO()},
-			{Owner: "Kredietbank", What: "Stand van de schuldregeling aan het gezin uitleggen", Due: d.AddDays(30).ISO()},
+			{OwnerChoice: fmt.Sprintf("o:%d", w.orgs["school"]), What: "Verzuim dezelfde dag aan moeder en de casemanager melden", Due: d.AddDays(60).ISO()},
+			{OwnerChoice: fmt.Sprintf("o:%d", w.orgs["kredietbank"]), What: "Stand van de schuldregeling aan het gezin uitleggen", Due: d.AddDays(30).ISO()},
 		},
 		Progress: map[int64]regie.AgreementStatus{},
 		Notes:    "De trajecten lopen; het gezin komt zelf naar de afspraken. Minder instanties dan bij de start."}
@@ -63,6 +71,10 @@ func (w *world) coordinationDay(cm context.Context, f family, id int64, day int,
 		if i%3 == 2 {
 			in.Progress[a.ID] = regie.AgreementRunning
 		}
+	}
+	first := len(c.Meetings) == 0
+	if err := w.meetingNetwork(cm, f, id, d, first, &in); err != nil {
+		return err
 	}
 	_, err = w.st.AddNetworkMeeting(cm, id, in)
 	return err

@@ -89,6 +89,19 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 			JOIN family_summaries s ON s.family_id = m.family_id WHERE s.phase = 5 AND s.closed_on IS NULL GROUP BY m.family_id HAVING count(*) >= 2) x`,
 		"a closing with its outcome": `SELECT count(*) FROM family_closings WHERE outcome = 'netwerk_neemt_over'`,
 		"a work supervision session": `SELECT count(*) FROM supervision_sessions`,
+		// The informal network and the partner's side (issue 12).
+		"a grandmother, a neighbour and a sports coach": `SELECT CASE WHEN count(DISTINCT relation) = 3 THEN 1 ELSE 0 END
+			FROM network_persons WHERE relation IN ('grootouder', 'buur', 'sportcoach')`,
+		"a person of the informal network at a network meeting":         `SELECT count(*) FROM network_attendees WHERE person_id IS NOT NULL`,
+		"a network agreement owned by a person of the informal network": `SELECT count(*) FROM network_agreements WHERE owner_person_id IS NOT NULL`,
+		"a plan agreement owned by a person of the informal network":    `SELECT count(*) FROM plan_agreements WHERE person_id IS NOT NULL`,
+		"an ended person who keeps an agreement": `SELECT count(*) FROM network_agreements a JOIN network_persons p ON p.id = a.owner_person_id
+			WHERE p.ended_on IS NOT NULL`,
+		"a network agreement owned by the demo partner's organisation": `SELECT count(*) FROM network_agreements a
+			JOIN users u ON u.organisation_id = a.owner_org_id WHERE u.email = 'partner@demo.regie.nl'`,
+		"a consent naming the demo partner's organisation for the network meetings": `SELECT count(*) FROM consent_parties p
+			JOIN consents c ON c.id = p.consent_id JOIN users u ON u.organisation_id = p.org_id
+			WHERE u.email = 'partner@demo.regie.nl' AND c.withdrawn_on IS NULL AND p.kinds LIKE '%netwerkoverleg%'`,
 	} {
 		if count(q) == 0 {
 			t.Errorf("the demo has no %s", what)

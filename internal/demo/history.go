@@ -73,7 +73,8 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 	defer func() { st.Clock = real }()
 
 	lead := actorFor(ctx, users["teamleider@demo.regie.nl"])
-	w := &world{st: st, lead: lead, orgs: orgs, saved: map[string]int64{}, updates: map[int64][]statusUpdate{}}
+	w := &world{st: st, lead: lead, orgs: orgs, saved: map[string]int64{}, updates: map[int64][]statusUpdate{},
+		persons: map[int64]map[string]int64{}}
 	rnd := rand.New(rand.NewPCG(1, 2026)) //nolint:gosec // fictional demo data, reproducible on purpose
 	bsn := bsnSource()
 	ids := map[string]int64{}

@@ -86,6 +86,7 @@ var plans = map[string]planScript{
 			{"m:Dylan", "kinderen", "Elke maandag naar het gesprek met de mentor.", 28},
 			{"m:Rob", "dagbesteding", "Bij het uitzendbureau inschrijven.", 30},
 			{"o:ggz", "welzijn", "Intakegesprek met Rob over slapen en piekeren.", 21},
+			{"p:Oma Thea", "kinderen", "Haalt Lotte op woensdag uit school en past op.", 14},
 		},
 		trajectories: []trajectoryScript{
 			{org: "kredietbank", domain: "financien", intervention: "Schuldhulpverlening en budgetbeheer", waitFrom: 40, startFrom: 95},
@@ -163,6 +164,9 @@ type world struct {
 	// agreements to come, by family.
 	saved   map[string]int64
 	updates map[int64][]statusUpdate
+	// persons are the families' informal networks: by family, the ids by
+	// name (network.go).
+	persons map[int64]map[string]int64
 }
 
 // memberIDs maps a family's current members' given names to their ids.
@@ -193,8 +197,15 @@ func (w *world) consentAndPlan(cm context.Context, f family, id int64, d regie.D
 			signers = append(signers, m.ID)
 		}
 	}
+	if err := w.network(cm, f, id); err != nil {
+		return err
+	}
+	consent := p.consent
+	if ggzNetwork[f.name] {
+		consent = append(consent, ggzNetworkParty())
+	}
 	var parties []regie.ConsentParty
-	for _, ps := range p.consent {
+	for _, ps := range consent {
 		parties = append(parties, regie.ConsentParty{OrgID: w.orgs[ps.org], Purpose: ps.purpose, Kinds: ps.kinds})
 	}
 	if _, err := w.st.CreateConsent(cm, id, regie.ConsentInput{SignedOn: d.AddDays(-5).ISO(), Signers: signers, Parties: parties,
@@ -208,7 +219,7 @@ func (w *world) consentAndPlan(cm context.Context, f family, id int64, d regie.D
 	if err != nil {
 		return err
 	}
-	in := p.input(members, userID, w.orgs, d)
+	in := p.input(members, w.persons[id], userID, w.orgs, d)
 	in.Revision = v.Revision
 	if err := w.st.SavePlanDraft(cm, id, 1, in); err != nil {
 		return fmt.Errorf("plan: %w", err)
@@ -230,11 +241,14 @@ func (w *world) draftPlan(cm context.Context, f family, id int64, d regie.Date, 
 	if err != nil {
 		return err
 	}
+	if err := w.network(cm, f, id); err != nil {
+		return err
+	}
 	v, err := w.st.StartPlanVersion(cm, id, "eerste")
 	if err != nil {
 		return err
 	}
-	in := p.input(members, userID, w.orgs, d)
+	in := p.input(members, w.persons[id], userID, w.orgs, d)
 	in.Agreements, in.ClosingQuestion, in.Revision = in.Agreements[:1], "", v.Revision
 	return w.st.SavePlanDraft(cm, id, 1, in)
 }
@@ -255,7 +269,7 @@ func (w *world) evaluation(cm context.Context, f family, id int64, d regie.Date,
 	if err != nil {
 		return err
 	}
-	in := p.input(members, userID, w.orgs, d)
+	in := p.input(members, w.persons[id], userID, w.orgs, d)
 	in.Revision = v.Revision
 	for i := range in.Goals {
 		in.Goals[i].Key = v.Goals[i].Key
@@ -366,7 +380,7 @@ func (w *world) trajectories(cm context.Context, f family, id int64, day int, st
 }
 
 // input is the plan as the form would send it.
-func (p planScript) input(members map[string]int64, userID int64, orgs map[string]int64, agreed regie.Date) regie.PlanInput {
+func (p planScript) input(members, persons map[string]int64, userID int64, orgs map[string]int64, agreed regie.Date) regie.PlanInput {
 	in := regie.PlanInput{History: p.history, Strengths: p.strengths, Obstacles: p.obstacles, Problems: p.problems,
 		Situation: p.situation, ClosingQuestion: p.closing, Domains: map[regie.Domain]*regie.DomainAssessment{}}
 	for d, s := range p.scores {
@@ -382,6 +396,8 @@ func (p planScript) input(members map[string]int64, userID int64, orgs map[strin
 			owner = fmt.Sprintf("m:%d", members[a.owner[2:]])
 		case len(a.owner) > 2 && a.owner[:2] == "o:":
 			owner = fmt.Sprintf("o:%d", orgs[a.owner[2:]])
+		case len(a.owner) > 2 && a.owner[:2] == "p:":
+			owner = fmt.Sprintf("p:%d", persons[a.owner[2:]])
 		}
 		in.Agreements = append(in.Agreements, regie.AgreementInput{Owner: owner, Domain: a.domain, What: a.what,
 			Due: agreed.AddDays(a.dueDays).ISO()})

@@ -17,7 +17,7 @@ func TestNetworkPersons_AddChangeEndAndAccess(t *testing.T) {
 
 		// Bad input: a message per field, nothing stored.
 		_, err := s.AddNetworkPerson(cm, fam.ID, regie.NetworkPersonInput{Name: " ", Relation: "collega"})
-		if fields := regie.ErrorFields(err); fields["name"] == "" || fields["relation"] == "" {
+		if fields := regie.ErrorFields(err); fields["name"] == "" || fields["network_relation"] == "" {
 			t.Fatalf("bad person: %v", err)
 		}
 		if n := countRows(t, s, "network_persons"); n != 0 {

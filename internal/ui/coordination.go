@@ -156,8 +156,12 @@ type networkFormPage struct {
 	Family        *regie.Family
 	Open          []*regie.NetworkAgreement
 	Members       []option
+	Persons       []option // the informal network, by id
 	Organisations []option
 	Statuses      []option
+	// Owners are who can own a new agreement, in groups: the
+	// organisations, the family, the informal network, the casemanager.
+	Owners        []optionGroup
 	AttendeeRows  []int
 	AgreementRows []int
 }
@@ -187,6 +191,16 @@ func (h *Handler) renderNetworkForm(w http.ResponseWriter, r *http.Request, stat
 	if p.Organisations, err = h.agencyOptions(r); err != nil {
 		return err
 	}
+	p.Owners = h.ownerGroups(fam, p.Organisations)
+	if fam.Can.ReadNetworkPersons {
+		ps, err := h.Coordination.FindNetworkPersons(r.Context(), fam.ID)
+		if err != nil {
+			return err
+		}
+		today := regie.DateOf(h.Clock.Now())
+		p.Persons = networkPersonOptions(ps, today, "", nil)
+		p.Owners[2].Options = networkPersonOptions(ps, today, "p:", nil)
+	}
 	if f == nil {
 		f = newForm(url.Values{})
 		for _, a := range c.Open {
@@ -195,6 +209,25 @@ func (h *Handler) renderNetworkForm(w http.ResponseWriter, r *http.Request, stat
 	}
 	h.render(w, r, status, "network_form", &view{Title: "Netwerkoverleg vastleggen", Nav: h.familyNav(r), Form: f, Page: p})
 	return nil
+}
+
+// ownerGroups are the choices of an agreement's owner: the organisations
+// of the social map (orgs, by id), the family's current members, the
+// informal network (filled by the caller) and the workers assigned to the
+// family, each as an owner choice (regie.ParseOwnerChoice).
+func (h *Handler) ownerGroups(fam *regie.Family, orgs []option) []optionGroup {
+	groups := []optionGroup{{Label: "Organisatie (sociale kaart)"}, {Label: "Gezin"}, {Label: "Informeel netwerk"}, {Label: "Casemanager"}}
+	for _, o := range orgs {
+		groups[0].Options = append(groups[0].Options, option{"o:" + o.Value, o.Label})
+	}
+	for _, m := range fam.CurrentMembers() {
+		groups[1].Options = append(groups[1].Options, option{fmt.Sprintf("m:%d", m.ID), m.Name()})
+	}
+	for _, a := range fam.Assignments {
+		groups[3].Options = append(groups[3].Options, option{fmt.Sprintf("c:%d", a.UserID),
+			fmt.Sprintf("%s (%s)", a.UserName, strings.ToLower(a.Kind.Label()))})
+	}
+	return groups
 }
 
 func (h *Handler) showNetworkNew(w http.ResponseWriter, r *http.Request) error {
@@ -217,13 +250,19 @@ func (h *Handler) addNetworkMeeting(w http.ResponseWriter, r *http.Request) erro
 			in.Members = append(in.Members, n)
 		}
 	}
+	for _, v := range f.Values["person"] {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			in.Persons = append(in.Persons, n)
+		}
+	}
 	for i := range attendeeRows {
 		in.Professionals = append(in.Professionals, regie.NetworkAttendeeInput{Name: f.Get(fmt.Sprintf("attendee-%d-name", i)),
 			OrgID: f.Int64(fmt.Sprintf("attendee-%d-org", i))})
 	}
 	for i := range agreementRows {
-		in.Agreements = append(in.Agreements, regie.NetworkAgreementInput{Owner: f.Get(fmt.Sprintf("agreement-%d-owner", i)),
-			What: f.Get(fmt.Sprintf("agreement-%d-what", i)), Due: f.Get(fmt.Sprintf("agreement-%d-due", i))})
+		in.Agreements = append(in.Agreements, regie.NetworkAgreementInput{OwnerChoice: f.Get(fmt.Sprintf("agreement-%d-who", i)),
+			Owner: f.Get(fmt.Sprintf("agreement-%d-owner", i)),
+			What:  f.Get(fmt.Sprintf("agreement-%d-what", i)), Due: f.Get(fmt.Sprintf("agreement-%d-due", i))})
 	}
 	for name := range f.Values {
 		if rest, ok := strings.CutPrefix(name, "progress-"); ok {

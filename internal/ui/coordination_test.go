@@ -16,12 +16,13 @@ import (
 var coordIDs struct {
 	handovers map[int64]int64
 	meetings  map[int64]int64
+	persons   map[int64]int64 // a person of the informal network
 }
 
 // coordinationExtras gives every fixture family a warm handover to the
 // partner organisation and a network meeting with one open agreement.
 func coordinationExtras(s *store.Store, f *storetest.Fixture) error {
-	coordIDs.handovers, coordIDs.meetings = map[int64]int64{}, map[int64]int64{}
+	coordIDs.handovers, coordIDs.meetings, coordIDs.persons = map[int64]int64{}, map[int64]int64{}, map[int64]int64{}
 	for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
 		ctx := storetest.As(f.TeamLeader)
 		if fam == f.FamOther {
@@ -40,6 +41,11 @@ func coordinationExtras(s *store.Store, f *storetest.Fixture) error {
 			return err
 		}
 		coordIDs.meetings[fam.ID] = m.ID
+		p, err := s.AddNetworkPerson(ctx, fam.ID, regie.NetworkPersonInput{Name: "Oma Riet", Relation: regie.NetworkGrandparent})
+		if err != nil {
+			return err
+		}
+		coordIDs.persons[fam.ID] = p.ID
 	}
 	return nil
 }
@@ -58,7 +64,17 @@ func networkForm(f *storetest.Fixture, rel string) url.Values {
 	return url.Values{"held_on": {"2026-03-02"}, "member": {fmt.Sprint(fam.Members[0].ID)},
 		"attendee-0-name": {"Juf Anna"}, "attendee-0-org": {fmt.Sprint(f.Partner.ID)},
 		"agreement-0-owner": {"School"}, "agreement-0-what": {"Bellen"}, "agreement-0-due": {"2026-04-02"},
+		"person": {fmt.Sprint(coordIDs.persons[fam.ID])}, "agreement-1-who": {fmt.Sprintf("p:%d", coordIDs.persons[fam.ID])},
+		"agreement-1-what": {"Oppassen op woensdag"}, "agreement-1-due": {"2026-04-02"},
 		fmt.Sprintf("progress-%d", coordIDs.meetings[fam.ID]): {"gedaan"}}
+}
+
+func networkPersonForm(*storetest.Fixture, string) url.Values {
+	return url.Values{"name": {"Buurman Kees"}, "network_relation": {"buur"}, "phone": {"06 1234 5678"}}
+}
+
+func networkEndForm(*storetest.Fixture, string) url.Values {
+	return url.Values{"ended_on": {"2026-03-02"}}
 }
 
 // TestCoordination_Pages: the coordinator records a network meeting from

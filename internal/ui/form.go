@@ -137,7 +137,17 @@ type fieldView struct {
 	Type         string // for inputs: text, date, email, password…
 	Autocomplete string
 	Options      []option
-	Form         *form
+	// Groups are the choices of a select in groups (optgroup), after an
+	// empty first choice labelled Empty.
+	Groups []optionGroup
+	Empty  string
+	Form   *form
+}
+
+// optionGroup is a labelled group of a select's choices.
+type optionGroup struct {
+	Label   string
+	Options []option
 }
 
 // ID is the element id, also the target of the error summary's links.
@@ -164,6 +174,13 @@ func (f fieldView) With(kv ...string) fieldView {
 			f.NoMark = kv[i+1] == "none"
 		}
 	}
+	return f
+}
+
+// WithGroups returns a copy with the choices of a select in groups, the
+// first, empty choice labelled empty.
+func (f fieldView) WithGroups(groups []optionGroup, empty string) fieldView {
+	f.Groups, f.Empty = groups, empty
 	return f
 }
 

@@ -255,6 +255,8 @@ func versionValues(v *regie.PlanVersion) url.Values {
 			set("owner", fmt.Sprintf("c:%d", a.MemberID))
 		case regie.OwnerOrganisation:
 			set("owner", fmt.Sprintf("o:%d", a.OrgID))
+		case regie.OwnerNetwork:
+			set("owner", fmt.Sprintf("p:%d", a.PersonID))
 		}
 	}
 	vals.Set("goal_rows", strconv.Itoa(len(v.Goals)+planFormRows))
@@ -367,6 +369,19 @@ func (h *Handler) renderPlanForm(w http.ResponseWriter, r *http.Request, status 
 		if !o.Own {
 			p.Owners = append(p.Owners, option{fmt.Sprintf("o:%d", o.ID), o.Name})
 		}
+	}
+	if fam.Can.ReadNetworkPersons {
+		// The informal network: those taking part today, and an ended
+		// person on the rows that already hold them.
+		ps, err := h.Coordination.FindNetworkPersons(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		keep := map[string]bool{}
+		for i := range agreements {
+			keep[f.Get(fmt.Sprintf("agreement-%d-owner", i))] = true
+		}
+		p.Owners = append(p.Owners, networkPersonOptions(ps, regie.DateOf(h.Clock.Now()), "p:", keep)...)
 	}
 	for _, s := range regie.Scores {
 		p.Scores = append(p.Scores, option{strconv.Itoa(int(s.Score)), fmt.Sprintf("%d — %s", s.Score, s.Label)})

@@ -492,6 +492,13 @@ var expectations = map[string]expectation{
 	"GET /gezinnen/{id}/netwerkoverleg/nieuw":       {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/netwerkoverleg":            {family: true, status: familyWrite, form: networkForm},
 	"GET /gezinnen/{id}/netwerkoverleg/{nid}":       {family: true, status: familyRead(ok)},
+	// The informal network: the team reads, the coordinator and team
+	// leader write; a partner never (404), whatever the consent covers.
+	"GET /gezinnen/{id}/netwerk":                   {family: true, status: familyRead(ok)},
+	"POST /gezinnen/{id}/netwerk":                  {family: true, status: familyWrite, form: networkPersonForm},
+	"GET /gezinnen/{id}/netwerk/{pid}":             {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/netwerk/{pid}":            {family: true, status: familyWrite, form: networkPersonForm},
+	"POST /gezinnen/{id}/netwerk/{pid}/beeindigen": {family: true, status: familyWrite, form: networkEndForm},
 
 	// Check-ups follow the closing: on the fixture's open files the page
 	// reads (with nothing due) and nothing may be recorded. The closed file
@@ -667,6 +674,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{did}", fmt.Sprint(template.documents[fam.ID]))
 	p = strings.ReplaceAll(p, "{hid}", fmt.Sprint(coordIDs.handovers[fam.ID]))
 	p = strings.ReplaceAll(p, "{nid}", fmt.Sprint(coordIDs.meetings[fam.ID]))
+	p = strings.ReplaceAll(p, "{pid}", fmt.Sprint(coordIDs.persons[fam.ID]))
 	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
 	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	return strings.TrimSuffix(p, "{$}")

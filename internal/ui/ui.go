@@ -205,6 +205,13 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/netwerkoverleg", handle: h.addNetworkMeeting},
 		{pattern: "GET /gezinnen/{id}/netwerkoverleg/{nid}", handle: h.showNetworkMeeting},
 
+		// The informal network: people who own agreements and attend meetings.
+		{pattern: "GET /gezinnen/{id}/netwerk", handle: h.showNetworkPersons},
+		{pattern: "POST /gezinnen/{id}/netwerk", handle: h.addNetworkPerson},
+		{pattern: "GET /gezinnen/{id}/netwerk/{pid}", handle: h.showNetworkPerson},
+		{pattern: "POST /gezinnen/{id}/netwerk/{pid}", handle: h.updateNetworkPerson},
+		{pattern: "POST /gezinnen/{id}/netwerk/{pid}/beeindigen", handle: h.endNetworkPerson},
+
 		// Check-ups after closing, and a new referral from a worrying one.
 		{pattern: "GET /gezinnen/{id}/checkups", handle: h.showCheckups},
 		{pattern: "GET /gezinnen/{id}/checkups/nieuw", handle: h.showCheckupNew},

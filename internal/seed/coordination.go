@@ -31,6 +31,9 @@ type coordSeed struct {
 	agreements *inserter
 	progress   *inserter
 	closings   *inserter
+	// net writes the partner accounts, the consents and the informal
+	// networks (network.go).
+	net *netSeed
 }
 
 // receiver is an agency of the synthetic social map that takes over care.
@@ -65,13 +68,19 @@ func (g *gen) newCoordSeed(deps ...*inserter) (*coordSeed, error) {
 		}
 		c.receivers = append(c.receivers, d)
 	}
+	var err error
+	if c.net, err = g.newNetSeed(c.receivers, orgs); err != nil {
+		return nil, err
+	}
 	deps = append(deps, orgs)
 	c.handovers = g.insert("handovers", []string{"id", "family_id", "org_id", "contact_person", "handed_over_on", "goals", "tasks",
 		"created_by", "created_at"}, deps...)
 	c.checks = g.insert("commitment_checks", []string{"id", "family_id", "confirmed_by", "confirmed_on", "note", "created_by", "created_at"}, deps...)
 	c.meetings = g.insert("network_meetings", []string{"id", "family_id", "held_on", "agencies", "notes", "created_by", "created_at"}, deps...)
-	c.attendees = g.insert("network_attendees", []string{"id", "meeting_id", "kind", "name", "org_id", "member_id"}, c.meetings)
-	c.agreements = g.insert("network_agreements", []string{"id", "meeting_id", "family_id", "owner", "what", "due"}, c.meetings)
+	c.attendees = g.insert("network_attendees", []string{"id", "meeting_id", "kind", "name", "org_id", "member_id", "person_id"},
+		c.meetings, c.net.persons)
+	c.agreements = g.insert("network_agreements", []string{"id", "meeting_id", "family_id", "owner", "what", "due", "owner_kind",
+		"owner_org_id", "owner_person_id"}, c.meetings, c.net.persons)
 	c.progress = g.insert("network_progress", []string{"id", "meeting_id", "agreement_id", "status"}, c.agreements)
 	c.closings = g.insert("family_closings", []string{"id", "family_id", "closed_on", "outcome", "reason", "onward_org_id",
 		"onward_reason", "created_by", "created_at"}, deps...)
@@ -89,18 +98,21 @@ func (c *coordSeed) between(lo, hi int) int {
 // contacts, in date order.
 func (c *coordSeed) family(f *family, cs []contact) error {
 	g := c.g
-	var phase4, phase5 regie.Date
+	var phase3, phase4, phase5 regie.Date
 	for _, m := range f.moves {
 		if m.relapse {
 			break
 		}
 		switch m.phase {
+		case regie.PhaseExecution:
+			phase3 = m.on
 		case regie.PhaseClosing:
 			phase4 = m.on
 		case regie.PhaseCoordination:
 			phase5 = m.on
 		}
 	}
+	orgs := map[int64]bool{} // the agencies the family's consent names
 	if !phase5.IsZero() {
 		on := phase5.AddDays(-c.between(1, 10))
 		if on.Before(phase4) {
@@ -117,6 +129,7 @@ func (c *coordSeed) family(f *family, cs []contact) error {
 			if err := c.handovers.row(id, f.id, r.id, r.contact, on.ISO(), handoverGoals[k], handoverTasks[k], who.id, ts(at.Add(time.Duration(i)*time.Minute))); err != nil {
 				return err
 			}
+			orgs[r.id] = true
 			g.event(at, who, regie.ActionCreate, regie.SegHandover, f.id, 0, basisCoord, fmt.Sprintf("warme overdracht %d aan %s", id, r.name))
 		}
 		if c.r.Float64() < 0.7 {
@@ -130,8 +143,25 @@ func (c *coordSeed) family(f *family, cs []contact) error {
 			g.event(at, who, regie.ActionCreate, regie.SegHandover, f.id, 0, basisCoord, "toezegging van de aanmelder afgevinkt")
 		}
 	}
-	if err := c.networkMeetings(f, cs); err != nil {
+	if err := c.networkMeetings(f, cs, orgs); err != nil {
 		return err
+	}
+	if !phase5.IsZero() {
+		// The consent was signed at the end of phase 2 (or, for a family
+		// whose story has no phase 3, shortly before the handover).
+		on := phase3.AddDays(-3)
+		if phase3.IsZero() {
+			on = phase5.AddDays(-14)
+		}
+		var ids []int64
+		for _, r := range c.receivers {
+			if orgs[r.id] {
+				ids = append(ids, r.id)
+			}
+		}
+		if err := c.net.consent(f, on, ids); err != nil {
+			return err
+		}
 	}
 	return c.closing(f)
 }
@@ -159,10 +189,20 @@ var (
 // meeting: the family's first member, one to three agencies, one or two
 // agreements, and the status of the open ones from before. The number of
 // agencies falls over the coordination, as it should.
-func (c *coordSeed) networkMeetings(f *family, cs []contact) error {
+func (c *coordSeed) networkMeetings(f *family, cs []contact, orgs map[int64]bool) error {
 	g := c.g
-	var open []int64
+	var open, openPersons []int64
 	n := 0
+	var persons []*networkPerson
+	for i := range cs {
+		if ct := &cs[i]; ct.kind == regie.ContactNetwork && ct.phase == regie.PhaseCoordination {
+			var err error
+			if persons, err = c.net.informalNetwork(f, ct.date, ct.user); err != nil {
+				return err
+			}
+			break
+		}
+	}
 	for i := range cs {
 		ct := &cs[i]
 		if ct.kind != regie.ContactNetwork || ct.phase != regie.PhaseCoordination {
@@ -189,7 +229,22 @@ func (c *coordSeed) networkMeetings(f *family, cs []contact) error {
 			if err != nil {
 				return err
 			}
-			if err := c.attendees.row(aid, id, string(regie.AttendeeMember), "", nil, member); err != nil {
+			if err := c.attendees.row(aid, id, string(regie.AttendeeMember), "", nil, member, nil); err != nil {
+				return err
+			}
+		}
+		var present []*networkPerson
+		for _, p := range persons {
+			if p.ended.IsZero() || p.ended.After(ct.date) {
+				present = append(present, p)
+			}
+		}
+		for _, p := range present {
+			aid, err := g.id("network_attendees")
+			if err != nil {
+				return err
+			}
+			if err := c.attendees.row(aid, id, string(regie.AttendeeNetwork), "", nil, nil, p.id); err != nil {
 				return err
 			}
 		}
@@ -198,9 +253,10 @@ func (c *coordSeed) networkMeetings(f *family, cs []contact) error {
 			if err != nil {
 				return err
 			}
-			if err := c.attendees.row(aid, id, string(regie.AttendeeOrganisation), c.receivers[k].contact, c.receivers[k].id, nil); err != nil {
+			if err := c.attendees.row(aid, id, string(regie.AttendeeOrganisation), c.receivers[k].contact, c.receivers[k].id, nil, nil); err != nil {
 				return err
 			}
+			orgs[c.receivers[k].id] = true
 		}
 		for _, a := range open {
 			pid, err := g.id("network_progress")
@@ -211,18 +267,43 @@ func (c *coordSeed) networkMeetings(f *family, cs []contact) error {
 				return err
 			}
 		}
-		open = open[:0]
+		// The progress of the informal network's agreements, from the
+		// network's own random source.
+		for _, a := range openPersons {
+			pid, err := g.id("network_progress")
+			if err != nil {
+				return err
+			}
+			if err := c.progress.row(pid, id, a, string(networkStatuses[c.net.r.IntN(len(networkStatuses))])); err != nil {
+				return err
+			}
+		}
+		open, openPersons = open[:0], openPersons[:0]
 		for range c.between(1, 2) {
 			aid, err := g.id("network_agreements")
 			if err != nil {
 				return err
 			}
-			owner := strings.TrimSuffix(c.receivers[c.r.IntN(4)].name, " (synthetisch)")
+			r := c.receivers[c.r.IntN(4)]
+			owner := strings.TrimSuffix(r.name, " (synthetisch)")
 			if err := c.agreements.row(aid, id, f.id, owner, networkWhat[c.r.IntN(len(networkWhat))],
-				ct.date.AddDays(c.between(21, 80)).ISO()); err != nil {
+				ct.date.AddDays(c.between(21, 80)).ISO(), string(regie.OwnerOrganisation), r.id, nil); err != nil {
 				return err
 			}
+			orgs[r.id] = true
 			open = append(open, aid)
+		}
+		if len(present) > 0 && c.net.r.Float64() < 0.7 {
+			p := present[c.net.r.IntN(len(present))]
+			aid, err := g.id("network_agreements")
+			if err != nil {
+				return err
+			}
+			if err := c.agreements.row(aid, id, f.id, p.name, p.task, ct.date.AddDays(30+c.net.r.IntN(40)).ISO(),
+				string(regie.OwnerNetwork), nil, p.id); err != nil {
+				return err
+			}
+			openPersons = append(openPersons, aid)
 		}
 		g.event(ct.created, ct.user, regie.ActionCreate, regie.SegNetwork, f.id, 0, basisCoord,
 			fmt.Sprintf("netwerkoverleg %d op %s", id, ct.date.ISO()))
@@ -256,7 +337,8 @@ func (c *coordSeed) closing(f *family) error {
 
 // flush writes what is left.
 func (c *coordSeed) flush() error {
-	for _, in := range []*inserter{c.handovers, c.checks, c.meetings, c.attendees, c.agreements, c.progress, c.closings} {
+	for _, in := range []*inserter{c.handovers, c.checks, c.meetings, c.attendees, c.agreements, c.progress, c.closings,
+		c.net.persons, c.net.consents, c.net.signers, c.net.parties} {
 		if err := in.flush(); err != nil {
 			return err
 		}

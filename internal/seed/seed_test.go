@@ -68,8 +68,13 @@ func TestGenerate(t *testing.T) {
 		if n := count(t, s, `SELECT count(*) FROM users WHERE role = 'casemanager'`); n != 11 {
 			t.Errorf("casemanagers = %d, want 11", n)
 		}
-		if n := count(t, s, `SELECT count(*) FROM users`); n != 15 {
+		// The team and the two office roles; the partners, one at each
+		// agency that takes over care (network.go), apart.
+		if n := count(t, s, `SELECT count(*) FROM users WHERE role <> 'netwerkpartner'`); n != 15 {
 			t.Errorf("users = %d, want 15", n)
+		}
+		if n := count(t, s, `SELECT count(*) FROM users WHERE role = 'netwerkpartner' AND team_id IS NULL`); n != 6 {
+			t.Errorf("partners = %d, want one at each of the 6 agencies", n)
 		}
 		if n := count(t, s, `SELECT count(*) FROM families f WHERE (SELECT count(*) FROM members m WHERE m.family_id = f.id) NOT BETWEEN 2 AND 7`); n != 0 {
 			t.Errorf("%d families without 2–7 members", n)
@@ -307,6 +312,7 @@ func TestGenerateHistory(t *testing.T) {
 		if n := count(t, s, `SELECT count(*) FROM family_closings WHERE outcome = 'netwerk_neemt_over'`); n == 0 || n == closed {
 			t.Errorf("%d of %d closings: the network took over", n, closed)
 		}
+		checkPartnerSide(t, s)
 		if n := count(t, s, `SELECT count(*) FROM phase_transitions p JOIN phase_transitions q ON q.family_id = p.family_id
 			AND q.started_on > p.started_on AND q.id < p.id`); n != 0 {
 			t.Errorf("%d transitions out of order", n)
@@ -626,5 +632,60 @@ func checkPlans(t *testing.T, s *store.Store, today regie.Date) {
 			AND p.key = a.key AND p.status IN ('gedaan', 'niet_gelukt', 'vervallen'))`, today.ISO())
 	if done == 0 || overdue == 0 {
 		t.Errorf("%d agreements done, %d overdue: want both", done, overdue)
+	}
+}
+
+// checkPartnerSide checks the partners' side (network.go): an account at
+// each receiving agency, a consent for every family that reached phase 5
+// naming the agencies that own its network agreements, and informal
+// networks that attend meetings and own agreements of their own family;
+// and that a partner reads such a family's network meetings under it.
+func checkPartnerSide(t *testing.T, s *store.Store) {
+	t.Helper()
+	partners := count(t, s, `SELECT count(*) FROM users WHERE role = 'netwerkpartner' AND organisation_id IN (SELECT org_id FROM handovers)`)
+	persons := count(t, s, `SELECT count(*) FROM network_persons`)
+	ended := count(t, s, `SELECT count(*) FROM network_persons WHERE ended_on IS NOT NULL`)
+	t.Logf("%d partner accounts, %d persons of informal networks (%d ended)", partners, persons, ended)
+	if partners == 0 || persons == 0 || ended == 0 || ended > persons/3 {
+		t.Errorf("%d partners, %d persons, %d ended", partners, persons, ended)
+	}
+	for what, q := range map[string]string{
+		"a person at a network meeting":             `SELECT count(*) FROM network_attendees WHERE kind = 'netwerk' AND person_id IS NOT NULL`,
+		"an agreement owned by a person":            `SELECT count(*) FROM network_agreements WHERE owner_kind = 'netwerk' AND owner_person_id IS NOT NULL`,
+		"an agreement owned by an organisation":     `SELECT count(*) FROM network_agreements WHERE owner_kind = 'organisatie' AND owner_org_id IS NOT NULL`,
+		"a consent covering the network meetings":   `SELECT count(*) FROM consent_parties WHERE kinds LIKE '%netwerkoverleg%'`,
+		"an ended person who keeps their agreement": `SELECT count(*) FROM network_agreements a JOIN network_persons p ON p.id = a.owner_person_id WHERE p.ended_on IS NOT NULL`,
+	} {
+		if count(t, s, q) == 0 {
+			t.Errorf("no %s", what)
+		}
+	}
+	for q, what := range map[string]string{
+		`SELECT count(*) FROM family_summaries s WHERE s.coordination_started_on IS NOT NULL
+			AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.family_id = s.family_id)`: "families in coordination without a consent",
+		`SELECT count(*) FROM network_agreements a WHERE a.owner_kind = 'organisatie' AND NOT EXISTS (SELECT 1 FROM consents c
+			JOIN consent_parties p ON p.consent_id = c.id WHERE c.family_id = a.family_id AND p.org_id = a.owner_org_id)`: "organisations' agreements without their consent",
+		`SELECT count(*) FROM network_agreements a JOIN network_persons p ON p.id = a.owner_person_id WHERE p.family_id <> a.family_id`: "agreements owned by another family's person",
+		`SELECT count(*) FROM network_attendees a JOIN network_meetings m ON m.id = a.meeting_id JOIN network_persons p ON p.id = a.person_id
+			WHERE p.family_id <> m.family_id OR (p.ended_on IS NOT NULL AND p.ended_on <= m.held_on)`: "persons at a meeting of another family or after they ended",
+		`SELECT count(*) FROM consent_parties p JOIN consents c ON c.id = p.consent_id JOIN families f ON f.id = c.family_id
+			WHERE c.signed_on < (SELECT min(t.started_on) FROM phase_transitions t WHERE t.family_id = f.id)`: "consents signed before the family's file",
+	} {
+		if n := count(t, s, q); n != 0 {
+			t.Errorf("%d %s", n, what)
+		}
+	}
+	var famID, partnerID int64
+	if err := s.DB().QueryRow(`SELECT c.family_id, u.id FROM consents c JOIN consent_parties p ON p.consent_id = c.id
+		JOIN users u ON u.organisation_id = p.org_id AND u.role = 'netwerkpartner'
+		WHERE EXISTS (SELECT 1 FROM network_meetings m WHERE m.family_id = c.family_id) ORDER BY c.family_id LIMIT 1`).Scan(&famID, &partnerID); err != nil {
+		t.Fatal(err)
+	}
+	partner, err := s.FindUserByID(storetest.System(), partnerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.FindCoordination(storetest.As(partner), famID); err != nil || len(c.Meetings) == 0 {
+		t.Errorf("the partner reads the family's network meetings under its consent: %v", err)
 	}
 }

@@ -198,8 +198,8 @@ func (h *Handler) renderNetworkForm(w http.ResponseWriter, r *http.Request, stat
 			return err
 		}
 		today := regie.DateOf(h.Clock.Now())
-		p.Persons = networkPersonOptions(ps, today, "", nil)
-		p.Owners[2].Options = networkPersonOptions(ps, today, "p:", nil)
+		p.Persons = networkPersonOptions(ps, today, "")
+		p.Owners[2].Options = networkPersonOptions(ps, today, "p:")
 	}
 	if f == nil {
 		f = newForm(url.Values{})

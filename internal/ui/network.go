@@ -174,21 +174,32 @@ func (h *Handler) endNetworkPerson(w http.ResponseWriter, r *http.Request) error
 
 // networkPersonOptions are the persons of the informal network that can be
 // chosen on day on (for an agreement, a meeting, later a family council),
-// with value prefix ("p:" for an owner, "" for a plain id); keep names
-// ids of ended persons to list as well, because a row already holds them.
-func networkPersonOptions(ps *regie.NetworkPersons, on regie.Date, prefix string, keep map[string]bool) []option {
+// with value prefix ("p:" for an owner, "" for a plain id).
+func networkPersonOptions(ps *regie.NetworkPersons, on regie.Date, prefix string) []option {
 	if ps == nil {
 		return nil
 	}
 	var out []option
 	for _, p := range ps.List {
-		value := prefix + strconv.FormatInt(p.ID, 10)
-		switch {
-		case p.ActiveOn(on):
-			out = append(out, option{value, p.Label()})
-		case keep[value]:
-			out = append(out, option{value, p.Label() + " — niet meer betrokken"})
+		if p.ActiveOn(on) {
+			out = append(out, option{prefix + strconv.FormatInt(p.ID, 10), p.Label()})
 		}
 	}
 	return out
+}
+
+// endedPersonOption is the choice of an owner value ("p:<id>") of a person
+// no longer taking part on day on, for the one row that holds them: the
+// agreement keeps its owner, and no new one gets them.
+func endedPersonOption(ps *regie.NetworkPersons, on regie.Date, value string) (option, bool) {
+	c, ok := regie.ParseOwnerChoice(value)
+	if ps == nil || !ok || c.Kind != regie.OwnerNetwork {
+		return option{}, false
+	}
+	for _, p := range ps.List {
+		if p.ID == c.ID && !p.ActiveOn(on) {
+			return option{value, p.Label() + " — niet meer betrokken"}, true
+		}
+	}
+	return option{}, false
 }

@@ -2,10 +2,15 @@ package ui_test
 
 import (
 	"fmt"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+
+	"regie"
+	"regie/internal/storetest"
 )
 
 // TestNetwork_Pages: the coordinator finds the informal network from the
@@ -134,5 +139,52 @@ func TestNetwork_MeetingOwners(t *testing.T) {
 		if !strings.Contains(resp.body, want) {
 			t.Errorf("meeting page lacks %q", want)
 		}
+	}
+}
+
+// TestNetwork_PlanOwner: a person of the informal network owns an
+// agreement of the plan's draft; after they end, the form still shows them
+// on that row (and only there), saving it keeps them, and the version page
+// names them.
+func TestNetwork_PlanOwner(t *testing.T) {
+	e := newEnv(t)
+	cm := storetest.As(e.f.Casemanager)
+	token := e.session(e.f.Casemanager)
+	fam := e.f.FamAssigned
+	oma := coordIDs.persons[fam.ID]
+	v, err := e.store.FindPlanVersion(cm, fam.ID, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := regie.PlanInput{Revision: v.Revision, Domains: map[regie.Domain]*regie.DomainAssessment{"financien": {Score: 2}},
+		Agreements: []regie.AgreementInput{{Owner: fmt.Sprintf("p:%d", oma), What: "Oppassen op woensdag", Due: "2026-04-01"}}}
+	if err := e.store.SavePlanDraft(cm, fam.ID, 2, in); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.store.EndNetworkPerson(cm, fam.ID, oma, regie.NetworkPersonEnd{EndedOn: "2026-03-02"}); err != nil {
+		t.Fatal(err)
+	}
+	form := fmt.Sprintf("/gezinnen/%d/plan/2/bewerken", fam.ID)
+	resp := e.do(http.MethodGet, form, token, nil)
+	held := fmt.Sprintf(`<option value="p:%d" selected>Oma Riet (grootouder) — niet meer betrokken</option>`, oma)
+	if resp.status != ok || strings.Count(resp.body, fmt.Sprintf(`value="p:%d"`, oma)) != 1 || !strings.Contains(resp.body, held) {
+		t.Fatalf("plan form: %d, want the ended person on their row only: %q", resp.status, regexp.MustCompile(`<option value="p:[^<]*</option>`).FindAllString(resp.body, -1))
+	}
+	// Save the form as shown: the agreement keeps its owner.
+	vals := url.Values{}
+	for _, m := range regexp.MustCompile(`name="([^"]+)"(?: type="hidden")? value="([^"]*)"`).FindAllStringSubmatch(resp.body, -1) {
+		vals.Add(m[1], html.UnescapeString(m[2]))
+	}
+	vals.Set("agreement-0-owner", fmt.Sprintf("p:%d", oma))
+	vals.Set("agreement-0-what", "Oppassen op woensdag")
+	vals.Set("agreement-0-due", "2026-04-01")
+	vals.Set("score-financien", "2")
+	resp = e.do(http.MethodPost, fmt.Sprintf("/gezinnen/%d/plan/2", fam.ID), token, vals)
+	if resp.status != redirect {
+		t.Fatalf("save the draft: %d\n%.1500s", resp.status, resp.body)
+	}
+	resp = e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d/plan/2", fam.ID), token, nil)
+	if resp.status != ok || !strings.Contains(resp.body, "Oma Riet") || !strings.Contains(resp.body, "Oppassen op woensdag") {
+		t.Fatalf("version page: %d", resp.status)
 	}
 }

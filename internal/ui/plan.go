@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -190,10 +191,22 @@ type planFormPage struct {
 	DomainOptions []option
 	MemberOptions []option // goal for: the family or a member
 	Owners        []option
+	// Kept is, per agreement row, the owner it holds that is no longer
+	// offered: a person of the informal network who ended.
+	Kept          map[int]option
 	GoalRows      []int
 	AgreementRows []int
 	Members       []*regie.Member
 	Scores        []option
+}
+
+// OwnersFor are the owners offered on agreement row i: everyone who can
+// own an agreement, and the ended person the row holds, if any.
+func (p planFormPage) OwnersFor(i int) []option {
+	if o, ok := p.Kept[i]; ok {
+		return append(slices.Clone(p.Owners), o)
+	}
+	return p.Owners
 }
 
 // planFormRows is how many empty rows the form offers beyond those filled.
@@ -377,11 +390,14 @@ func (h *Handler) renderPlanForm(w http.ResponseWriter, r *http.Request, status 
 		if err != nil {
 			return err
 		}
-		keep := map[string]bool{}
+		today := regie.DateOf(h.Clock.Now())
+		p.Owners = append(p.Owners, networkPersonOptions(ps, today, "p:")...)
+		p.Kept = map[int]option{}
 		for i := range agreements {
-			keep[f.Get(fmt.Sprintf("agreement-%d-owner", i))] = true
+			if o, ok := endedPersonOption(ps, today, f.Get(fmt.Sprintf("agreement-%d-owner", i))); ok {
+				p.Kept[i] = o
+			}
 		}
-		p.Owners = append(p.Owners, networkPersonOptions(ps, regie.DateOf(h.Clock.Now()), "p:", keep)...)
 	}
 	for _, s := range regie.Scores {
 		p.Scores = append(p.Scores, option{strconv.Itoa(int(s.Score)), fmt.Sprintf("%d — %s", s.Score, s.Label)})

@@ -111,9 +111,12 @@ type Contact struct {
 	// YouthMemberID is set for a contact in a youth's own track: its
 	// note is what the youth told in confidence (SegYouthConfidential).
 	// NoteWithheld says the reader may not see that note: it is empty,
-	// and the page says why.
+	// and so are who else was there and the practical work (the day,
+	// kind and minutes stay, and count); the page says why. YouthName is
+	// the youth's given name.
 	YouthMemberID int64
 	NoteWithheld  bool
+	YouthName     string
 
 	MemberNames []string // joined for display
 	// CanEdit says whether the actor who read the contact may change it:
@@ -121,6 +124,10 @@ type Contact struct {
 	// author changes their own note (policy.ContactChange).
 	CanEdit bool
 }
+
+// ConfidentialText says what a confidential contact was, without its
+// content.
+func (c *Contact) ConfidentialText() string { return Text(MsgYouthContactConfidential, c.YouthName) }
 
 // Edited reports whether the contact was changed after it was recorded.
 func (c *Contact) Edited() bool { return c.Version > 1 }

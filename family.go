@@ -57,6 +57,11 @@ type Family struct {
 	Plan         *PlanOverview
 	Trajectories *Trajectories
 	Consents     []*Consent
+	// YouthTracks are the youths' own tracks the reader may see the
+	// shared part of (SegYouth): one per member with a youth worker or a
+	// track, the newest track (ID 0: not started yet), never what the
+	// youth told in confidence.
+	YouthTracks []*YouthTrack
 	// Disclosure says what of the family the reader is shown; the parts
 	// left out are empty and the page says they are not shared.
 	Disclosure Disclosure
@@ -190,6 +195,16 @@ func (f *Family) YouthWorkers() []*Assignment {
 		}
 	}
 	return as
+}
+
+// YouthTrackOf returns the youth track of a member the reader sees, or nil.
+func (f *Family) YouthTrackOf(memberID int64) *YouthTrack {
+	for _, t := range f.YouthTracks {
+		if t.MemberID == memberID {
+			return t
+		}
+	}
+	return nil
 }
 
 // YouthWorkerOf returns the current youth worker of a member, or nil.

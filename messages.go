@@ -219,6 +219,32 @@ const (
 	MsgFlashYouthConsentWithdrawn Msg = "flash_youth_consent_withdrawn"
 )
 
+// Message codes of the youth worker's own track (youth_track.go).
+const (
+	MsgDueYouthTrackEnd         Msg = "due_youth_track_end"
+	MsgSignalYouthTrackEnd      Msg = "signal_youth_track_end"
+	MsgSignalYouthTrackLong     Msg = "signal_youth_track_long"
+	MsgWorkYouthTrackRuns       Msg = "work_youth_track_runs"
+	MsgWorkYouthTrackWindow     Msg = "work_youth_track_window"
+	MsgWorkYouthTrackLate       Msg = "work_youth_track_late"
+	MsgYouthStartBeforeAssigned Msg = "youth_start_before_assigned"
+	MsgYouthTrackRunning        Msg = "youth_track_running"
+	MsgYouthTrackNotRunning     Msg = "youth_track_not_running"
+	MsgYouthStepsWithoutGoal    Msg = "youth_steps_without_goal"
+	MsgYouthDueBeforeStart      Msg = "youth_due_before_start"
+	MsgYouthDateBeforeStart     Msg = "youth_date_before_start"
+	MsgYouthScoresNone          Msg = "youth_scores_none"
+	MsgYouthPlanEmpty           Msg = "youth_plan_empty"
+	MsgYouthNoGoals             Msg = "youth_no_goals"
+	MsgYouthContactConfidential Msg = "youth_contact_confidential"
+	MsgFlashYouthTrackStarted   Msg = "flash_youth_track_started"
+	MsgFlashYouthPlanSaved      Msg = "flash_youth_plan_saved"
+	MsgFlashYouthScoresSaved    Msg = "flash_youth_scores_saved"
+	MsgFlashYouthContactSaved   Msg = "flash_youth_contact_saved"
+	MsgFlashYouthTrackClosed    Msg = "flash_youth_track_closed"
+	MsgFlashYouthStatusSaved    Msg = "flash_youth_status_saved"
+)
+
 // Message codes of the handover, the network meetings and closing.
 const (
 	MsgNetworkNoAttendees       Msg = "network_no_attendees"
@@ -457,6 +483,29 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgYouthConsentNoShare:        "Kies met wie gedeeld mag worden: de casemanager, de ouders of een organisatie.",
 	MsgFlashYouthConsentSaved:     "De toestemming van de jongere is vastgelegd. regie deelt alleen wat erin staat.",
 	MsgFlashYouthConsentWithdrawn: "De toestemming van de jongere is ingetrokken. Wie erop steunde, ziet het vertrouwelijke deel niet meer.",
+
+	MsgDueYouthTrackEnd:         "Eindevaluatie jeugdtraject %s",
+	MsgSignalYouthTrackEnd:      "Het jeugdtraject van %s loopt %d maanden: de eindevaluatie hoort uiterlijk %s.",
+	MsgSignalYouthTrackLong:     "Het jeugdtraject van %s loopt %d maanden, langer dan de norm van %d maanden.",
+	MsgWorkYouthTrackRuns:       "Jeugdtraject %s loopt sinds %s: eindevaluatie tussen %s en %s",
+	MsgWorkYouthTrackWindow:     "Eindevaluatie jeugdtraject %s, uiterlijk %s",
+	MsgWorkYouthTrackLate:       "Jeugdtraject %s loopt langer dan %d maanden: eindevaluatie",
+	MsgYouthStartBeforeAssigned: "De jeugdhulpverlener is pas op %s toegewezen.",
+	MsgYouthTrackRunning:        "Er loopt al een jeugdtraject met deze jongere.",
+	MsgYouthTrackNotRunning:     "Er loopt geen jeugdtraject met deze jongere.",
+	MsgYouthStepsWithoutGoal:    "Schrijf eerst het doel op; de stappen horen bij een doel.",
+	MsgYouthDueBeforeStart:      "Deze datum ligt voor de start van het traject (%s).",
+	MsgYouthDateBeforeStart:     "Deze datum ligt voor de start van het traject (%s).",
+	MsgYouthScoresNone:          "Geef op minstens één leefgebied een score.",
+	MsgYouthPlanEmpty:           "Schrijf minstens één doel of afspraak op.",
+	MsgYouthNoGoals:             "Het plan van de jongere heeft nog geen doelen om te evalueren.",
+	MsgYouthContactConfidential: "Contact jeugdhulpverlener met %s — inhoud vertrouwelijk",
+	MsgFlashYouthTrackStarted:   "Het jeugdtraject is gestart.",
+	MsgFlashYouthPlanSaved:      "Het plan van de jongere is opgeslagen.",
+	MsgFlashYouthScoresSaved:    "De scores zijn vastgelegd.",
+	MsgFlashYouthContactSaved:   "Het contact met de jongere is vastgelegd.",
+	MsgFlashYouthTrackClosed:    "De eindevaluatie is vastgelegd en het jeugdtraject is afgesloten.",
+	MsgFlashYouthStatusSaved:    "De stand van de afspraak is bijgewerkt.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.
@@ -487,7 +536,9 @@ func Catalogue() map[Msg]string {
 var fieldLabels = map[string]string{
 	"checkup_on": "Datum van de check-up", "spoken_with": "Met wie heeft u gesproken", "other_people": "Iemand anders",
 	"orgs": "Organisaties", "family_doing": "Hoe gaat het met het gezin", "cooperation": "Hoe verloopt de samenwerking",
-	"assessment":     "Beoordeling",
+	"assessment": "Beoordeling",
+	"scored_on":  "Datum van de scores", "evaluated_on": "Datum van de eindevaluatie",
+	"how_now":        "Hoe gaat het nu, in de woorden van de jongere",
 	"household_name": "Naam van het huishouden", "street": "Straat en huisnummer", "postcode": "Postcode", "city": "Plaats",
 	"district": "Wijk", "dutch_proficiency": "Beheersing van het Nederlands", "languages": "Talen", "composition_notes": "Samenstelling",
 	"given_name": "Voornaam", "family_name": "Achternaam", "birth_date": "Geboortedatum", "relation": "Rol in het gezin", "bsn": "BSN",
@@ -531,7 +582,7 @@ var fieldLabels = map[string]string{
 // rowLabels name the fields of a form's rows (goal-2-text: "Doel 3, tekst").
 var rowLabels = map[string]string{
 	"text": "tekst", "term": "termijn", "domain": "leefgebied", "member": "voor wie", "owner": "wie", "what": "wat",
-	"due": "uiterlijk", "org": "organisatie", "purpose": "waarvoor", "kinds": "welke informatie", "name": "naam",
+	"due": "uiterlijk", "org": "organisatie", "degree": "in hoeverre behaald", "note": "toelichting", "purpose": "waarvoor", "kinds": "welke informatie", "name": "naam",
 	"who": "wie",
 }
 

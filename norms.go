@@ -44,6 +44,12 @@ type Norms struct {
 	// SupervisionMonths: every casemanager and youth worker has work
 	// supervision with the team leader once a month (seed 003, bijlage 1).
 	SupervisionMonths int
+	// YouthTrackMinMonths, YouthTrackMaxMonths: "De jeugdhulpverlener is
+	// zes tot negen maanden actief met de jongere" (seed 003 §6): the
+	// youth's final evaluation is due between these months after the
+	// start of the track.
+	YouthTrackMinMonths int
+	YouthTrackMaxMonths int
 }
 
 // DefaultNorms returns the seed's norms.
@@ -62,6 +68,8 @@ func DefaultNorms() Norms {
 		RejectedInARow:             5,
 		CheckupMonths:              []int{3, 6, 12},
 		SupervisionMonths:          1,
+		YouthTrackMinMonths:        6,
+		YouthTrackMaxMonths:        9,
 	}
 }
 
@@ -106,6 +114,10 @@ var NormSettings = []NormSetting{
 		Min: 1, Max: 60, list: func(n *Norms) *[]int { return &n.CheckupMonths }},
 	{Key: "norm.werkbegeleiding_maanden", Label: "Werkbegeleiding per casemanager en jeugdhulpverlener, elke", Unit: "maanden",
 		Min: 1, Max: 6, field: func(n *Norms) *int { return &n.SupervisionMonths }},
+	{Key: "norm.jeugdtraject_min_maanden", Label: "Jeugdtraject: eindevaluatie op zijn vroegst na", Unit: "maanden",
+		Min: 1, Max: 24, field: func(n *Norms) *int { return &n.YouthTrackMinMonths }},
+	{Key: "norm.jeugdtraject_max_maanden", Label: "Jeugdtraject duurt hooguit", Unit: "maanden",
+		Min: 1, Max: 36, field: func(n *Norms) *int { return &n.YouthTrackMaxMonths }},
 }
 
 // Value returns the setting's value in n, as the form shows it.

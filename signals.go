@@ -20,6 +20,10 @@ const (
 	SignalCoordinationLong SignalKind = "coordinatie_lang"
 	SignalAgreementOverdue SignalKind = "afspraak_verlopen"
 	SignalCheckupDue       SignalKind = "checkup"
+	// A youth's own track (youth_track.go, YouthTrackSignals): its final
+	// evaluation is due, or the track runs past the norm.
+	SignalYouthTrackEnd  SignalKind = "jeugdtraject_einde"
+	SignalYouthTrackLong SignalKind = "jeugdtraject_lang"
 )
 
 // Signal is one signal about a family, in Dutch.
@@ -191,6 +195,9 @@ const (
 	DueNetwork         DueKind = "netwerkoverleg"
 	DueCoordinationEnd DueKind = "einde_coordinatie"
 	DueCheckup         DueKind = "checkup"
+	// DueYouthTrackEnd is the final evaluation of a youth's own track
+	// (YouthTrackDue): per youth, not per family, so not in Dues.
+	DueYouthTrackEnd DueKind = "einde_jeugdtraject"
 )
 
 // Due is something due for a family, and when.

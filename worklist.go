@@ -146,6 +146,9 @@ type FamilyWork struct {
 	// so its dues, phase items and signals are theirs; a youth worker has
 	// the acute unsafety and the agreements.
 	Journey bool
+	// YouthTracks are the worker's own running youth tracks in the
+	// family, each with its open agreements due soon.
+	YouthTracks []YouthTrackFacts
 }
 
 // datelessSignals are the signals that no due date of Dues or agreement
@@ -192,6 +195,9 @@ func WorkFor(fw FamilyWork, n Norms, today Date) []*WorkItem {
 		if !a.Status.Finished() && !a.Due.IsZero() {
 			add(WorkAgreement, a.What, a.Owner, a.Due, a.Overdue(today))
 		}
+	}
+	for _, t := range fw.YouthTracks {
+		out = append(out, YouthTrackWork(t, fw.FamilyName, n, today)...)
 	}
 	if !fw.Journey {
 		return out

@@ -114,6 +114,15 @@ type YouthPermissions struct {
 	// ReadConfidential: what the youth told in confidence is shown to
 	// the actor (their own worker, or under the youth's consent).
 	ReadConfidential bool
+	// The youth's own track (youth_track.go): Read its shared part;
+	// Start one (none runs); Plan the goals, agreements and scores of a
+	// running one; record a Contact with the youth; Close it with the
+	// final evaluation. The policy decides them; the store narrows them
+	// by the track's state.
+	Read, Start, Plan, Contact, Close bool
+	// OpenFamily: the family's page; Assign: the team leader's
+	// assignment of the youth worker.
+	OpenFamily, Assign bool
 }
 
 // YouthPermissionsOf returns what the actor who read the family may do

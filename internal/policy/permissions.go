@@ -55,16 +55,6 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 	}
 }
 
-// YouthPermissions says what actor a may do with the youth of the facts f
-// (f.Youth set, as the store reads it with youthFacts).
-func YouthPermissions(a *regie.Actor, f *Facts) regie.YouthPermissions {
-	return regie.YouthPermissions{
-		ReadConsents:     Can(a, regie.ActionRead, regie.SegYouthConsent, f),
-		RecordConsent:    Can(a, regie.ActionCreate, regie.SegYouthConsent, f),
-		ReadConfidential: Can(a, regie.ActionRead, regie.SegYouthConfidential, f),
-	}
-}
-
 // ReferralPermissions says what actor a may do with the referral of the
 // facts f. final is whether its intake is over (regie.ReferralStatus.Final):
 // the store refuses scheduling, deciding and the priority list then, by
@@ -135,5 +125,31 @@ func CheckupPermissions(a *regie.Actor, f *Facts) regie.CheckupPermissions {
 		Record:     Can(a, regie.ActionCreate, regie.SegCheckups, f),
 		OpenFamily: Can(a, regie.ActionRead, regie.SegFamily, f),
 		Referrals:  Can(a, regie.ActionRead, regie.SegReferrals, nil),
+	}
+}
+
+// YouthPermissions says what actor a may do with the youth of the facts f
+// (f.Youth set, as the store reads it with youthFacts), each the decision
+// the store checks when it is done: the youth's own consents (reading,
+// recording), reading the track's shared part and its confidential part,
+// and writing the track (the youth's own worker, while the youth is 12 to
+// 24 and the file open). Writing needs both parts: the plan's
+// agreements that concern the family are shared, the rest confidential.
+// A contact with the youth is also one of the family's contacts. The
+// store narrows these by the track's state (a running track is planned
+// and closed; a new one is started only when none runs).
+func YouthPermissions(a *regie.Actor, f *Facts) regie.YouthPermissions {
+	write := Can(a, regie.ActionCreate, regie.SegYouth, f) && Can(a, regie.ActionCreate, regie.SegYouthConfidential, f)
+	return regie.YouthPermissions{
+		ReadConsents:     Can(a, regie.ActionRead, regie.SegYouthConsent, f),
+		RecordConsent:    Can(a, regie.ActionCreate, regie.SegYouthConsent, f),
+		Read:             Can(a, regie.ActionRead, regie.SegYouth, f),
+		ReadConfidential: Can(a, regie.ActionRead, regie.SegYouthConfidential, f),
+		Start:            write,
+		Plan:             write,
+		Contact:          write && Can(a, regie.ActionCreate, regie.SegContacts, f),
+		Close:            write,
+		OpenFamily:       Can(a, regie.ActionRead, regie.SegFamily, f),
+		Assign:           Can(a, regie.ActionUpdate, regie.SegAssignment, f),
 	}
 }

@@ -22,38 +22,46 @@ func (s *Store) CreateContact(ctx context.Context, familyID int64, in regie.Cont
 		if err != nil {
 			return err
 		}
-		day, start, minutes, err := tx.validateContact(ctx, familyID, &in)
-		if err != nil {
-			return err
-		}
-		sum, err := tx.lockSummary(ctx, familyID)
-		if err != nil {
-			return err
-		}
-		phase, err := tx.phaseOn(ctx, familyID, day, sum)
-		if err != nil {
-			return err
-		}
-		c = &regie.Contact{FamilyID: familyID, UserID: tx.actor.UserID, Date: day, Start: start, Minutes: minutes, Kind: in.Kind,
-			Attempt: in.Attempt, Members: in.Members, Partners: in.Partners, Practical: in.Practical, Note: in.Note, Phase: phase,
-			Version: 1, CreatedAt: tx.now, UpdatedAt: tx.now}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO contacts
-			(family_id, user_id, contact_date, start_time, minutes, kind, attempt, partners, practical, note, phase, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id`,
-			familyID, c.UserID, day.ISO(), start, minutes, string(in.Kind), string(in.Attempt), in.Partners, joinPractical(in.Practical),
-			in.Note, int(phase), ts(tx.now)).Scan(&c.ID); err != nil {
-			return fmt.Errorf("store: create contact: %w", err)
-		}
-		if err := tx.insertContactMembers(ctx, c.ID, in.Members); err != nil {
-			return err
-		}
-		if err := tx.addToSummary(ctx, familyID, sum, c); err != nil {
+		if c, err = tx.insertContact(ctx, familyID, &in, 0); err != nil {
 			return err
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegContacts,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("contactmoment %d: %s, %s", c.ID, strings.ToLower(in.Kind.Label()), in.Attempt.Label())})
 	})
 	return c, err
+}
+
+// insertContact validates and inserts a contact, with its members, and
+// adds it to the family's summary; youthMemberID marks a contact of a
+// youth's own track (0: none). The caller decided and audits.
+func (tx *tx) insertContact(ctx context.Context, familyID int64, in *regie.ContactInput, youthMemberID int64) (*regie.Contact, error) {
+	day, start, minutes, err := tx.validateContact(ctx, familyID, in)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := tx.lockSummary(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	phase, err := tx.phaseOn(ctx, familyID, day, sum)
+	if err != nil {
+		return nil, err
+	}
+	c := &regie.Contact{FamilyID: familyID, UserID: tx.actor.UserID, Date: day, Start: start, Minutes: minutes, Kind: in.Kind,
+		Attempt: in.Attempt, Members: in.Members, Partners: in.Partners, Practical: in.Practical, Note: in.Note, Phase: phase,
+		Version: 1, CreatedAt: tx.now, UpdatedAt: tx.now, YouthMemberID: youthMemberID}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO contacts
+		(family_id, user_id, contact_date, start_time, minutes, kind, attempt, partners, practical, note, phase, version, created_at, updated_at,
+		 youth_member_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12, $13) RETURNING id`,
+		familyID, c.UserID, day.ISO(), start, minutes, string(in.Kind), string(in.Attempt), in.Partners, joinPractical(in.Practical),
+		in.Note, int(phase), ts(tx.now), nullID(youthMemberID)).Scan(&c.ID); err != nil {
+		return nil, fmt.Errorf("store: create contact: %w", err)
+	}
+	if err := tx.insertContactMembers(ctx, c.ID, in.Members); err != nil {
+		return nil, err
+	}
+	return c, tx.addToSummary(ctx, familyID, sum, c)
 }
 
 // validateContact validates the input and checks that the members belong
@@ -154,16 +162,18 @@ func splitPractical(s string) []regie.Practical {
 }
 
 const contactColumns = `c.id, c.family_id, c.user_id, u.name, c.contact_date, c.start_time, c.minutes, c.kind, c.attempt, c.partners,
-	c.practical, c.note, c.phase, c.version, c.created_at, c.updated_at, COALESCE(ub.name, ''), c.youth_member_id`
+	c.practical, c.note, c.phase, c.version, c.created_at, c.updated_at, COALESCE(ub.name, ''),
+	COALESCE(c.youth_member_id, 0), COALESCE(ym.given_name, '')`
 
 // contactFrom joins the author and who changed the contact last.
-const contactFrom = ` FROM contacts c JOIN users u ON u.id = c.user_id LEFT JOIN users ub ON ub.id = c.updated_by`
+const contactFrom = ` FROM contacts c JOIN users u ON u.id = c.user_id LEFT JOIN users ub ON ub.id = c.updated_by
+	LEFT JOIN members ym ON ym.id = c.youth_member_id`
 
 func scanContact(sc interface{ Scan(...any) error }, c *regie.Contact) error {
 	var kind, attempt, practical string
 	err := sc.Scan(&c.ID, &c.FamilyID, &c.UserID, &c.UserName, dateScan{&c.Date}, &c.Start, &c.Minutes, &kind, &attempt, &c.Partners,
 		&practical, &c.Note, &c.Phase, &c.Version, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, &c.UpdatedByName,
-		idScan{&c.YouthMemberID})
+		&c.YouthMemberID, &c.YouthName)
 	c.Kind, c.Attempt, c.Practical = regie.ContactKind(kind), regie.Attempt(attempt), splitPractical(practical)
 	return err
 }
@@ -317,7 +327,7 @@ func (tx *tx) findContact(ctx context.Context, familyID, contactID int64) (*regi
 func (tx *tx) markContactEdits(cs []*regie.Contact, f *policy.Facts) {
 	family := policy.Decide(tx.actor, regie.ActionUpdate, regie.SegContacts, f).Allow
 	for _, c := range cs {
-		c.CanEdit = family && policy.ContactChange(tx.actor, c.UserID).Allow
+		c.CanEdit = family && !c.NoteWithheld && policy.ContactChange(tx.actor, c.UserID).Allow
 	}
 }
 
@@ -358,6 +368,13 @@ func (s *Store) UpdateContact(ctx context.Context, familyID, contactID int64, in
 		old, err := tx.findContact(ctx, familyID, contactID)
 		if err != nil {
 			return err
+		}
+		if old.YouthMemberID != 0 {
+			// A contact of a youth's track: what the youth told is
+			// changed only as the track is written (SegYouthConfidential).
+			if _, _, err := tx.authorizeYouth(ctx, regie.ActionUpdate, regie.SegYouthConfidential, familyID, old.YouthMemberID); err != nil {
+				return err
+			}
 		}
 		day, start, minutes, err := tx.validateContact(ctx, familyID, &in)
 		if err != nil {

@@ -282,6 +282,9 @@ func (tx *tx) familyPageParts(ctx context.Context, fam *regie.Family, f *policy.
 		}
 		shown = append(shown, "toestemming")
 	}
+	if err := tx.familyYouthTracks(ctx, fam, f); err != nil {
+		return "", err
+	}
 	if len(shown) == 0 {
 		return "", nil
 	}

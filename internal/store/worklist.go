@@ -14,10 +14,11 @@ import (
 type worklistSource func(ctx context.Context, userID int64) ([]*regie.FamilyWork, error)
 
 // worklistSources are where the werkbak's families come from: the
-// worker's current assignments, and the closed files whose last
-// coordinator the worker was and whose check-ups are not all done.
+// worker's current assignments, the closed files whose last coordinator
+// the worker was and whose check-ups are not all done, and the youth
+// worker's running tracks.
 func (tx *tx) worklistSources() []worklistSource {
-	return []worklistSource{tx.assignedWork, tx.checkupWork}
+	return []worklistSource{tx.assignedWork, tx.checkupWork, tx.youthWork}
 }
 
 // checkupWork is the werkbak's source of the closed files whose check-ups
@@ -62,6 +63,7 @@ func (s *Store) FindWorklist(ctx context.Context) (*regie.Worklist, error) {
 			for _, fw := range list {
 				if have := byID[fw.FamilyID]; have != nil {
 					have.Journey = have.Journey || fw.Journey
+					have.YouthTracks = append(have.YouthTracks, fw.YouthTracks...)
 					continue
 				}
 				byID[fw.FamilyID] = fw

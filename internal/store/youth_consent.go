@@ -240,10 +240,11 @@ func (tx *tx) hideConfidential(ctx context.Context, familyID int64, cs []*regie.
 			order = append(order, c.YouthMemberID)
 		}
 		if !dec.Allow {
-			c.Note, c.NoteWithheld = "", true
+			// Who else was there and what was done can tell as much.
+			c.Note, c.Partners, c.Practical, c.NoteWithheld, c.CanEdit = "", "", nil, true, false
 			for _, v := range versions {
 				if v.Contact.ID == c.ID {
-					v.Contact.Note, v.Contact.NoteWithheld = "", true
+					v.Contact.Note, v.Contact.Partners, v.Contact.Practical, v.Contact.NoteWithheld = "", "", nil, true
 				}
 			}
 		} else if c.Note != "" {

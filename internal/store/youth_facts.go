@@ -17,26 +17,32 @@ func (tx *tx) youthFacts(ctx context.Context, familyID, memberID int64) (*policy
 	if err != nil || !f.Exists {
 		return f, err
 	}
+	return f, tx.addYouthFacts(ctx, f, familyID, memberID)
+}
+
+// addYouthFacts adds to a family's facts those of one of its youths (a
+// copy of the family's facts per youth when a page names several).
+func (tx *tx) addYouthFacts(ctx context.Context, f *policy.Facts, familyID, memberID int64) error {
 	var birth regie.Date
-	err = tx.QueryRowContext(ctx, `SELECT birth_date FROM members WHERE id = $1 AND family_id = $2`, memberID, familyID).Scan(dateScan{&birth})
+	err := tx.QueryRowContext(ctx, `SELECT birth_date FROM members WHERE id = $1 AND family_id = $2`, memberID, familyID).Scan(dateScan{&birth})
 	if isNoRows(err) {
 		f.Exists = false
-		return f, nil
+		return nil
 	} else if err != nil {
-		return nil, fmt.Errorf("store: youth facts: %w", err)
+		return fmt.Errorf("store: youth facts: %w", err)
 	}
 	y := &policy.YouthFacts{MemberID: memberID, Age: regie.YouthAge(birth.YearsOn(f.Today))}
 	err = tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(user_id), 0) FROM assignments
 		WHERE family_id = $1 AND member_id = $2 AND kind = $3 AND ended_on IS NULL`,
 		familyID, memberID, string(regie.AssignYouth)).Scan(&y.WorkerUserID)
 	if err != nil {
-		return nil, fmt.Errorf("store: youth facts: %w", err)
+		return fmt.Errorf("store: youth facts: %w", err)
 	}
 	if y.Consents, err = tx.findYouthConsents(ctx, familyID, memberID); err != nil {
-		return nil, err
+		return err
 	}
 	f.Youth = y
-	return f, nil
+	return nil
 }
 
 // authorizeYouth reads the youth's facts and asks the policy; a denial is

@@ -33,6 +33,11 @@ type YouthTrack struct {
 	ClosedOn      Date // zero while it runs
 	// Shared: the agreements that concern the family (ConcernsFamily).
 	FamilyAgreements []*YouthAgreement
+	// Shared: the norm (months) and, for a running track, the window of
+	// its final evaluation and its signals today.
+	NormMin, NormMax  int
+	DueFrom, DueUntil Date
+	Signals           []Signal
 
 	// Confidential reports whether the reader sees the confidential part
 	// below; when false it is empty and the page says so.
@@ -42,6 +47,17 @@ type YouthTrack struct {
 	Scores       []*YouthScoreMoment
 	Contacts     []*Contact
 	Evaluation   *YouthEvaluation
+}
+
+// ApplyNorm fills the norm, the window of the final evaluation and the
+// signals of the track on a day.
+func (t *YouthTrack) ApplyNorm(n Norms, today Date) {
+	t.NormMin, t.NormMax = n.YouthTrackMinMonths, n.YouthTrackMaxMonths
+	if !t.Running() {
+		return
+	}
+	t.DueFrom, t.DueUntil = YouthTrackWindow(t.Facts(), n)
+	t.Signals = YouthTrackSignals(t.Facts(), n, today)
 }
 
 // Running reports whether the track has not been closed.

@@ -88,6 +88,11 @@ func (s *Store) FindYouthTrack(ctx context.Context, familyID, memberID int64) (*
 			}
 		}
 		can = trackPermissions(tx.actor, f, t)
+		norms, err := tx.norms(ctx)
+		if err != nil {
+			return err
+		}
+		t.ApplyNorm(norms, tx.today())
 		detail := "jeugdtraject"
 		if t.ID != 0 {
 			if t.FamilyAgreements, err = tx.youthAgreements(ctx, t.ID, true); err != nil {
@@ -582,6 +587,13 @@ func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *polic
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	if len(members) == 0 {
+		return nil
+	}
+	norms, err := tx.norms(ctx)
+	if err != nil {
+		return err
+	}
 	for _, mid := range members {
 		yf := *f
 		if err := tx.addYouthFacts(ctx, &yf, fam.ID, mid); err != nil {
@@ -608,6 +620,7 @@ func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *polic
 		} else if t.FamilyAgreements, err = tx.youthAgreements(ctx, t.ID, true); err != nil {
 			return err
 		}
+		t.ApplyNorm(norms, tx.today())
 		fam.YouthTracks = append(fam.YouthTracks, t)
 		if err := tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegYouth,
 			FamilyID: fam.ID, MemberID: mid, Basis: dec.Basis, Detail: "gezinspagina: jeugdtraject"}); err != nil {

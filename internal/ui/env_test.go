@@ -69,7 +69,10 @@ var template struct {
 	// supervisionSession is a session of the team leader with the
 	// casemanager, naming the assigned family.
 	supervisionSession int64
-	err                error
+	// youthAgreement and youthGoal are of the youth worker's running
+	// track with the 13-year-old of the assigned family.
+	youthAgreement, youthGoal int64
+	err                       error
 }
 
 func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
@@ -137,6 +140,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		if template.err = youthExtras(s, template.f); template.err != nil {
 			return
 		}
+		if template.youthGoal, template.youthAgreement, template.err = youthTrackExtras(s, template.f); template.err != nil {
+			return
+		}
 		sess, err := s.CreateSupervisionSession(storetest.As(template.f.TeamLeader), template.f.Casemanager.ID, regie.SupervisionInput{
 			HeldOn: "2026-03-02", LeaderPoints: "Caseload en uren.", WorkerPoints: "Gezin Jansen kost veel tijd.",
 			Agreements: "Sanne plant een huisbezoek met de duo-partner, voor 15 maart.", FamilyIDs: []int64{template.f.FamAssigned.ID}})
@@ -160,6 +166,30 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		t.Fatalf("fixture: %v", template.err)
 	}
 	return filepath.Join(template.dir, "fixture.db"), template.f
+}
+
+// youthTrackExtras starts the youth worker's track with the 13-year-old of the
+// assigned family, with a goal in the youth's words and two agreements
+// (one that concerns the family), and returns the goal's and the
+// family agreement's ids.
+func youthTrackExtras(s *store.Store, f *storetest.Fixture) (goal, agreement int64, err error) {
+	yw := storetest.As(f.YouthWorker)
+	fam, kevin := f.FamAssigned.ID, f.FamAssigned.Members[1].ID
+	if _, err = s.StartYouthTrack(yw, fam, kevin, regie.YouthStartInput{StartedOn: "2026-03-02"}); err != nil {
+		return
+	}
+	if err = s.SaveYouthPlan(yw, fam, kevin, regie.YouthPlanInput{
+		Goals: map[regie.Domain]string{"dagbesteding": "Ik wil weer naar school."},
+		Agreements: []regie.YouthAgreementInput{
+			{Owner: "Moeder en Kevin", What: "Samen eten op zondag", Due: "2026-03-15", ConcernsFamily: true},
+			{Owner: "Kevin", What: "Mentor bellen", Due: "2026-03-09"}}}); err != nil {
+		return
+	}
+	t, _, err := s.FindYouthTrack(yw, fam, kevin)
+	if err != nil {
+		return
+	}
+	return t.Goals[0].ID, t.FamilyAgreements[0].ID, nil
 }
 
 // uiExtras adds what the UI tests need beyond the store fixture.
@@ -387,7 +417,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA, Keys: keys.ForTest()})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -229,6 +229,20 @@ func youthConsentEditPage(role, rel string) int {
 	return familyRead(ok)(role, rel)
 }
 
+// youthPage: a form page of the youth's track: the youth's own worker
+// (the fixture's youth worker, for the assigned family's 13-year-old)
+// opens it; the family's other readers may read the track but not write
+// it (403); for anyone else it does not exist.
+func youthPage(role, rel string) int {
+	if role == "jeugdhulpverlener" && rel == "assigned" {
+		return ok
+	}
+	if s := familyRead(ok)(role, rel); s == ok {
+		return forbid
+	}
+	return familyRead(ok)(role, rel)
+}
+
 // youthConsentWrite: only the youth's own worker; for anyone else the
 // youth does not exist (the store refuses as for a youth not seen).
 func youthConsentWrite(role, rel string) int {
@@ -237,6 +251,21 @@ func youthConsentWrite(role, rel string) int {
 		return redirect
 	}
 	return notFound
+}
+
+// youthWrite: only the youth's own worker writes the track; for anyone
+// else — the coordinator and the team leader included — the store
+// answers as for a track that does not exist.
+func youthWrite(okStatus int) func(role, rel string) int {
+	return func(role, rel string) int {
+		switch {
+		case role == "uitgelogd":
+			return redirect
+		case role == "jeugdhulpverlener" && rel == "assigned":
+			return okStatus
+		}
+		return notFound
+	}
 }
 
 // loggedInRedirect: everyone logged in is sent on.
@@ -387,6 +416,38 @@ var expectations = map[string]expectation{
 	"POST /gezinnen/{id}/jeugd/{mid}/toestemming/{vid}/intrekken": {family: true, status: youthConsentWrite,
 		form: func(*storetest.Fixture, string) url.Values {
 			return url.Values{"withdrawn_on": {"2026-03-02"}, "withdraw_reason": {"Wil het niet meer"}}
+		}},
+	// The youth worker's own track with the 13-year-old of the assigned
+	// family (running in the fixture): the family's readers read its
+	// shared part; only the youth's own worker writes it. Starting a
+	// second track while one runs is refused with a field error.
+	"GET /gezinnen/{id}/jeugd/{mid}/traject": {family: true, status: familyRead(ok)},
+	"POST /gezinnen/{id}/jeugd/{mid}/traject": {family: true, status: youthWrite(invalid),
+		form: func(*storetest.Fixture, string) url.Values { return url.Values{"started_on": {"2026-03-02"}} }},
+	"GET /gezinnen/{id}/jeugd/{mid}/traject/plan": {family: true, status: youthPage},
+	"POST /gezinnen/{id}/jeugd/{mid}/traject/plan": {family: true, status: youthWrite(redirect),
+		form: func(*storetest.Fixture, string) url.Values {
+			return url.Values{"domain-dagbesteding": {"Ik wil weer naar school, elke dag."}, "agreement-0-owner": {"Kevin"},
+				"agreement-0-what": {"Op tijd naar bed"}, "agreement-0-due": {"2026-03-20"}}
+		}},
+	"POST /gezinnen/{id}/jeugd/{mid}/traject/afspraken/{aid}": {family: true, status: youthWrite(redirect),
+		form: func(*storetest.Fixture, string) url.Values { return url.Values{"status": {"loopt"}} }},
+	"GET /gezinnen/{id}/jeugd/{mid}/traject/scores": {family: true, status: youthPage},
+	"POST /gezinnen/{id}/jeugd/{mid}/traject/scores": {family: true, status: youthWrite(redirect),
+		form: func(*storetest.Fixture, string) url.Values {
+			return url.Values{"scored_on": {"2026-03-02"}, "kind": {"start"}, "score-dagbesteding": {"2"}}
+		}},
+	"GET /gezinnen/{id}/jeugd/{mid}/traject/contact": {family: true, status: youthPage},
+	"POST /gezinnen/{id}/jeugd/{mid}/traject/contact": {family: true, status: youthWrite(redirect),
+		form: func(*storetest.Fixture, string) url.Values {
+			return url.Values{"date": {"2026-03-02"}, "start": {"08:00"}, "minutes": {"45"}, "kind": {"uitje"}, "attempt": {"contact"},
+				"note": {"Kevin vertelt over school."}}
+		}},
+	"GET /gezinnen/{id}/jeugd/{mid}/traject/eindevaluatie": {family: true, status: youthPage},
+	"POST /gezinnen/{id}/jeugd/{mid}/traject/eindevaluatie": {family: true, status: youthWrite(redirect),
+		form: func(*storetest.Fixture, string) url.Values {
+			return url.Values{"evaluated_on": {"2026-03-02"}, "goal": {fmt.Sprintf("0:%d", template.youthGoal)}, "goal-0-degree": {"deels"},
+				"how_now": {"Beter, ik ga weer naar school."}}
 		}},
 
 	"GET /gezinnen/{id}/contacten":        {family: true, status: familyRead(ok)},
@@ -677,6 +738,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{pid}", fmt.Sprint(coordIDs.persons[fam.ID]))
 	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
 	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
+	p = strings.ReplaceAll(p, "{aid}", fmt.Sprint(template.youthAgreement))
 	return strings.TrimSuffix(p, "{$}")
 }
 
@@ -963,6 +1025,20 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 		{role: "casemanager", page: "/gezinnen/{assigned}/jeugd/{kevin}/toestemming",
 			not: []string{"/gezinnen/{assigned}/jeugd/{kevin}/toestemming/nieuw", "/gezinnen/{assigned}/jeugd/{kevin}/toestemming/{yc}/intrekken"}},
 		{role: "netwerkpartner", page: "/gezinnen/{team}", later: true, not: []string{"/gezinnen/{team}/jeugd/{kevinTeam}/toestemming"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}", offers: []string{"/gezinnen/{assigned}/jeugd/{kevin}/traject"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}", offers: []string{"/gezinnen/{assigned}/jeugd/{kevin}/traject"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}/jeugd/{kevin}/traject",
+			offers: []string{"/gezinnen/{assigned}/jeugd/{kevin}/traject/plan", "/gezinnen/{assigned}/jeugd/{kevin}/traject/contact",
+				"/gezinnen/{assigned}/jeugd/{kevin}/traject/scores", "/gezinnen/{assigned}/jeugd/{kevin}/traject/eindevaluatie",
+				"/gezinnen/{assigned}/jeugd/{kevin}/traject/afspraken/{aid}"},
+			not: []string{"/gezinnen/{assigned}/jeugd/{kevin}/traject", "/gezinnen/{assigned}/jeugd/{kevin}"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}/jeugd/{kevin}/traject",
+			not: []string{"/gezinnen/{assigned}/jeugd/{kevin}/traject/plan", "/gezinnen/{assigned}/jeugd/{kevin}/traject/contact",
+				"/gezinnen/{assigned}/jeugd/{kevin}/traject/scores", "/gezinnen/{assigned}/jeugd/{kevin}/traject/eindevaluatie",
+				"/gezinnen/{assigned}/jeugd/{kevin}/traject/afspraken/{aid}", "/gezinnen/{assigned}/jeugd/{kevin}"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}/jeugd/{kevin}/traject",
+			offers: []string{"/gezinnen/{assigned}/jeugd/{kevin}"},
+			not:    []string{"/gezinnen/{assigned}/jeugd/{kevin}/traject/plan", "/gezinnen/{assigned}/jeugd/{kevin}/traject/contact"}},
 		{role: "teamleider", page: "/gezinnen/{assigned}", later: true, // the file is closed
 			offers: []string{"/gezinnen/{assigned}/contacten", "/gezinnen/{assigned}/fase"},
 			not:    []string{"/gezinnen/{assigned}/contacten/nieuw", "/gezinnen/{assigned}/toewijzing", "/gezinnen/{assigned}/bewerken"}},
@@ -1007,7 +1083,8 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 			e := newEnv(t, envOptions{later: tc.later})
 			fill := strings.NewReplacer("{assigned}", fmt.Sprint(e.f.FamAssigned.ID), "{team}", fmt.Sprint(e.f.FamTeam.ID),
 				"{refA}", fmt.Sprint(template.refA.ID), "{kevin}", fmt.Sprint(e.f.FamAssigned.Members[1].ID),
-				"{kevinTeam}", fmt.Sprint(e.f.FamTeam.Members[1].ID), "{yc}", fmt.Sprint(template.youthConsents[e.f.FamAssigned.ID]))
+				"{kevinTeam}", fmt.Sprint(e.f.FamTeam.Members[1].ID), "{yc}", fmt.Sprint(template.youthConsents[e.f.FamAssigned.ID]),
+				"{aid}", fmt.Sprint(template.youthAgreement))
 			resp := e.do(http.MethodGet, fill.Replace(tc.page), e.session(userOf(e.f, tc.role)), nil)
 			if resp.status != ok {
 				t.Fatalf("status %d", resp.status)

@@ -47,6 +47,8 @@ type Config struct {
 	// YouthConsents are a youth's own consents to share what they told
 	// in confidence.
 	YouthConsents regie.YouthConsentService
+	// Youth is the youth workers' own tracks with the youths.
+	Youth regie.YouthService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -244,6 +246,18 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/toestemming", handle: h.createYouthConsent},
 		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/toestemming/{vid}/intrekken", handle: h.showYouthWithdraw},
 		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/toestemming/{vid}/intrekken", handle: h.withdrawYouthConsent},
+		// The youth worker's own track with the youth.
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/traject", handle: h.showYouthTrack},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/traject", handle: h.startYouthTrack},
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/traject/plan", handle: h.showYouthPlan},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/traject/plan", handle: h.saveYouthPlan},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/traject/afspraken/{aid}", handle: h.setYouthAgreementStatus},
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/traject/scores", handle: h.showYouthScores},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/traject/scores", handle: h.saveYouthScores},
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/traject/contact", handle: h.showYouthContact},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/traject/contact", handle: h.createYouthContact},
+		{pattern: "GET /gezinnen/{id}/jeugd/{mid}/traject/eindevaluatie", handle: h.showYouthEvaluation},
+		{pattern: "POST /gezinnen/{id}/jeugd/{mid}/traject/eindevaluatie", handle: h.closeYouthTrack},
 		{pattern: "GET /toewijzingen", handle: h.showAssignmentList},
 
 		// Referrals and the intake decision in the team meeting.

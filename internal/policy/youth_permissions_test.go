@@ -8,7 +8,8 @@ import (
 )
 
 // TestYouthPermissions: the youth's own worker reads and writes the
-// track; the coordinator and the team leader read the shared part only;
+// track and records the youth's consents (the consents' part is
+// policy/youth_test.go's); the coordinator and the team leader read the shared part only;
 // another youth's worker and a partner without the youth's consent
 // nothing; nobody writes the track of an 11-year-old or in a closed file.
 func TestYouthPermissions(t *testing.T) {
@@ -36,12 +37,12 @@ func TestYouthPermissions(t *testing.T) {
 		closed bool
 		want   regie.YouthPermissions
 	}{
-		{"own worker", yw, 14, false, regie.YouthPermissions{Read: true, ReadConfidential: true, Start: true, Plan: true, Contact: true, Close: true, OpenFamily: true}},
-		{"own worker, closed file", yw, 14, true, regie.YouthPermissions{Read: true, ReadConfidential: true, OpenFamily: true}},
-		{"own worker, 11", yw, 11, false, regie.YouthPermissions{Read: true, ReadConfidential: true, OpenFamily: true}},
+		{"own worker", yw, 14, false, regie.YouthPermissions{ReadConsents: true, RecordConsent: true, Read: true, ReadConfidential: true, Start: true, Plan: true, Contact: true, Close: true, OpenFamily: true}},
+		{"own worker, closed file", yw, 14, true, regie.YouthPermissions{ReadConsents: true, Read: true, ReadConfidential: true, OpenFamily: true}},
+		{"own worker, 11", yw, 11, false, regie.YouthPermissions{ReadConsents: true, RecordConsent: true, Read: true, ReadConfidential: true, OpenFamily: true}},
 		{"other youth's worker", other, 14, false, regie.YouthPermissions{OpenFamily: true}},
-		{"coordinator", cm, 14, false, regie.YouthPermissions{Read: true, OpenFamily: true}},
-		{"team leader", tl, 14, false, regie.YouthPermissions{Read: true, OpenFamily: true, Assign: true}},
+		{"coordinator", cm, 14, false, regie.YouthPermissions{ReadConsents: true, Read: true, OpenFamily: true}},
+		{"team leader", tl, 14, false, regie.YouthPermissions{ReadConsents: true, Read: true, OpenFamily: true, Assign: true}},
 		{"partner without the youth's consent", partner, 14, false, regie.YouthPermissions{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

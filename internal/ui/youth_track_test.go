@@ -7,12 +7,16 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"regie/internal/storetest"
 )
 
 // TestYouthTrack_Pages: the youth worker's track page shows the youth's
 // plan and offers the forms; a bad plan comes back with what was typed
-// and a Dutch message per field; a contact recorded in the track shows
-// its note to the youth worker only — the casemanager's family page and
+// and a Dutch message per field. While Kevin's own consent shares with
+// the coordinator, the casemanager reads the track's confidential part;
+// after it is withdrawn a contact recorded in the track shows its note
+// to the youth worker only — the casemanager's family page and
 // contacts list say "Contact jeugdhulpverlener met Kevin — inhoud
 // vertrouwelijk", the family page says the track runs with its norm and
 // shows the agreement that concerns the family, never the goal or the
@@ -50,6 +54,18 @@ func TestYouthTrack_Pages(t *testing.T) {
 	}
 	if page := e.do(http.MethodGet, base, yw, nil); !strings.Contains(page.body, note) {
 		t.Error("the youth worker does not see their note on the track page")
+	}
+
+	// Kevin's own consent (the fixture's, signed with his mother) shares
+	// with the coordinator: the policy opens the confidential part to
+	// her, and the track page shows it. Once withdrawn, it is closed.
+	if track := e.do(http.MethodGet, base, cm, nil); !strings.Contains(track.body, "Ik wil weer naar school.") || !strings.Contains(track.body, note) ||
+		strings.Contains(track.body, base+"/plan") {
+		t.Errorf("under Kevin's consent the casemanager's track page:\n%.3000s", track.body)
+	}
+	if err := e.store.WithdrawYouthConsent(storetest.As(e.f.YouthWorker), fam.ID, kevin.ID, template.youthConsents[fam.ID],
+		"2026-03-02", "Kevin wil het niet meer."); err != nil {
+		t.Fatal(err)
 	}
 
 	family := e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d", fam.ID), cm, nil)

@@ -234,8 +234,6 @@ const (
 	MsgYouthDueBeforeStart      Msg = "youth_due_before_start"
 	MsgYouthDateBeforeStart     Msg = "youth_date_before_start"
 	MsgYouthScoresNone          Msg = "youth_scores_none"
-	MsgYouthPlanEmpty           Msg = "youth_plan_empty"
-	MsgYouthNoGoals             Msg = "youth_no_goals"
 	MsgYouthContactConfidential Msg = "youth_contact_confidential"
 	MsgFlashYouthTrackStarted   Msg = "flash_youth_track_started"
 	MsgFlashYouthPlanSaved      Msg = "flash_youth_plan_saved"
@@ -497,8 +495,6 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgYouthDueBeforeStart:      "Deze datum ligt voor de start van het traject (%s).",
 	MsgYouthDateBeforeStart:     "Deze datum ligt voor de start van het traject (%s).",
 	MsgYouthScoresNone:          "Geef op minstens één leefgebied een score.",
-	MsgYouthPlanEmpty:           "Schrijf minstens één doel of afspraak op.",
-	MsgYouthNoGoals:             "Het plan van de jongere heeft nog geen doelen om te evalueren.",
 	MsgYouthContactConfidential: "Contact jeugdhulpverlener met %s — inhoud vertrouwelijk",
 	MsgFlashYouthTrackStarted:   "Het jeugdtraject is gestart.",
 	MsgFlashYouthPlanSaved:      "Het plan van de jongere is opgeslagen.",

@@ -134,6 +134,12 @@ func TestBrowser_YouthTrack(t *testing.T) {
 	yw.wantText("#h-afspraken ~ ul.agreements", private)
 	yw.wantText("#h-afspraken ~ ul.agreements", "betreft het gezin")
 
+	// The werkbak lists the running track with its final evaluation.
+	yw.open("/werkbak", http.StatusOK)
+	yw.wantText("main", "Jeugdtraject Yasmina loopt sinds "+today.Dutch()+": eindevaluatie tussen "+today.AddMonths(6).Dutch())
+	yw.checkPhoneLayout("werkbak")
+	yw.open(track, http.StatusOK)
+
 	// A contact with a confidential note.
 	yw.tapTo(`.page-head a[href="`+track+`/contact"]`, http.StatusOK)
 	yw.wantText("h1", "Contact met Yasmina")

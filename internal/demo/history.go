@@ -118,6 +118,9 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 			if err := w.liveDay(cm, users[f.coordinator].ID, rnd, f, id, start, d, today); err != nil {
 				return nil, fmt.Errorf("demo history %s on %s: %w", f.name, d, err)
 			}
+			if err := w.youthDay(actorFor(ctx, users["jeugd@demo.regie.nl"]), f, id, start, d); err != nil {
+				return nil, fmt.Errorf("demo youth track %s on %s: %w", f.name, d, err)
+			}
 		}
 	}
 	// The members who left the household, two months ago, as the story

@@ -167,6 +167,9 @@ type world struct {
 	// persons are the families' informal networks: by family, the ids by
 	// name (network.go).
 	persons map[int64]map[string]int64
+	// youths are the members of the youth tracks, by family
+	// (youth_track.go).
+	youths map[int64]int64
 }
 
 // memberIDs maps a family's current members' given names to their ids.

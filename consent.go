@@ -199,6 +199,11 @@ type ConsentService interface {
 	// ExportConsentForm audits the printing of a pre-filled consent form
 	// and returns the family for it. ENOTFOUND.
 	ExportConsentForm(ctx context.Context, familyID int64) (*Family, error)
+	// FindPartnerView returns who can see what of the family today and
+	// until when, the consents that ended, the partner accounts, the
+	// youths' own consents, and what partners recorded ("wie kan wat
+	// zien"); read as the consents are. ENOTFOUND.
+	FindPartnerView(ctx context.Context, familyID int64) (*PartnerView, error)
 }
 
 // Disclosure is how much of a family a reader is shown. The zero value is

@@ -32,6 +32,8 @@ const (
 	LinkPlan   DecisionLink = "plan"   // a plan version discussed
 	// LinkEvaluation: an interim or final evaluation discussed.
 	LinkEvaluation DecisionLink = "evaluatie"
+	// LinkStagnation: a partner's report of stagnation discussed.
+	LinkStagnation DecisionLink = "stagnatie"
 )
 
 // MeetingDecision is one decision recorded in a meeting, per agenda item.
@@ -116,6 +118,12 @@ type Agenda struct {
 	// Checkups are the outcomes of the check-ups after closing recorded
 	// since the previous meeting, worrying ones first.
 	Checkups []*Checkup
+
+	// Stagnations are the partners' reports of stagnation in the team's
+	// open families that the team has not discussed yet, oldest first
+	// (FamilyName filled); the team leader marks each discussed
+	// (CanDecide).
+	Stagnations []*Stagnation
 }
 
 // AgendaDraft is a plan draft on the agenda.

@@ -261,6 +261,18 @@ const (
 	MsgFlashNetworkPersonEnded    Msg = "flash_network_person_ended"
 )
 
+// Message codes of the team's side of the partners' reports of stagnation.
+const (
+	MsgSignalStagnation         Msg = "signal_stagnation"
+	MsgSignalStagnations        Msg = "signal_stagnations"
+	MsgWorkStagnation           Msg = "work_stagnation"
+	MsgStagnationHandled        Msg = "stagnation_handled"
+	MsgStagnationDiscussed      Msg = "stagnation_discussed"
+	MsgStagnationDecision       Msg = "stagnation_decision"
+	MsgFlashStagnationHandled   Msg = "flash_stagnation_handled"
+	MsgFlashStagnationDiscussed Msg = "flash_stagnation_discussed"
+)
+
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
 // for the arguments given to Text.
 var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credential
@@ -502,6 +514,14 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashYouthContactSaved:   "Het contact met de jongere is vastgelegd.",
 	MsgFlashYouthTrackClosed:    "De eindevaluatie is vastgelegd en het jeugdtraject is afgesloten.",
 	MsgFlashYouthStatusSaved:    "De stand van de afspraak is bijgewerkt.",
+	MsgSignalStagnation:         "Een netwerkpartner meldde op %s dat de hulp stagneert; de melding is nog niet opgepakt.",
+	MsgSignalStagnations:        "%d meldingen van netwerkpartners dat de hulp stagneert, de eerste op %s; nog niet opgepakt.",
+	MsgWorkStagnation:           "Stagnatie gemeld door %s: %s",
+	MsgStagnationHandled:        "Deze melding is al opgepakt.",
+	MsgStagnationDiscussed:      "Deze melding is al besproken in het teamoverleg.",
+	MsgStagnationDecision:       "Stagnatie gemeld door %s op %s besproken",
+	MsgFlashStagnationHandled:   "Vastgelegd: de melding van stagnatie is opgepakt.",
+	MsgFlashStagnationDiscussed: "Vastgelegd: de melding is besproken in het teamoverleg. Het besluit staat in de notulen.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.

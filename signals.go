@@ -24,6 +24,9 @@ const (
 	// evaluation is due, or the track runs past the norm.
 	SignalYouthTrackEnd  SignalKind = "jeugdtraject_einde"
 	SignalYouthTrackLong SignalKind = "jeugdtraject_lang"
+	// SignalStagnation: a network partner reported that the help
+	// stagnates, and no one picked the report up yet.
+	SignalStagnation SignalKind = "stagnatie"
 )
 
 // Signal is one signal about a family, in Dutch.
@@ -63,8 +66,13 @@ type FamilyFacts struct {
 	CheckupsDone      int  // check-ups held since the file was closed
 	LastCheckupOn     Date
 	OverdueAgreements int
-	Acute             bool
-	Extension         string // why the intensive phase takes longer
+	// OpenStagnations counts the partners' reports of stagnation no one
+	// picked up yet (regie.Stagnation); StagnationSince is the day of the
+	// oldest of them.
+	OpenStagnations int
+	StagnationSince Date
+	Acute           bool
+	Extension       string // why the intensive phase takes longer
 }
 
 // MonthsBetween returns the whole months from a to b (0 when b is before a).
@@ -94,6 +102,15 @@ func Signals(f FamilyFacts, n Norms, today Date) []Signal {
 			add(SignalCheckupDue, false, MsgSignalCheckupDue, n.CheckupMonths[moment-1], on.Dutch())
 		}
 		return out
+	}
+	// A partner asks the casemanager to act (seed 003 §5.6): an alert
+	// until someone picks the report up, in every phase of an open file
+	// (a closed one is only read).
+	switch {
+	case f.OpenStagnations == 1:
+		add(SignalStagnation, true, MsgSignalStagnation, f.StagnationSince.Dutch())
+	case f.OpenStagnations > 1:
+		add(SignalStagnation, true, MsgSignalStagnations, f.OpenStagnations, f.StagnationSince.Dutch())
 	}
 	if f.Phase == 0 {
 		return out

@@ -13,8 +13,11 @@ import (
 type Stagnation struct {
 	ID       int64
 	FamilyID int64
-	OrgID    int64
-	OrgName  string
+	// FamilyName is filled where reports of several families are listed
+	// (the team's agenda).
+	FamilyName string
+	OrgID      int64
+	OrgName    string
 	// ReportedByName is the partner who reported it.
 	ReportedByName string
 	ReportedOn     Date
@@ -49,7 +52,26 @@ func (in *StagnationInput) Validate() error {
 	return v.Err()
 }
 
-// StagnationService records partners' reports of stagnation.
+// StagnationHandling is what the coordinator notes when picking a report
+// up: what they did or will do, in a few words.
+type StagnationHandling struct {
+	Note string
+}
+
+// MaxStagnationNote bounds the note.
+const MaxStagnationNote = 500
+
+// Validate checks the input.
+func (in *StagnationHandling) Validate() error {
+	in.Note = Clean(in.Note)
+	var v Validation
+	v.Required("note", in.Note)
+	v.MaxLen("note", in.Note, MaxStagnationNote)
+	return v.Err()
+}
+
+// StagnationService records partners' reports of stagnation, and the
+// team's acting on them.
 type StagnationService interface {
 	// ReportStagnation records a partner's report for the family, under
 	// a valid consent naming the partner's organisation. EINVALID,
@@ -59,4 +81,12 @@ type StagnationService interface {
 	// them for the team, a partner's own organisation's for a partner.
 	// ENOTFOUND.
 	FindStagnations(ctx context.Context, familyID int64) ([]*Stagnation, error)
+	// HandleStagnation records that the coordinator (or the duo partner,
+	// or the team leader) picked a report up, with a short note.
+	// EINVALID, ECONFLICT (picked up already), ENOTFOUND.
+	HandleStagnation(ctx context.Context, familyID, id int64, in StagnationHandling) error
+	// MarkStagnationDiscussed records that the team discussed a report,
+	// as a decision of this week's team meeting (the team leader).
+	// ECONFLICT (discussed already), EFORBIDDEN, ENOTFOUND.
+	MarkStagnationDiscussed(ctx context.Context, familyID, id int64) error
 }

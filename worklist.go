@@ -84,6 +84,8 @@ const (
 	WorkAgreement WorkKind = "afspraak"  // an agreement of the plan in force
 	WorkPhaseItem WorkKind = "fase_item" // an open checklist item of the phase
 	WorkSignal    WorkKind = "signaal"   // a signal without a day of its own
+	// WorkStagnation: a partner's report of stagnation to pick up.
+	WorkStagnation WorkKind = "stagnatie"
 )
 
 // WorkLink returns the page where work of a kind for a family is done.
@@ -104,6 +106,8 @@ func WorkLink(kind WorkKind, familyID int64) string {
 		return base + "/fase"
 	case WorkKind(DueCheckup):
 		return base + "/checkups"
+	case WorkStagnation:
+		return base + "/partners#stagnatie"
 	}
 	return base
 }
@@ -149,6 +153,9 @@ type FamilyWork struct {
 	// YouthTracks are the worker's own running youth tracks in the
 	// family, each with its open agreements due soon.
 	YouthTracks []YouthTrackFacts
+	// Stagnations are the partners' reports of stagnation no one picked
+	// up yet: the journey's keeper picks them up.
+	Stagnations []*Stagnation
 }
 
 // datelessSignals are the signals that no due date of Dues or agreement
@@ -204,6 +211,13 @@ func WorkFor(fw FamilyWork, n Norms, today Date) []*WorkItem {
 	}
 	for _, d := range Dues(fw.Facts, n) {
 		add(WorkKind(d.Kind), d.What, "", d.On, d.On.Before(today))
+	}
+	// A report is due the day the partner made it: picked up that day,
+	// or late since.
+	for _, r := range fw.Stagnations {
+		if r.Open() {
+			add(WorkStagnation, Text(MsgWorkStagnation, r.OrgName, r.Reason), r.OrgName, r.ReportedOn, true)
+		}
 	}
 	for _, it := range fw.OpenItems {
 		add(WorkPhaseItem, it.Label, "", Date{}, false)

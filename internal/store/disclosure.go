@@ -56,6 +56,7 @@ func discloseFamily(f *regie.Family, d regie.Disclosure) {
 			// list; they draw on the plan and safety as well.
 			s.Signals, s.Due = nil, regie.Due{}
 			s.Acute, s.Facts.Acute, s.Facts.OverdueAgreements = f.Acute(), f.Acute(), 0
+			s.Facts.OpenStagnations, s.Facts.StagnationSince = 0, regie.Date{}
 		}
 	}
 }

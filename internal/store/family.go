@@ -410,6 +410,9 @@ func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) 
 	if err := tx.overdueNetworkAgreements(ctx, byID, in, args[1:]); err != nil {
 		return err
 	}
+	if err := tx.openStagnations(ctx, byID); err != nil {
+		return err
+	}
 	norms, err := tx.norms(ctx)
 	if err != nil {
 		return err

@@ -88,6 +88,9 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 			if err := tx.agendaDrafts(ctx, ag, teamID); err != nil {
 				return err
 			}
+			if err := tx.agendaStagnations(ctx, ag, teamID); err != nil {
+				return err
+			}
 		}
 		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
 			return err
@@ -151,6 +154,9 @@ func agendaSubjects(ag *regie.Agenda, intakeFamilies map[int64]int64) []auditSub
 	}
 	for _, e := range ag.EvaluationsToDiscuss {
 		add(auditSubject{FamilyID: e.FamilyID})
+	}
+	for _, r := range ag.Stagnations {
+		add(auditSubject{FamilyID: r.FamilyID})
 	}
 	for _, d := range ag.Decisions {
 		add(auditSubject{FamilyID: d.FamilyID, ReferralID: d.ReferralID})

@@ -77,6 +77,9 @@ func (s *Store) FindWorklist(ctx context.Context) (*regie.Worklist, error) {
 		if err := tx.workPhaseItems(ctx, byID); err != nil {
 			return err
 		}
+		if err := tx.workStagnations(ctx, byID); err != nil {
+			return err
+		}
 		norms, err := tx.norms(ctx)
 		if err != nil {
 			return err

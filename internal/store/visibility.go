@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"regie"
+	"regie/internal/policy"
+)
+
+// FindPartnerView implements regie.ConsentService: "wie kan wat zien" and
+// what partners recorded, for those who read the consents (the
+// coordinator, the duo partner, the team leader), audited as a read of
+// the consents.
+func (s *Store) FindPartnerView(ctx context.Context, familyID int64) (*regie.PartnerView, error) {
+	var v *regie.PartnerView
+	err := s.write(ctx, func(tx *tx) error {
+		dec, f, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegConsent, familyID, 0)
+		if err != nil {
+			return err
+		}
+		cs, err := tx.findConsents(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		today := tx.today()
+		v = &regie.PartnerView{Today: today}
+		v.Orgs, v.Ended, v.Upcoming = regie.WhoSees(cs, today)
+		if err := tx.partnerAccounts(ctx, v.Orgs); err != nil {
+			return err
+		}
+		if v.YouthConsents, err = tx.familyYouthConsents(ctx, familyID, today); err != nil {
+			return err
+		}
+		if policy.Can(tx.actor, regie.ActionRead, regie.SegStagnation, f) {
+			if v.Stagnations, err = tx.stagnations(ctx, familyID, 0); err != nil {
+				return err
+			}
+			v.CanHandle = policy.Can(tx.actor, regie.ActionUpdate, regie.SegStagnation, f)
+		}
+		if policy.Can(tx.actor, regie.ActionRead, regie.SegAgreements, f) {
+			if v.Progress, err = tx.partnerProgress(ctx, familyID); err != nil {
+				return err
+			}
+		}
+		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegConsent,
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("wie kan wat zien: %d organisaties; %d stagnatiemeldingen, %d voortgang van partners",
+				len(v.Orgs), len(v.Stagnations), len(v.Progress))})
+	})
+	return v, err
+}
+
+// partnerAccounts fills, per organisation, the names of its partner
+// accounts that may log in.
+func (tx *tx) partnerAccounts(ctx context.Context, orgs []*regie.OrgAccess) error {
+	if len(orgs) == 0 {
+		return nil
+	}
+	byID := map[int64]*regie.OrgAccess{}
+	ids := make([]int64, len(orgs))
+	for i, o := range orgs {
+		byID[o.OrgID], ids[i] = o, o.OrgID
+	}
+	in, args := idPlaceholders(ids, 2)
+	rows, err := tx.QueryContext(ctx, `SELECT organisation_id, name FROM users
+		WHERE role = $1 AND disabled_at IS NULL AND organisation_id IN (`+in+`) ORDER BY sort_name, name, id`,
+		append([]any{string(regie.RolePartner)}, args...)...)
+	if err != nil {
+		return fmt.Errorf("store: partner accounts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var org int64
+		var name string
+		if err := rows.Scan(&org, &name); err != nil {
+			return err
+		}
+		byID[org].Accounts = append(byID[org].Accounts, name)
+	}
+	return rows.Err()
+}
+
+// familyYouthConsents returns the own consents of every youth of the
+// family, newest first, each with whether it holds today for the youth's
+// age.
+func (tx *tx) familyYouthConsents(ctx context.Context, familyID int64, today regie.Date) ([]*regie.YouthConsentView, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.given_name || ' ' || m.family_name, m.birth_date FROM members m
+		WHERE m.family_id = $1 AND m.id IN (SELECT c.member_id FROM youth_consents c WHERE c.family_id = $1)
+		ORDER BY m.birth_date, m.id`, familyID)
+	if err != nil {
+		return nil, fmt.Errorf("store: youth consents: %w", err)
+	}
+	type youth struct {
+		id    int64
+		name  string
+		birth regie.Date
+	}
+	var youths []youth
+	for rows.Next() {
+		var y youth
+		if err := rows.Scan(&y.id, &y.name, dateScan{&y.birth}); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		youths = append(youths, y)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []*regie.YouthConsentView
+	for _, y := range youths {
+		cs, err := tx.findYouthConsents(ctx, familyID, y.id)
+		if err != nil {
+			return nil, err
+		}
+		age := y.birth.YearsOn(today)
+		for _, c := range cs {
+			out = append(out, &regie.YouthConsentView{Consent: c, MemberName: y.name, Age: age,
+				Holds: c.Holds(today, regie.YouthAge(age))})
+		}
+	}
+	return out, nil
+}
+
+// partnerProgress returns the progress partners recorded on the plan's
+// agreements, newest first, each with the agreement's words in the newest
+// version that holds it.
+func (tx *tx) partnerProgress(ctx context.Context, familyID int64) ([]*regie.PartnerProgress, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT COALESCE((SELECT a.what FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
+				WHERE v.family_id = p.family_id AND a.key = p.key ORDER BY v.number DESC LIMIT 1), ''),
+			p.status, u.name, o.name, p.at
+		FROM agreement_progress p JOIN users u ON u.id = p.by_user JOIN organisations o ON o.id = u.organisation_id
+		WHERE p.family_id = $1 AND u.role = $2 ORDER BY p.at DESC, p.id DESC LIMIT 100`, familyID, string(regie.RolePartner))
+	if err != nil {
+		return nil, fmt.Errorf("store: partner progress: %w", err)
+	}
+	defer rows.Close()
+	var out []*regie.PartnerProgress
+	for rows.Next() {
+		p := &regie.PartnerProgress{}
+		var status string
+		if err := rows.Scan(&p.What, &status, &p.ByName, &p.OrgName, timeScan{&p.At}); err != nil {
+			return nil, err
+		}
+		p.Status = regie.AgreementStatus(status)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

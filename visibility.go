@@ -2,6 +2,7 @@ package regie
 
 import (
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -135,7 +136,7 @@ func WhoSees(cs []*Consent, today Date) (orgs []*OrgAccess, ended []*EndedConsen
 			}
 		}
 	}
-	sort.SliceStable(orgs, func(i, j int) bool { return SortName(orgs[i].OrgName) < SortName(orgs[j].OrgName) })
+	sort.SliceStable(orgs, func(i, j int) bool { return strings.ToLower(orgs[i].OrgName) < strings.ToLower(orgs[j].OrgName) })
 	for _, e := range ended {
 		seen := map[int64]bool{}
 		for _, p := range e.Consent.Parties {

@@ -630,6 +630,9 @@ func FieldLabel(field string) string {
 			}
 		}
 	}
+	if strings.HasPrefix(field, "stagnation-") {
+		return "Melding van stagnatie, wat u doet"
+	}
 	if strings.HasPrefix(field, "progress-") {
 		return "Voortgang van een eerdere afspraak"
 	}

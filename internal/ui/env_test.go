@@ -69,6 +69,9 @@ var template struct {
 	// supervisionSession is a session of the team leader with the
 	// casemanager, naming the assigned family.
 	supervisionSession int64
+	// stagnations: per family a partner's report of stagnation, open and
+	// not discussed.
+	stagnations map[int64]int64
 	// youthAgreement and youthGoal are of the youth worker's running
 	// track with the 13-year-old of the assigned family.
 	youthAgreement, youthGoal int64
@@ -141,6 +144,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 			return
 		}
 		if template.youthGoal, template.youthAgreement, template.err = youthTrackExtras(s, template.f); template.err != nil {
+			return
+		}
+		if template.err = stagnationExtras(s, template.f); template.err != nil {
 			return
 		}
 		sess, err := s.CreateSupervisionSession(storetest.As(template.f.TeamLeader), template.f.Casemanager.ID, regie.SupervisionInput{
@@ -310,6 +316,20 @@ func youthExtras(s *store.Store, f *storetest.Fixture) error {
 			return err
 		}
 		template.youthConsents[fam.ID] = id
+	}
+	return nil
+}
+
+// stagnationExtras has the partner report stagnation in every fixture
+// family, under the consent planExtras recorded.
+func stagnationExtras(s *store.Store, f *storetest.Fixture) error {
+	template.stagnations = map[int64]int64{}
+	for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
+		r, err := s.ReportStagnation(storetest.As(f.Partner1), fam.ID, regie.StagnationInput{Reason: "Moeder komt de afspraken niet na."})
+		if err != nil {
+			return err
+		}
+		template.stagnations[fam.ID] = r.ID
 	}
 	return nil
 }

@@ -524,6 +524,20 @@ var expectations = map[string]expectation{
 	}},
 	// Recording the discussion is the team leader's decision in the team
 	// meeting.
+	// Who sees what: read as the consents are (not the youth worker).
+	"GET /gezinnen/{id}/partners": {family: true, status: staffRead},
+	// Picking a partner's report up: the coordinator's side.
+	"POST /gezinnen/{id}/stagnatie/{rid}/opgepakt": {family: true, status: familyWrite, form: func(f *storetest.Fixture, rel string) url.Values {
+		return url.Values{fmt.Sprintf("stagnation-%d", template.stagnations[familyOf(f, rel).ID]): {"Huisbezoek gepland"}}
+	}},
+	// "Besproken" is the team leader's decision in the meeting; the
+	// youth worker and the partner read the report, may not decide.
+	"POST /gezinnen/{id}/stagnatie/{rid}/besproken": {family: true, status: func(role, rel string) int {
+		if (role == "casemanager" || role == "jeugdhulpverlener") && rel == "assigned" || role == "netwerkpartner" {
+			return forbid
+		}
+		return teamLeaderOnly(redirect)(role, rel)
+	}},
 	"POST /gezinnen/{id}/evaluaties/{eid}/besproken": {family: true, status: func(role, rel string) int {
 		if (role == "casemanager" || role == "jeugdhulpverlener") && rel == "assigned" {
 			return forbid // may read the evaluation, may not record the team's decision
@@ -739,6 +753,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
 	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	p = strings.ReplaceAll(p, "{aid}", fmt.Sprint(template.youthAgreement))
+	p = strings.ReplaceAll(p, "{rid}", fmt.Sprint(template.stagnations[fam.ID]))
 	return strings.TrimSuffix(p, "{$}")
 }
 

@@ -229,6 +229,12 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/toestemming/{vid}/intrekken", handle: h.withdrawConsent},
 		{pattern: "GET /gezinnen/{id}/documenten/{did}", handle: h.downloadDocument},
 
+		// Who sees what of the family, and what partners recorded: the
+		// reports of stagnation picked up, and discussed in the meeting.
+		{pattern: "GET /gezinnen/{id}/partners", handle: h.showPartners},
+		{pattern: "POST /gezinnen/{id}/stagnatie/{rid}/opgepakt", handle: h.handleStagnation},
+		{pattern: "POST /gezinnen/{id}/stagnatie/{rid}/besproken", handle: h.discussStagnation},
+
 		// Safety of the children.
 		{pattern: "GET /gezinnen/{id}/veiligheid/nieuw", handle: h.showSafetyNew},
 		{pattern: "POST /gezinnen/{id}/veiligheid", handle: h.addSafetyConcern},

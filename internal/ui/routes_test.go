@@ -1088,6 +1088,11 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 		{role: "teamleider", page: "/gezinnen?overzicht=team", not: []string{"/werkbak"}},
 		{role: "teamleider", page: "/teamoverleg/2026-03-02", offers: []string{"/gezinnen/{assigned}/plan/2/besproken"}},
 		{role: "casemanager", page: "/teamoverleg/2026-03-02", not: []string{"/gezinnen/{assigned}/plan/2/besproken"}},
+		// Who sees what: the coordinator's side, not the youth worker.
+		{role: "casemanager", page: "/gezinnen/{assigned}", offers: []string{"/gezinnen/{assigned}/partners"}},
+		{role: "teamleider", page: "/gezinnen/{team}", offers: []string{"/gezinnen/{team}/partners"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}", not: []string{"/gezinnen/{assigned}/partners"}},
+		{role: "casemanager", page: "/werkbak", offers: []string{"/gezinnen/{assigned}/partners#stagnatie"}},
 	} {
 		name := tc.role + " " + tc.page
 		if tc.later {

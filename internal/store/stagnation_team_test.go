@@ -348,9 +348,39 @@ func TestPartnerView(t *testing.T) {
 			t.Fatal(err)
 		}
 
+		// Kevin (13) consented with his mother to share with the school
+		// and the coordinator; an earlier consent of his alone held for
+		// nothing (12–15 sign with a parent). Recorded by the youth
+		// worker's track, which this page only shows.
+		kevin, sandra := fam.Members[1], fam.Members[0]
+		var yc int64
+		if err := s.DB().QueryRow(`INSERT INTO youth_consents (family_id, member_id, signed_on, youth_signed, parent_id, share_coordinator,
+			share_family, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			fam.ID, kevin.ID, "2026-03-16", true, sandra.ID, true, false, f.YouthWorker.ID, "2026-03-16T10:00:00Z").Scan(&yc); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DB().Exec(`INSERT INTO youth_consent_orgs (consent_id, org_id) VALUES ($1, $2)`, yc, f.Partner.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DB().Exec(`INSERT INTO youth_consents (family_id, member_id, signed_on, youth_signed, share_coordinator,
+			share_family, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			fam.ID, kevin.ID, "2026-03-09", true, true, true, f.YouthWorker.ID, "2026-03-09T10:00:00Z"); err != nil {
+			t.Fatal(err)
+		}
+
 		v, err := s.FindPartnerView(cm, fam.ID)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if len(v.YouthConsents) != 2 {
+			t.Fatalf("youth consents: %+v", v.YouthConsents)
+		}
+		if y := v.YouthConsents[0]; y.Consent.ID != yc || !y.Holds || y.Age != 13 || y.MemberName != "Kevin Jansen" ||
+			y.Consent.ParentName != "Sandra Jansen" || strings.Join(y.Consent.OrgNames, ",") != f.Partner.Name {
+			t.Errorf("Kevin's consent with his mother: %+v %+v", y, y.Consent)
+		}
+		if y := v.YouthConsents[1]; y.Holds {
+			t.Errorf("Kevin's consent alone holds at 13: %+v", y.Consent)
 		}
 		if len(v.Orgs) != 1 {
 			t.Fatalf("organisations that see: %+v", v.Orgs)

@@ -66,13 +66,13 @@ type FamilyFacts struct {
 	CheckupsDone      int  // check-ups held since the file was closed
 	LastCheckupOn     Date
 	OverdueAgreements int
+	Acute             bool
+	Extension         string // why the intensive phase takes longer
 	// OpenStagnations counts the partners' reports of stagnation no one
 	// picked up yet (regie.Stagnation); StagnationSince is the day of the
 	// oldest of them.
 	OpenStagnations int
 	StagnationSince Date
-	Acute           bool
-	Extension       string // why the intensive phase takes longer
 }
 
 // MonthsBetween returns the whole months from a to b (0 when b is before a).

@@ -13,11 +13,8 @@ import (
 type Stagnation struct {
 	ID       int64
 	FamilyID int64
-	// FamilyName is filled where reports of several families are listed
-	// (the team's agenda).
-	FamilyName string
-	OrgID      int64
-	OrgName    string
+	OrgID    int64
+	OrgName  string
 	// ReportedByName is the partner who reported it.
 	ReportedByName string
 	ReportedOn     Date
@@ -30,6 +27,9 @@ type Stagnation struct {
 	// DiscussedOn is the day of the team meeting that discussed it.
 	DiscussedOn     Date
 	DiscussedByName string
+	// FamilyName is filled where reports of several families are listed
+	// (the team's agenda).
+	FamilyName string
 }
 
 // Open reports whether no one has picked the report up yet.

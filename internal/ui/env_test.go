@@ -63,15 +63,15 @@ var template struct {
 	// evaluations: per family an interim evaluation of version 1, not
 	// yet discussed in the team.
 	evaluations map[int64]int64
+	// stagnations: per family a partner's report of stagnation, open and
+	// not discussed.
+	stagnations map[int64]int64
 	// pendingChange is an account the administrator made for team A,
 	// waiting for the team leader's confirmation.
 	pendingChange int64
 	// supervisionSession is a session of the team leader with the
 	// casemanager, naming the assigned family.
 	supervisionSession int64
-	// stagnations: per family a partner's report of stagnation, open and
-	// not discussed.
-	stagnations map[int64]int64
 	// youthAgreement and youthGoal are of the youth worker's running
 	// track with the 13-year-old of the assigned family.
 	youthAgreement, youthGoal int64

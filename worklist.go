@@ -216,7 +216,7 @@ func WorkFor(fw FamilyWork, n Norms, today Date) []*WorkItem {
 	// or late since.
 	for _, r := range fw.Stagnations {
 		if r.Open() {
-			add(WorkStagnation, Text(MsgWorkStagnation, r.OrgName, r.Reason), r.OrgName, r.ReportedOn, true)
+			add(WorkStagnation, Text(MsgWorkStagnation, r.OrgName, r.Reason), "", r.ReportedOn, true)
 		}
 	}
 	for _, it := range fw.OpenItems {

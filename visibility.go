@@ -154,6 +154,7 @@ func WhoSees(cs []*Consent, today Date) (orgs []*OrgAccess, ended []*EndedConsen
 // whose, and whether it holds today for the youth's age.
 type YouthConsentView struct {
 	Consent    *YouthConsent
+	MemberID   int64
 	MemberName string
 	Age        int
 	Holds      bool

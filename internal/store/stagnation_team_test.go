@@ -349,24 +349,27 @@ func TestPartnerView(t *testing.T) {
 		}
 
 		// Kevin (13) consented with his mother to share with the school
-		// and the coordinator; an earlier consent of his alone held for
-		// nothing (12–15 sign with a parent). Recorded by the youth
-		// worker's track, which this page only shows.
+		// and the coordinator, recorded by his youth worker; an earlier
+		// consent of his was withdrawn on 18 March.
 		kevin, sandra := fam.Members[1], fam.Members[0]
-		var yc int64
-		if err := s.DB().QueryRow(`INSERT INTO youth_consents (family_id, member_id, signed_on, youth_signed, parent_id, share_coordinator,
-			share_family, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			fam.ID, kevin.ID, "2026-03-16", true, sandra.ID, true, false, f.YouthWorker.ID, "2026-03-16T10:00:00Z").Scan(&yc); err != nil {
+		yw := storetest.As(f.YouthWorker)
+		if err := s.AssignYouthWorker(storetest.As(f.TeamLeader), fam.ID, kevin.ID, f.YouthWorker.ID, true); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.DB().Exec(`INSERT INTO youth_consent_orgs (consent_id, org_id) VALUES ($1, $2)`, yc, f.Partner.ID); err != nil {
+		old, err := s.CreateYouthConsent(yw, fam.ID, kevin.ID, regie.YouthConsentInput{SignedOn: "2026-03-09", YouthSigned: true,
+			ParentID: sandra.ID, ShareFamily: true})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.DB().Exec(`INSERT INTO youth_consents (family_id, member_id, signed_on, youth_signed, share_coordinator,
-			share_family, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			fam.ID, kevin.ID, "2026-03-09", true, true, true, f.YouthWorker.ID, "2026-03-09T10:00:00Z"); err != nil {
+		if err := s.WithdrawYouthConsent(yw, fam.ID, kevin.ID, old.ID, "2026-03-18", "Kevin wil het niet meer."); err != nil {
 			t.Fatal(err)
 		}
+		c, err := s.CreateYouthConsent(yw, fam.ID, kevin.ID, regie.YouthConsentInput{SignedOn: "2026-03-19", YouthSigned: true,
+			ParentID: sandra.ID, ShareCoordinator: true, OrgIDs: []int64{f.Partner.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		yc := c.ID
 
 		v, err := s.FindPartnerView(cm, fam.ID)
 		if err != nil {
@@ -379,8 +382,8 @@ func TestPartnerView(t *testing.T) {
 			y.Consent.ParentName != "Sandra Jansen" || strings.Join(y.Consent.OrgNames, ",") != f.Partner.Name {
 			t.Errorf("Kevin's consent with his mother: %+v %+v", y, y.Consent)
 		}
-		if y := v.YouthConsents[1]; y.Holds {
-			t.Errorf("Kevin's consent alone holds at 13: %+v", y.Consent)
+		if y := v.YouthConsents[1]; y.Holds || y.Consent.ID != old.ID {
+			t.Errorf("Kevin's withdrawn consent: %+v %+v", y, y.Consent)
 		}
 		if len(v.Orgs) != 1 {
 			t.Fatalf("organisations that see: %+v", v.Orgs)
@@ -416,11 +419,6 @@ func TestPartnerView(t *testing.T) {
 			t.Errorf("team leader: %v", err)
 		}
 		for _, u := range []*regie.User{f.YouthWorker, f.Partner1, f.Casemanager2, f.TeamLeaderB} {
-			if u == f.YouthWorker {
-				if err := s.AssignYouthWorker(storetest.As(f.TeamLeader), fam.ID, fam.Members[1].ID, f.YouthWorker.ID, true); err != nil {
-					t.Fatal(err)
-				}
-			}
 			if _, err := s.FindPartnerView(storetest.As(u), fam.ID); regie.ErrorCode(err) != regie.ENOTFOUND {
 				t.Errorf("%s reads who sees what: %v", u.Name, err)
 			}
@@ -429,8 +427,11 @@ func TestPartnerView(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var read, refused int
+		var read, refused, youth int
 		for _, e := range log {
+			if e.Segment == regie.SegYouthConsent && e.Action == regie.ActionRead && e.MemberID == kevin.ID && e.Outcome == regie.OutcomeOK {
+				youth++
+			}
 			if e.Segment == regie.SegConsent && e.Action == regie.ActionRead && strings.Contains(e.Detail, "wie kan wat zien") {
 				read++
 			}
@@ -438,8 +439,8 @@ func TestPartnerView(t *testing.T) {
 				refused++
 			}
 		}
-		if read != 2 || refused != 4 {
-			t.Errorf("access log: %d reads, %d refused; want 2 and 4", read, refused)
+		if read != 2 || refused != 4 || youth != 2 {
+			t.Errorf("access log: %d reads, %d refused, %d of Kevin's consents; want 2, 4 and 2", read, refused, youth)
 		}
 	})
 }

@@ -29,7 +29,8 @@ func (s *Store) FindPartnerView(ctx context.Context, familyID int64) (*regie.Par
 		if err := tx.partnerAccounts(ctx, v.Orgs); err != nil {
 			return err
 		}
-		if v.YouthConsents, err = tx.familyYouthConsents(ctx, familyID, today); err != nil {
+		youths, err := tx.familyYouthConsents(ctx, v, familyID, today)
+		if err != nil {
 			return err
 		}
 		if policy.Can(tx.actor, regie.ActionRead, regie.SegStagnation, f) {
@@ -43,9 +44,20 @@ func (s *Store) FindPartnerView(ctx context.Context, familyID int64) (*regie.Par
 				return err
 			}
 		}
-		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegConsent,
+		if err := tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegConsent,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("wie kan wat zien: %d organisaties; %d stagnatiemeldingen, %d voortgang van partners",
-				len(v.Orgs), len(v.Stagnations), len(v.Progress))})
+				len(v.Orgs), len(v.Stagnations), len(v.Progress))}); err != nil {
+			return err
+		}
+		// A youth's own consents are read as the youth's (with the member),
+		// as on their own page.
+		for _, y := range youths {
+			if err := tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegYouthConsent,
+				FamilyID: familyID, MemberID: y.memberID, Basis: y.basis, Detail: "toestemmingen van de jongere, bij wie kan wat zien"}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return v, err
 }
@@ -80,25 +92,32 @@ func (tx *tx) partnerAccounts(ctx context.Context, orgs []*regie.OrgAccess) erro
 	return rows.Err()
 }
 
-// familyYouthConsents returns the own consents of every youth of the
-// family, newest first, each with whether it holds today for the youth's
-// age.
-func (tx *tx) familyYouthConsents(ctx context.Context, familyID int64, today regie.Date) ([]*regie.YouthConsentView, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.given_name || ' ' || m.family_name, m.birth_date FROM members m
+// youthRead is a youth whose own consents a page shows, and the basis
+// the policy gave.
+type youthRead struct {
+	memberID int64
+	basis    string
+}
+
+// familyYouthConsents adds to v the own consents of every youth of the
+// family whose consents the actor may read (policy: SegYouthConsent), newest
+// first per youth, each with whether it holds today for the youth's age;
+// it returns the youths shown, for their audit rows.
+func (tx *tx) familyYouthConsents(ctx context.Context, v *regie.PartnerView, familyID int64, today regie.Date) ([]youthRead, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.given_name || ' ' || m.family_name FROM members m
 		WHERE m.family_id = $1 AND m.id IN (SELECT c.member_id FROM youth_consents c WHERE c.family_id = $1)
 		ORDER BY m.birth_date, m.id`, familyID)
 	if err != nil {
 		return nil, fmt.Errorf("store: youth consents: %w", err)
 	}
 	type youth struct {
-		id    int64
-		name  string
-		birth regie.Date
+		id   int64
+		name string
 	}
 	var youths []youth
 	for rows.Next() {
 		var y youth
-		if err := rows.Scan(&y.id, &y.name, dateScan{&y.birth}); err != nil {
+		if err := rows.Scan(&y.id, &y.name); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -108,19 +127,24 @@ func (tx *tx) familyYouthConsents(ctx context.Context, familyID int64, today reg
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	var out []*regie.YouthConsentView
+	var shown []youthRead
 	for _, y := range youths {
-		cs, err := tx.findYouthConsents(ctx, familyID, y.id)
+		f, err := tx.youthFacts(ctx, familyID, y.id)
 		if err != nil {
 			return nil, err
 		}
-		age := y.birth.YearsOn(today)
-		for _, c := range cs {
-			out = append(out, &regie.YouthConsentView{Consent: c, MemberName: y.name, Age: age,
-				Holds: c.Holds(today, regie.YouthAge(age))})
+		dec := policy.Decide(tx.actor, regie.ActionRead, regie.SegYouthConsent, f)
+		if !dec.Allow || f.Youth == nil {
+			continue
+		}
+		shown = append(shown, youthRead{memberID: y.id, basis: dec.Basis})
+		age := int(f.Youth.Age)
+		for _, c := range f.Youth.Consents {
+			v.YouthConsents = append(v.YouthConsents, &regie.YouthConsentView{Consent: c, MemberID: y.id, MemberName: y.name, Age: age,
+				Holds: c.Holds(today, f.Youth.Age)})
 		}
 	}
-	return out, nil
+	return shown, nil
 }
 
 // partnerProgress returns the progress partners recorded on the plan's

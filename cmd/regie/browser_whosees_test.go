@@ -20,14 +20,15 @@ import (
 // TestBrowser_StagnationForTheTeam: Thomas Wolters of the GGZ reports that
 // the help for Gezin Jansen stagnates. Sanne, its coordinator, finds it on
 // her werkbak, which leads her to "wie kan wat zien": the GGZ sees the
-// household and the plan on welzijn, Thomas can log in, and the report
-// waits to be picked up. The family page carries the signal. She picks it
-// up — first without a note, which comes back with the message at the
-// field — and the report says who picked it up. The team leader finds it
-// on this week's agenda under "Stagnatie gemeld door netwerkpartners" and
-// records that the team discussed it; the minutes say so. Each page is
-// checked with axe and for sideways scrolling at 1280 and 375 px
-// (screenshots with REGIE_SCREENSHOTS).
+// household and the plan on welzijn, Thomas can log in, the report waits
+// to be picked up, and Dylan's own consent, signed with his mother, shares
+// what he told in confidence with Sanne. The family page carries the
+// signal. She picks the report up — first without a note, which comes back
+// with the message at the field — and the report says who picked it up.
+// The team leader finds it on this week's agenda under "Stagnatie gemeld
+// door netwerkpartners" and records that the team discussed it; the
+// minutes say so. Each page is checked with axe and for sideways scrolling
+// at 1280 and 375 px (screenshots with REGIE_SCREENSHOTS).
 func TestBrowser_StagnationForTheTeam(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
 	waitPastMidnight(t)
@@ -51,6 +52,31 @@ func TestBrowser_StagnationForTheTeam(t *testing.T) {
 		t.Fatal(err)
 	}
 	fam := fmt.Sprintf("/gezinnen/%d", famID)
+	// Dylan (15) consented with his mother to share with Sanne, recorded
+	// by his youth worker.
+	youthWorker, err := m.Store.FindUserByEmail(ctx, "jeugd@demo.regie.nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yw := regie.NewContextWithActor(ctx, &regie.Actor{UserID: youthWorker.ID, Name: youthWorker.Name, Role: youthWorker.Role,
+		OrganisationID: youthWorker.OrganisationID, TeamID: youthWorker.TeamID, IP: "127.0.0.1", UserAgent: "browser test setup"})
+	family, err := m.Store.FindFamilyByID(yw, famID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dylan, mother int64
+	for _, mb := range family.Members {
+		switch mb.GivenName {
+		case "Dylan":
+			dylan = mb.ID
+		case "Sandra":
+			mother = mb.ID
+		}
+	}
+	if _, err := m.Store.CreateYouthConsent(yw, famID, dylan, regie.YouthConsentInput{SignedOn: today.ISO(), YouthSigned: true,
+		ParentID: mother, ShareCoordinator: true}); err != nil {
+		t.Fatalf("Dylan's consent (members %d, %d): %v", dylan, mother, err)
+	}
 
 	cm := newBrowserTab(t, browser, base, "casemanager")
 	cm.logIn("casemanager@demo.regie.nl", demo.Password)
@@ -65,6 +91,8 @@ func TestBrowser_StagnationForTheTeam(t *testing.T) {
 	cm.wantText(`section[aria-labelledby=h-vandaag] tbody`, "welzijn")
 	cm.wantText("#stagnatie", reason)
 	cm.wantText("#stagnatie", "nog niet opgepakt")
+	cm.wantText(`section[aria-labelledby=h-jongeren]`, "Dylan Jansen (15 jaar)")
+	cm.wantText(`section[aria-labelledby=h-jongeren]`, "Gedeeld met: de regisseur")
 	check(cm, "wie-kan-wat-zien")
 
 	cm.open(fam, http.StatusOK)

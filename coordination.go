@@ -173,6 +173,8 @@ type NetworkAgreement struct {
 	What       string
 	Due        Date
 	Status     AgreementStatus
+	// Note is the owning partner's note with its newest progress.
+	Note string
 }
 
 // Overdue reports whether its day has passed while it is not finished.
@@ -202,6 +204,12 @@ type NetworkMeeting struct {
 	Progress      []NetworkProgress
 	CreatedByName string
 	CreatedAt     time.Time
+	// Disclosure is, for a partner, what its consents cover: the meeting
+	// then holds only its own organisation's agreements and no notes;
+	// AttendeesWithheld counts the attendees left out (people of the
+	// family when the members are not shared, others present).
+	Disclosure        Disclosure
+	AttendeesWithheld int
 }
 
 // NetworkAttendeeInput is a professional at the meeting, from the social map.
@@ -341,6 +349,10 @@ type Coordination struct {
 	History  []CoordinationEvent // oldest first
 	Closings []*FamilyClosing
 	CanEdit  bool
+	// Disclosure is, for a partner, what its consents cover: only the
+	// meetings its organisation attended and its own agreements; the
+	// agencies over time, the history and the closing are not shared.
+	Disclosure Disclosure
 }
 
 // CloseOutcome is how the coordination of care ended: one of a fixed

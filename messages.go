@@ -243,6 +243,12 @@ const (
 	MsgFlashYouthStatusSaved    Msg = "flash_youth_status_saved"
 )
 
+// Message codes of a network partner's own work (partner.go).
+const (
+	MsgFlashPartnerProgress    Msg = "flash_partner_progress"
+	MsgFlashStagnationReported Msg = "flash_stagnation_reported"
+)
+
 // Message codes of the handover, the network meetings and closing.
 const (
 	MsgNetworkNoAttendees       Msg = "network_no_attendees"
@@ -522,6 +528,9 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgStagnationDecision:       "Stagnatie gemeld door %s op %s besproken",
 	MsgFlashStagnationHandled:   "Vastgelegd: de melding van stagnatie is opgepakt.",
 	MsgFlashStagnationDiscussed: "Vastgelegd: de melding is besproken in het teamoverleg. Het besluit staat in de notulen.",
+
+	MsgFlashPartnerProgress:    "De voortgang van uw afspraak is vastgelegd. De regisseur ziet hem bij de afspraak.",
+	MsgFlashStagnationReported: "Uw melding van stagnatie is verstuurd. De regisseur ziet hem als signaal en neemt contact met u op.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.

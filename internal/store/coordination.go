@@ -292,8 +292,18 @@ func (s *Store) FindCoordination(ctx context.Context, familyID int64) (*regie.Co
 		ts.CountAgencies(tx.today())
 		out.Agencies, out.History = coordinationTimeline(phases, handovers, out.Meetings, out.Closings, ts, tx.today())
 		out.CanEdit = policy.Can(tx.actor, regie.ActionCreate, regie.SegNetwork, f)
+		detail := "coördinatie van zorg"
+		if out.Disclosure = disclosure(dec); out.Disclosure.Partial() {
+			// A partner: the meetings its organisation attended, its own
+			// agreements; not the rest of the coordination.
+			org := tx.actor.OrganisationID
+			out.Meetings = discloseNetwork(out.Meetings, org, out.Disclosure)
+			out.Open = ownNetworkAgreements(out.Open, org)
+			out.Agencies, out.History, out.Closings = nil, nil, nil
+			detail = fmt.Sprintf("netwerkoverleggen van de eigen organisatie: %d", len(out.Meetings))
+		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegNetwork,
-			FamilyID: familyID, Basis: dec.Basis, Detail: "coördinatie van zorg"})
+			FamilyID: familyID, Basis: dec.Basis, Detail: detail})
 	})
 	if err != nil {
 		return nil, err
@@ -361,6 +371,8 @@ func (s *Store) FindNetworkMeeting(ctx context.Context, familyID, id int64) (*re
 		if err != nil {
 			return err
 		}
+		// A partner sees only a meeting its organisation attended.
+		list = discloseNetwork(list, tx.actor.OrganisationID, disclosure(dec))
 		if len(list) == 0 {
 			return regie.NotFound()
 		}
@@ -462,14 +474,19 @@ func (tx *tx) networkMeetings(ctx context.Context, familyID, id int64) ([]*regie
 }
 
 // networkAgreements returns the family's network agreements with their
-// current status (the newest progress, by the meetings' days), oldest
-// first; only the unfinished ones when open.
+// current status, oldest first; only the unfinished ones when open. The
+// status is the newest of the progress the meetings gave it (by the
+// meetings' days) and of the owning partner's updates between meetings
+// (newestNetworkStatus).
 func (tx *tx) networkAgreements(ctx context.Context, familyID int64, open bool) ([]*regie.NetworkAgreement, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.meeting_id, m.held_on, a.owner, a.owner_kind, COALESCE(a.owner_org_id, 0),
 			COALESCE(a.owner_member_id, a.owner_person_id, 0), a.what, a.due,
-			COALESCE((SELECT p.status FROM network_progress p JOIN network_meetings pm ON pm.id = p.meeting_id
-				WHERE p.agreement_id = a.id ORDER BY pm.held_on DESC, p.id DESC LIMIT 1), 'afgesproken')
+			np.status, npm.held_on, u.status, u.on_date, COALESCE(u.note, '')
 		FROM network_agreements a JOIN network_meetings m ON m.id = a.meeting_id
+		LEFT JOIN network_progress np ON np.id = (SELECT p.id FROM network_progress p JOIN network_meetings pm ON pm.id = p.meeting_id
+			WHERE p.agreement_id = a.id ORDER BY pm.held_on DESC, p.id DESC LIMIT 1)
+		LEFT JOIN network_meetings npm ON npm.id = np.meeting_id
+		LEFT JOIN network_agreement_updates u ON u.id = (SELECT MAX(u2.id) FROM network_agreement_updates u2 WHERE u2.agreement_id = a.id)
 		WHERE a.family_id = $1 ORDER BY m.held_on, a.id`, familyID)
 	if err != nil {
 		return nil, fmt.Errorf("store: network agreements: %w", err)
@@ -478,12 +495,21 @@ func (tx *tx) networkAgreements(ctx context.Context, familyID int64, open bool) 
 	var as []*regie.NetworkAgreement
 	for rows.Next() {
 		a := &regie.NetworkAgreement{}
-		var status, kind string
+		var (
+			kind               string
+			meetStatus, update *string
+			meetOn, updateOn   regie.Date
+			note               string
+		)
 		if err := rows.Scan(&a.ID, &a.MeetingID, dateScan{&a.MadeOn}, &a.Owner, &kind, &a.OwnerOrgID, &a.OwnerID, &a.What,
-			dateScan{&a.Due}, &status); err != nil {
+			dateScan{&a.Due}, &meetStatus, dateScan{&meetOn}, &update, dateScan{&updateOn}, &note); err != nil {
 			return nil, err
 		}
-		a.Status, a.OwnerKind = regie.AgreementStatus(status), regie.OwnerKind(kind)
+		a.OwnerKind = regie.OwnerKind(kind)
+		a.Status = newestNetworkStatus(meetStatus, meetOn, update, updateOn)
+		if update != nil && (meetStatus == nil || !updateOn.Before(meetOn)) {
+			a.Note = note
+		}
 		if open && a.Status.Finished() {
 			continue
 		}

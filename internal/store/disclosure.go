@@ -154,3 +154,67 @@ func discloseTrajectories(ts *regie.Trajectories, d regie.Disclosure) {
 	}
 	ts.List = list
 }
+
+// discloseNetwork keeps of the network meetings what a partner of
+// organisation orgID is shown under d: only the meetings the organisation
+// attended; in them the day, the organisations present (by name, not
+// their people), the members only when the members are shared, and the
+// organisation's own agreements and their progress — never the other
+// organisations' agreements, the notes nor who recorded the meeting.
+func discloseNetwork(ms []*regie.NetworkMeeting, orgID int64, d regie.Disclosure) []*regie.NetworkMeeting {
+	if !d.Partial() {
+		return ms
+	}
+	var out []*regie.NetworkMeeting
+	for _, m := range ms {
+		attended := false
+		for _, a := range m.Attendees {
+			if a.Kind == regie.AttendeeOrganisation && a.OrgID == orgID {
+				attended = true
+			}
+		}
+		if !attended {
+			continue
+		}
+		m.Disclosure = d
+		var as []regie.NetworkAttendee
+		for _, a := range m.Attendees {
+			switch {
+			case a.Kind == regie.AttendeeOrganisation:
+				a.Name = ""
+				as = append(as, a)
+			case a.Kind == regie.AttendeeMember && d.Shares(regie.InfoMembers):
+				as = append(as, a)
+			default:
+				m.AttendeesWithheld++
+			}
+		}
+		m.Attendees = as
+		m.Agreements = ownNetworkAgreements(m.Agreements, orgID)
+		own := map[int64]bool{}
+		for _, a := range m.Agreements {
+			own[a.ID] = true
+		}
+		var ps []regie.NetworkProgress
+		for _, p := range m.Progress {
+			if own[p.AgreementID] {
+				ps = append(ps, p)
+			}
+		}
+		m.Progress = ps
+		m.Notes, m.CreatedByName = "", ""
+		out = append(out, m)
+	}
+	return out
+}
+
+// ownNetworkAgreements keeps the agreements organisation orgID owns.
+func ownNetworkAgreements(as []*regie.NetworkAgreement, orgID int64) []*regie.NetworkAgreement {
+	var out []*regie.NetworkAgreement
+	for _, a := range as {
+		if a.OwnerOrgID == orgID {
+			out = append(out, a)
+		}
+	}
+	return out
+}

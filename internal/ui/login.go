@@ -217,6 +217,8 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 		to = "/gezinnen?overzicht=team"
 	case can.MyFamilies:
 		to = "/gezinnen"
+	case can.PartnerFamilies:
+		to = "/partner"
 	case can.Assignments:
 		to = "/toewijzingen"
 	case can.AuditLog:

@@ -49,6 +49,9 @@ type Config struct {
 	YouthConsents regie.YouthConsentService
 	// Youth is the youth workers' own tracks with the youths.
 	Youth regie.YouthService
+	// Partners is a network partner's own work: its families, its
+	// organisation's agreements.
+	Partners regie.PartnerService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -213,6 +216,13 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /gezinnen/{id}/netwerk/{pid}", handle: h.showNetworkPerson},
 		{pattern: "POST /gezinnen/{id}/netwerk/{pid}", handle: h.updateNetworkPerson},
 		{pattern: "POST /gezinnen/{id}/netwerk/{pid}/beeindigen", handle: h.endNetworkPerson},
+
+		// A network partner's own work: its families under consent, its
+		// organisation's agreements, reporting stagnation.
+		{pattern: "GET /partner", handle: h.showPartnerFamilies},
+		{pattern: "GET /gezinnen/{id}/samenwerking", handle: h.showPartnerWork},
+		{pattern: "POST /gezinnen/{id}/samenwerking/voortgang", handle: h.recordAgreementProgress},
+		{pattern: "POST /gezinnen/{id}/stagnatie", handle: h.reportStagnation},
 
 		// Check-ups after closing, and a new referral from a worrying one.
 		{pattern: "GET /gezinnen/{id}/checkups", handle: h.showCheckups},

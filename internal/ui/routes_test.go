@@ -186,6 +186,28 @@ func checkupWrite(role, rel string) int {
 	return notFound
 }
 
+// partnerWork: a partner's own work with a family, under a consent naming
+// its organisation; for the team and everyone else there is no such page.
+func partnerWork(okStatus int) func(role, rel string) int {
+	return func(role, rel string) int {
+		switch role {
+		case "uitgelogd":
+			return redirect
+		case "netwerkpartner":
+			return okStatus
+		}
+		return notFound
+	}
+}
+
+func progressForm(*storetest.Fixture, string) url.Values {
+	return url.Values{"agreement": {"plan:x"}, "status": {"loopt"}, "note": {"Gesprek gehad."}}
+}
+
+func stagnationForm(*storetest.Fixture, string) url.Values {
+	return url.Values{"reason": {"De hulp loopt vast."}}
+}
+
 func referralForm(f *storetest.Fixture, rel string) url.Values {
 	return url.Values{"referrer_org": {fmt.Sprint(f.Partner.ID)}, "referrer_name": {"Wijkagent Bos"}, "received_via": {"telefoon"},
 		"referrer_phone": {"030 111 22 33"}, "household_name": {"Gezin Nieuw"}, "district": {fmt.Sprint(f.TeamA.Districts[0].ID)},
@@ -339,12 +361,7 @@ var expectations = map[string]expectation{
 	// A's leader confirms it — not the administrator who made it.
 	"GET /bevestigingen":       {status: only(ok, "teamleider", "functioneel_beheerder", "privacy_officer")},
 	"POST /bevestigingen/{id}": {status: only(redirect, "teamleider")},
-	"GET /{$}": {status: func(role, rel string) int {
-		if role == "netwerkpartner" {
-			return ok
-		}
-		return redirect
-	}},
+	"GET /{$}": {status: func(role, rel string) int { return redirect }}, // each role to where its work starts (a partner: /partner)
 	"GET /werkbak":        {status: only(ok, "casemanager", "jeugdhulpverlener")},
 	"GET /gezinnen":       {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
 	"GET /gezinnen/nieuw": {status: only(ok, "teamleider")},
@@ -574,6 +591,15 @@ var expectations = map[string]expectation{
 	"GET /gezinnen/{id}/netwerk/{pid}":             {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/netwerk/{pid}":            {family: true, status: familyWrite, form: networkPersonForm},
 	"POST /gezinnen/{id}/netwerk/{pid}/beeindigen": {family: true, status: familyWrite, form: networkEndForm},
+
+	// A partner's own work: its list, and per family (every family of the
+	// matrix has a consent naming the partner's organisation) its
+	// agreements and reports; for anyone else the page does not exist.
+	// An agreement that is not the organisation's own is not there.
+	"GET /partner":                               {status: only(ok, "netwerkpartner")},
+	"GET /gezinnen/{id}/samenwerking":            {family: true, status: partnerWork(ok)},
+	"POST /gezinnen/{id}/samenwerking/voortgang": {family: true, status: partnerWork(notFound), form: progressForm},
+	"POST /gezinnen/{id}/stagnatie":              {family: true, status: partnerWork(redirect), form: stagnationForm},
 
 	// Check-ups follow the closing: on the fixture's open files the page
 	// reads (with nothing due) and nothing may be recorded. The closed file

@@ -361,11 +361,13 @@ var expectations = map[string]expectation{
 	// A's leader confirms it — not the administrator who made it.
 	"GET /bevestigingen":       {status: only(ok, "teamleider", "functioneel_beheerder", "privacy_officer")},
 	"POST /bevestigingen/{id}": {status: only(redirect, "teamleider")},
-	"GET /{$}":                 {status: func(role, rel string) int { return redirect }}, // each role to where its work starts (a partner: /partner)
-	"GET /werkbak":             {status: only(ok, "casemanager", "jeugdhulpverlener")},
-	"GET /gezinnen":            {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
-	"GET /gezinnen/nieuw":      {status: only(ok, "teamleider")},
-	"POST /gezinnen":           {status: only(redirect, "teamleider"), form: familyForm},
+	"GET /{$}": {status: func(role, rel string) int {
+		return redirect // each role to where its work starts (a partner: /partner)
+	}},
+	"GET /werkbak":        {status: only(ok, "casemanager", "jeugdhulpverlener")},
+	"GET /gezinnen":       {status: only(ok, "casemanager", "jeugdhulpverlener", "teamleider")},
+	"GET /gezinnen/nieuw": {status: only(ok, "teamleider")},
+	"POST /gezinnen":      {status: only(redirect, "teamleider"), form: familyForm},
 
 	"GET /gezinnen/{id}":          {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/bewerken": {family: true, status: familyEditPage},

@@ -62,6 +62,9 @@ type Family struct {
 	// track, the newest track (ID 0: not started yet), never what the
 	// youth told in confidence.
 	YouthTracks []*YouthTrack
+	// Stagnations are the partners' reports of stagnation (a partner:
+	// its own organisation's), newest first, when the reader may see them.
+	Stagnations []*Stagnation
 	// Disclosure says what of the family the reader is shown; the parts
 	// left out are empty and the page says they are not shared.
 	Disclosure Disclosure

@@ -285,6 +285,19 @@ func (tx *tx) familyPageParts(ctx context.Context, fam *regie.Family, f *policy.
 	if err := tx.familyYouthTracks(ctx, fam, f); err != nil {
 		return "", err
 	}
+	if policy.Decide(tx.actor, regie.ActionRead, regie.SegStagnation, f).Allow {
+		var org int64
+		if tx.actor.Role == regie.RolePartner {
+			org = tx.actor.OrganisationID // a partner reads its own organisation's reports
+		}
+		var err error
+		if fam.Stagnations, err = tx.stagnations(ctx, fam.ID, org); err != nil {
+			return "", err
+		}
+		if len(fam.Stagnations) > 0 {
+			shown = append(shown, "stagnatiemeldingen")
+		}
+	}
 	if len(shown) == 0 {
 		return "", nil
 	}

@@ -158,9 +158,9 @@ func TestBrowser_PartnerPath(t *testing.T) {
 
 	// Stagnation: a blank reason comes back, a reason is reported.
 	p.press(`#stagnatie form button[type=submit]`, http.StatusUnprocessableEntity)
-	p.wantText(".error-summary", "Wat stagneert er?")
+	p.wantText(".error-summary", "Reden: Vul dit veld in.")
 	const reason = "Moeder zegt de afspraken bij de GGZ steeds af; de behandeling komt niet op gang."
-	p.typeInto("#f-reason", reason)
+	p.typeNew("#f-reason", reason)
 	p.press(`#stagnatie form button[type=submit]`, http.StatusOK)
 	p.wantText(".flash", "Uw melding van stagnatie is verstuurd.")
 	p.wantText("#stagnatie", reason)
@@ -191,7 +191,7 @@ func TestBrowser_PartnerPath(t *testing.T) {
 	// The family withdraws the consent.
 	cm.open(fmt.Sprintf("%s/toestemming/%d/intrekken", famPath, consentID), http.StatusOK)
 	cm.typeDate("#f-withdrawn_on", today)
-	cm.typeInto("#f-withdraw_reason", "Moeder wil niet meer dat de GGZ meekijkt.")
+	cm.typeNew("#f-withdraw_reason", "Moeder wil niet meer dat de GGZ meekijkt.")
 	cm.press(`.form-actions button[type=submit]`, http.StatusOK)
 	cm.wantText(".flash", "")
 

@@ -206,6 +206,9 @@ type Agreement struct {
 	Status   AgreementStatus
 	StatusBy string
 	StatusAt time.Time
+	// StatusNote is the note recorded with the newest status (a
+	// partner's short explanation of its progress).
+	StatusNote string
 }
 
 // Overdue reports whether the agreement is past its date and not finished.

@@ -266,7 +266,7 @@ func TestPartner_AgreementProgress(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a := plan.Agreed.Agreements[0]; a.Status != regie.AgreementRunning || a.StatusBy != f.Partner1.Name {
+		if a := plan.Agreed.Agreements[0]; a.Status != regie.AgreementRunning || a.StatusBy != f.Partner1.Name || a.StatusNote != "Eerste gesprek gehad." {
 			t.Errorf("the coordinator's plan: %+v", a)
 		}
 		co, err := s.FindCoordination(cm, fam.ID)

@@ -157,7 +157,7 @@ func (tx *tx) agreementProgress(ctx context.Context, familyID int64, as []*regie
 	if len(as) == 0 {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT p.key, p.status, u.name, p.at FROM agreement_progress p JOIN users u ON u.id = p.by_user
+	rows, err := tx.QueryContext(ctx, `SELECT p.key, p.status, u.name, p.at, p.note FROM agreement_progress p JOIN users u ON u.id = p.by_user
 		WHERE p.family_id = $1 ORDER BY p.id`, familyID)
 	if err != nil {
 		return fmt.Errorf("store: agreement progress: %w", err)
@@ -168,13 +168,13 @@ func (tx *tx) agreementProgress(ctx context.Context, familyID int64, as []*regie
 		byKey[a.Key] = a
 	}
 	for rows.Next() {
-		var key, status, by string
+		var key, status, by, note string
 		var at = new(regie.Agreement).StatusAt
-		if err := rows.Scan(&key, &status, &by, timeScan{&at}); err != nil {
+		if err := rows.Scan(&key, &status, &by, timeScan{&at}, &note); err != nil {
 			return err
 		}
 		if a := byKey[key]; a != nil {
-			a.Status, a.StatusBy, a.StatusAt = regie.AgreementStatus(status), by, at
+			a.Status, a.StatusBy, a.StatusAt, a.StatusNote = regie.AgreementStatus(status), by, at, note
 		}
 	}
 	return rows.Err()

@@ -177,6 +177,14 @@ func TestBrowser_PartnerPath(t *testing.T) {
 	p.wantText("main", "Intake bij de GGZ plannen met moeder.")
 	p.wantText("main", "Het verslag: niet gedeeld onder de toestemming")
 	check(p, "netwerkoverleg")
+	p.open(famPath+"/netwerkoverleg", http.StatusOK)
+	p.wantText("main", "niet gedeeld")
+	check(p, "coordinatie")
+	// The family page leads to the work page, and says whom to call.
+	p.open(famPath, http.StatusOK)
+	p.wantText("#h-samenwerking + p", "Uw afspraken")
+	p.wantText("#h-regie ~ dl", "Sanne Verbeek")
+	check(p, "gezinspagina")
 
 	// Sanne sees the report on the family page and the new status.
 	// TODO(h/team): the werkbak's signal and the team agenda's section

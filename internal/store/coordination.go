@@ -371,10 +371,17 @@ func (s *Store) FindNetworkMeeting(ctx context.Context, familyID, id int64) (*re
 		if err != nil {
 			return err
 		}
-		// A partner sees only a meeting its organisation attended.
-		list = discloseNetwork(list, tx.actor.OrganisationID, disclosure(dec))
 		if len(list) == 0 {
 			return regie.NotFound()
+		}
+		// A partner sees only a meeting its organisation attended; any
+		// other is not there for them, and the attempt is logged.
+		if list = discloseNetwork(list, tx.actor.OrganisationID, disclosure(dec)); len(list) == 0 {
+			if err := tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeDenied, Segment: regie.SegNetwork,
+				FamilyID: familyID, Basis: policy.Denied, Detail: fmt.Sprintf("netwerkoverleg %d: de eigen organisatie was er niet bij", id)}); err != nil {
+				return err
+			}
+			return &errDenied{err: regie.NotFound()}
 		}
 		out = list[0]
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegNetwork,

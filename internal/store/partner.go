@@ -114,11 +114,17 @@ func (s *Store) FindPartnerFamilies(ctx context.Context) ([]*regie.PartnerFamily
 		if err := tx.orgOpenStagnations(ctx, scope.OrgID, today, byID); err != nil {
 			return err
 		}
+		// Named families by name (the query's order), then those shown by
+		// dossier number, by number: their order must not hint at names.
 		sort.SliceStable(list, func(i, j int) bool {
-			if list[i].HouseholdName == "" || list[j].HouseholdName == "" {
-				return list[i].HouseholdName != "" && list[j].HouseholdName == ""
+			a, b := list[i], list[j]
+			switch {
+			case a.HouseholdName != "" && b.HouseholdName != "":
+				return false
+			case a.HouseholdName == "" && b.HouseholdName == "":
+				return a.ID < b.ID
 			}
-			return false // the query's order: by sort name
+			return a.HouseholdName != ""
 		})
 		// One row per family listed, under the consents it was listed by.
 		detail := fmt.Sprintf("gezinnen onder toestemming: %d gezinnen", len(list))

@@ -393,6 +393,13 @@ func TestPartner_NetworkMeetings(t *testing.T) {
 		if _, err := s.FindNetworkMeeting(partner, fam.ID, without.ID); regie.ErrorCode(err) != regie.ENOTFOUND {
 			t.Errorf("a meeting without the organisation: %v", err)
 		}
+		refused := false
+		for _, e := range partnerLog(t, s, f, fam.ID) {
+			refused = refused || (e.Segment == regie.SegNetwork && e.Outcome == regie.OutcomeDenied)
+		}
+		if !refused {
+			t.Errorf("the attempt to open a meeting without the organisation is not in the access log")
+		}
 		one, err := s.FindNetworkMeeting(partner, fam.ID, both.ID)
 		if err != nil || len(one.Agreements) != 1 || one.Notes != "" {
 			t.Errorf("one meeting: %+v, %v", one, err)

@@ -335,17 +335,22 @@ func (s *Store) FindPartnerWork(ctx context.Context, familyID int64) (*regie.Par
 		if err != nil {
 			return err
 		}
-		fam, err := tx.findFamily(ctx, familyID)
-		if err != nil {
+		w = &regie.PartnerWork{}
+		// Only what the page shows: the household's name, whom to call.
+		fam := &regie.Family{ID: familyID}
+		if err := tx.QueryRowContext(ctx, `SELECT f.household_name, f.closed_at, o.name FROM families f, organisations o
+			WHERE f.id = $1 AND o.id = $2`, familyID, tx.actor.OrganisationID).Scan(&fam.HouseholdName, timeScan{&fam.ClosedAt},
+			&w.OrgName); err != nil {
+			return fmt.Errorf("store: partner work: %w", err)
+		}
+		if fam.Assignments, err = tx.findAssignments(ctx, familyID, true); err != nil {
 			return err
 		}
-		w = &regie.PartnerWork{FamilyID: familyID, Disclosure: disclosure(org), Closed: fam.Closed(),
-			Coordinator: fam.Coordinator(), Duo: fam.Duo(), ValidUntil: lastValidDay(orgConsents(f.Consents, tx.actor.OrganisationID, f.Today))}
+		w.FamilyID, w.Disclosure, w.Closed = familyID, disclosure(org), fam.Closed()
+		w.Coordinator, w.Duo = fam.Coordinator(), fam.Duo()
+		w.ValidUntil = lastValidDay(orgConsents(f.Consents, tx.actor.OrganisationID, f.Today))
 		if w.Disclosure.Shares(regie.InfoFamily) {
 			w.HouseholdName = fam.HouseholdName
-		}
-		if err := tx.QueryRowContext(ctx, `SELECT name FROM organisations WHERE id = $1`, tx.actor.OrganisationID).Scan(&w.OrgName); err != nil {
-			return fmt.Errorf("store: partner organisation: %w", err)
 		}
 		w.FamilyPage = policy.Can(tx.actor, regie.ActionRead, regie.SegFamily, f)
 		w.Network = policy.Can(tx.actor, regie.ActionRead, regie.SegNetwork, f)

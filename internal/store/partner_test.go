@@ -345,6 +345,22 @@ func TestPartner_AgreementProgress(t *testing.T) {
 		if err := s.RecordAgreementProgress(partner, fam.ID, regie.AgreementProgressInput{Agreement: planRef, Status: "gedaan"}); regie.ErrorCode(err) != regie.ENOTFOUND {
 			t.Errorf("progress after withdrawal: %v", err)
 		}
+
+		// A closed file, under a new consent: the partner still reads its
+		// work there, and records nothing more.
+		partnerConsent(t, s, f, fam, "2026-03-02", "", f.Partner.ID, regie.InfoPlan, regie.DomainKind("kinderen"))
+		if err := s.CloseFamily(storetest.As(f.TeamLeader), fam.ID, "Afgerond"); err != nil {
+			t.Fatal(err)
+		}
+		if w, err := s.FindPartnerWork(partner, fam.ID); err != nil || w.CanProgress || w.CanReport || !w.Closed {
+			t.Errorf("closed file: %+v, %v", w, err)
+		}
+		if err := s.RecordAgreementProgress(partner, fam.ID, regie.AgreementProgressInput{Agreement: planRef, Status: "gedaan"}); regie.ErrorCode(err) != regie.ENOTFOUND {
+			t.Errorf("progress on a closed file: %v", err)
+		}
+		if _, err := s.ReportStagnation(partner, fam.ID, regie.StagnationInput{Reason: "Te laat."}); regie.ErrorCode(err) != regie.ENOTFOUND {
+			t.Errorf("stagnation on a closed file: %v", err)
+		}
 	})
 }
 

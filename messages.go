@@ -529,8 +529,8 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashStagnationHandled:   "Vastgelegd: de melding van stagnatie is opgepakt.",
 	MsgFlashStagnationDiscussed: "Vastgelegd: de melding is besproken in het teamoverleg. Het besluit staat in de notulen.",
 
-	MsgFlashPartnerProgress:    "De voortgang van uw afspraak is vastgelegd. De regisseur ziet hem bij de afspraak.",
-	MsgFlashStagnationReported: "Uw melding van stagnatie is verstuurd. De regisseur ziet hem als signaal en neemt contact met u op.",
+	MsgFlashPartnerProgress:    "De voortgang van uw afspraak is vastgelegd. De regisseur ziet de nieuwe stand bij de afspraak.",
+	MsgFlashStagnationReported: "Uw melding van stagnatie is verstuurd. De regisseur ziet uw melding en neemt zo nodig contact met u op.",
 }
 
 // Text returns the Dutch text of a message code, formatted with args.

@@ -38,9 +38,7 @@ func TestBrowser_PartnerPath(t *testing.T) {
 	base := m.Server.URL()
 
 	// One of Sanne's families whose consents do not name the GGZ, with a
-	// network meeting the GGZ attended and an agreement it owns (choosing
-	// an organisation as an agreement's owner in the form is built
-	// elsewhere: the owner is set directly).
+	// network meeting the GGZ attended and an agreement it owns.
 	cmCtx := demoActor(t, m, "casemanager@demo.regie.nl")
 	ggz := demoActor(t, m, "partner@demo.regie.nl")
 	ggzActor := regie.ActorFromContext(ggz)
@@ -76,15 +74,11 @@ func TestBrowser_PartnerPath(t *testing.T) {
 		Professionals: []regie.NetworkAttendeeInput{{Name: "Thomas Wolters", OrgID: ggzActor.OrganisationID}},
 		Others:        "Buurvrouw Ans",
 		Agreements: []regie.NetworkAgreementInput{
-			{Owner: "GGZ", What: "Intake bij de GGZ plannen met moeder.", Due: regie.DateOf(m.Clock.Now()).AddDays(21).ISO()},
+			{OwnerChoice: fmt.Sprintf("o:%d", ggzActor.OrganisationID), What: "Intake bij de GGZ plannen met moeder.", Due: regie.DateOf(m.Clock.Now()).AddDays(21).ISO()},
 			{Owner: "Kredietbank", What: "Schuldenoverzicht opstellen.", Due: regie.DateOf(m.Clock.Now()).AddDays(28).ISO()},
 		},
 		Notes: "Moeder vertelde over de ruzies thuis."})
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := m.Store.DB().Exec(`UPDATE network_agreements SET owner_kind = 'organisatie', owner_org_id = $1 WHERE id = $2`,
-		ggzActor.OrganisationID, meeting.Agreements[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	famPath := fmt.Sprintf("/gezinnen/%d", fam.ID)

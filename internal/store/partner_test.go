@@ -40,23 +40,22 @@ func partnerPlan(t *testing.T, s *store.Store, f *storetest.Fixture, fam *regie.
 }
 
 // partnerMeeting records a network meeting the organisations attended,
-// with an agreement for each; the owner organisation is set directly
-// (the form choosing it is built elsewhere).
+// with an agreement owned by each (chosen as its owner in the form).
 func partnerMeeting(t *testing.T, s *store.Store, f *storetest.Fixture, fam *regie.Family, orgs ...*regie.Organisation) *regie.NetworkMeeting {
 	t.Helper()
 	in := regie.NetworkMeetingInput{HeldOn: "2026-03-02", Members: []int64{fam.Members[0].ID}, Notes: "Moeder was open over de schulden."}
 	for _, o := range orgs {
 		in.Professionals = append(in.Professionals, regie.NetworkAttendeeInput{Name: "Iemand van " + o.Name, OrgID: o.ID})
-		in.Agreements = append(in.Agreements, regie.NetworkAgreementInput{Owner: o.Name, What: "Afspraak van " + o.Name, Due: "2026-04-01"})
+		in.Agreements = append(in.Agreements, regie.NetworkAgreementInput{OwnerChoice: "o:" + itoa(o.ID), What: "Afspraak van " + o.Name,
+			Due: "2026-04-01"})
 	}
 	m, err := s.AddNetworkMeeting(storetest.As(f.Casemanager), fam.ID, in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, a := range m.Agreements {
-		if _, err := s.DB().Exec(`UPDATE network_agreements SET owner_kind = 'organisatie', owner_org_id = $1 WHERE id = $2`,
-			orgs[i].ID, a.ID); err != nil {
-			t.Fatal(err)
+		if a.OwnerOrgID != orgs[i].ID {
+			t.Fatalf("agreement %d owned by %d, want %d", a.ID, a.OwnerOrgID, orgs[i].ID)
 		}
 	}
 	return m

@@ -36,16 +36,13 @@ func TestPartner_OwnWork(t *testing.T) {
 	m, err := e.store.AddNetworkMeeting(storetest.As(f.Casemanager), fam.ID, regie.NetworkMeetingInput{HeldOn: "2026-03-02",
 		Members:       []int64{fam.Members[0].ID},
 		Professionals: []regie.NetworkAttendeeInput{{Name: "Juf Anna", OrgID: f.Partner.ID}},
-		Agreements:    []regie.NetworkAgreementInput{{Owner: "School", What: "Kevin elke ochtend opvangen.", Due: "2026-04-01"}},
-		Notes:         "Vertrouwelijk verslag van het overleg."})
+		Agreements: []regie.NetworkAgreementInput{{OwnerChoice: fmt.Sprintf("o:%d", f.Partner.ID), What: "Kevin elke ochtend opvangen.",
+			Due: "2026-04-01"}},
+		Notes: "Vertrouwelijk verslag van het overleg."})
 	if err != nil {
 		t.Fatal(err)
 	}
 	agreement := m.Agreements[0].ID
-	if _, err := e.store.DB().Exec(`UPDATE network_agreements SET owner_kind = 'organisatie', owner_org_id = $1 WHERE id = $2`,
-		f.Partner.ID, agreement); err != nil {
-		t.Fatal(err)
-	}
 	token := e.session(f.Partner1)
 	base := fmt.Sprintf("/gezinnen/%d", fam.ID)
 

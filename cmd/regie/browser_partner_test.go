@@ -23,8 +23,9 @@ import (
 // GGZ logs in and lands on his list of families, which now holds it;
 // he opens the family's work page, records progress on the GGZ's
 // agreement from the network meeting, reports stagnation and sees the
-// meeting without its notes or the other agreements. Sanne's family page
-// shows the report, the meeting the new status. She records that the
+// meeting without its notes or the other agreements. Sanne's werkbak and
+// family page show the report and its signal, the meeting the new
+// status, and the team's agenda lists the report. She records that the
 // family withdrew the consent: the family leaves Thomas's list and its
 // pages answer 404. The privacy officer's access log of the family holds
 // each of Thomas's steps with the consent it relied on. The partner's
@@ -180,12 +181,23 @@ func TestBrowser_PartnerPath(t *testing.T) {
 	p.wantText("#h-regie ~ dl", "Sanne Verbeek")
 	check(p, "gezinspagina")
 
-	// Sanne sees the report on the family page and the new status.
-	// TODO(h/team): the werkbak's signal and the team agenda's section
-	// for the report are built on another branch; assert them once merged.
+	// Sanne sees the report on her werkbak and on the family page, with
+	// its signal; the meeting shows the new status; the team's agenda
+	// lists the report.
+	const ggzName = "GGZ Utrecht Noord (demo)"
+	todayDutch := regie.DateOf(m.Clock.Now()).Dutch()
+	cm.open("/werkbak", http.StatusOK)
+	cm.wantText("main", "Stagnatie gemeld door "+ggzName+": "+reason)
 	cm.open(famPath, http.StatusOK)
 	cm.wantText("#h-stagnatie + ul", reason)
-	cm.wantText("#h-stagnatie + ul", "GGZ Utrecht Noord")
+	cm.wantText("#h-stagnatie + ul", ggzName)
+	cm.wantText(`section[aria-labelledby=h-partners]`, "1 melding van stagnatie nog niet opgepakt")
+	cm.wantText(`section[aria-labelledby=h-nu] .signals`, regie.Text(regie.MsgSignalStagnation, todayDutch))
+	tl := newBrowserTab(t, browser, base, "teamleider")
+	tl.logIn("teamleider@demo.regie.nl", demo.Password)
+	tl.press(`nav a[href="/teamoverleg"]`, http.StatusOK)
+	tl.wantPath(`/teamoverleg/` + regie.NextMeetingDay(regie.DateOf(m.Clock.Now())).ISO())
+	tl.wantText("#stagnatie", fam.HouseholdName+": "+ggzName+", "+todayDutch)
 	cm.open(fmt.Sprintf("%s/netwerkoverleg/%d", famPath, meeting.ID), http.StatusOK)
 	cm.wantText("main", "Loopt")
 	cm.wantText("main", "Moeder vertelde over de ruzies thuis.")

@@ -128,10 +128,8 @@ func TestBrowser_PlanFlow(t *testing.T) {
 	step("an agreement without who and when")
 	cm.tapTo(`.form-actions button[type=submit]:not([name])`, http.StatusUnprocessableEntity)
 	cm.wantPath(fam + `/plan/1`)
-	const (
-		ownerMsg = "Kies wie dit doet: een gezinslid, de casemanager of een organisatie."
-		dueMsg   = "Geef aan wanneer het gedaan moet zijn."
-	)
+	ownerMsg := regie.Text(regie.MsgAgreementNeedsOwner)
+	const dueMsg = "Geef aan wanneer het gedaan moet zijn."
 	cm.wantText(".error-summary", "Er is iets niet goed ingevuld")
 	summary := evalJS[[]string](cm.browserTab, `Array.from(document.querySelectorAll('.error-summary li'), li => li.innerText.trim())`)
 	if want := []string{"Afspraak 3, wie: " + ownerMsg, "Afspraak 3, uiterlijk: " + dueMsg}; strings.Join(summary, "\n") != strings.Join(want, "\n") {

@@ -85,8 +85,10 @@ var plans = map[string]planScript{
 			{"o:woningcorporatie", "wonen", "Betalingsregeling voor de huurachterstand voorstellen.", 21},
 			{"m:Dylan", "kinderen", "Elke maandag naar het gesprek met de mentor.", 28},
 			{"m:Rob", "dagbesteding", "Bij het uitzendbureau inschrijven.", 30},
-			{"o:ggz", "welzijn", "Intakegesprek met Rob over slapen en piekeren.", 21},
 			{"p:Oma Thea", "kinderen", "Haalt Lotte op woensdag uit school en past op.", 14},
+			// Last: the one agreement kept open and running late, which the
+			// GGZ's user sees under the consent for welzijn.
+			{"o:ggz", "welzijn", "Intakegesprek met Rob over slapen en piekeren.", 21},
 		},
 		trajectories: []trajectoryScript{
 			{org: "kredietbank", domain: "financien", intervention: "Schuldhulpverlening en budgetbeheer", waitFrom: 40, startFrom: 95},

@@ -22,14 +22,13 @@ import (
 // netSeed writes the partner accounts, the consents and the informal
 // networks; coordSeed calls it per family.
 type netSeed struct {
-	g         *gen
-	r         *rand.Rand
-	partners  map[int64]bool // organisations with a partner account
-	persons   *inserter
-	consents  *inserter
-	signers   *inserter
-	parties   *inserter
-	consentID int64
+	g        *gen
+	r        *rand.Rand
+	partners map[int64]bool // organisations with a partner account
+	persons  *inserter
+	consents *inserter
+	signers  *inserter
+	parties  *inserter
 }
 
 // networkPerson is a person of a family's informal network as drawn.

@@ -678,14 +678,24 @@ func checkPartnerSide(t *testing.T, s *store.Store) {
 	var famID, partnerID int64
 	if err := s.DB().QueryRow(`SELECT c.family_id, u.id FROM consents c JOIN consent_parties p ON p.consent_id = c.id
 		JOIN users u ON u.organisation_id = p.org_id AND u.role = 'netwerkpartner'
-		WHERE EXISTS (SELECT 1 FROM network_meetings m WHERE m.family_id = c.family_id) ORDER BY c.family_id LIMIT 1`).Scan(&famID, &partnerID); err != nil {
+		WHERE EXISTS (SELECT 1 FROM network_meetings m JOIN network_attendees a ON a.meeting_id = m.id
+			WHERE m.family_id = c.family_id AND a.org_id = p.org_id)
+		ORDER BY c.family_id LIMIT 1`).Scan(&famID, &partnerID); err != nil {
 		t.Fatal(err)
 	}
 	partner, err := s.FindUserByID(storetest.System(), partnerID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c, err := s.FindCoordination(storetest.As(partner), famID); err != nil || len(c.Meetings) == 0 {
-		t.Errorf("the partner reads the family's network meetings under its consent: %v", err)
+	c, err := s.FindCoordination(storetest.As(partner), famID)
+	if err != nil || len(c.Meetings) == 0 {
+		t.Fatalf("the partner reads the family's network meetings its organisation attended, under its consent: %v", err)
+	}
+	for _, m := range c.Meetings {
+		for _, a := range m.Agreements {
+			if a.OwnerOrgID != partner.OrganisationID {
+				t.Errorf("the partner reads another's agreement %q (owner %q)", a.What, a.Owner)
+			}
+		}
 	}
 }

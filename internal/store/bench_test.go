@@ -44,6 +44,9 @@ type benchEnv struct {
 	mine    map[int64][]int64     // family ids per casemanager (coordinator or duo)
 	leaders []*regie.User         // team leaders
 	privacy *regie.User           // privacy officer
+	// partners are the partner organisations' accounts, most families
+	// under consent first.
+	partners []*regie.User
 	sample  []int64               // families whose access log is read
 	users   map[int64]*regie.User // by id
 }
@@ -118,6 +121,8 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 			env.leaders = append(env.leaders, u)
 		case regie.RolePrivacy:
 			env.privacy = u
+		case regie.RolePartner:
+			env.partners = append(env.partners, u)
 		}
 	}
 	rows, err := st.DB().QueryContext(ctx, `SELECT user_id, family_id FROM assignments
@@ -379,6 +384,27 @@ func BenchmarkWorklist(b *testing.B) {
 			}
 			return err
 		})
+	})
+}
+
+// BenchmarkPartnerFamilies is a partner's list: the families whose consent,
+// valid today, names the partner's organisation — for the seed's busiest
+// agencies hundreds of families — each with its coordinator, what the
+// consents cover, the organisation's open agreements and reports, and a
+// read row in each listed family's access log.
+func BenchmarkPartnerFamilies(b *testing.B) {
+	forEachDialect(b, func(b *testing.B, env *benchEnv) {
+		if len(env.partners) == 0 {
+			b.Fatal("the seeded database has no partner accounts")
+		}
+		var most int
+		timed(b, func(i int) error {
+			p := env.partners[i%len(env.partners)]
+			list, err := env.st.FindPartnerFamilies(storetest.As(p))
+			most = max(most, len(list))
+			return err
+		})
+		b.ReportMetric(float64(most), "families-max")
 	})
 }
 

@@ -79,6 +79,18 @@ func (t *YouthTrack) GoalOn(d Domain) *YouthGoal {
 	return nil
 }
 
+// OwnAgreements returns the agreements that do not concern the family:
+// those between the youth and the worker (confidential).
+func (t *YouthTrack) OwnAgreements() []*YouthAgreement {
+	var out []*YouthAgreement
+	for _, a := range t.Agreements {
+		if !a.ConcernsFamily {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // LatestScores returns the newest score moment, or nil.
 func (t *YouthTrack) LatestScores() *YouthScoreMoment {
 	if len(t.Scores) == 0 {

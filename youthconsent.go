@@ -165,17 +165,28 @@ type YouthConfidential struct {
 	MemberID int64
 	Name     string
 	Notes    []*YouthNote
+	// Track is the youth's newest track with its confidential part (the
+	// goals, every agreement, the scores, the final evaluation); nil when
+	// none was started.
+	Track *YouthTrack
 }
 
-// YouthInPlan is a youth's track as the family's plan PDF shows it: with
-// what the youth told in confidence only when the youth's own consent
-// shares it with the parents' side; otherwise the plan says the track is
+// YouthInPlan is a youth's track as the family's plan PDF shows it: the
+// shared part always (that it runs, with whom, since when, and the
+// agreements that concern the family); what the youth told in confidence
+// (the goals per life domain, the other agreements, the final
+// evaluation, the notes) only when the youth's own consent shares it
+// with the parents' side (Shared); otherwise the plan says it is
 // confidential and shows nothing of it.
 type YouthInPlan struct {
 	MemberID int64
 	Name     string
 	Shared   bool
-	Notes    []*YouthNote
+	// Track is the youth's newest track; without one recorded, only its
+	// youth worker (WorkerName) is known. Its confidential part is filled
+	// only when Shared.
+	Track *YouthTrack
+	Notes []*YouthNote
 }
 
 // YouthConsentService records a youth's own consents. Every method

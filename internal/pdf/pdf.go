@@ -126,6 +126,14 @@ func (d *doc) labelled(label, s string) {
 	d.para(s)
 }
 
+// label writes a bold label on its own, over what follows.
+func (d *doc) label(s string) {
+	d.needs(12)
+	d.SetFont(family, "B", 10)
+	d.MultiCell(d.width, lineHeight, s, "", "L", false)
+	d.Ln(0.5)
+}
+
 // needs starts a new page when less than h mm is left.
 func (d *doc) needs(h float64) {
 	_, ph := d.GetPageSize()

@@ -119,9 +119,26 @@ func TestConsentForm_PrefilledToTick(t *testing.T) {
 // content only when shared; otherwise the plan says it is confidential
 // and prints none of it.
 func TestPlan_YouthTrackOnlyUnderTheYouthsConsent(t *testing.T) {
+	shared := &regie.YouthAgreement{Owner: "Moeder en Łukasz", What: "Samen eten op zondag", Due: regie.NewDate(2026, 3, 15),
+		Status: regie.AgreementOpen, ConcernsFamily: true}
+	own := &regie.YouthAgreement{Owner: "Łukasz", What: "Praten over het blowen", Due: regie.NewDate(2026, 3, 10), Status: regie.AgreementOpen}
+	track := func(confidential bool) *regie.YouthTrack {
+		t := &regie.YouthTrack{ID: 7, WorkerName: "Dewi de Vries", StartedOn: regie.NewDate(2026, 2, 1),
+			ClosedOn: regie.NewDate(2026, 8, 1), FamilyAgreements: []*regie.YouthAgreement{shared}}
+		if confidential {
+			t.Confidential = true
+			t.Goals = []*regie.YouthGoal{{Domain: "dagbesteding", Words: "Ik wil weer naar school, elke dag.", Steps: "Samen naar de mentor."}}
+			t.Agreements = []*regie.YouthAgreement{own, shared}
+			t.Evaluation = &regie.YouthEvaluation{On: regie.NewDate(2026, 8, 1), HowNow: "Het gaat beter met me.",
+				Goals: []*regie.YouthGoalResult{{Domain: "dagbesteding", Words: "Ik wil weer naar school, elke dag.", Degree: "deels", Note: "Bijna elke dag."}}}
+		}
+		return t
+	}
 	v := &regie.PlanVersion{Number: 1, Status: regie.PlanDraft, Origin: "eerste", Youth: []*regie.YouthInPlan{
-		{MemberID: 2, Name: "Łukasz Şahin", Shared: true, Notes: []*regie.YouthNote{{Date: regie.NewDate(2026, 3, 1), Note: "Wil stage lopen bij de garage."}}},
-		{MemberID: 4, Name: "Mila Şahin"},
+		{MemberID: 2, Name: "Łukasz Şahin", Shared: true, Track: track(true),
+			Notes: []*regie.YouthNote{{Date: regie.NewDate(2026, 3, 1), Note: "Wil stage lopen bij de garage."}}},
+		{MemberID: 4, Name: "Mila Şahin", Track: &regie.YouthTrack{ID: 8, WorkerName: "Dewi de Vries", StartedOn: regie.NewDate(2026, 2, 1),
+			FamilyAgreements: []*regie.YouthAgreement{{Owner: "Vader en Mila", What: "Samen fietsen naar school", Due: regie.NewDate(2026, 3, 20)}}}},
 	}}
 	b, err := pdf.Plan(v, family(), now)
 	if err != nil {
@@ -129,13 +146,37 @@ func TestPlan_YouthTrackOnlyUnderTheYouthsConsent(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(pdfText(t, b)), " ")
 	for _, want := range []string{"6. Jeugdtrajecten", "Jeugdtraject van Łukasz Şahin", "Wil stage lopen bij de garage.",
-		"Jeugdtraject van Mila Şahin: vertrouwelijk"} {
+		"Jeugdhulpverlener: Dewi de Vries", "Het traject liep van 1 februari 2026 tot 1 augustus 2026.",
+		"Samen eten op zondag", "“Ik wil weer naar school, elke dag.”", "Stappen: Samen naar de mentor.", "Praten over het blowen",
+		"Eindevaluatie van 1 augustus 2026", "deels behaald — Bijna elke dag.", "Het gaat beter met me.",
+		"Jeugdtraject van Mila Şahin: vertrouwelijk", "Het traject loopt sinds 1 februari 2026.", "Samen fietsen naar school",
+		"Wat de jongere in vertrouwen vertelde: vertrouwelijk"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the plan PDF lacks %q", want)
 		}
 	}
+	if n := strings.Count(flat, "Samen eten op zondag"); n != 1 {
+		t.Errorf("the family's agreement printed %d times", n)
+	}
 	if strings.Contains(flat, "Jeugdtraject van Łukasz Şahin: vertrouwelijk") {
 		t.Error("a shared track is called confidential")
+	}
+	// Without the consent, nothing of the confidential part, even if a
+	// caller filled it.
+	v.Youth = []*regie.YouthInPlan{{MemberID: 2, Name: "Łukasz Şahin", Track: track(true),
+		Notes: []*regie.YouthNote{{Date: regie.NewDate(2026, 3, 1), Note: "Wil stage lopen bij de garage."}}}}
+	b, err = pdf.Plan(v, family(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat = strings.Join(strings.Fields(pdfText(t, b)), " ")
+	for _, secret := range []string{"Ik wil weer naar school", "Praten over het blowen", "Het gaat beter met me.", "Wil stage lopen"} {
+		if strings.Contains(flat, secret) {
+			t.Errorf("without the youth's consent the plan PDF holds %q", secret)
+		}
+	}
+	if !strings.Contains(flat, "Samen eten op zondag") || !strings.Contains(flat, "vertrouwelijk") {
+		t.Errorf("without the youth's consent the shared part is missing: %s", flat)
 	}
 	b, err = pdf.Plan(&regie.PlanVersion{Number: 1, Status: regie.PlanDraft, Origin: "eerste"}, family(), now)
 	if err != nil {

@@ -144,10 +144,13 @@ func Plan(v *regie.PlanVersion, fam *regie.Family, now time.Time) ([]byte, error
 	return d.bytes()
 }
 
-// youthTracks writes the youths' own tracks: what a youth told in
-// confidence only when the youth's own consent shares it with the
-// parents' side (YouthInPlan.Shared); otherwise that the track is
-// confidential, and nothing of it.
+// youthTracks writes the youths' own tracks: the shared part always
+// (that the track runs, with whom, since when, the agreements that
+// concern the family); what a youth told in confidence — the goals per
+// life domain in the youth's words, the other agreements, the final
+// evaluation, the contacts' notes — only when the youth's own consent
+// shares it with the parents' side (YouthInPlan.Shared); otherwise that
+// it is confidential, and nothing of it.
 func youthTracks(d *doc, ys []*regie.YouthInPlan) {
 	if len(ys) == 0 {
 		return
@@ -156,19 +159,90 @@ func youthTracks(d *doc, ys []*regie.YouthInPlan) {
 	for _, y := range ys {
 		if !y.Shared {
 			d.subheading("Jeugdtraject van " + y.Name + ": vertrouwelijk")
-			d.para("Wat " + y.Name + " in vertrouwen met de jeugdhulpverlener bespreekt, staat niet in dit plan. " +
-				"Dat deelt regie alleen met toestemming van de jongere zelf (van 12 tot 16 jaar samen met een ouder).")
+		} else {
+			d.subheading("Jeugdtraject van " + y.Name)
+		}
+		youthShared(d, y)
+		if !y.Shared {
+			d.labelled("Wat de jongere in vertrouwen vertelde: vertrouwelijk",
+				"Wat "+y.Name+" in vertrouwen met de jeugdhulpverlener bespreekt, staat niet in dit plan. "+
+					"Dat deelt regie alleen met toestemming van de jongere zelf (van 12 tot 16 jaar samen met een ouder).")
 			continue
 		}
-		d.subheading("Jeugdtraject van " + y.Name)
 		d.SetFont(family, "", 8.5)
-		d.MultiCell(d.width, 4.2, "Gedeeld met toestemming van de jongere.", "", "L", false)
+		d.MultiCell(d.width, 4.2, "Wat de jongere in vertrouwen vertelde, gedeeld met toestemming van de jongere.", "", "L", false)
 		d.Ln(1)
-		if len(y.Notes) == 0 {
-			d.para("")
+		youthConfidential(d, y)
+	}
+}
+
+// youthShared writes the shared part of a youth's track.
+func youthShared(d *doc, y *regie.YouthInPlan) {
+	t := y.Track
+	if t == nil {
+		return
+	}
+	var facts []string
+	if t.WorkerName != "" {
+		facts = append(facts, "Jeugdhulpverlener: "+t.WorkerName)
+	}
+	switch {
+	case t.ID == 0:
+		facts = append(facts, "Het traject is nog niet gestart.")
+	case t.Running():
+		facts = append(facts, "Het traject loopt sinds "+t.StartedOn.Dutch()+".")
+	default:
+		facts = append(facts, "Het traject liep van "+t.StartedOn.Dutch()+" tot "+t.ClosedOn.Dutch()+".")
+	}
+	d.para(strings.Join(facts, " — "))
+	agreements(d, "Afspraken die het gezin betreffen", t.FamilyAgreements)
+}
+
+// youthConfidential writes what a youth told in confidence, under the
+// youth's consent.
+func youthConfidential(d *doc, y *regie.YouthInPlan) {
+	if t := y.Track; t != nil && t.Confidential {
+		if len(t.Goals) > 0 {
+			d.label("Doelen per leefgebied, in de woorden van de jongere")
+			for _, g := range t.Goals {
+				text := "“" + g.Words + "”"
+				if g.Steps != "" {
+					text += "\nStappen: " + g.Steps
+				}
+				d.labelled(g.Domain.Label(), text)
+			}
 		}
-		for _, n := range y.Notes {
-			d.labelled(n.Date.Dutch(), n.Note)
+		agreements(d, "Afspraken van de jongere met de jeugdhulpverlener", t.OwnAgreements())
+		if e := t.Evaluation; e != nil {
+			d.label("Eindevaluatie van " + e.On.Dutch())
+			for _, g := range e.Goals {
+				text := "“" + g.Words + "”: " + strings.ToLower(g.Degree.Label())
+				if g.Note != "" {
+					text += " — " + g.Note
+				}
+				d.labelled(g.Domain.Label(), text)
+			}
+			d.labelled("Hoe het nu gaat, in de woorden van de jongere", e.HowNow)
 		}
 	}
+	if len(y.Notes) > 0 {
+		d.label("Uit de gesprekken")
+	}
+	for _, n := range y.Notes {
+		d.labelled(n.Date.Dutch(), n.Note)
+	}
+}
+
+// agreements writes a youth track's agreements as a table, if any.
+func agreements(d *doc, title string, as []*regie.YouthAgreement) {
+	if len(as) == 0 {
+		return
+	}
+	d.needs(25) // the title stays with the table's head and first row
+	d.label(title)
+	var rows [][]string
+	for _, a := range as {
+		rows = append(rows, []string{a.Owner, a.What, a.Due.Dutch(), a.Status.Label()})
+	}
+	d.table([]float64{40, d.width - 105, 35, 30}, []string{"Wie", "Wat", "Uiterlijk", "Stand"}, rows)
 }

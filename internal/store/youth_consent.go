@@ -186,15 +186,24 @@ func (s *Store) FindYouthConfidential(ctx context.Context, familyID, memberID in
 		if out.Notes, err = tx.youthNotes(ctx, familyID, memberID); err != nil {
 			return err
 		}
+		if out.Track, err = tx.newestYouthTrack(ctx, familyID, memberID); err != nil {
+			return err
+		}
+		if out.Track != nil {
+			out.Track.Confidential = true
+			if err := tx.youthConfidentialPart(ctx, out.Track); err != nil {
+				return err
+			}
+		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegYouthConfidential,
 			FamilyID: familyID, MemberID: memberID, Basis: dec.Basis, Detail: "wat de jongere in vertrouwen vertelde"})
 	})
 	return out, err
 }
 
-// youthNotes returns what a youth told in confidence, newest first: the
-// notes of the contacts in their track. The youth plan's content joins
-// it when the youth track records one.
+// youthNotes returns the notes of the contacts in a youth's track,
+// newest first: with the track's confidential part (youthConfidentialPart)
+// what the youth told in confidence.
 func (tx *tx) youthNotes(ctx context.Context, familyID, memberID int64) ([]*regie.YouthNote, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.contact_date, u.name, c.note FROM contacts c JOIN users u ON u.id = c.user_id
 		WHERE c.family_id = $1 AND c.youth_member_id = $2 AND c.note <> ''
@@ -265,9 +274,11 @@ func (tx *tx) hideConfidential(ctx context.Context, familyID int64, cs []*regie.
 
 // youthInPlan returns the youths of the family with a track (a youth
 // worker assigned now or before, or a track recorded) for the family's
-// plan PDF: what each told in confidence only when the policy lets the
-// actor export it (the youth's consent shares it with the parents'
-// side), audited as an export of the youth's confidential part.
+// plan PDF: the track's shared part (sharedYouthTrack), and what each
+// told in confidence — the track's confidential part and the contacts'
+// notes — only when the policy lets the actor export it (the youth's
+// consent shares it with the parents' side), audited as one export of
+// the youth's confidential part.
 func (tx *tx) youthInPlan(ctx context.Context, fam *regie.Family) ([]*regie.YouthInPlan, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT member_id FROM assignments WHERE family_id = $1 AND kind = $2 AND member_id IS NOT NULL
 		UNION SELECT member_id FROM youth_tracks WHERE family_id = $1`, fam.ID, string(regie.AssignYouth))
@@ -298,6 +309,9 @@ func (tx *tx) youthInPlan(ctx context.Context, fam *regie.Family) ([]*regie.Yout
 		}
 		y := &regie.YouthInPlan{MemberID: m.ID, Name: m.Name()}
 		ys = append(ys, y)
+		if y.Track, err = tx.sharedYouthTrack(ctx, fam, m.ID); err != nil {
+			return nil, err
+		}
 		dec := policy.Decide(tx.actor, regie.ActionExport, regie.SegYouthConfidential, f)
 		if !dec.Allow {
 			continue
@@ -305,6 +319,12 @@ func (tx *tx) youthInPlan(ctx context.Context, fam *regie.Family) ([]*regie.Yout
 		y.Shared = true
 		if y.Notes, err = tx.youthNotes(ctx, fam.ID, m.ID); err != nil {
 			return nil, err
+		}
+		if y.Track.ID != 0 {
+			y.Track.Confidential = true
+			if err := tx.youthConfidentialPart(ctx, y.Track); err != nil {
+				return nil, err
+			}
 		}
 		if err := tx.audit(ctx, auditRecord{Action: regie.ActionExport, Outcome: regie.OutcomeOK, Segment: regie.SegYouthConfidential,
 			FamilyID: fam.ID, MemberID: m.ID, Basis: dec.Basis, Detail: "jeugdtraject in het hulpverleningsplan (PDF)"}); err != nil {

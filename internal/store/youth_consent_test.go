@@ -55,6 +55,21 @@ func TestYouthConsent_ByAge(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// The youth's own plan: a goal in their words, an
+				// agreement of their own and one that concerns the family.
+				goal := fmt.Sprintf("%s: ik wil weer elke dag naar school.", name)
+				if age >= regie.YouthAgeMin {
+					if _, err := s.StartYouthTrack(yw, fam.ID, m.ID, regie.YouthStartInput{StartedOn: today.ISO()}); err != nil {
+						t.Fatal(err)
+					}
+					if err := s.SaveYouthPlan(yw, fam.ID, m.ID, regie.YouthPlanInput{Goals: map[regie.Domain]string{"dagbesteding": goal},
+						Agreements: []regie.YouthAgreementInput{
+							{Owner: "Moeder en " + name, What: "Samen eten op zondag", Due: today.AddDays(14).ISO(), ConcernsFamily: true},
+							{Owner: name, What: "Praten over het blowen", Due: today.AddDays(3).ISO()},
+						}}); err != nil {
+						t.Fatal(err)
+					}
+				}
 				told := fmt.Sprintf("%s vertelt over een vriend die drugs verkoopt.", name)
 				c, err := s.CreateContact(yw, fam.ID, regie.ContactInput{Date: today.ISO(), Start: "08:00", Minutes: "45",
 					Kind: regie.ContactOuting, Attempt: regie.AttemptReached, Note: told})
@@ -91,6 +106,10 @@ func TestYouthConsent_ByAge(t *testing.T) {
 					if len(got.Notes) != 1 || got.Notes[0].Note != told {
 						t.Errorf("notes read: %+v", got.Notes)
 					}
+					if age >= regie.YouthAgeMin && (got.Track == nil || len(got.Track.Goals) != 1 || got.Track.Goals[0].Words != goal ||
+						len(got.Track.Agreements) != 2) {
+						t.Errorf("the track's confidential part read: %+v", got.Track)
+					}
 					return true
 				}
 				inPlan := func() *regie.YouthInPlan {
@@ -119,6 +138,9 @@ func TestYouthConsent_ByAge(t *testing.T) {
 				}
 				if y := inPlan(); y.Shared == confidential {
 					t.Errorf("plan PDF before consent: shared %v", y.Shared)
+				} else if confidential && (y.Track == nil || y.Track.WorkerName != f.YouthWorker.Name || y.Track.StartedOn != today ||
+					len(y.Track.FamilyAgreements) != 1 || len(y.Track.Goals) != 0 || len(y.Track.Agreements) != 0 || y.Track.Confidential) {
+					t.Errorf("plan PDF before consent: only the shared part, got %+v", y.Track)
 				}
 				// The partner under the family's consent, without the
 				// youth's: not found, audited as refused; the contact
@@ -221,6 +243,20 @@ func TestYouthConsent_ByAge(t *testing.T) {
 				}
 				if y := inPlan(); !y.Shared || len(y.Notes) != 1 || y.Notes[0].Note != told {
 					t.Errorf("plan PDF under a consent for the parents: %+v", y)
+				} else if len(y.Track.Goals) != 1 || y.Track.Goals[0].Words != goal || y.Track.Goals[0].Domain != "dagbesteding" ||
+					len(y.Track.OwnAgreements()) != 1 || y.Track.OwnAgreements()[0].What != "Praten over het blowen" ||
+					len(y.Track.FamilyAgreements) != 1 {
+					t.Errorf("plan PDF under a consent for the parents, the track: %+v", y.Track)
+				}
+				exports := 0
+				auditHas(t, s, f, fam.ID, func(e *regie.AuditEntry) bool {
+					if e.UserID == f.Casemanager.ID && e.MemberID == m.ID && e.Segment == regie.SegYouthConfidential && e.Action == regie.ActionExport {
+						exports++
+					}
+					return false
+				})
+				if exports != 1 {
+					t.Errorf("one export of the youth's part, %d rows in the access log", exports)
 				}
 				if !auditHas(t, s, f, fam.ID, func(e *regie.AuditEntry) bool {
 					return e.UserID == f.Casemanager.ID && e.MemberID == m.ID && e.Segment == regie.SegYouthConfidential &&

@@ -603,21 +603,8 @@ func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *polic
 		if !dec.Allow {
 			continue
 		}
-		t, err := tx.newestYouthTrack(ctx, fam.ID, mid)
+		t, err := tx.sharedYouthTrack(ctx, fam, mid)
 		if err != nil {
-			return err
-		}
-		if t == nil {
-			t = &regie.YouthTrack{FamilyID: fam.ID, MemberID: mid}
-			for _, m := range fam.Members {
-				if m.ID == mid {
-					t.MemberName = m.GivenName
-				}
-			}
-			if a := fam.YouthWorkerOf(mid); a != nil {
-				t.WorkerID, t.WorkerName = a.UserID, a.UserName
-			}
-		} else if t.FamilyAgreements, err = tx.youthAgreements(ctx, t.ID, true); err != nil {
 			return err
 		}
 		t.ApplyNorm(norms, tx.today())
@@ -628,6 +615,32 @@ func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *polic
 		}
 	}
 	return nil
+}
+
+// sharedYouthTrack returns the shared part of a youth's newest track:
+// who, since when, and the agreements that concern the family; without
+// a track recorded, the youth and their youth worker (ID 0).
+func (tx *tx) sharedYouthTrack(ctx context.Context, fam *regie.Family, memberID int64) (*regie.YouthTrack, error) {
+	t, err := tx.newestYouthTrack(ctx, fam.ID, memberID)
+	if err != nil {
+		return nil, err
+	}
+	if t == nil {
+		t = &regie.YouthTrack{FamilyID: fam.ID, HouseholdName: fam.HouseholdName, MemberID: memberID}
+		for _, m := range fam.Members {
+			if m.ID == memberID {
+				t.MemberName = m.GivenName
+			}
+		}
+		if a := fam.YouthWorkerOf(memberID); a != nil {
+			t.WorkerID, t.WorkerName = a.UserID, a.UserName
+		}
+		return t, nil
+	}
+	if t.FamilyAgreements, err = tx.youthAgreements(ctx, t.ID, true); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // youthWork is the werkbak's source of the worker's running youth tracks

@@ -137,9 +137,12 @@ func TestYouthWorker_ReadsWhatTheWorkNeeds(t *testing.T) {
 	}
 }
 
-// TestYouthConsent_PlanPDF: the family's plan PDF says Kevin's track is
-// confidential while his consent shares with the coordinator only, and
-// holds what he told once a consent of his shares with his parents.
+// TestYouthConsent_PlanPDF: the family's plan PDF shows the shared part of
+// Kevin's track (his youth worker, since when, the agreement that
+// concerns the family) and says the rest is confidential while his
+// consent shares with the coordinator only; once a consent of his shares
+// with his parents it holds his goal in his words, his own agreement and
+// what he told.
 func TestYouthConsent_PlanPDF(t *testing.T) {
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
@@ -175,14 +178,23 @@ func TestYouthConsent_PlanPDF(t *testing.T) {
 		}
 		return strings.Join(strings.Fields(string(out)), " ")
 	}
-	if got := text(); !strings.Contains(got, "Jeugdtraject van Kevin Jansen: vertrouwelijk") || strings.Contains(got, "Kevin wil op voetbal.") {
+	// The fixture's track: the goal "Ik wil weer naar school." and the
+	// agreements "Samen eten op zondag" (concerns the family) and
+	// "Mentor bellen" (Kevin's own).
+	if got := text(); !strings.Contains(got, "Jeugdtraject van Kevin Jansen: vertrouwelijk") ||
+		!strings.Contains(got, "Wat de jongere in vertrouwen vertelde: vertrouwelijk") ||
+		!strings.Contains(got, "Jeugdhulpverlener: "+e.f.YouthWorker.Name) || !strings.Contains(got, "Het traject loopt sinds 2 maart 2026.") ||
+		!strings.Contains(got, "Samen eten op zondag") ||
+		strings.Contains(got, "Kevin wil op voetbal.") || strings.Contains(got, "Ik wil weer naar school.") || strings.Contains(got, "Mentor bellen") {
 		t.Errorf("under a consent for the coordinator only, the PDF: %s", got)
 	}
 	if _, err := e.store.CreateYouthConsent(storetest.As(e.f.YouthWorker), fam.ID, kevin.ID, regie.YouthConsentInput{SignedOn: "2026-03-02",
 		YouthSigned: true, ParentID: fam.Members[0].ID, ShareFamily: true}); err != nil {
 		t.Fatal(err)
 	}
-	if got := text(); strings.Contains(got, "Kevin Jansen: vertrouwelijk") || !strings.Contains(got, "Kevin wil op voetbal.") {
+	if got := text(); strings.Contains(got, "vertrouwelijk") || !strings.Contains(got, "Kevin wil op voetbal.") ||
+		!strings.Contains(got, "“Ik wil weer naar school.”") || !strings.Contains(got, "Mentor bellen") ||
+		strings.Count(got, "Samen eten op zondag") != 1 {
 		t.Errorf("under a consent for the parents, the PDF: %s", got)
 	}
 }

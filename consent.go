@@ -261,3 +261,21 @@ func (d Disclosure) sections(shared bool) []Choice[InfoKind] {
 	}
 	return cs
 }
+
+// ValidateWithdrawal checks the withdrawal of a consent — the family's or
+// a youth's own — from a day with a reason, given the day it was signed
+// and whether it was withdrawn already; it returns the day.
+func ValidateWithdrawal(on, reason string, signed, withdrawn, today Date) (Date, error) {
+	var v Validation
+	day := v.PastDate("withdrawn_on", Clean(on), today, true)
+	reason = Clean(reason)
+	v.Required("withdraw_reason", reason)
+	v.MaxLen("withdraw_reason", reason, 2000)
+	if !withdrawn.IsZero() {
+		v.Add("withdrawn_on", MsgConsentWithdrawn)
+	}
+	if !day.IsZero() && day.Before(signed) {
+		v.Add("withdrawn_on", MsgDateTooOld)
+	}
+	return day, v.Err()
+}

@@ -287,12 +287,7 @@ func (s *Store) WithdrawConsent(ctx context.Context, familyID, consentID int64, 
 		if err != nil {
 			return err
 		}
-		var v regie.Validation
-		day := v.PastDate("withdrawn_on", regie.Clean(on), tx.today(), true)
-		v.Required("withdraw_reason", reason)
-		v.MaxLen("withdraw_reason", reason, 2000)
-		var withdrawn regie.Date
-		var signed regie.Date
+		var signed, withdrawn regie.Date
 		err = tx.QueryRowContext(ctx, `SELECT signed_on, withdrawn_on FROM consents WHERE id = $1 AND family_id = $2`, consentID, familyID).
 			Scan(dateScan{&signed}, dateScan{&withdrawn})
 		if isNoRows(err) {
@@ -300,13 +295,8 @@ func (s *Store) WithdrawConsent(ctx context.Context, familyID, consentID int64, 
 		} else if err != nil {
 			return err
 		}
-		if !withdrawn.IsZero() {
-			v.Add("withdrawn_on", regie.MsgConsentWithdrawn)
-		}
-		if !day.IsZero() && day.Before(signed) {
-			v.Add("withdrawn_on", regie.MsgDateTooOld)
-		}
-		if err := v.Err(); err != nil {
+		day, err := regie.ValidateWithdrawal(on, reason, signed, withdrawn, tx.today())
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE consents SET withdrawn_on = $1, withdraw_reason = $2 WHERE id = $3`,

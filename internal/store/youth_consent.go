@@ -146,17 +146,8 @@ func (s *Store) WithdrawYouthConsent(ctx context.Context, familyID, memberID, co
 		} else if err != nil {
 			return fmt.Errorf("store: withdraw youth consent: %w", err)
 		}
-		var v regie.Validation
-		day := v.PastDate("withdrawn_on", regie.Clean(on), tx.today(), true)
-		v.Required("withdraw_reason", reason)
-		v.MaxLen("withdraw_reason", reason, 2000)
-		if !withdrawn.IsZero() {
-			v.Add("withdrawn_on", regie.MsgConsentWithdrawn)
-		}
-		if !day.IsZero() && day.Before(signed) {
-			v.Add("withdrawn_on", regie.MsgDateTooOld)
-		}
-		if err := v.Err(); err != nil {
+		day, err := regie.ValidateWithdrawal(on, reason, signed, withdrawn, tx.today())
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE youth_consents SET withdrawn_on = $1, withdraw_reason = $2 WHERE id = $3`,

@@ -40,15 +40,15 @@ import (
 // benchEnv is a seeded database and the users the benchmarks act as.
 type benchEnv struct {
 	st      *store.Store
-	cms     []*regie.User         // casemanagers with their current families
-	mine    map[int64][]int64     // family ids per casemanager (coordinator or duo)
-	leaders []*regie.User         // team leaders
-	privacy *regie.User           // privacy officer
+	cms     []*regie.User     // casemanagers with their current families
+	mine    map[int64][]int64 // family ids per casemanager (coordinator or duo)
+	leaders []*regie.User     // team leaders
+	privacy *regie.User       // privacy officer
 	// partners are the partner organisations' accounts, most families
 	// under consent first.
 	partners []*regie.User
-	sample  []int64               // families whose access log is read
-	users   map[int64]*regie.User // by id
+	sample   []int64               // families whose access log is read
+	users    map[int64]*regie.User // by id
 }
 
 var benchDBs struct {

@@ -373,6 +373,15 @@ func partnerNamed(a *regie.Actor, f *Facts) Decision {
 	return d
 }
 
+// OrganisationWork reports whether a has an organisation's own work with
+// families — the agreements its organisation owns, its reports of
+// stagnation (the page "Samenwerking"): a partner organisation's user.
+// Which families, and what in them, the decisions on SegAgreements and
+// SegStagnation say.
+func OrganisationWork(a *regie.Actor) bool {
+	return a != nil && a.UserID != 0 && a.Role == regie.RolePartner && a.OrganisationID != 0
+}
+
 // partnerWork covers what a partner records in a family it works with:
 // the progress of its own agreements (SegAgreements; the store limits it
 // to the agreements the partner's organisation owns and may see) and a

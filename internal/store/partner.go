@@ -312,7 +312,7 @@ func visibleAgreements(as []*regie.PartnerAgreement, d regie.Disclosure) []*regi
 // act on SegAgreements under a valid consent naming the organisation. The
 // work is the partner's: for anyone else the page does not exist.
 func (tx *tx) partnerWorkDecision(ctx context.Context, act regie.Action, familyID int64) (policy.Decision, *policy.Facts, policy.Decision, error) {
-	if tx.actor == nil || tx.actor.Role != regie.RolePartner || tx.actor.OrganisationID == 0 {
+	if !policy.OrganisationWork(tx.actor) {
 		if err := tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeDenied, Segment: regie.SegAgreements,
 			FamilyID: familyID, Basis: policy.Denied, Detail: "samenwerking: alleen voor een netwerkpartner"}); err != nil {
 			return policy.Decision{}, nil, policy.Decision{}, err

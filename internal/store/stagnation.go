@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"regie"
+	"regie/internal/policy"
 )
 
 // Partners' reports of stagnation (regie.StagnationService).
@@ -50,7 +51,7 @@ func (s *Store) FindStagnations(ctx context.Context, familyID int64) ([]*regie.S
 			return err
 		}
 		var org int64
-		if tx.actor.Role == regie.RolePartner {
+		if policy.OrganisationWork(tx.actor) {
 			org = tx.actor.OrganisationID // a partner reads its own organisation's reports
 		}
 		if out, err = tx.stagnations(ctx, familyID, org); err != nil {

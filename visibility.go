@@ -161,10 +161,12 @@ type YouthConsentView struct {
 }
 
 // PartnerProgress is progress a partner recorded on an agreement of the
-// plan.
+// plan or, when Network, of a network meeting.
 type PartnerProgress struct {
 	What    string
 	Status  AgreementStatus
+	Note    string
+	Network bool
 	ByName  string
 	OrgName string
 	At      time.Time

@@ -282,6 +282,21 @@ func TestPartner_AgreementProgress(t *testing.T) {
 				t.Errorf("a done agreement is still open: %+v", a)
 			}
 		}
+		// Wie kan wat zien lists both, with their notes.
+		pv, err := s.FindPartnerView(cm, fam.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes := map[bool]string{}
+		for _, p := range pv.Progress {
+			if p.OrgName != f.Partner.Name || p.ByName != f.Partner1.Name {
+				t.Errorf("progress by %s of %s", p.ByName, p.OrgName)
+			}
+			notes[p.Network] = p.Note
+		}
+		if len(pv.Progress) != 2 || notes[true] != "Afgerond." || notes[false] != "Eerste gesprek gehad." {
+			t.Errorf("partners' progress on wie kan wat zien: %d, notes %v", len(pv.Progress), notes)
+		}
 
 		// Not the partner's: another organisation's, another domain, no
 		// domain, a made-up one.

@@ -147,15 +147,22 @@ func (tx *tx) familyYouthConsents(ctx context.Context, v *regie.PartnerView, fam
 	return shown, nil
 }
 
-// partnerProgress returns the progress partners recorded on the plan's
-// agreements, newest first, each with the agreement's words in the newest
-// version that holds it.
+// partnerProgress returns the progress partners recorded, newest first:
+// on the plan's agreements (each with its words in the newest version that
+// holds it) and on the network meetings' agreements, with their notes.
 func (tx *tx) partnerProgress(ctx context.Context, familyID int64) ([]*regie.PartnerProgress, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT COALESCE((SELECT a.what FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
-				WHERE v.family_id = p.family_id AND a.key = p.key ORDER BY v.number DESC LIMIT 1), ''),
-			p.status, u.name, o.name, p.at
-		FROM agreement_progress p JOIN users u ON u.id = p.by_user JOIN organisations o ON o.id = u.organisation_id
-		WHERE p.family_id = $1 AND u.role = $2 ORDER BY p.at DESC, p.id DESC LIMIT 100`, familyID, string(regie.RolePartner))
+	rows, err := tx.QueryContext(ctx, `SELECT what, status, note, source, by_name, org_name, at FROM (
+			SELECT COALESCE((SELECT a.what FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
+					WHERE v.family_id = p.family_id AND a.key = p.key ORDER BY v.number DESC LIMIT 1), '') AS what,
+				p.status AS status, p.note AS note, 'plan' AS source, u.name AS by_name, o.name AS org_name, p.at AS at, p.id AS id
+			FROM agreement_progress p JOIN users u ON u.id = p.by_user JOIN organisations o ON o.id = COALESCE(p.org_id, u.organisation_id)
+			WHERE p.family_id = $1 AND u.role = $2
+			UNION ALL
+			SELECT a.what, n.status, n.note, 'netwerkoverleg', u.name, o.name, n.at, n.id
+			FROM network_agreement_updates n JOIN network_agreements a ON a.id = n.agreement_id
+				JOIN users u ON u.id = n.by_user JOIN organisations o ON o.id = COALESCE(n.org_id, u.organisation_id)
+			WHERE n.family_id = $1 AND u.role = $2
+		) x ORDER BY at DESC, id DESC LIMIT 100`, familyID, string(regie.RolePartner))
 	if err != nil {
 		return nil, fmt.Errorf("store: partner progress: %w", err)
 	}
@@ -163,11 +170,11 @@ func (tx *tx) partnerProgress(ctx context.Context, familyID int64) ([]*regie.Par
 	var out []*regie.PartnerProgress
 	for rows.Next() {
 		p := &regie.PartnerProgress{}
-		var status string
-		if err := rows.Scan(&p.What, &status, &p.ByName, &p.OrgName, timeScan{&p.At}); err != nil {
+		var status, source string
+		if err := rows.Scan(&p.What, &status, &p.Note, &source, &p.ByName, &p.OrgName, timeScan{&p.At}); err != nil {
 			return nil, err
 		}
-		p.Status = regie.AgreementStatus(status)
+		p.Status, p.Network = regie.AgreementStatus(status), source == "netwerkoverleg"
 		out = append(out, p)
 	}
 	return out, rows.Err()

@@ -430,6 +430,9 @@ func youthShared(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	}
 	y := f.Youth
 	own := a.Role == regie.RoleYouthWorker && y.WorkerUserID != 0 && y.WorkerUserID == a.UserID
+	if !y.Age.Confidential() {
+		return deny // below 12 there is no youth track: nothing to show
+	}
 	switch act {
 	case regie.ActionRead:
 		if own {

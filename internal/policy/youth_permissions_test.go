@@ -39,7 +39,7 @@ func TestYouthPermissions(t *testing.T) {
 	}{
 		{"own worker", yw, 14, false, regie.YouthPermissions{ReadConsents: true, RecordConsent: true, Read: true, ReadConfidential: true, Start: true, Plan: true, Contact: true, Close: true, OpenFamily: true}},
 		{"own worker, closed file", yw, 14, true, regie.YouthPermissions{ReadConsents: true, Read: true, ReadConfidential: true, OpenFamily: true}},
-		{"own worker, 11", yw, 11, false, regie.YouthPermissions{ReadConsents: true, RecordConsent: true, Read: true, ReadConfidential: true, OpenFamily: true}},
+		{"own worker, 11: no track below 12", yw, 11, false, regie.YouthPermissions{ReadConsents: true, RecordConsent: true, ReadConfidential: true, OpenFamily: true}},
 		{"other youth's worker", other, 14, false, regie.YouthPermissions{OpenFamily: true}},
 		{"coordinator", cm, 14, false, regie.YouthPermissions{ReadConsents: true, Read: true, OpenFamily: true}},
 		{"team leader", tl, 14, false, regie.YouthPermissions{ReadConsents: true, Read: true, OpenFamily: true, Assign: true}},

@@ -122,10 +122,11 @@ func TestYouthShared(t *testing.T) {
 				return &policy.Facts{Exists: true, TeamID: 1, Today: today, Assignments: kinds, Consents: []*regie.Consent{family},
 					Youth: &policy.YouthFacts{MemberID: 30, Age: regie.YouthAge(age), WorkerUserID: 8}}
 			}
-			if !policy.Can(cm, regie.ActionRead, regie.SegYouth, f(regie.AssignCoordinator)) ||
-				!policy.Can(tl, regie.ActionRead, regie.SegYouth, f()) ||
-				!policy.Can(yw, regie.ActionRead, regie.SegYouth, f(regie.AssignYouth)) {
-				t.Error("the family's staff do not see that the track runs")
+			read := policy.Can(cm, regie.ActionRead, regie.SegYouth, f(regie.AssignCoordinator)) &&
+				policy.Can(tl, regie.ActionRead, regie.SegYouth, f()) &&
+				policy.Can(yw, regie.ActionRead, regie.SegYouth, f(regie.AssignYouth))
+			if want := age >= 12; read != want {
+				t.Errorf("the family's staff see the track of a youth of %d: %v, want %v (below 12 there is none)", age, read, want)
 			}
 			if policy.Can(partner, regie.ActionRead, regie.SegYouth, f()) {
 				t.Error("a partner sees the youth's track under the family's consent")

@@ -155,12 +155,41 @@ func NetworkAgreementID(key string) int64 {
 	return n
 }
 
+// PartnerFilter selects a page of a partner's families. Query matches
+// the household's name where the consent shares it, or the dossier
+// number: a name the partner may not see is never searched.
+type PartnerFilter struct {
+	Query  string
+	Limit  int // 0: PartnerFamiliesPerPage
+	Offset int
+}
+
+// PartnerFamiliesPerPage is a page of a partner's list: a large agency is
+// named in the consents of thousands of families.
+const PartnerFamiliesPerPage = 50
+
+// Matches reports whether the family is one the query asks for.
+func (f PartnerFilter) Matches(pf *PartnerFamily) bool {
+	q := strings.ToLower(Clean(f.Query))
+	if q == "" {
+		return true
+	}
+	return strings.Contains(strings.ToLower(pf.HouseholdName), q) || strings.Contains(strings.ToLower(pf.DossierNumber()), q)
+}
+
+// PartnerFamilies is one page of a partner's list.
+type PartnerFamilies struct {
+	List  []*PartnerFamily
+	Total int // all that match
+}
+
 // PartnerService is a network partner's own work.
 type PartnerService interface {
-	// FindPartnerFamilies lists the families whose consent, valid today,
-	// names the actor's organisation, by name. EFORBIDDEN for anyone but
-	// a partner.
-	FindPartnerFamilies(ctx context.Context) ([]*PartnerFamily, error)
+	// FindPartnerFamilies lists a page of the families whose consent,
+	// valid today, names the actor's organisation, by name, and how many
+	// there are; only the page's families are read and audited.
+	// EFORBIDDEN for anyone but a partner.
+	FindPartnerFamilies(ctx context.Context, f PartnerFilter) (*PartnerFamilies, error)
 	// FindPartnerWork returns the partner's work with one family.
 	// ENOTFOUND (no such family, no valid consent naming the
 	// organisation, or not a partner).

@@ -28,8 +28,15 @@ const validConsentOfOrg = `SELECT c.family_id FROM consents c JOIN consent_parti
 // coordinator; two more, over all of them at once, the organisation's
 // agreements and its open reports. Each family listed gets a read row in
 // its log naming the consents the partner saw it under.
-func (s *Store) FindPartnerFamilies(ctx context.Context) ([]*regie.PartnerFamily, error) {
-	var list []*regie.PartnerFamily
+func (s *Store) FindPartnerFamilies(ctx context.Context, filter regie.PartnerFilter) (*regie.PartnerFamilies, error) {
+	var (
+		list []*regie.PartnerFamily
+		out  = &regie.PartnerFamilies{}
+	)
+	if filter.Limit <= 0 {
+		filter.Limit = regie.PartnerFamiliesPerPage
+	}
+	filter.Offset = max(filter.Offset, 0)
 	err := s.write(ctx, func(tx *tx) error {
 		ff := regie.FamilyFilter{Scope: regie.ScopePartner}
 		scope, ok := policy.ListScope(tx.actor, ff)
@@ -85,6 +92,7 @@ func (s *Store) FindPartnerFamilies(ctx context.Context) ([]*regie.PartnerFamily
 		rows.Close()
 		bases := map[string][]auditSubject{}
 		var order []string
+		decisions := map[int64]policy.Decision{}
 		for _, pf := range list {
 			cs := consents[pf.ID]
 			org := policy.OrganisationConsent(scope.OrgID, cs, today)
@@ -95,10 +103,38 @@ func (s *Store) FindPartnerFamilies(ctx context.Context) ([]*regie.PartnerFamily
 			if !pf.Disclosure.Shares(regie.InfoFamily) {
 				pf.HouseholdName = ""
 			}
-			if bases[org.Basis] == nil {
-				order = append(order, org.Basis)
+			decisions[pf.ID] = org
+		}
+		// Named families by name (the query's order), then those shown by
+		// dossier number, by number: their order must not hint at names.
+		sort.SliceStable(list, func(i, j int) bool {
+			a, b := list[i], list[j]
+			switch {
+			case a.HouseholdName != "" && b.HouseholdName != "":
+				return false
+			case a.HouseholdName == "" && b.HouseholdName == "":
+				return a.ID < b.ID
 			}
-			bases[org.Basis] = append(bases[org.Basis], auditSubject{FamilyID: pf.ID})
+			return a.HouseholdName != ""
+		})
+		// The page asked for: only its families are read further, shown and
+		// in the access log.
+		var matched []*regie.PartnerFamily
+		for _, f := range list {
+			if filter.Matches(f) {
+				matched = append(matched, f)
+			}
+		}
+		out.Total = len(matched)
+		list = matched[min(filter.Offset, len(matched)):min(filter.Offset+filter.Limit, len(matched))]
+		byID = map[int64]*regie.PartnerFamily{}
+		for _, f := range list {
+			byID[f.ID] = f
+			b := decisions[f.ID].Basis
+			if bases[b] == nil {
+				order = append(order, b)
+			}
+			bases[b] = append(bases[b], auditSubject{FamilyID: f.ID})
 		}
 		agreements, err := tx.orgAgreements(ctx, scope.OrgID, 0)
 		if err != nil {
@@ -114,20 +150,9 @@ func (s *Store) FindPartnerFamilies(ctx context.Context) ([]*regie.PartnerFamily
 		if err := tx.orgOpenStagnations(ctx, scope.OrgID, today, byID); err != nil {
 			return err
 		}
-		// Named families by name (the query's order), then those shown by
-		// dossier number, by number: their order must not hint at names.
-		sort.SliceStable(list, func(i, j int) bool {
-			a, b := list[i], list[j]
-			switch {
-			case a.HouseholdName != "" && b.HouseholdName != "":
-				return false
-			case a.HouseholdName == "" && b.HouseholdName == "":
-				return a.ID < b.ID
-			}
-			return a.HouseholdName != ""
-		})
+		out.List = list
 		// One row per family listed, under the consents it was listed by.
-		detail := fmt.Sprintf("gezinnen onder toestemming: %d gezinnen", len(list))
+		detail := fmt.Sprintf("gezinnen onder toestemming: %d van %d gezinnen", len(list), out.Total)
 		if len(list) == 0 {
 			return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
 				Basis: dec.Basis, Detail: detail})
@@ -140,7 +165,7 @@ func (s *Store) FindPartnerFamilies(ctx context.Context) ([]*regie.PartnerFamily
 		}
 		return nil
 	})
-	return list, err
+	return out, err
 }
 
 // parseKinds splits a consent party's comma-separated kinds.

@@ -106,6 +106,13 @@ func TestPartner_FamilyList(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
 		f := storetest.NewFixture(t, s)
 		partner := storetest.As(f.Partner1)
+		findList := func(ctx context.Context, filter regie.PartnerFilter) ([]*regie.PartnerFamily, error) {
+			page, err := s.FindPartnerFamilies(ctx, filter)
+			if err != nil {
+				return nil, err
+			}
+			return page.List, nil
+		}
 		other, err := s.CreateOrganisation(storetest.System(), "Buurtteam Overvecht", false)
 		if err != nil {
 			t.Fatal(err)
@@ -113,10 +120,10 @@ func TestPartner_FamilyList(t *testing.T) {
 		if _, err := s.DB().Exec(`UPDATE users SET phone = '030 123 45 67' WHERE id = $1`, f.Casemanager.ID); err != nil {
 			t.Fatal(err)
 		}
-		if list, err := s.FindPartnerFamilies(partner); err != nil || len(list) != 0 {
+		if list, err := findList(partner, regie.PartnerFilter{}); err != nil || len(list) != 0 {
 			t.Fatalf("without consents: %v, %v", list, err)
 		}
-		if _, err := s.FindPartnerFamilies(storetest.As(f.Casemanager)); regie.ErrorCode(err) != regie.EFORBIDDEN {
+		if _, err := findList(storetest.As(f.Casemanager), regie.PartnerFilter{}); regie.ErrorCode(err) != regie.EFORBIDDEN {
 			t.Fatalf("a casemanager: %v", err)
 		}
 		// Today is 2026-03-02.
@@ -138,7 +145,7 @@ func TestPartner_FamilyList(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		list, err := s.FindPartnerFamilies(partner)
+		list, err := findList(partner, regie.PartnerFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -175,7 +182,7 @@ func TestPartner_FamilyList(t *testing.T) {
 
 		// Without the household: the dossier number, no family page.
 		partnerConsent(t, s, f, f.FamTeam, "2026-03-01", "", f.Partner.ID, regie.InfoNetwork)
-		list, err = s.FindPartnerFamilies(partner)
+		list, err = findList(partner, regie.PartnerFilter{})
 		if err != nil || len(list) != 2 {
 			t.Fatalf("two families: %v, %v", list, err)
 		}
@@ -186,9 +193,39 @@ func TestPartner_FamilyList(t *testing.T) {
 			}
 		}
 
+		// A page of one, and a search: by the household's name only where
+		// it is shared, or by the dossier number; the log names only the
+		// family shown.
+		before := partnerListRows(t, s, f, f.FamTeam.ID)
+		page, err := s.FindPartnerFamilies(partner, regie.PartnerFilter{Limit: 1, Offset: 1})
+		if err != nil || page.Total != 2 || len(page.List) != 1 || page.List[0].ID != f.FamTeam.ID {
+			t.Fatalf("second page of one: %+v, %v", page, err)
+		}
+		if after := partnerListRows(t, s, f, f.FamTeam.ID); after != before+1 {
+			t.Errorf("the family on the page: %d list rows in its log, want %d", after, before+1)
+		}
+		before = partnerListRows(t, s, f, f.FamTeam.ID)
+		if page, err = s.FindPartnerFamilies(partner, regie.PartnerFilter{Limit: 1}); err != nil || len(page.List) != 1 ||
+			page.List[0].ID != f.FamAssigned.ID {
+			t.Fatalf("first page of one: %+v, %v", page, err)
+		}
+		if after := partnerListRows(t, s, f, f.FamTeam.ID); after != before {
+			t.Errorf("a family not on the page is logged as listed")
+		}
+		for q, want := range map[string]int64{
+			strings.ToLower(f.FamAssigned.HouseholdName): f.FamAssigned.ID,
+			regie.DossierNumber(f.FamTeam.ID):            f.FamTeam.ID,
+			strings.ToLower(f.FamTeam.HouseholdName):     0, // not shared: never searched
+		} {
+			page, err := s.FindPartnerFamilies(partner, regie.PartnerFilter{Query: q})
+			if err != nil || (want == 0) != (page.Total == 0) || want != 0 && page.List[0].ID != want {
+				t.Errorf("search %q: %+v, %v", q, page, err)
+			}
+		}
+
 		// The consent ends: the family leaves the list the day after.
 		clock.Set(storetest.Start.AddDate(0, 4, 0)) // 2026-07-02
-		list, err = s.FindPartnerFamilies(partner)
+		list, err = findList(partner, regie.PartnerFilter{})
 		if err != nil || len(list) != 1 || list[0].ID != f.FamTeam.ID {
 			t.Fatalf("after 2026-06-30: %+v, %v", list, err)
 		}
@@ -446,4 +483,20 @@ func TestPartner_NetworkMeetings(t *testing.T) {
 			t.Errorf("the coordinator: %+v, %v", co, err)
 		}
 	})
+}
+
+// partnerListRows counts the partner list's rows in a family's access log.
+func partnerListRows(t *testing.T, s *store.Store, f *storetest.Fixture, familyID int64) int {
+	t.Helper()
+	rows, _, err := s.FindAuditEntries(storetest.As(f.Privacy), regie.AuditFilter{FamilyID: &familyID, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range rows {
+		if e.Segment == regie.SegFamilyList && e.Outcome == regie.OutcomeOK {
+			n++
+		}
+	}
+	return n
 }

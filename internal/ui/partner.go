@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"regie"
 	"regie/internal/request"
@@ -14,15 +15,36 @@ import (
 // help stagnates.
 
 type partnerFamiliesPage struct {
-	Families []*regie.PartnerFamily
+	Families         []*regie.PartnerFamily
+	Total            int
+	Query            string
+	PrevURL, NextURL string
 }
 
 func (h *Handler) showPartnerFamilies(w http.ResponseWriter, r *http.Request) error {
-	list, err := h.Partners.FindPartnerFamilies(r.Context())
+	p := partnerFamiliesPage{Query: regie.Clean(r.URL.Query().Get("q"))}
+	page := max(request.QueryInt(r, "pagina", 1), 1)
+	list, err := h.Partners.FindPartnerFamilies(r.Context(), regie.PartnerFilter{Query: p.Query,
+		Limit: regie.PartnerFamiliesPerPage, Offset: (page - 1) * regie.PartnerFamiliesPerPage})
 	if err != nil {
 		return err
 	}
-	h.render(w, r, http.StatusOK, "partner_families", &view{Title: "Gezinnen", Nav: "partner", Page: partnerFamiliesPage{list}})
+	p.Families, p.Total = list.List, list.Total
+	link := func(n int) string {
+		v := url.Values{}
+		if p.Query != "" {
+			v.Set("q", p.Query)
+		}
+		v.Set("pagina", fmt.Sprint(n))
+		return "/partner?" + v.Encode()
+	}
+	if page > 1 {
+		p.PrevURL = link(page - 1)
+	}
+	if page*regie.PartnerFamiliesPerPage < p.Total {
+		p.NextURL = link(page + 1)
+	}
+	h.render(w, r, http.StatusOK, "partner_families", &view{Title: "Gezinnen", Nav: "partner", Page: p})
 	return nil
 }
 

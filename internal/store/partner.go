@@ -136,7 +136,11 @@ func (s *Store) FindPartnerFamilies(ctx context.Context, filter regie.PartnerFil
 			}
 			bases[b] = append(bases[b], auditSubject{FamilyID: f.ID})
 		}
-		agreements, err := tx.orgAgreements(ctx, scope.OrgID, 0)
+		ids := make([]int64, len(list))
+		for i, f := range list {
+			ids[i] = f.ID
+		}
+		agreements, err := tx.orgAgreements(ctx, scope.OrgID, ids)
 		if err != nil {
 			return err
 		}
@@ -218,17 +222,22 @@ func (tx *tx) orgOpenStagnations(ctx context.Context, orgID int64, today regie.D
 }
 
 // orgAgreements reads the agreements organisation orgID owns, with how
-// they stand now, by family: of the plan in force (the newest agreed
-// version) and of the network meetings. familyID 0 reads them in every
-// family with a consent valid today naming the organisation. No access
-// check, no filter on what a consent covers (visibleAgreements).
-func (tx *tx) orgAgreements(ctx context.Context, orgID, familyID int64) (map[int64][]*regie.PartnerAgreement, error) {
-	args := []any{orgID, tx.today().ISO()}
-	families := `v.family_id IN (` + validConsentOfOrg + `)`
-	if familyID != 0 {
-		args, families = []any{orgID, familyID}, `v.family_id = $2`
-	}
+// they stand now, in the families given (a page of the list, or one):
+// of the plan in force (the newest agreed version) and of the network
+// meetings. No access check, no filter on what a consent covers
+// (visibleAgreements).
+func (tx *tx) orgAgreements(ctx context.Context, orgID int64, familyIDs []int64) (map[int64][]*regie.PartnerAgreement, error) {
 	out := map[int64][]*regie.PartnerAgreement{}
+	if len(familyIDs) == 0 {
+		return out, nil
+	}
+	args := []any{orgID}
+	marks := make([]string, len(familyIDs))
+	for i, id := range familyIDs {
+		args = append(args, id)
+		marks[i] = fmt.Sprintf("$%d", i+2)
+	}
+	families := `v.family_id IN (` + strings.Join(marks, ", ") + `)`
 	rows, err := tx.QueryContext(ctx, `SELECT v.family_id, a.key, a.domain, a.what, a.due, COALESCE(p.status, 'afgesproken'),
 			COALESCE(pu.name, ''), p.at, COALESCE(p.note, '')
 		FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
@@ -381,7 +390,7 @@ func (s *Store) FindPartnerWork(ctx context.Context, familyID int64) (*regie.Par
 		w.Network = policy.Can(tx.actor, regie.ActionRead, regie.SegNetwork, f)
 		can := policy.FamilyPermissions(tx.actor, f)
 		w.CanProgress, w.CanReport = can.Agreements, can.ReportStagnation
-		all, err := tx.orgAgreements(ctx, tx.actor.OrganisationID, familyID)
+		all, err := tx.orgAgreements(ctx, tx.actor.OrganisationID, []int64{familyID})
 		if err != nil {
 			return err
 		}
@@ -431,7 +440,7 @@ func (s *Store) RecordAgreementProgress(ctx context.Context, familyID int64, in 
 			}
 			return err
 		}
-		all, err := tx.orgAgreements(ctx, tx.actor.OrganisationID, familyID)
+		all, err := tx.orgAgreements(ctx, tx.actor.OrganisationID, []int64{familyID})
 		if err != nil {
 			return err
 		}

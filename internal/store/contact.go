@@ -250,7 +250,7 @@ func (s *Store) FindContacts(ctx context.Context, familyID int64, f regie.Contac
 			return err
 		}
 		discloseContacts(cs, disclosure(dec))
-		if err := tx.hideConfidential(ctx, familyID, cs); err != nil {
+		if err := tx.hideConfidential(ctx, facts, familyID, cs); err != nil {
 			return err
 		}
 		tx.markContactEdits(cs, facts)
@@ -301,7 +301,7 @@ func (s *Store) FindContact(ctx context.Context, familyID, contactID int64) (*re
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if err := tx.hideConfidential(ctx, familyID, []*regie.Contact{c}, versions...); err != nil {
+		if err := tx.hideConfidential(ctx, facts, familyID, []*regie.Contact{c}, versions...); err != nil {
 			return err
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegContacts,

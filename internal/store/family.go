@@ -90,10 +90,7 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		}
 		discloseFamily(fam, disclosure(dec))
 		fam.Can = policy.FamilyPermissions(tx.actor, f)
-		if err := tx.hideConfidential(ctx, id, fam.RecentContacts); err != nil {
-			return err
-		}
-		if fam.YouthCan, err = tx.youthPermissions(ctx, fam); err != nil {
+		if err := tx.hideConfidential(ctx, f, id, fam.RecentContacts); err != nil {
 			return err
 		}
 		tx.markContactEdits(fam.RecentContacts, f)

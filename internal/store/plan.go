@@ -287,7 +287,7 @@ func (tx *tx) familyPageParts(ctx context.Context, fam *regie.Family, f *policy.
 	}
 	if policy.Decide(tx.actor, regie.ActionRead, regie.SegStagnation, f).Allow {
 		var org int64
-		if tx.actor.Role == regie.RolePartner {
+		if policy.OrganisationWork(tx.actor) {
 			org = tx.actor.OrganisationID // a partner reads its own organisation's reports
 		}
 		var err error

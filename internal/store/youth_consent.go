@@ -29,23 +29,6 @@ func (tx *tx) youthOf(ctx context.Context, familyID, memberID int64) (*regie.Mem
 	return nil, nil, regie.NotFound()
 }
 
-// youthPermissions says, per current member with a youth worker, what the
-// actor may do with that youth's track, for the family page's links.
-func (tx *tx) youthPermissions(ctx context.Context, fam *regie.Family) (map[int64]regie.YouthPermissions, error) {
-	can := map[int64]regie.YouthPermissions{}
-	for _, m := range fam.CurrentMembers() {
-		if fam.YouthWorkerOf(m.ID) == nil {
-			continue
-		}
-		f, err := tx.youthFacts(ctx, fam.ID, m.ID)
-		if err != nil {
-			return nil, err
-		}
-		can[m.ID] = policy.YouthPermissions(tx.actor, f)
-	}
-	return can, nil
-}
-
 // FindYouthConsents implements regie.YouthConsentService.
 func (s *Store) FindYouthConsents(ctx context.Context, familyID, memberID int64) (*regie.YouthConsents, error) {
 	var out *regie.YouthConsents
@@ -219,9 +202,10 @@ func (tx *tx) youthNotes(ctx context.Context, familyID, memberID int64) ([]*regi
 // confidence (SegYouthConfidential): the contact stays (its day, kind
 // and hours count for the family), its note does not. Notes shown are
 // audited as a read of the youth's confidential part, with the basis —
-// the youth's own worker, or the youth's consent. Every reader of
-// contacts passes its contacts through here.
-func (tx *tx) hideConfidential(ctx context.Context, familyID int64, cs []*regie.Contact, versions ...*regie.ContactVersion) error {
+// the youth's own worker, or the youth's consent. f holds the family's
+// facts the reader's access was decided on. Every reader of contacts
+// passes its contacts through here.
+func (tx *tx) hideConfidential(ctx context.Context, f *policy.Facts, familyID int64, cs []*regie.Contact, versions ...*regie.ContactVersion) error {
 	decided := map[int64]policy.Decision{}
 	shown := map[int64]bool{}
 	var order []int64
@@ -231,11 +215,11 @@ func (tx *tx) hideConfidential(ctx context.Context, familyID int64, cs []*regie.
 		}
 		dec, ok := decided[c.YouthMemberID]
 		if !ok {
-			f, err := tx.youthFacts(ctx, familyID, c.YouthMemberID)
+			yf, err := tx.youthFactsFrom(ctx, f, familyID, c.YouthMemberID)
 			if err != nil {
 				return err
 			}
-			dec = policy.Decide(tx.actor, regie.ActionRead, regie.SegYouthConfidential, f)
+			dec = policy.Decide(tx.actor, regie.ActionRead, regie.SegYouthConfidential, yf)
 			decided[c.YouthMemberID] = dec
 			order = append(order, c.YouthMemberID)
 		}

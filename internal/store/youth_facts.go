@@ -20,6 +20,18 @@ func (tx *tx) youthFacts(ctx context.Context, familyID, memberID int64) (*policy
 	return f, tx.addYouthFacts(ctx, f, familyID, memberID)
 }
 
+// youthFactsFrom returns a copy of the family's facts f, read already in
+// this transaction, with those of one of its youths: a page that names
+// several youths reads the family's facts once.
+func (tx *tx) youthFactsFrom(ctx context.Context, f *policy.Facts, familyID, memberID int64) (*policy.Facts, error) {
+	yf := *f
+	yf.Youth = nil
+	if !yf.Exists {
+		return &yf, nil
+	}
+	return &yf, tx.addYouthFacts(ctx, &yf, familyID, memberID)
+}
+
 // addYouthFacts adds to a family's facts those of one of its youths (a
 // copy of the family's facts per youth when a page names several).
 func (tx *tx) addYouthFacts(ctx context.Context, f *policy.Facts, familyID, memberID int64) error {

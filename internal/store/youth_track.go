@@ -104,7 +104,7 @@ func (s *Store) FindYouthTrack(ctx context.Context, familyID, memberID int64) (*
 			FamilyID: familyID, MemberID: memberID, Basis: dec.Basis, Detail: detail}); err != nil {
 			return err
 		}
-		if t.Contacts, err = tx.youthContacts(ctx, familyID, memberID); err != nil {
+		if t.Contacts, err = tx.youthContacts(ctx, f, familyID, memberID); err != nil {
 			return err
 		}
 		cdec := policy.Decide(tx.actor, regie.ActionRead, regie.SegYouthConfidential, f)
@@ -248,7 +248,7 @@ func (tx *tx) youthEvaluation(ctx context.Context, t *regie.YouthTrack) error {
 // youthContacts returns the contacts with the youth, newest first; what
 // the youth told is left out for a reader the policy does not open it to
 // (hideConfidential).
-func (tx *tx) youthContacts(ctx context.Context, familyID, memberID int64) ([]*regie.Contact, error) {
+func (tx *tx) youthContacts(ctx context.Context, f *policy.Facts, familyID, memberID int64) ([]*regie.Contact, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+contactColumns+contactFrom+`
 		WHERE c.family_id = $1 AND c.youth_member_id = $2 ORDER BY c.contact_date DESC, c.start_time DESC, c.id DESC LIMIT 200`,
 		familyID, memberID)
@@ -271,7 +271,7 @@ func (tx *tx) youthContacts(ctx context.Context, familyID, memberID int64) ([]*r
 	if err := tx.contactMembers(ctx, cs); err != nil {
 		return nil, err
 	}
-	return cs, tx.hideConfidential(ctx, familyID, cs)
+	return cs, tx.hideConfidential(ctx, f, familyID, cs)
 }
 
 // StartYouthTrack implements regie.YouthService. The track starts when
@@ -560,6 +560,7 @@ func (s *Store) CloseYouthTrack(ctx context.Context, familyID, memberID int64, i
 // youth worker now or a track, the newest track and its agreements that
 // concern the family. Each youth shown is audited with their member id.
 func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *policy.Facts) error {
+	fam.YouthCan = map[int64]regie.YouthPermissions{}
 	seen := map[int64]bool{}
 	var members []int64
 	for _, a := range fam.Assignments {
@@ -595,11 +596,15 @@ func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *polic
 		return err
 	}
 	for _, mid := range members {
-		yf := *f
-		if err := tx.addYouthFacts(ctx, &yf, fam.ID, mid); err != nil {
+		yf, err := tx.youthFactsFrom(ctx, f, fam.ID, mid)
+		if err != nil {
 			return err
 		}
-		dec := policy.Decide(tx.actor, regie.ActionRead, regie.SegYouth, &yf)
+		if m := fam.Member(mid); m != nil && m.EndedOn.IsZero() && fam.YouthWorkerOf(mid) != nil {
+			// What the actor may do with the youth's track: the page's links.
+			fam.YouthCan[mid] = policy.YouthPermissions(tx.actor, yf)
+		}
+		dec := policy.Decide(tx.actor, regie.ActionRead, regie.SegYouth, yf)
 		if !dec.Allow {
 			continue
 		}

@@ -110,6 +110,10 @@ const (
 	// SegAccountConfirm is the second person's confirmation of an account
 	// made or reset by an administrator.
 	SegAccountConfirm Segment = "accountbevestiging"
+	// SegReports is the reports' figures (Rapportages); SegReportFamilies
+	// the families behind one figure, the team leader's drill-down.
+	SegReports        Segment = "rapportages"
+	SegReportFamilies Segment = "rapportage_gezinnen"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -147,6 +151,8 @@ var Segments = []Choice[Segment]{
 	{SegYouth, "Jeugdtraject (gedeeld deel)"},
 	{SegYouthConfidential, "Jeugdtraject (vertrouwelijk)"},
 	{SegYouthConsent, "Toestemming van de jongere"},
+	{SegReports, "Rapportages"},
+	{SegReportFamilies, "Gezinnen achter een rapportagecijfer"},
 }
 
 // Label returns the Dutch label.

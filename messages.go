@@ -279,6 +279,13 @@ const (
 	MsgFlashStagnationDiscussed Msg = "flash_stagnation_discussed"
 )
 
+// Message codes of the reports (report.go, rates.go).
+const (
+	MsgReportPeriodOrder   Msg = "report_period_order"
+	MsgReportPeriodTooLong Msg = "report_period_too_long"
+	MsgReportChoiceUnknown Msg = "report_choice_unknown"
+)
+
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
 // for the arguments given to Text.
 var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credential
@@ -528,6 +535,10 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgStagnationDecision:       "Stagnatie gemeld door %s op %s besproken",
 	MsgFlashStagnationHandled:   "Vastgelegd: de melding van stagnatie is opgepakt.",
 	MsgFlashStagnationDiscussed: "Vastgelegd: de melding is besproken in het teamoverleg. Het besluit staat in de notulen.",
+
+	MsgReportPeriodOrder:   "De begindatum ligt na de einddatum.",
+	MsgReportPeriodTooLong: "Kies een periode van hooguit %d jaar.",
+	MsgReportChoiceUnknown: "Kies uit de lijst.",
 
 	MsgFlashPartnerProgress:    "De voortgang van uw afspraak is vastgelegd. De regisseur ziet de nieuwe stand bij de afspraak.",
 	MsgFlashStagnationReported: "Uw melding van stagnatie is verstuurd. De regisseur ziet uw melding en neemt zo nodig contact met u op.",

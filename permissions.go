@@ -37,6 +37,10 @@ type Permissions struct {
 	AuditLog      bool // the access log
 	// ExportAuditLog: a family's access log as a CSV download.
 	ExportAuditLog bool
+	// Reports: the reports' figures (the team leader's team, a manager's
+	// every team); Rates: setting the cost/benefit's rates.
+	Reports bool
+	Rates   bool
 }
 
 // PermissionService tells what the actor of ctx may do.

@@ -16,11 +16,14 @@ const (
 	RoleCasemanager Role = "casemanager"
 	RoleYouthWorker Role = "jeugdhulpverlener"
 	RoleTeamLeader  Role = "teamleider"
-	RoleReferrer    Role = "aanmelder"
-	RolePartner     Role = "netwerkpartner"
-	RoleAdmin       Role = "functioneel_beheerder"
-	RolePrivacy     Role = "privacy_officer"
-	RoleSystem      Role = "systeem"
+	// RoleManager sees the reports' figures of every team, never a
+	// family's content (DOMAIN.md §11).
+	RoleManager  Role = "manager"
+	RoleReferrer Role = "aanmelder"
+	RolePartner  Role = "netwerkpartner"
+	RoleAdmin    Role = "functioneel_beheerder"
+	RolePrivacy  Role = "privacy_officer"
+	RoleSystem   Role = "systeem"
 )
 
 // Roles lists the roles a person can have, in the order the UI shows them,
@@ -29,6 +32,7 @@ var Roles = []Choice[Role]{
 	{RoleCasemanager, "Casemanager / regisseur"},
 	{RoleYouthWorker, "Jeugdhulpverlener"},
 	{RoleTeamLeader, "Teamleider"},
+	{RoleManager, "Manager (alleen cijfers)"},
 	{RoleReferrer, "Aanmelder"},
 	{RolePartner, "Netwerkpartner"},
 	{RoleAdmin, "Functioneel beheerder"},

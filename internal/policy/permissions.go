@@ -115,6 +115,8 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	p.Settings = Can(a, regie.ActionUpdate, regie.SegSettings, nil)
 	p.AuditLog = Can(a, regie.ActionRead, regie.SegAuditLog, nil)
 	p.ExportAuditLog = Can(a, regie.ActionExport, regie.SegAuditLog, nil)
+	_, p.Reports = ReportScope(a, 0)
+	p.Rates = p.Settings
 	return p
 }
 

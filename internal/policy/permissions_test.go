@@ -116,14 +116,16 @@ func TestActorPermissions(t *testing.T) {
 			Referrals: true, WaitingList: true, SocialMap: true, OwnSupervision: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}, regie.Permissions{MyFamilies: true, TeamFamilies: true,
 			NewFamily: true, Meeting: true, Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, Supervision: true,
-			Assignments: true, Confirmations: true, SocialMap: true}},
+			Assignments: true, Confirmations: true, SocialMap: true, Reports: true}},
+		// A manager sees the reports' figures, no family.
+		{&regie.Actor{UserID: 1, Role: regie.RoleManager}, regie.Permissions{SocialMap: true, Reports: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RoleReferrer}, regie.Permissions{Referrals: true, OwnReferralsOnly: true, Refer: true,
 			SocialMap: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RolePartner}, regie.Permissions{SocialMap: true}},
 		// The administrator makes accounts but neither assigns nor reads
 		// assignments (separation of duties).
 		{&regie.Actor{UserID: 1, Role: regie.RoleAdmin}, regie.Permissions{SocialMap: true, EditSocialMap: true,
-			Accounts: true, Confirmations: true, Settings: true}},
+			Accounts: true, Confirmations: true, Settings: true, Rates: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, regie.Permissions{SocialMap: true, Confirmations: true, AuditLog: true, ExportAuditLog: true}},
 		{&regie.Actor{Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{}}, // no complete log-in
 	} {

@@ -134,6 +134,10 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		}
 	case regie.SegSupervision:
 		return supervision(a, act, f)
+	case regie.SegReports:
+		return reports(a, act, f)
+	case regie.SegReportFamilies:
+		return reportFamilies(a, act, f)
 	case regie.SegSocialMap, regie.SegSettings:
 		if act == regie.ActionRead && a.UserID != 0 {
 			return allow("organisatiegegevens")

@@ -84,7 +84,7 @@ func reportFixture() *ReportFacts {
 		},
 		Workers: []*ReportWorker{
 			{UserID: 3, Name: "Anna van Zanten", Role: RoleCasemanager},
-			{UserID: 1, Name: "Bram Akker", Role: RoleCasemanager, Current: 4, Started: 3},
+			{UserID: 1, Name: "Bram Akker", Role: RoleCasemanager, Current: 4, Started: 4},
 			{UserID: 2, Name: "Carla Bos", Role: RoleYouthWorker, Current: 5, Started: 5},
 		},
 	}

@@ -38,7 +38,7 @@ func PhaseNormOf(p Phase, n Norms) PhaseNorm {
 	case 0:
 		return norm(n.IntensiveMaxMonths, "seed 003 §1.5: “De casemanager is zes tot negen maanden — zo intensief als nodig is — actief in het gezin.”")
 	case PhaseContact:
-		return norm(n.PlanMaxMonths, "seed 003 §5 (fase 2): “Na drie tot vier maanden heeft de casemanager in overleg met het gezin (ouders) een hulpverleningsplan opgesteld.”")
+		return norm(n.PlanMaxMonths, "seed 003 §5.3: “Na drie tot vier maanden heeft de casemanager in overleg met het gezin (ouders) een hulpverleningsplan opgesteld.”")
 	case PhaseCoordination:
 		return norm(n.CoordinationMaxMonths, "seed 003 §1.5: “Daarna volgt een periode van maximaal anderhalf jaar van coördinatie van zorg.”")
 	}
@@ -280,7 +280,7 @@ func familyHoursTable(f *ReportFacts) *ReportTable {
 		Key:   "uren_gezin",
 		Title: "Uren per gezin tegen de norm",
 		Note: fmt.Sprintf("Geteld: voor de gezinnen met een eindevaluatie in de periode de uren van hun (laatste) intensieve fase, tegen de norm van gemiddeld %d uur (seed 003 §1.5: “Het uitgangspunt is dat de casemanager gemiddeld 200 uur in een gezin door brengt.”); "+
-			"voor de gezinnen die in de periode minstens een week in fase 2 waren de uren van de contacten in fase 2 in de periode gedeeld door de weken in fase 2 in de periode, tegen de norm van gemiddeld %d uur per week (seed 003 §5: “De casemanager heeft in de contact- en onderzoeksfase gemiddeld 8 uur per week de tijd voor het gezin.”).",
+			"voor de gezinnen die in de periode minstens een week in fase 2 waren de uren van de contacten in fase 2 in de periode gedeeld door de weken in fase 2 in de periode, tegen de norm van gemiddeld %d uur per week (seed 003 §5.3: “De casemanager heeft in de contact- en onderzoeksfase gemiddeld 8 uur per week de tijd voor het gezin.”).",
 			f.Norms.IntensiveHours, f.Norms.ContactPhaseHoursPerWeek),
 		RowHeader: "Uren",
 		Columns:   []string{"Gezinnen", "Gemiddeld", "Norm", "Boven de norm", "Onder de norm"},
@@ -355,7 +355,7 @@ func caseloadTable(f *ReportFacts) *ReportTable {
 	t := &ReportTable{
 		Key:   "caseload",
 		Title: "Caseload per medewerker",
-		Note: fmt.Sprintf("Geteld: de gezinnen (bij een jeugdhulpverlener de jongeren) die de medewerker aan het einde van de periode had, en de toewijzingen die in de periode begonnen, omgerekend naar een jaar (× 365 / %d dagen), tegen de norm: een casemanager %s (seed 003: “begeleidt ongeveer zes gezinnen per jaar”), een jeugdhulpverlener %s (seed 003: “begeleidt gemiddeld 12 jongeren per jaar”).",
+		Note: fmt.Sprintf("Geteld: de gezinnen (bij een jeugdhulpverlener de jongeren) die de medewerker aan het einde van de periode had, en de toewijzingen die in de periode begonnen, omgerekend naar een jaar (× 365 / %d dagen), tegen de norm: een casemanager %s (seed 003 bijlage 1: “begeleidt ongeveer zes gezinnen per jaar”), een jeugdhulpverlener %s (seed 003 bijlage 1: “De jeugdhulpverlener begeleidt gemiddeld 12 jongeren per jaar.”).",
 			days, plural(f.Norms.CasemanagerFamiliesPerYear, "gezin", "gezinnen"), plural(f.Norms.YouthWorkerYouthsPerYear, "jongere", "jongeren")),
 		RowHeader: "Medewerker",
 		Columns:   []string{"Nu", "Gestart in de periode", "Gestart per jaar", "Norm per jaar"},
@@ -367,7 +367,9 @@ func caseloadTable(f *ReportFacts) *ReportTable {
 		}
 		perYear := float64(w.Started) * 365 / float64(days)
 		rate := ReportCell{Kind: CellNumber, Value: perYear, N: w.Started}
-		if perYear > float64(norm) {
+		// Held against the norm as written (one decimal), so "6,0" is
+		// never over 6.
+		if round(perYear, 1) > float64(norm) {
 			rate.Warning = fmt.Sprintf("Meer dan de norm van %d %s per jaar.", norm, unit)
 		}
 		t.Rows = append(t.Rows, &ReportRow{Key: fmt.Sprintf("m%d", w.UserID), Label: w.Name, Cells: []ReportCell{
@@ -434,7 +436,7 @@ func attemptsTable(f *ReportFacts) *ReportTable {
 	add("geen_gehoor", "Niet bereikt: deur niet open of telefoon niet opgenomen", noAnswer, &noAnswerF, false)
 	add("weggestuurd", "Weggestuurd door het gezin", refused, &refusedF, false)
 	add("totaal", "Totaal", all, &allF, true)
-	add("zonder_contact_norm", fmt.Sprintf("Gezinnen met %d of meer pogingen zonder contact", f.Norms.RejectedInARow), many, &manyF, false)
+	add("zonder_contact_norm", fmt.Sprintf("Pogingen zonder contact bij gezinnen met %d of meer", f.Norms.RejectedInARow), many, &manyF, false)
 	return t
 }
 

@@ -122,10 +122,10 @@ func TestWorkSection(t *testing.T) {
 	})
 
 	t.Run("Caseload", func(t *testing.T) {
-		// 181 days. Akker: 3 started → 3·365/181 ≈ 6,05 a year, over 6;
+		// 181 days. Akker: 4 started → 4·365/181 ≈ 8,07 a year, over 6;
 		// Bos (youth worker): 5 → 10,08, under 12.
 		checkTable(t, r, "caseload", []want{
-			{"m1", 0, 4, 4, nil}, {"m1", 1, 3, 3, nil}, {"m1", 2, 3.0 * 365 / 181, 3, nil}, {"m1", 3, 6, 0, nil},
+			{"m1", 0, 4, 4, nil}, {"m1", 1, 4, 4, nil}, {"m1", 2, 4.0 * 365 / 181, 4, nil}, {"m1", 3, 6, 0, nil},
 			{"m2", 0, 5, 5, nil}, {"m2", 2, 5.0 * 365 / 181, 5, nil}, {"m2", 3, 12, 0, nil},
 			{"m3", 2, 0, 0, nil},
 		})
@@ -234,5 +234,32 @@ func TestDaysIn(t *testing.T) {
 		if got := daysIn(p, d(tc.from), to); got != tc.want {
 			t.Errorf("daysIn(%s, %s) = %d, want %d", tc.from, tc.to, got, tc.want)
 		}
+	}
+}
+
+// TestCaseloadNorm: the norm is held against the figure as written — six
+// started in a year is 6,0 and not over six; seven is.
+func TestCaseloadNorm(t *testing.T) {
+	f := &ReportFacts{
+		Filter: ReportFilter{From: MustParseDate("2025-01-01"), To: MustParseDate("2025-12-31")},
+		Norms:  DefaultNorms(),
+		Workers: []*ReportWorker{
+			{UserID: 1, Name: "Els Eerde", Role: RoleCasemanager, Started: 6},
+			{UserID: 2, Name: "Fred Fels", Role: RoleCasemanager, Started: 7},
+			{UserID: 3, Name: "Gea Goor", Role: RoleYouthWorker, Started: 12},
+			{UserID: 4, Name: "Hans Hop", Role: RoleYouthWorker, Started: 13},
+		},
+	}
+	r := BuildReport(f)
+	for _, tc := range []struct {
+		row  string
+		over bool
+	}{{"m1", false}, {"m2", true}, {"m3", false}, {"m4", true}} {
+		if c := r.Cell("caseload", tc.row, 2); (c.Warning != "") != tc.over {
+			t.Errorf("%s: %s a year, warning %q, want over %v", tc.row, c.String(), c.Warning, tc.over)
+		}
+	}
+	if c := r.Cell("caseload", "m4", 2); !strings.Contains(c.Warning, "12 jongeren") {
+		t.Errorf("youth worker's warning %q", c.Warning)
 	}
 }

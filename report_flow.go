@@ -51,33 +51,42 @@ func referralOutcome(r *ReportReferral) string {
 	return outcomeOpen
 }
 
-// idSet collects the families behind a figure, each once, in the order
-// first seen; 0 (no family) is left out.
+// idSet collects the families behind a figure, each once; 0 (no family)
+// is left out. It keeps no map: a family's facts are read together, so
+// repeats mostly come in a row and are skipped at once; the others go
+// when the set is first read (sorted).
 type idSet struct {
-	ids  []int64
-	seen map[int64]bool
+	ids []int64
+	// done: ids is sorted without repeats, and may be shared by cells
+	// (which only read it), so a later add copies it first.
+	done bool
 }
 
 func (s *idSet) add(id int64) {
-	if id == 0 || s.seen[id] {
+	if n := len(s.ids); id == 0 || n > 0 && s.ids[n-1] == id {
 		return
 	}
-	if s.seen == nil {
-		s.seen = map[int64]bool{}
+	if s.done {
+		s.ids, s.done = slices.Clone(s.ids), false
 	}
-	s.seen[id] = true
 	s.ids = append(s.ids, id)
 }
 
-// sorted returns the ids in increasing order (nil when none).
+// sorted returns the ids in increasing order (nil when none); the slice
+// is shared, not to be changed.
 func (s *idSet) sorted() []int64 {
 	if len(s.ids) == 0 {
 		return nil
 	}
-	out := slices.Clone(s.ids)
-	slices.Sort(out)
-	return out
+	if !s.done {
+		slices.Sort(s.ids)
+		s.ids, s.done = slices.Compact(s.ids), true
+	}
+	return s.ids
 }
+
+// len is the number of families in the set.
+func (s *idSet) len() int { return len(s.sorted()) }
 
 // countCell is a number of n things (referrals, stays, families) with the
 // families behind them.
@@ -90,7 +99,7 @@ func countCell(n int, fams *idSet) ReportCell {
 }
 
 // familiesCell is the number of families in fams.
-func familiesCell(fams *idSet) ReportCell { return countCell(len(fams.ids), fams) }
+func familiesCell(fams *idSet) ReportCell { return countCell(fams.len(), fams) }
 
 // shareCell is n of total as a percentage (0 when total is 0), about n.
 func shareCell(n, total int, fams *idSet) ReportCell {
@@ -220,11 +229,11 @@ func closingTable(f *ReportFacts) *ReportTable {
 	for _, o := range CloseOutcomes {
 		s := sets[o.Value]
 		t.Rows = append(t.Rows, &ReportRow{Key: string(o.Value), Label: o.Label, Cells: []ReportCell{
-			familiesCell(s), shareCell(len(s.ids), len(all.ids), s),
+			familiesCell(s), shareCell(s.len(), all.len(), s),
 		}})
 	}
 	t.Rows = append(t.Rows, &ReportRow{Key: "totaal", Label: "Totaal", Total: true, Cells: []ReportCell{
-		familiesCell(&all), shareCell(len(all.ids), len(all.ids), &all),
+		familiesCell(&all), shareCell(all.len(), all.len(), &all),
 	}})
 	return t
 }
@@ -250,11 +259,11 @@ func phasesTable(f *ReportFacts) *ReportTable {
 	}
 	for p := PhaseIntroduction; p <= PhaseCoordination; p++ {
 		t.Rows = append(t.Rows, &ReportRow{Key: phaseRowKey(p), Label: phaseRowLabel(p), Cells: []ReportCell{
-			familiesCell(&sets[p]), shareCell(len(sets[p].ids), len(all.ids), &sets[p]),
+			familiesCell(&sets[p]), shareCell(sets[p].len(), all.len(), &sets[p]),
 		}})
 	}
 	t.Rows = append(t.Rows, &ReportRow{Key: "totaal", Label: "Totaal", Total: true, Cells: []ReportCell{
-		familiesCell(&all), shareCell(len(all.ids), len(all.ids), &all),
+		familiesCell(&all), shareCell(all.len(), all.len(), &all),
 	}})
 	return t
 }

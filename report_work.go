@@ -178,7 +178,6 @@ func phaseDurationTable(f *ReportFacts) *ReportTable {
 // per phase, in all and per family.
 func phaseHoursTable(f *ReportFacts) *ReportTable {
 	var minutes [PhaseCoordination + 1]int
-	var perFamily [PhaseCoordination + 1]map[int64]int
 	var fams [PhaseCoordination + 1]idSet
 	var allFams idSet
 	allMinutes := 0
@@ -188,10 +187,6 @@ func phaseHoursTable(f *ReportFacts) *ReportTable {
 				continue
 			}
 			minutes[w.Phase] += w.Minutes
-			if perFamily[w.Phase] == nil {
-				perFamily[w.Phase] = map[int64]int{}
-			}
-			perFamily[w.Phase][fam.ID] += w.Minutes
 			fams[w.Phase].add(fam.ID)
 			allMinutes += w.Minutes
 			allFams.add(fam.ID)
@@ -212,11 +207,11 @@ func phaseHoursTable(f *ReportFacts) *ReportTable {
 		return c
 	}
 	perFam := func(m int, s *idSet) ReportCell {
-		if len(s.ids) == 0 {
+		if s.len() == 0 {
 			return emptyCell(CellHours, msgReportNothing)
 		}
 		c := familiesCell(s)
-		c.Kind, c.Value = CellHours, float64(m)/60/float64(len(s.ids))
+		c.Kind, c.Value = CellHours, float64(m)/60/float64(s.len())
 		return c
 	}
 	for p := PhaseIntroduction; p <= PhaseCoordination; p++ {
@@ -323,24 +318,40 @@ func workerHoursTable(f *ReportFacts) *ReportTable {
 		RowHeader: "Medewerker",
 		Columns:   []string{"Uren", "Gezinnen"},
 	}
+	// One pass over the work, then a row per worker.
+	type worked struct {
+		minutes int
+		fams    idSet
+	}
+	byUser := map[int64]*worked{}
+	for _, fam := range f.Families {
+		for _, wk := range fam.Work {
+			if wk.Minutes <= 0 && wk.Contacts <= 0 {
+				continue
+			}
+			u := byUser[wk.UserID]
+			if u == nil {
+				u = &worked{}
+				byUser[wk.UserID] = u
+			}
+			u.minutes += wk.Minutes
+			u.fams.add(fam.ID)
+		}
+	}
 	var allFams idSet
 	allMinutes := 0
 	for _, w := range workersByName(f) {
-		var fams idSet
-		minutes := 0
-		for _, fam := range f.Families {
-			for _, wk := range fam.Work {
-				if wk.UserID == w.UserID && (wk.Minutes > 0 || wk.Contacts > 0) {
-					minutes += wk.Minutes
-					fams.add(fam.ID)
-					allFams.add(fam.ID)
-				}
-			}
+		u := byUser[w.UserID]
+		if u == nil {
+			u = &worked{}
 		}
-		allMinutes += minutes
-		hours := familiesCell(&fams)
-		hours.Kind, hours.Value = CellHours, float64(minutes)/60
-		t.Rows = append(t.Rows, &ReportRow{Key: fmt.Sprintf("m%d", w.UserID), Label: w.Name, Cells: []ReportCell{hours, familiesCell(&fams)}})
+		allMinutes += u.minutes
+		for _, id := range u.fams.sorted() {
+			allFams.add(id)
+		}
+		hours := familiesCell(&u.fams)
+		hours.Kind, hours.Value = CellHours, float64(u.minutes)/60
+		t.Rows = append(t.Rows, &ReportRow{Key: fmt.Sprintf("m%d", w.UserID), Label: w.Name, Cells: []ReportCell{hours, familiesCell(&u.fams)}})
 	}
 	total := familiesCell(&allFams)
 	total.Kind, total.Value = CellHours, float64(allMinutes)/60

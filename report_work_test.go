@@ -1,6 +1,8 @@
 package regie
 
 import (
+	"fmt"
+	"math/rand"
 	"slices"
 	"strings"
 	"testing"
@@ -261,5 +263,42 @@ func TestCaseloadNorm(t *testing.T) {
 	}
 	if c := r.Cell("caseload", "m4", 2); !strings.Contains(c.Warning, "12 jongeren") {
 		t.Errorf("youth worker's warning %q", c.Warning)
+	}
+}
+
+// BenchmarkFlowWorkSections: a year of a large city (25,000 families,
+// 5,000 referrals, 200 workers) — the store's reading is measured apart.
+func BenchmarkFlowWorkSections(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	from := MustParseDate("2025-01-01")
+	f := &ReportFacts{Filter: ReportFilter{From: from, To: MustParseDate("2025-12-31")}, Norms: DefaultNorms()}
+	statuses := []ReferralStatus{ReferralReceived, ReferralAccepted, ReferralPortfolio, ReferralWaiting, ReferralDeclined}
+	for i := range 5000 {
+		f.Referrals = append(f.Referrals, &ReportReferral{ID: int64(i + 1), ReceivedOn: from.AddDays(rng.Intn(365)),
+			Status: statuses[rng.Intn(len(statuses))], DecidedOn: from.AddDays(rng.Intn(365)), SourceKind: OrgKinds[rng.Intn(len(OrgKinds))].Value,
+			FamilyID: int64(rng.Intn(25000) + 1), FirstContactOn: from.AddDays(rng.Intn(365))})
+	}
+	for i := range 25000 {
+		start := from.AddDays(rng.Intn(900) - 600)
+		fam := &ReportFamily{ID: int64(i + 1), CreatedOn: start, FinalEvaluationOn: from.AddDays(rng.Intn(700) - 300), MinutesIntensive: rng.Intn(20000)}
+		day := start
+		for p := PhaseIntroduction; p <= PhaseCoordination; p++ {
+			next := day.AddDays(rng.Intn(200) + 10)
+			fam.Phases = append(fam.Phases, ReportPhase{Phase: p, From: day, To: next})
+			day = next
+		}
+		fam.Phases[len(fam.Phases)-1].To = Date{}
+		for range 5 {
+			fam.Work = append(fam.Work, ReportWork{Phase: Phase(rng.Intn(5) + 1), UserID: int64(rng.Intn(200) + 1), Minutes: rng.Intn(3000), Contacts: 16, NoAnswer: rng.Intn(3), Refused: rng.Intn(2)})
+		}
+		f.Families = append(f.Families, fam)
+	}
+	for i := range 200 {
+		f.Workers = append(f.Workers, &ReportWorker{UserID: int64(i + 1), Name: fmt.Sprintf("Medewerker %03d", i), Role: RoleCasemanager, Current: 6, Started: 7})
+	}
+	b.ResetTimer()
+	for range b.N {
+		flowSection(f)
+		workSection(f)
 	}
 }

@@ -345,3 +345,25 @@ func TestReportEmptyFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestIDSet: each family once, in order; a slice handed to a cell does not
+// change when the set grows afterwards.
+func TestIDSet(t *testing.T) {
+	var s idSet
+	for _, id := range []int64{5, 5, 0, 3, 5, 9, 3} {
+		s.add(id)
+	}
+	first := s.sorted()
+	if !slices.Equal(first, []int64{3, 5, 9}) || s.len() != 3 {
+		t.Fatalf("sorted %v len %d", first, s.len())
+	}
+	s.add(1)
+	s.add(9)
+	if !slices.Equal(first, []int64{3, 5, 9}) || !slices.Equal(s.sorted(), []int64{1, 3, 5, 9}) {
+		t.Fatalf("after adding: shared %v, now %v", first, s.sorted())
+	}
+	var empty idSet
+	if empty.sorted() != nil || empty.len() != 0 {
+		t.Fatalf("empty set %v", empty.sorted())
+	}
+}

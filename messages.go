@@ -286,6 +286,20 @@ const (
 	MsgReportChoiceUnknown Msg = "report_choice_unknown"
 )
 
+// Message codes of the report's files (internal/reportfile): the lines
+// above and under the figures of a CSV or XLSX export.
+const (
+	MsgReportFileTitle      Msg = "report_file_title"
+	MsgReportFileSelection  Msg = "report_file_selection"
+	MsgReportFileMade       Msg = "report_file_made"
+	MsgReportFileSuppressed Msg = "report_file_suppressed"
+	MsgReportFileNote       Msg = "report_file_note"
+	MsgReportFileInterval   Msg = "report_file_interval"
+	MsgReportFileWarning    Msg = "report_file_warning"
+	MsgReportFileSource     Msg = "report_file_source"
+	MsgReportFileSheet      Msg = "report_file_sheet"
+)
+
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
 // for the arguments given to Text.
 var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credential
@@ -539,6 +553,16 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgReportPeriodOrder:   "De begindatum ligt na de einddatum.",
 	MsgReportPeriodTooLong: "Kies een periode van hooguit %d jaar.",
 	MsgReportChoiceUnknown: "Kies uit de lijst.",
+
+	MsgReportFileTitle:      "Rapportage actief casemanagement",
+	MsgReportFileSelection:  "Periode en selectie: %s",
+	MsgReportFileMade:       "Gemaakt op %s, berekend uit wat in regie is geregistreerd.",
+	MsgReportFileSuppressed: "Groepen kleiner dan %[1]d gezinnen of aanmeldingen staan er als \"< %[1]d\". Zodat zo'n groep niet uit een totaal is af te leiden, is soms ook een cijfer ernaast zo weergegeven, ook als het groter is.",
+	MsgReportFileNote:       "Toelichting: %s",
+	MsgReportFileInterval:   "95%%-betrouwbaarheidsinterval bij %s: %s tot %s",
+	MsgReportFileWarning:    "Let op bij %s: %s",
+	MsgReportFileSource:     "Bron bij %s: %s",
+	MsgReportFileSheet:      "Rapportage",
 
 	MsgFlashPartnerProgress:    "De voortgang van uw afspraak is vastgelegd. De regisseur ziet de nieuwe stand bij de afspraak.",
 	MsgFlashStagnationReported: "Uw melding van stagnatie is verstuurd. De regisseur ziet uw melding en neemt zo nodig contact met u op.",

@@ -184,7 +184,7 @@ func sheetXML(s Sheet, st *styles) (string, error) {
 			return "", fmt.Errorf("row %d: %d columns, at most %d", r+1, len(row), maxColumns)
 		}
 		rn := strconv.Itoa(r + 1)
-		b.WriteString(`<row r="` + rn + `">`)
+		var cells strings.Builder
 		for c, cell := range row {
 			ref := ColumnName(c) + rn
 			style := st.index(cell)
@@ -197,16 +197,18 @@ func sheetXML(s Sheet, st *styles) (string, error) {
 				if math.IsNaN(cell.Number) || math.IsInf(cell.Number, 0) {
 					return "", fmt.Errorf("cell %s: %v is not a number a spreadsheet can hold", ref, cell.Number)
 				}
-				b.WriteString(attrs + `><v>` + strconv.FormatFloat(cell.Number, 'g', -1, 64) + `</v></c>`)
+				cells.WriteString(attrs + `><v>` + strconv.FormatFloat(cell.Number, 'g', -1, 64) + `</v></c>`)
 			case cell.Text == "":
 				if style != 0 {
-					b.WriteString(attrs + `/>`)
+					cells.WriteString(attrs + `/>`)
 				}
 			default:
-				b.WriteString(attrs + ` t="inlineStr"><is><t xml:space="preserve">` + escape(SafeText(cell.Text)) + `</t></is></c>`)
+				cells.WriteString(attrs + ` t="inlineStr"><is><t xml:space="preserve">` + escape(SafeText(cell.Text)) + `</t></is></c>`)
 			}
 		}
-		b.WriteString(`</row>`)
+		if cells.Len() > 0 { // an empty row needs no element
+			b.WriteString(`<row r="` + rn + `">` + cells.String() + `</row>`)
+		}
 	}
 	b.WriteString(`</sheetData></worksheet>`)
 	return b.String(), nil

@@ -1,6 +1,8 @@
 package regie_test
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -241,5 +243,90 @@ func TestSuppressIdempotent(t *testing.T) {
 	want := [][]bool{{true, false, true}, {true, true, false}, {false, true, true}, {false, false, false}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("hidden (-want +got):\n%s", diff)
+	}
+}
+
+// TestSuppressProperties checks on many random tables what suppression
+// promises: no small group shows, no zero is hidden, a column with a
+// visible total never has exactly one hidden cell while another could
+// be hidden, no families remain, and suppressing again changes nothing.
+func TestSuppressProperties(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(13, 5))
+	for range 1000 {
+		build := func(seed uint64) *regie.Report {
+			rr := rand.New(rand.NewPCG(seed, 1))
+			cols := 1 + rr.IntN(3)
+			var rows []*regie.ReportRow
+			sums := make([]int, cols)
+			for range 1 + rr.IntN(6) {
+				var cells []regie.ReportCell
+				for c := range cols {
+					n := rr.IntN(12)
+					if rr.IntN(3) == 0 {
+						n = 0
+					}
+					sums[c] += n
+					cells = append(cells, supCount(n, 1))
+				}
+				rows = append(rows, supRow("r", false, cells...))
+			}
+			if rr.IntN(4) > 0 {
+				var cells []regie.ReportCell
+				for _, s := range sums {
+					cells = append(cells, supCount(s, 1))
+				}
+				rows = append(rows, supRow("totaal", true, cells...))
+			}
+			return supReport(&regie.ReportTable{Key: "t", Rows: rows})
+		}
+		seed := rnd.Uint64()
+		before, r := build(seed), build(seed)
+		r.Suppress()
+		tb := r.Table("t")
+		var total *regie.ReportRow
+		for i, rw := range tb.Rows {
+			if rw.Total {
+				total = rw
+			}
+			for c, cell := range rw.Cells {
+				n := before.Table("t").Rows[i].Cells[c].N
+				switch {
+				case cell.Families != nil:
+					t.Fatalf("seed %d: families remain", seed)
+				case n > 0 && n < regie.MinGroup && !cell.Suppressed:
+					t.Fatalf("seed %d: a group of %d shows", seed, n)
+				case n == 0 && cell.Suppressed:
+					t.Fatalf("seed %d: a zero is hidden", seed)
+				case rw.Total && cell.Suppressed && n >= regie.MinGroup:
+					t.Fatalf("seed %d: a total of %d is hidden", seed, n)
+				}
+			}
+		}
+		if total != nil {
+			for c := range total.Cells {
+				if total.Cells[c].Suppressed {
+					continue
+				}
+				hidden, candidates := 0, 0
+				for _, rw := range tb.Rows {
+					switch {
+					case rw.Total:
+					case rw.Cells[c].Suppressed:
+						hidden++
+					case rw.Cells[c].N > 0:
+						candidates++
+					}
+				}
+				if hidden == 1 && candidates > 0 {
+					t.Fatalf("seed %d: column %d has one hidden cell beside a visible total", seed, c)
+				}
+			}
+		}
+		again := build(seed)
+		again.Suppress()
+		again.Suppress()
+		if !reflect.DeepEqual(r.Sections, again.Sections) {
+			t.Fatalf("seed %d: Suppress twice differs:\n%s", seed, cmp.Diff(r.Sections, again.Sections))
+		}
 	}
 }

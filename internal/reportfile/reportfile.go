@@ -30,9 +30,13 @@ var ErrNotSuppressed = errors.New("reportfile: the report is not suppressed for 
 
 // CSV writes the report as one CSV (semicolons, as Dutch spreadsheet
 // settings expect): the lines on top, then per section its title and its
-// tables.
+// tables. It starts with a byte order mark, without which Excel reads
+// the file as Windows-1252 and garbles "€", "–" and "ë".
 func CSV(w io.Writer, p *regie.ReportPage) error {
 	if err := check(p); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, bom); err != nil {
 		return err
 	}
 	c := response.NewCSV(w)
@@ -82,6 +86,9 @@ func check(p *regie.ReportPage) error {
 	}
 	return nil
 }
+
+// bom is the UTF-8 byte order mark.
+const bom = "\uFEFF"
 
 // cell is one cell of the layout: the workbook's cell and the CSV's text.
 type cell struct {

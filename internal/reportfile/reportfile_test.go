@@ -91,7 +91,7 @@ func TestCSV(t *testing.T) {
 	if err := CSV(&b, suppressed(t)); err != nil {
 		t.Fatal(err)
 	}
-	want := `Rapportage actief casemanagement
+	want := bom + `Rapportage actief casemanagement
 Periode en selectie: 1 januari 2026 t/m 30 november 2026, team Noord
 Gemaakt op 3 december 2026, berekend uit wat in regie is geregistreerd.
 "Groepen kleiner dan 5 gezinnen of aanmeldingen staan er als ""< 5"". Zodat zo'n groep niet uit een totaal is af te leiden, is soms ook een cijfer ernaast zo weergegeven, ook als het groter is."

@@ -330,6 +330,10 @@ type ReportCell struct {
 	Empty bool
 	// Suppressed: the group is too small to leave the team.
 	Suppressed bool
+	// Workload: the figure is a worker's load (their caseload, their
+	// hours), about the worker and not about a group of families: it is
+	// never suppressed (a manager steers on it; it shows no family).
+	Workload bool
 	// Warning is a short Dutch remark shown with the figure, such as
 	// "kleine aantallen: voorzichtig interpreteren".
 	Warning string

@@ -5,7 +5,8 @@ package regie
 // reader work out, a group of fewer than MinGroup families.
 //
 //   - Primary suppression: a cell about some but fewer than MinGroup
-//     families (0 < N < MinGroup) is hidden — a count, and equally a
+//     families (0 < N < MinGroup) is hidden — unless it is a worker's
+//     load (Workload), which names no family — a count, and equally a
 //     share or a mean computed over so few. A cell about none (N = 0) is
 //     "none" and never hidden; a total row is hidden only by its own N.
 //   - Secondary suppression: in a table with a total row, a column in
@@ -33,7 +34,7 @@ func (t *ReportTable) suppress() {
 		for i := range row.Cells {
 			c := &row.Cells[i]
 			c.Families = nil
-			if c.N > 0 && c.N < MinGroup {
+			if c.N > 0 && c.N < MinGroup && !c.Workload {
 				c.Suppressed = true
 			}
 		}

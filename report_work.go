@@ -349,9 +349,10 @@ func workerHoursTable(f *ReportFacts) *ReportTable {
 		for _, id := range u.fams.sorted() {
 			allFams.add(id)
 		}
-		hours := familiesCell(&u.fams)
+		hours, fams := familiesCell(&u.fams), familiesCell(&u.fams)
 		hours.Kind, hours.Value = CellHours, float64(u.minutes)/60
-		t.Rows = append(t.Rows, &ReportRow{Key: fmt.Sprintf("m%d", w.UserID), Label: w.Name, Cells: []ReportCell{hours, familiesCell(&u.fams)}})
+		hours.Workload, fams.Workload = true, true
+		t.Rows = append(t.Rows, &ReportRow{Key: fmt.Sprintf("m%d", w.UserID), Label: w.Name, Cells: []ReportCell{hours, fams}})
 	}
 	total := familiesCell(&allFams)
 	total.Kind, total.Value = CellHours, float64(allMinutes)/60
@@ -383,10 +384,14 @@ func caseloadTable(f *ReportFacts) *ReportTable {
 		if round(perYear, 1) > float64(norm) {
 			rate.Warning = fmt.Sprintf("Meer dan de norm van %d %s per jaar.", norm, unit)
 		}
-		t.Rows = append(t.Rows, &ReportRow{Key: fmt.Sprintf("m%d", w.UserID), Label: w.Name, Cells: []ReportCell{
+		row := &ReportRow{Key: fmt.Sprintf("m%d", w.UserID), Label: w.Name, Cells: []ReportCell{
 			countCell(w.Current, nil), countCell(w.Started, nil), rate,
 			{Kind: CellCount, Value: float64(norm)},
-		}})
+		}}
+		for i := range row.Cells {
+			row.Cells[i].Workload = true
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }

@@ -264,6 +264,14 @@ func TestCaseloadNorm(t *testing.T) {
 	if c := r.Cell("caseload", "m4", 2); !strings.Contains(c.Warning, "12 jongeren") {
 		t.Errorf("youth worker's warning %q", c.Warning)
 	}
+	// A caseload is a worker's load, not a group of families: a manager
+	// sees it even when it is below the group size hidden elsewhere.
+	f.Workers[0].Current = 3
+	r = BuildReport(f)
+	r.Suppress()
+	if c := r.Cell("caseload", "m1", 0); c.Suppressed || c.String() != "3" {
+		t.Errorf("caseload of 3 outside the team = %q (suppressed %v), want 3", c.String(), c.Suppressed)
+	}
 }
 
 // BenchmarkFlowWorkSections: a year of a large city (25,000 families,

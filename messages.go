@@ -300,6 +300,22 @@ const (
 	MsgReportFileSheet      Msg = "report_file_sheet"
 )
 
+// Message codes of the effect, the cost and benefit and their rates
+// (report_effect.go, report_cost.go, rates.go).
+const (
+	MsgEffectSmallNumbers   Msg = "effect_small_numbers"
+	MsgEffectNothingToShare Msg = "effect_nothing_to_share"
+	MsgEffectNoFamilies     Msg = "effect_no_families"
+	MsgCostRateMissing      Msg = "cost_rate_missing"
+	MsgCostNothing          Msg = "cost_nothing"
+	MsgRateNumber           Msg = "rate_number"
+	MsgRateRange            Msg = "rate_range"
+	MsgRatePercent          Msg = "rate_percent"
+	MsgRateSourceRequired   Msg = "rate_source_required"
+	MsgRateValueRequired    Msg = "rate_value_required"
+	MsgFlashRatesSaved      Msg = "flash_rates_saved"
+)
+
 // catalogue holds the Dutch text of every message. Texts may hold fmt verbs
 // for the arguments given to Text.
 var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credential
@@ -563,6 +579,18 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgReportFileWarning:    "Let op bij %s: %s",
 	MsgReportFileSource:     "Bron bij %s: %s",
 	MsgReportFileSheet:      "Rapportage",
+
+	MsgEffectSmallNumbers:   "kleine aantallen: voorzichtig interpreteren",
+	MsgEffectNothingToShare: "niets geteld om een aandeel van te nemen",
+	MsgEffectNoFamilies:     "geen gezinnen met dit gegeven in het cohort",
+	MsgCostRateMissing:      "niet berekend: %s heeft geen waarde of geen bron (Beheer, Tarieven)",
+	MsgCostNothing:          "niet berekend: de aanpak kostte voor dit cohort niets",
+	MsgRateNumber:           "Geef een getal, bijvoorbeeld 68,50.",
+	MsgRateRange:            "Geef een getal van 0 tot en met %s.",
+	MsgRatePercent:          "Geef een percentage van 0 tot en met 100.",
+	MsgRateSourceRequired:   "Noem de bron van deze waarde: zonder bron gebruikt regie haar niet.",
+	MsgRateValueRequired:    "Vul ook de waarde in, of maak de bron leeg.",
+	MsgFlashRatesSaved:      "De tarieven zijn opgeslagen.",
 
 	MsgFlashPartnerProgress:    "De voortgang van uw afspraak is vastgelegd. De regisseur ziet de nieuwe stand bij de afspraak.",
 	MsgFlashStagnationReported: "Uw melding van stagnatie is verstuurd. De regisseur ziet uw melding en neemt zo nodig contact met u op.",

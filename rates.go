@@ -1,6 +1,8 @@
 package regie
 
 import (
+	"context"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -73,6 +75,8 @@ type Rate struct {
 	Def    RateDef
 	Value  float64
 	Source string
+	// Text is the value as stored, for the administrator's form.
+	Text string
 	// Set: a value and a source are both set; only then is it used.
 	Set bool
 }
@@ -88,7 +92,7 @@ func SourceKey(key string) string { return key + ".bron" }
 func RatesFrom(settings map[string]string) Rates {
 	rs := Rates{}
 	for _, d := range RateDefs {
-		r := Rate{Def: d, Source: strings.TrimSpace(settings[SourceKey(d.Key)])}
+		r := Rate{Def: d, Source: strings.TrimSpace(settings[SourceKey(d.Key)]), Text: strings.TrimSpace(settings[d.Key])}
 		if v, err := parseRate(settings[d.Key]); err == nil && v >= 0 && v <= d.Max {
 			r.Value = v
 			r.Set = r.Source != ""
@@ -108,4 +112,53 @@ func parseRate(s string) (float64, error) {
 		s = strings.ReplaceAll(s, ".", "") // thousands points
 	}
 	return strconv.ParseFloat(s, 64)
+}
+
+// MaxRateSource is the longest source a rate may name.
+const MaxRateSource = 300
+
+// ValidateRates checks the rates typed by the administrator, keyed by
+// settings key (a rate's Key and its SourceKey); rates not in values stay
+// as they are. A value is a number from 0 to the rate's Max (a share at
+// most 100), typed the Dutch way; a value needs a source and a source a
+// value; both empty clears the rate.
+func ValidateRates(values map[string]string) error {
+	var v Validation
+	for _, d := range RateDefs {
+		value, hasValue := values[d.Key]
+		source, hasSource := values[SourceKey(d.Key)]
+		if !hasValue && !hasSource {
+			continue
+		}
+		value, source = Clean(value), Clean(source)
+		if value != "" {
+			x, err := parseRate(value)
+			switch {
+			case err != nil || math.IsNaN(x) || math.IsInf(x, 0):
+				v.Add(d.Key, MsgRateNumber)
+			case d.Percent && (x < 0 || x > 100):
+				v.Add(d.Key, MsgRatePercent)
+			case x < 0 || x > d.Max:
+				v.Add(d.Key, MsgRateRange, dutchNumber(d.Max, 0))
+			}
+			if source == "" {
+				v.Add(SourceKey(d.Key), MsgRateSourceRequired)
+			}
+		} else if source != "" {
+			v.Add(d.Key, MsgRateValueRequired)
+		}
+		v.MaxLen(SourceKey(d.Key), source, MaxRateSource)
+	}
+	return v.Err()
+}
+
+// RateService stores the rates of the cost/benefit analysis.
+type RateService interface {
+	// FindRates returns the rates as set. Everyone logged in may read
+	// them: they are the municipality's assumptions, not personal data.
+	FindRates(ctx context.Context) (Rates, error)
+	// SaveRates stores the rates typed by the functional administrator
+	// (keyed by settings key: a rate's Key and its SourceKey), in the
+	// access log. EINVALID, EFORBIDDEN.
+	SaveRates(ctx context.Context, values map[string]string) error
 }

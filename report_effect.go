@@ -53,10 +53,10 @@ func selfRelianceTable(cohort []*ReportFamily) *ReportTable {
 	t := &ReportTable{
 		Key:   "zelfredzaamheid",
 		Title: "Zelfredzaamheid bij de start en aan het eind",
-		Note: "Per leefgebied de gezinnen met een score van het huishouden bij het eerste en bij het laatste scoremoment " +
-			"(1 = acute problematiek, 5 = volledig zelfredzaam). De verandering is het gemiddelde van eind min start per gezin, " +
-			"met tussen haakjes het 95 %-betrouwbaarheidsinterval (t-verdeling); vooruitgegaan is een gezin met een hogere score aan het eind. " +
-			"Bij minder dan 10 gezinnen: kleine aantallen, voorzichtig interpreteren.",
+		Note: fmt.Sprintf("Per leefgebied de gezinnen met een score van het huishouden bij het eerste en bij het laatste scoremoment "+
+			"(1 = acute problematiek, 5 = volledig zelfredzaam). De verandering is het gemiddelde van eind min start per gezin, "+
+			"met tussen haakjes het 95 %%-betrouwbaarheidsinterval (t-verdeling); vooruitgegaan is een gezin met een hogere score aan het eind. "+
+			"Bij minder dan %d gezinnen: kleine aantallen, voorzichtig interpreteren.", SmallNumbers),
 		RowHeader:   "Leefgebied",
 		Columns:     []string{"Gezinnen", "Gemiddeld bij de start", "Gemiddeld aan het eind", "Gemiddelde verandering (95 %-interval)", "Vooruitgegaan"},
 		Chart:       ChartPairs,

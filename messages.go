@@ -683,6 +683,14 @@ var evalRowLabels = map[string]string{
 // or "" when it has none. Member rows (member-2-given_name) are named by
 // their number.
 func FieldLabel(field string) string {
+	for _, d := range RateDefs {
+		switch field {
+		case d.Key:
+			return d.Label + ", waarde"
+		case SourceKey(d.Key):
+			return d.Label + ", bron"
+		}
+	}
 	if rest, ok := strings.CutPrefix(field, "member-"); ok {
 		if n, name, ok := strings.Cut(rest, "-"); ok {
 			if i, err := strconv.Atoi(n); err == nil {

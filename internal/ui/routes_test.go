@@ -718,6 +718,10 @@ var expectations = map[string]expectation{
 	"POST /beheer/normen": {status: only(redirect, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"norm.casemanager_gezinnen_per_jaar": {"7"}, "norm.jeugdhulpverlener_jongeren_per_jaar": {"12"}}
 	}},
+	"GET /beheer/tarieven": {status: only(ok, "functioneel_beheerder")},
+	"POST /beheer/tarieven": {status: only(redirect, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"tarief.uur_casemanager": {"68,50"}, "tarief.uur_casemanager.bron": {"Begroting 2026"}}
+	}},
 
 	"GET /toegangslog":                 {status: only(ok, "privacy_officer")},
 	"GET /toegangslog/gezinnen/{id}":   {family: true, status: func(role, rel string) int { return only(ok, "privacy_officer")(role, rel) }},

@@ -28,6 +28,7 @@ type Config struct {
 	Referrals regie.ReferralService
 	SocialMap regie.SocialMapService
 	Settings  regie.SettingsService
+	Rates     regie.RateService // the rates of the cost/benefit analysis
 	Contacts  regie.ContactService
 	Phases    regie.PhaseService
 	Meetings  regie.MeetingService
@@ -326,6 +327,8 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /beheer/gebruikers/{id}/sessies/{sid}/beeindigen", handle: h.endUserSession},
 		{pattern: "GET /beheer/normen", handle: h.showNorms},
 		{pattern: "POST /beheer/normen", handle: h.saveNorms},
+		{pattern: "GET /beheer/tarieven", handle: h.showRates},
+		{pattern: "POST /beheer/tarieven", handle: h.saveRates},
 		{pattern: "GET /beheer/fasen", handle: h.showPhaseConfig},
 		{pattern: "POST /beheer/fasen", handle: h.savePhaseConfig},
 	}

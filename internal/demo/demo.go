@@ -38,6 +38,7 @@ var Logins = []Login{
 	{"beheer@demo.regie.nl", "Esther Vos", regie.RoleAdmin},
 	{"aanmelder@demo.regie.nl", "Linda Meijer", regie.RoleReferrer},
 	{"partner@demo.regie.nl", "Thomas Wolters", regie.RolePartner},
+	{"manager@demo.regie.nl", "Marieke Bos", regie.RoleManager},
 }
 
 // member is a demo member; age in years (and extra months) on the day the
@@ -59,6 +60,9 @@ type family struct {
 	coordinator, duo                 string // e-mail of the casemanagers
 	members                          []member
 	story                            story
+	// effect, when set, gives the family its own risks at the start,
+	// scores at the final evaluation and end terms (effect.go).
+	effect *effectScript
 }
 
 var families = []family{
@@ -133,6 +137,46 @@ var families = []family{
 			{"Vikash", "Mahabier", 21, 0, "kind", false, "Woont sinds kort op kamers in Utrecht-West"},
 			{"Priya", "Mahabier", 18, 1, "kind", false, ""}, {"Anil", "Mahabier", 15, 4, "kind", false, ""},
 			{"Kiran", "Mahabier", 12, 10, "kind", false, ""}}},
+	// Three families whose intensive phase ended this year, for the
+	// reports' effect and cost/benefit (effect.go).
+	{name: "Gezin Bakker", street: "Julianaweg 77", postcode: "3554 BE", district: "Zuilen", proficiency: "goed",
+		notes:       "Moeder en haar partner; huurachterstand en een buurman die klaagt over geluidsoverlast.",
+		coordinator: "casemanager3@demo.regie.nl",
+		story:       story{startDaysAgo: 400, moves: []int{20, 110, 240, 280}, perWeek: 2, refusals: 0.1},
+		effect: &effectScript{
+			risks: map[regie.Domain]regie.Score{"wonen": 2, "justitie": 2},
+			final: map[regie.Domain]regie.Score{"wonen": 4, "justitie": 3, "kinderen": 3, "welzijn": 2},
+			terms: map[regie.EndTerm]*regie.EndTermInput{
+				"overlast": {Score: "behaald", Note: "Geen klachten meer van de buren; de afspraken met de wijkagent lopen."}},
+		},
+		members: []member{{"Monique", "Bakker", 36, 0, "ouder", true, ""}, {"Dennis", "Vermeulen", 39, 0, "ouder", true, ""},
+			{"Jayden", "Bakker", 11, 3, "kind", false, ""}}},
+	{name: "Gezin Visser", street: "Vechtdreef 260", postcode: "3563 HK", district: "Overvecht", proficiency: "goed",
+		notes:       "Vader alleen met drie kinderen; Veilig Thuis deed een melding over de jongste.",
+		coordinator: "casemanager@demo.regie.nl",
+		story:       story{startDaysAgo: 360, moves: []int{20, 100, 220, 260}, perWeek: 2.2, refusals: 0.15},
+		effect: &effectScript{
+			risks: map[regie.Domain]regie.Score{"kinderen": 2, "wonen": 3},
+			final: map[regie.Domain]regie.Score{"kinderen": 4, "financien": 2, "netwerk": 2},
+			terms: map[regie.EndTerm]*regie.EndTermInput{
+				"opvoeding": {Score: "behaald", Note: "Vader volgt de opvoedtraining; de jeugdgezondheidszorg kijkt mee."},
+				"financien": {Score: "deels", Note: "Een schuldregeling is aangevraagd; de beslaglegging loopt nog."}},
+		},
+		members: []member{{"Martijn", "Visser", 40, 0, "ouder", true, ""}, {"Daan", "Visser", 12, 0, "kind", false, ""},
+			{"Sara", "Visser", 9, 4, "kind", false, ""}, {"Tim", "Visser", 5, 8, "kind", false, ""}}},
+	{name: "Gezin Ramdin", street: "Nijldreef 5", postcode: "3562 AX", district: "Overvecht", proficiency: "goed",
+		languages:   "Nederlands, Sarnami",
+		notes:       "Ouders met twee pubers; de oudste is in aanraking gekomen met de politie.",
+		coordinator: "casemanager2@demo.regie.nl",
+		story:       story{startDaysAgo: 320, moves: []int{20, 100, 200, 250}, perWeek: 2, refusals: 0.2},
+		effect: &effectScript{
+			risks: map[regie.Domain]regie.Score{"wonen": 2, "justitie": 2},
+			final: map[regie.Domain]regie.Score{"wonen": 3, "justitie": 2, "dagbesteding": 2},
+			terms: map[regie.EndTerm]*regie.EndTermInput{
+				"overlast": {Score: "niet", Note: "Nog twee politiecontacten dit kwartaal; de jeugdreclassering is betrokken."}},
+		},
+		members: []member{{"Anjali", "Ramdin", 43, 0, "ouder", true, ""}, {"Sunil", "Ramdin", 46, 0, "ouder", true, ""},
+			{"Rohan", "Ramdin", 17, 0, "kind", false, ""}, {"Maya", "Ramdin", 14, 6, "kind", false, ""}}},
 }
 
 // Seed fills an empty database with the demo; a database that already has
@@ -221,6 +265,9 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 			return fmt.Errorf("demo social map %s: %w", in.Name, err)
 		}
 		orgs[o.key] = created.ID
+	}
+	if err := seedRates(admin, st); err != nil {
+		return err
 	}
 	famIDs, err := simulate(ctx, st, clock, users, district, orgs)
 	if err != nil {

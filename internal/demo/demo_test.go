@@ -3,7 +3,9 @@ package demo_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"regie"
 	"regie/internal/demo"
@@ -135,6 +137,40 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 	pending, err := st.FindPendingAccountChanges(leader)
 	if err != nil || len(pending) != 1 || !pending[0].CanConfirm || pending[0].UserEmail != demo.PendingEmail {
 		t.Fatalf("the team leader's confirmations: %+v, %v", pending, err)
+	}
+
+	// The reports: enough families whose final evaluation fell in the
+	// last twelve months, each scored as a household at an earlier moment
+	// too, for the effect's figures to leave the team; a spread in the
+	// changes; the example rates, each saying it is one.
+	since := regie.DateOf(time.Now()).AddMonths(-12).ISO()
+	var cohort int
+	if err := st.DB().QueryRow(`SELECT count(DISTINCT e.family_id) FROM evaluations e
+		JOIN moment_scores s ON s.moment_id = e.moment_id AND s.member_id = 0
+		WHERE e.kind = 'eind' AND e.on_date >= $1 AND EXISTS (SELECT 1 FROM score_moments m
+			JOIN moment_scores ms ON ms.moment_id = m.id AND ms.member_id = 0
+			WHERE m.family_id = e.family_id AND m.on_date < e.on_date)`, since).Scan(&cohort); err != nil {
+		t.Fatal(err)
+	}
+	if cohort < regie.MinGroup {
+		t.Errorf("%d families with a final evaluation and scores at two moments in the last year, want at least %d", cohort, regie.MinGroup)
+	}
+	var finals int
+	if err := st.DB().QueryRow(`SELECT count(DISTINCT s.score) FROM evaluations e
+		JOIN moment_scores s ON s.moment_id = e.moment_id AND s.member_id = 0 WHERE e.kind = 'eind'`).Scan(&finals); err != nil || finals < 3 {
+		t.Errorf("%d different scores at the final evaluations (%v), want a spread", finals, err)
+	}
+	rates, err := st.FindRates(leader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range regie.RateDefs {
+		if r := rates[d.Key]; !r.Set || !strings.Contains(r.Source, "Voorbeeldwaarde voor de demo") {
+			t.Errorf("demo rate %s: %+v, want an example value that says so", d.Key, r)
+		}
+	}
+	if u, err := st.FindUserByEmail(ctx, "manager@demo.regie.nl"); err != nil || u.Role != regie.RoleManager || u.TeamID != 0 {
+		t.Errorf("the demo manager: %+v, %v", u, err)
 	}
 }
 

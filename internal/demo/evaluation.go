@@ -64,7 +64,7 @@ func (w *world) finalEvaluation(cm context.Context, f family, id int64, d regie.
 	}
 	scores := map[regie.Domain]regie.Score{}
 	for dm, s := range planFor(f).scores {
-		scores[dm] = min(s+2, 4)
+		scores[dm] = finalScore(f, dm, s)
 	}
 	in := regie.EvaluationInput{Kind: regie.EvalFinal, On: d.ISO(), Members: []int64{members[f.members[0].given]}, Casemanager: true,
 		Goals: map[string]*regie.GoalEvaluationInput{}, EndTerms: map[regie.EndTerm]*regie.EndTermInput{}, Scores: scores,
@@ -90,6 +90,9 @@ func (w *world) finalEvaluation(cm context.Context, f family, id int64, d regie.
 	}
 	for _, t := range regie.EndTerms {
 		in.EndTerms[t.Value] = notes[t.Value]
+		if f.effect != nil && f.effect.terms[t.Value] != nil {
+			in.EndTerms[t.Value] = f.effect.terms[t.Value]
+		}
 	}
 	e, err := w.st.RecordEvaluation(cm, id, in)
 	if err != nil {

@@ -76,6 +76,9 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 	w := &world{st: st, lead: lead, orgs: orgs, saved: map[string]int64{}, updates: map[int64][]statusUpdate{},
 		persons: map[int64]map[string]int64{}}
 	rnd := rand.New(rand.NewPCG(1, 2026)) //nolint:gosec // fictional demo data, reproducible on purpose
+	// The families added for the reports' effect draw from their own
+	// dice, so the histories of the others stay as they were.
+	effectRnd := rand.New(rand.NewPCG(2, 2026)) //nolint:gosec // as rnd
 	bsn := bsnSource()
 	ids := map[string]int64{}
 	pending := map[string][]member{} // members not yet born on the start day
@@ -115,7 +118,11 @@ func simulate(ctx context.Context, st *store.Store, real regie.Clock, users map[
 			}
 			cm := actorFor(ctx, users[f.coordinator])
 			sim.set(d, 20, real.Now())
-			if err := w.liveDay(cm, users[f.coordinator].ID, rnd, f, id, start, d, today); err != nil {
+			dice := rnd
+			if f.effect != nil {
+				dice = effectRnd
+			}
+			if err := w.liveDay(cm, users[f.coordinator].ID, dice, f, id, start, d, today); err != nil {
 				return nil, fmt.Errorf("demo history %s on %s: %w", f.name, d, err)
 			}
 			if err := w.youthDay(actorFor(ctx, users["jeugd@demo.regie.nl"]), f, id, start, d); err != nil {

@@ -111,6 +111,7 @@ var plans = map[string]planScript{
 // its members.
 func planFor(f family) planScript {
 	if p, ok := plans[f.name]; ok {
+		p.scores = withRisks(f, p.scores)
 		return p
 	}
 	parent, child := f.members[0].given, ""
@@ -154,6 +155,7 @@ func planFor(f family) planScript {
 		p.goals = append(p.goals, goalScript{"kort", "kinderen", child, "Ik wil elke dag op tijd op school zijn."})
 		p.agreements = append(p.agreements, agreementScript{"o:jgz", "kinderen", "Gesprek met " + child + " over school en gezondheid.", 35})
 	}
+	p.scores = withRisks(f, p.scores)
 	return p
 }
 
@@ -280,7 +282,7 @@ func (w *world) evaluation(cm context.Context, f family, id int64, d regie.Date,
 		in.Goals[i].Key = v.Goals[i].Key
 	}
 	for dm, a := range in.Domains {
-		a.Score = min(a.Score+2, 4)
+		a.Score = finalScore(f, dm, a.Score)
 		in.Domains[dm] = a
 	}
 	in.Situation = "Het gezin heeft overzicht: de schulden zijn geregeld, de kinderen gaan naar school. De zorg gaat over naar de wijk."

@@ -418,6 +418,12 @@ func TestBrowser_AccessibilityOtherRoles(t *testing.T) {
 	check(admin, "beheer-normen")
 	admin.open("/beheer/fasen", http.StatusOK)
 	check(admin, "beheer-fasen")
+	admin.open("/beheer/tarieven", http.StatusOK)
+	check(admin, "beheer-tarieven")
+	admin.typeInto(`input[name="tarief.uur_casemanager"]`, "veel")
+	admin.press(`form[action="/beheer/tarieven"] button[type=submit]`, http.StatusUnprocessableEntity)
+	admin.wantText(".error-summary", "Geef een getal")
+	check(admin, "beheer-tarieven-fouten")
 }
 
 // accessibilityCheck returns a check that runs axe on the page a tab shows,

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -190,4 +191,41 @@ func teamLeader(t *testing.T, st *store.Store) context.Context {
 	}
 	t.Fatal("no team leader in the demo")
 	return nil
+}
+
+// TestSeed_AtAnyHour seeds the demo on a clock set to the hours where a
+// history that runs up to "now" can trip over the present: just after
+// midnight, before the first visit of the day, and between the visits.
+// Whatever the hour, the demo is made, and nothing it records lies in the
+// future.
+func TestSeed_AtAnyHour(t *testing.T) {
+	if testing.Short() {
+		t.Skip("seeds the demo several times")
+	}
+	for _, hour := range []int{0, 4, 9, 15, 17} {
+		t.Run(fmt.Sprint(hour), func(t *testing.T) {
+			ctx := context.Background()
+			st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), store.Options{Keys: keys.ForTest()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if _, err := st.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			now := time.Date(2026, 12, 4, hour, 30, 0, 0, regie.Amsterdam)
+			st.Clock = regie.ClockFunc(func() time.Time { return now })
+			hasher := password.NewHasher(password.Params{MemoryKiB: 1024, Time: 1, Threads: 1}, 2)
+			if err := demo.Seed(ctx, st, hasher, st.Clock); err != nil {
+				t.Fatal(err)
+			}
+			var future int
+			if err := st.DB().QueryRow(`SELECT count(*) FROM contacts WHERE contact_date > ?`, "2026-12-04").Scan(&future); err != nil {
+				t.Fatal(err)
+			}
+			if future != 0 {
+				t.Errorf("%d contacts after today", future)
+			}
+		})
+	}
 }

@@ -371,10 +371,17 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 	return contact(cm, st, id, d, kind, attempt, startAt, minutes, practical, note)
 }
 
+// later reports whether start on day d is still to come by the store's
+// clock: a contact later today has not happened yet and is not recorded.
+func later(st *store.Store, d regie.Date, start string) bool {
+	now := st.Clock.Now().In(regie.Amsterdam)
+	return d == regie.DateOf(now) && start+":00" > now.Format("15:04:05")
+}
+
 func contact(cm context.Context, st *store.Store, id int64, d regie.Date, kind regie.ContactKind, attempt regie.Attempt,
 	start string, minutes int, practical []regie.Practical, note string) error {
-	if now := st.Clock.Now().In(regie.Amsterdam); d == regie.DateOf(now) && start+":00" > now.Format("15:04:05") {
-		return nil // later today: it has not happened yet
+	if later(st, d, start) {
+		return nil
 	}
 	_, err := st.CreateContact(cm, id, regie.ContactInput{Date: d.ISO(), Start: start, Minutes: fmt.Sprint(minutes), Kind: kind,
 		Attempt: attempt, Practical: practical, Note: note})

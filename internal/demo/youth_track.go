@@ -32,6 +32,9 @@ type youthScript struct {
 // youthStartDay is the day of a family's story the youth's track starts.
 const youthStartDay = 30
 
+// youthContactAt is when the youth worker meets the youth, after school.
+const youthContactAt = "16:00"
+
 var youthScripts = map[string]youthScript{
 	"Gezin Jansen": {
 		goals: map[regie.Domain]string{
@@ -145,12 +148,15 @@ func (w *world) youthDay(yw context.Context, f family, familyID int64, start, d 
 		}
 		return w.st.CloseYouthTrack(yw, familyID, youth, in)
 	case day%14 == 7:
+		if later(w.st, d, youthContactAt) {
+			return nil
+		}
 		n := day / 14
 		note := ""
 		if n < len(sc.notes) {
 			note = sc.notes[n]
 		}
-		_, err := w.st.CreateYouthContact(yw, familyID, youth, regie.ContactInput{Date: d.ISO(), Start: "16:00", Minutes: "60",
+		_, err := w.st.CreateYouthContact(yw, familyID, youth, regie.ContactInput{Date: d.ISO(), Start: youthContactAt, Minutes: "60",
 			Kind: regie.ContactAccompany, Attempt: regie.AttemptReached, Note: note})
 		return err
 	}

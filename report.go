@@ -500,7 +500,8 @@ type ReportService interface {
 	// leader's for their own team (AudienceTeam), the manager's for any
 	// (AudienceOutside, suppressed). export says the figures leave regie
 	// (a download or a print): suppressed, audited as an export.
-	// EINVALID, EFORBIDDEN.
+	// EINVALID (with a page that holds the filter's choices, so the form
+	// comes back with them), EFORBIDDEN.
 	FindReport(ctx context.Context, filter ReportFilter, export bool) (*ReportPage, error)
 	// FindReportFamilies lists the families behind one figure (table,
 	// row, column), each family read into its own log. EINVALID,

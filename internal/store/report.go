@@ -20,10 +20,10 @@ func (s *Store) FindReport(ctx context.Context, filter regie.ReportFilter, expor
 			act = regie.ActionExport
 		}
 		p, dec, err := tx.report(ctx, act, regie.SegReports, filter, export)
+		page = p
 		if err != nil {
 			return err
 		}
-		page = p
 		detail := "rapportage " + p.Described
 		if export {
 			detail = "rapportage geëxporteerd: " + p.Described
@@ -85,7 +85,7 @@ func (tx *tx) report(ctx context.Context, act regie.Action, seg regie.Segment, f
 		return nil, dec, err
 	}
 	if err := checkReportFilter(&filter, page, tx.today()); err != nil {
-		return nil, dec, err
+		return page, dec, err // the choices, so the form comes back with them
 	}
 	facts, err := tx.reportFacts(ctx, filter)
 	if err != nil {

@@ -180,7 +180,7 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	if sanne.ID == "" {
 		tl.fatal("find Sanne Verbeek", fmt.Errorf("not among the coordinators"))
 	}
-	for _, want := range []string{"3 gestart in 12 maanden", "norm 3 per jaar", "boven de norm"} {
+	for _, want := range []string{"4 gestart in 12 maanden", "norm 3 per jaar", "boven de norm"} {
 		if !strings.Contains(sanne.Label, want) {
 			tl.fatal("read Sanne's load", fmt.Errorf("label %q does not contain %q", sanne.Label, want))
 		}

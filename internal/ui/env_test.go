@@ -75,7 +75,9 @@ var template struct {
 	// youthAgreement and youthGoal are of the youth worker's running
 	// track with the 13-year-old of the assigned family.
 	youthAgreement, youthGoal int64
-	err                       error
+	// manager sees the reports' figures of every team, no families.
+	manager *regie.User
+	err     error
 }
 
 func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
@@ -98,6 +100,12 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 			return
 		}
 		template.f = storetest.NewFixture(t, s)
+		template.manager, err = s.CreateUser(storetest.System(), regie.NewUser{Email: "manager@test.nl", Name: "Karin Manders",
+			Role: regie.RoleManager, OrganisationID: template.f.Org.ID, Password: testPassword}, storetest.PasswordHash)
+		if err != nil {
+			template.err = err
+			return
+		}
 		hash, err := password.NewHasher(cheap, 1).Hash(context.Background(), testPassword)
 		if err == nil {
 			_, err = s.DB().Exec(`UPDATE users SET password_hash = $1`, hash)
@@ -437,7 +445,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA, Keys: keys.ForTest()})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

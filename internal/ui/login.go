@@ -227,6 +227,8 @@ func (h *Handler) showHome(w http.ResponseWriter, r *http.Request) error {
 		to = "/aanmeldingen"
 	case can.Accounts:
 		to = "/beheer/gebruikers"
+	case can.Reports:
+		to = "/rapportages"
 	default:
 		h.render(w, r, http.StatusOK, "welcome", &view{Title: "Welkom"})
 		return nil

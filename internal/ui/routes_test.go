@@ -15,7 +15,7 @@ import (
 
 // The roles of the matrix, with "uitgelogd" for no session at all.
 var matrixRoles = []string{"uitgelogd", "casemanager", "jeugdhulpverlener", "teamleider", "aanmelder", "netwerkpartner",
-	"functioneel_beheerder", "privacy_officer"}
+	"functioneel_beheerder", "privacy_officer", "manager"}
 
 // The relations of the actor to the family in the URL: the casemanager
 // coordinates "assigned" (and the youth worker works there), "same-team"
@@ -38,6 +38,8 @@ func userOf(f *storetest.Fixture, role string) *regie.User {
 		return f.Admin
 	case "privacy_officer":
 		return f.Privacy
+	case "manager":
+		return template.manager
 	}
 	return nil
 }
@@ -719,6 +721,14 @@ var expectations = map[string]expectation{
 		return url.Values{"norm.casemanager_gezinnen_per_jaar": {"7"}, "norm.jeugdhulpverlener_jongeren_per_jaar": {"12"}}
 	}},
 	"GET /beheer/tarieven": {status: only(ok, "functioneel_beheerder")},
+	// The reports: the team leader (own team) and the manager (figures
+	// only: no families behind a figure).
+	"GET /rapportages":                 {status: only(ok, "teamleider", "manager")},
+	"GET /rapportages/grafiek/{table}": {status: only(ok, "teamleider", "manager")},
+	"GET /rapportages/gezinnen":        {status: only(ok, "teamleider")},
+	"GET /rapportages/afdruk":          {status: only(ok, "teamleider", "manager")},
+	"GET /rapportages.csv":             {status: only(ok, "teamleider", "manager")},
+	"GET /rapportages.xlsx":            {status: only(ok, "teamleider", "manager")},
 	"POST /beheer/tarieven": {status: only(redirect, "functioneel_beheerder"), form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"tarief.uur_casemanager": {"68,50"}, "tarief.uur_casemanager.bron": {"Begroting 2026"}}
 	}},
@@ -786,6 +796,10 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	p = strings.ReplaceAll(p, "{aid}", fmt.Sprint(template.youthAgreement))
 	p = strings.ReplaceAll(p, "{rid}", fmt.Sprint(template.stagnations[fam.ID]))
+	p = strings.ReplaceAll(p, "{table}", "instroom")
+	if p == "/rapportages/gezinnen" {
+		p += "?tabel=instroom&rij=totaal&kolom=0"
+	}
 	return strings.TrimSuffix(p, "{$}")
 }
 

@@ -28,7 +28,8 @@ type Config struct {
 	Referrals regie.ReferralService
 	SocialMap regie.SocialMapService
 	Settings  regie.SettingsService
-	Rates     regie.RateService // the rates of the cost/benefit analysis
+	Rates     regie.RateService   // the rates of the cost/benefit analysis
+	Reports   regie.ReportService // the reports' figures (Rapportages)
 	Contacts  regie.ContactService
 	Phases    regie.PhaseService
 	Meetings  regie.MeetingService
@@ -310,6 +311,15 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /sociale-kaart", handle: h.createOrganisation},
 		{pattern: "GET /sociale-kaart/{id}/bewerken", handle: h.showOrganisationEdit},
 		{pattern: "POST /sociale-kaart/{id}", handle: h.updateOrganisation},
+
+		// The reports' figures, their charts, the families behind a figure,
+		// the print and the downloads.
+		{pattern: "GET /rapportages", handle: h.showReports},
+		{pattern: "GET /rapportages/grafiek/{table}", handle: h.showReportChart},
+		{pattern: "GET /rapportages/gezinnen", handle: h.showReportFamilies},
+		{pattern: "GET /rapportages/afdruk", handle: h.printReport},
+		{pattern: "GET /rapportages.csv", handle: h.downloadReportCSV},
+		{pattern: "GET /rapportages.xlsx", handle: h.downloadReportXLSX},
 
 		// Access log, for the privacy officer.
 		{pattern: "GET /toegangslog", handle: h.showAuditSearch},

@@ -358,6 +358,8 @@ type envOptions struct {
 	requireMFA bool
 	// later starts from the fixture further on in time: see laterFile.
 	later bool
+	// reports, when set, replaces the store's reports (report_test.go).
+	reports regie.ReportService
 }
 
 // later is the fixture a step further, built once: the assigned family's
@@ -445,7 +447,11 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	logBuf := &strings.Builder{}
 	logger := slog.New(slog.NewTextHandler(&lockedWriter{w: logBuf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	a := auth.New(s, s, password.NewHasher(cheap, 2), clock, auth.Config{IdleTimeout: 30 * time.Minute, MaxAge: 12 * time.Hour, RequireMFA: opt.requireMFA, Keys: keys.ForTest()})
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: s, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Auth: a, Clock: clock, Logger: logger})
+	var reports regie.ReportService = s
+	if opt.reports != nil {
+		reports = opt.reports
+	}
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -354,6 +354,25 @@ func TestBrowser_Accessibility(t *testing.T) {
 	tl.open(session+"/bewerken", http.StatusOK)
 	check(tl, "teamleider-werkbegeleiding-gesprek-wijzigen")
 
+	// Rapportages: the page, a wrong period, a chart, the families behind
+	// a figure (when the demo has one), the print; the manager's page.
+	tl.open("/rapportages", http.StatusOK)
+	check(tl, "teamleider-rapportages")
+	if drill := evalJS[string](tl, `(document.querySelector('a[href^="/rapportages/gezinnen?"]') || {}).getAttribute?.('href') || ''`); drill != "" {
+		tl.open(drill, http.StatusOK)
+		check(tl, "teamleider-rapportages-gezinnen")
+	}
+	tl.open("/rapportages?van=2026-02-30&tot=", http.StatusUnprocessableEntity)
+	tl.wantText(".error-summary", "Er is iets niet goed ingevuld")
+	check(tl, "teamleider-rapportages-fouten")
+	tl.open("/rapportages/grafiek/instroom", http.StatusOK)
+	check(tl, "teamleider-rapportages-grafiek")
+	tl.open("/rapportages/afdruk", http.StatusOK)
+	check(tl, "teamleider-rapportages-afdruk")
+	mgr := newBrowserTab(t, browser, base, "manager")
+	logIn(mgr, "manager@demo.regie.nl")
+	mgr.wantPath(`/rapportages`)
+	check(mgr, "manager-rapportages")
 }
 
 // TestBrowser_AccessibilityOtherRoles checks the pages of the referrer, the

@@ -5,7 +5,8 @@ import (
 )
 
 // reportChart is a report table drawn as horizontal bars in SVG: one bar
-// per row (ChartBars) or two, start and end (ChartPairs). Each bar carries
+// per row (ChartBars) or two, start and end (ChartPairs), under the row's
+// label (a label beside the bar would not fit on a phone). Each bar carries
 // its figure as text, so the chart reads without colour; a suppressed or
 // empty figure draws no bar and says "< 5" or "–".
 type reportChart struct {
@@ -33,8 +34,9 @@ type reportChartBar struct {
 
 // The geometry of a report chart.
 const (
-	reportChartWidth  = 640
-	reportChartLabel  = 200
+	reportChartWidth  = 400
+	reportChartLabel  = 0  // the bars start at the left edge, under their label
+	reportChartLabelH = 20 // the room for a row's label above its bars
 	reportChartThick  = 18
 	reportChartGap    = 10
 	reportChartTextGp = 6
@@ -47,7 +49,7 @@ func newReportChart(t *regie.ReportTable) *reportChart {
 	if t.Chart == regie.ChartPairs {
 		cols = append(cols, t.ChartColumn+1)
 	}
-	c := &reportChart{Width: reportChartWidth, LabelWidth: reportChartLabel, Full: reportChartWidth - reportChartLabel - 90}
+	c := &reportChart{Width: reportChartWidth, LabelWidth: reportChartLabel, Full: reportChartWidth - reportChartLabel - 110}
 	for _, i := range cols {
 		if i < len(t.Columns) {
 			c.Series = append(c.Series, t.Columns[i])
@@ -67,6 +69,7 @@ func newReportChart(t *regie.ReportTable) *reportChart {
 			continue
 		}
 		row := reportChartRow{Label: r.Label, Y: y}
+		y += reportChartLabelH
 		for k, i := range cols {
 			if i >= len(r.Cells) {
 				continue
@@ -92,8 +95,8 @@ func drawable(c regie.ReportCell) bool {
 	return !c.Suppressed && !c.Empty && c.Kind != regie.CellText
 }
 
-// LabelY is the baseline of a row's label, beside its first bar.
-func (r reportChartRow) LabelY() int { return r.Y + reportChartThick - 5 }
+// LabelY is the baseline of a row's label, above its bars.
+func (r reportChartRow) LabelY() int { return r.Y + 14 }
 
 // TextY is the baseline of a bar's figure.
 func (b reportChartBar) TextY() int { return b.Y + reportChartThick - 5 }

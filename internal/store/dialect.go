@@ -28,6 +28,15 @@ var (
 	postgresDialect = dialect{name: "postgres", forUpdate: " FOR UPDATE"}
 )
 
+// dayOf is the UTC day of an instant column, comparable with a date
+// column.
+func (d dialect) dayOf(col string) string {
+	if d.name == "postgres" {
+		return "(" + col + " AT TIME ZONE 'UTC')::date"
+	}
+	return "substr(" + col + ", 1, 10)"
+}
+
 // mapError turns driver errors that mean something to a user into regie
 // errors; anything else stays an internal error with its details.
 func (d dialect) mapError(err error) error {

@@ -10,8 +10,11 @@ import (
 	"regie/internal/policy"
 )
 
-// FindReport implements regie.ReportService: transaction → scope → policy
-// → facts → rule (regie.BuildReport) → audit.
+// FindReport implements regie.ReportService: the policy, the options,
+// the filter's check and the audit row in one short write transaction;
+// then the facts are read and the figures built in a read transaction, so
+// an aggregate read never holds SQLite's single writer (the report shows
+// no family's content).
 func (s *Store) FindReport(ctx context.Context, filter regie.ReportFilter, export bool) (*regie.ReportPage, error) {
 	var page *regie.ReportPage
 	err := s.write(ctx, func(tx *tx) error {
@@ -19,7 +22,7 @@ func (s *Store) FindReport(ctx context.Context, filter regie.ReportFilter, expor
 		if export {
 			act = regie.ActionExport
 		}
-		p, dec, err := tx.report(ctx, act, regie.SegReports, filter, export)
+		p, dec, err := tx.reportDecide(ctx, act, regie.SegReports, &filter)
 		page = p
 		if err != nil {
 			return err
@@ -30,7 +33,14 @@ func (s *Store) FindReport(ctx context.Context, filter regie.ReportFilter, expor
 		}
 		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegReports, Basis: dec.Basis, Detail: detail})
 	})
-	return page, err
+	if err != nil {
+		return page, err
+	}
+	err = s.read(ctx, func(tx *tx) error { return tx.reportBuild(ctx, page, filter, export) })
+	if err != nil {
+		return nil, err
+	}
+	return page, nil
 }
 
 // FindReportFamilies implements regie.ReportService: the families behind
@@ -41,8 +51,11 @@ func (s *Store) FindReportFamilies(ctx context.Context, filter regie.ReportFilte
 		out  []*regie.ReportFamilyRow
 	)
 	err := s.write(ctx, func(tx *tx) error {
-		p, dec, err := tx.report(ctx, regie.ActionRead, regie.SegReportFamilies, filter, false)
+		p, dec, err := tx.reportDecide(ctx, regie.ActionRead, regie.SegReportFamilies, &filter)
 		if err != nil {
+			return err
+		}
+		if err := tx.reportBuild(ctx, p, filter, false); err != nil {
 			return err
 		}
 		page = p
@@ -69,11 +82,11 @@ func (s *Store) FindReportFamilies(ctx context.Context, filter regie.ReportFilte
 	return page, out, err
 }
 
-// report decides on a report of the filter and computes it: the actor's
-// scope fixes the team (a team leader's own), the filter is checked, the
-// policy decides (a denial is logged), the facts are read and the figures
-// built — suppressed when they leave the team.
-func (tx *tx) report(ctx context.Context, act regie.Action, seg regie.Segment, filter regie.ReportFilter, export bool) (*regie.ReportPage, policy.Decision, error) {
+// reportDecide decides on a report of the filter: the actor's scope fixes
+// the team (a team leader's own), the policy decides (a denial is
+// logged), the choices are read and the filter is checked (an invalid one
+// returns the page with its choices).
+func (tx *tx) reportDecide(ctx context.Context, act regie.Action, seg regie.Segment, filter *regie.ReportFilter) (*regie.ReportPage, policy.Decision, error) {
 	teamID, ok := policy.ReportScope(tx.actor, filter.TeamID)
 	dec, err := tx.decide(ctx, act, seg, &policy.Facts{Exists: ok, TeamID: teamID}, 0, 0, regie.Forbidden())
 	if err != nil {
@@ -84,23 +97,29 @@ func (tx *tx) report(ctx context.Context, act regie.Action, seg regie.Segment, f
 	if err := tx.reportOptions(ctx, page, teamID); err != nil {
 		return nil, dec, err
 	}
-	if err := checkReportFilter(&filter, page, tx.today()); err != nil {
+	if err := checkReportFilter(filter, page, tx.today()); err != nil {
 		return page, dec, err // the choices, so the form comes back with them
 	}
+	page.Described = filter.Describe(optionName(page.Teams, filter.TeamID), optionName(page.Districts, filter.DistrictID), optionName(page.Workers, filter.WorkerID))
+	return page, dec, nil
+}
+
+// reportBuild reads the facts of a decided filter and builds the figures
+// into page — suppressed when they leave the team.
+func (tx *tx) reportBuild(ctx context.Context, page *regie.ReportPage, filter regie.ReportFilter, export bool) error {
 	facts, err := tx.reportFacts(ctx, filter)
 	if err != nil {
-		return nil, dec, err
+		return err
 	}
 	page.Report = regie.BuildReport(facts)
 	page.Report.Audience = policy.ReportAudience(tx.actor, export)
 	if page.Report.Audience == regie.AudienceOutside {
 		page.Report.Suppress()
 	}
-	scope := &policy.Facts{Exists: true, TeamID: teamID}
+	scope := &policy.Facts{Exists: true, TeamID: filter.TeamID}
 	page.CanOpenFamilies = page.Report.Audience == regie.AudienceTeam && policy.Can(tx.actor, regie.ActionRead, regie.SegReportFamilies, scope)
 	page.CanExport = policy.Can(tx.actor, regie.ActionExport, regie.SegReports, scope)
-	page.Described = filter.Describe(optionName(page.Teams, filter.TeamID), optionName(page.Districts, filter.DistrictID), optionName(page.Workers, filter.WorkerID))
-	return page, dec, nil
+	return nil
 }
 
 // checkReportFilter validates the filter against today and the choices

@@ -3,15 +3,18 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"regie"
 )
 
 // reportFacts reads the facts of a report's filter (regie.ReportFacts):
-// the referrals received in the period and the families open in it, in
-// the filter's team, district and worker. No access check: the caller
-// decided.
+// the referrals received in the period, the families in scope with their
+// phases, work, closings, check-ups and — for the effect cohort — scores,
+// goals, end terms and agencies, and the workers. One query per kind of
+// fact for the whole scope, never one per family; the contacts are summed
+// in SQL. No access check: the caller decided.
 func (tx *tx) reportFacts(ctx context.Context, f regie.ReportFilter) (*regie.ReportFacts, error) {
 	norms, err := tx.norms(ctx)
 	if err != nil {
@@ -22,38 +25,468 @@ func (tx *tx) reportFacts(ctx context.Context, f regie.ReportFilter) (*regie.Rep
 		return nil, err
 	}
 	facts := &regie.ReportFacts{Filter: f, Today: tx.today(), Norms: norms, Rates: regie.RatesFrom(settings)}
-	if err := tx.reportFamilies(ctx, facts); err != nil {
-		return nil, err
+	r := &reportReader{tx: tx, facts: facts, byID: map[int64]*regie.ReportFamily{}}
+	r.args = []any{ts(f.To.AddDays(1).Time()), f.From.ISO(), f.To.ISO(), f.TeamID, f.DistrictID, f.WorkerID}
+	for _, step := range []func(context.Context) error{
+		r.families, r.coordinators, r.phases, r.work, r.checkups, r.finalEvaluations,
+		r.scores, r.intensiveMinutes, r.agencies, r.referrals, r.workers,
+	} {
+		if err := step(ctx); err != nil {
+			return nil, err
+		}
 	}
 	return facts, nil
 }
 
-// reportFamilies reads the families in scope: open on some day of the
-// period, in the team, district and (as coordinator) worker asked.
-func (tx *tx) reportFamilies(ctx context.Context, facts *regie.ReportFacts) error {
-	f := facts.Filter
-	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.team_id, f.district_id, f.created_at, s.closed_on,
-			COALESCE((SELECT c.outcome FROM family_closings c WHERE c.family_id = f.id ORDER BY c.closed_on DESC, c.id DESC LIMIT 1), '')
-		FROM families f JOIN family_summaries s ON s.family_id = f.id
-		WHERE f.created_at < $1 AND (s.closed_on IS NULL OR s.closed_on >= $2)
-			AND ($3 = 0 OR f.team_id = $3) AND ($4 = 0 OR f.district_id = $4)
-			AND ($5 = 0 OR EXISTS (SELECT 1 FROM assignments a WHERE a.family_id = f.id AND a.user_id = $5
-				AND a.started_on <= $6 AND (a.ended_on IS NULL OR a.ended_on >= $2)))
-		ORDER BY f.id`, ts(f.To.AddDays(1).Time()), f.From.ISO(), f.TeamID, f.DistrictID, f.WorkerID, f.To.ISO())
+// reportReader reads the kinds of facts one by one into facts.
+type reportReader struct {
+	tx    *tx
+	facts *regie.ReportFacts
+	// args are $1…$6 of every query (reportScope's parameters).
+	args []any
+	byID map[int64]*regie.ReportFamily
+	// cohort are the families whose latest final evaluation lies in the
+	// period, by the id of that evaluation.
+	cohort map[int64]*regie.ReportFamily
+}
+
+// reportScope selects the ids of the families in scope, with parameters
+// $1 (the instant after the period), $2 and $3 (its first and last day),
+// $4 team, $5 district and $6 worker (0: any): open on some day of the
+// period, or with a final evaluation or a check-up in it; for a worker,
+// the families they were assigned to (coordinator, duo or a youth) in it.
+const reportScope = `SELECT f.id FROM families f JOIN family_summaries s ON s.family_id = f.id
+	WHERE ($4 = 0 OR f.team_id = $4) AND ($5 = 0 OR f.district_id = $5)
+		AND ($6 = 0 OR EXISTS (SELECT 1 FROM assignments a WHERE a.family_id = f.id AND a.user_id = $6
+			AND a.started_on <= $3 AND (a.ended_on IS NULL OR a.ended_on >= $2)))
+		AND ((f.created_at < $1 AND (s.closed_on IS NULL OR s.closed_on >= $2))
+			OR EXISTS (SELECT 1 FROM checkups k WHERE k.family_id = f.id AND k.held_on >= $2 AND k.held_on <= $3)
+			OR EXISTS (SELECT 1 FROM evaluations e WHERE e.family_id = f.id AND e.kind = 'eind' AND e.on_date >= $2 AND e.on_date <= $3))`
+
+// cohortScope selects the ids of the families in scope with a final
+// evaluation in the period (a superset of the effect cohort: the latest
+// one decides, in Go).
+const cohortScope = `SELECT e.family_id FROM evaluations e WHERE e.kind = 'eind' AND e.on_date >= $2 AND e.on_date <= $3
+	AND e.family_id IN (` + reportScope + `)`
+
+// query runs q with the scope's arguments ($1…$6) and more, calling scan
+// per row.
+func (r *reportReader) query(ctx context.Context, what, q string, scan func(rows interface{ Scan(...any) error }) error, more ...any) error {
+	return r.queryArgs(ctx, what, q, scan, append(append([]any{}, r.args...), more...)...)
+}
+
+// queryArgs runs q with args, calling scan per row.
+func (r *reportReader) queryArgs(ctx context.Context, what, q string, scan func(rows interface{ Scan(...any) error }) error, args ...any) error {
+	rows, err := r.tx.QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("store: report families: %w", err)
+		return fmt.Errorf("store: report %s: %w", what, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("store: report %s: %w", what, err)
+		}
+	}
+	return rows.Err()
+}
+
+// families reads the families in scope with their closing.
+func (r *reportReader) families(ctx context.Context) error {
+	return r.query(ctx, "families", `SELECT f.id, f.team_id, f.district_id, f.created_at, s.closed_on, s.minutes_total,
+			COALESCE((SELECT c.outcome FROM family_closings c WHERE c.family_id = f.id ORDER BY c.closed_on DESC, c.id DESC LIMIT 1), '')
+		FROM families f JOIN family_summaries s ON s.family_id = f.id
+		WHERE f.id IN (`+reportScope+`) ORDER BY f.id`, func(rows interface{ Scan(...any) error }) error {
 		rf := &regie.ReportFamily{AgenciesStart: -1, AgenciesHandover: -1, AgenciesAfter: -1}
 		var created time.Time
 		var outcome string
-		if err := rows.Scan(&rf.ID, &rf.TeamID, &rf.DistrictID, timeScan{&created}, dateScan{&rf.ClosedOn}, &outcome); err != nil {
+		if err := rows.Scan(&rf.ID, &rf.TeamID, &rf.DistrictID, timeScan{&created}, dateScan{&rf.ClosedOn}, &rf.MinutesTotal, &outcome); err != nil {
 			return err
 		}
 		rf.CreatedOn = regie.DateOf(created)
-		rf.CloseOutcome = regie.CloseOutcome(outcome)
-		facts.Families = append(facts.Families, rf)
+		if !rf.ClosedOn.IsZero() {
+			rf.CloseOutcome = regie.CloseOutcome(outcome)
+		}
+		r.facts.Families = append(r.facts.Families, rf)
+		r.byID[rf.ID] = rf
+		return nil
+	})
+}
+
+// coordinators reads each family's coordinator now, or the last one (at
+// the closing): the open assignment, else the one that ended last.
+func (r *reportReader) coordinators(ctx context.Context) error {
+	return r.query(ctx, "coordinators", `SELECT a.family_id, a.user_id FROM assignments a
+		WHERE a.kind = $7 AND a.family_id IN (`+reportScope+`)
+		ORDER BY a.family_id, a.ended_on IS NULL, a.ended_on, a.id`, func(rows interface{ Scan(...any) error }) error {
+		var famID, userID int64
+		if err := rows.Scan(&famID, &userID); err != nil {
+			return err
+		}
+		if fam := r.byID[famID]; fam != nil {
+			fam.CoordinatorID = userID // the last row of a family wins
+		}
+		return nil
+	}, string(regie.AssignCoordinator))
+}
+
+// phases reads the families' stays in a phase from their transitions: a
+// stay lasts until the next transition, the last one until the closing.
+func (r *reportReader) phases(ctx context.Context) error {
+	err := r.query(ctx, "phases", `SELECT p.family_id, p.phase, p.started_on, p.reason FROM phase_transitions p
+		WHERE p.family_id IN (`+reportScope+`) ORDER BY p.family_id, p.started_on, p.id`, func(rows interface{ Scan(...any) error }) error {
+		var famID int64
+		var t regie.PhaseTransition
+		if err := rows.Scan(&famID, &t.Phase, dateScan{&t.StartedOn}, &t.Reason); err != nil {
+			return err
+		}
+		fam := r.byID[famID]
+		if fam == nil {
+			return nil
+		}
+		if n := len(fam.Phases); n > 0 {
+			fam.Phases[n-1].To = t.StartedOn
+		}
+		fam.Phases = append(fam.Phases, regie.ReportPhase{Phase: t.Phase, From: t.StartedOn, Relapse: t.Relapse()})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	return rows.Err()
+	for _, fam := range r.facts.Families {
+		if n := len(fam.Phases); n > 0 && !fam.ClosedOn.IsZero() {
+			fam.Phases[n-1].To = fam.ClosedOn
+		}
+	}
+	return nil
+}
+
+// work sums the families' contacts in the period per phase and author
+// (for a worker, their own contacts only).
+func (r *reportReader) work(ctx context.Context) error {
+	return r.query(ctx, "work", `SELECT c.family_id, c.phase, c.user_id, SUM(c.minutes), COUNT(*),
+			SUM(CASE WHEN c.attempt = $7 THEN 1 ELSE 0 END), SUM(CASE WHEN c.attempt = $8 THEN 1 ELSE 0 END)
+		FROM contacts c
+		WHERE c.contact_date >= $2 AND c.contact_date <= $3 AND ($6 = 0 OR c.user_id = $6)
+			AND c.family_id IN (`+reportScope+`)
+		GROUP BY c.family_id, c.phase, c.user_id ORDER BY c.family_id, c.phase, c.user_id`, func(rows interface{ Scan(...any) error }) error {
+		var famID int64
+		var w regie.ReportWork
+		if err := rows.Scan(&famID, &w.Phase, &w.UserID, &w.Minutes, &w.Contacts, &w.NoAnswer, &w.Refused); err != nil {
+			return err
+		}
+		if fam := r.byID[famID]; fam != nil {
+			fam.Work = append(fam.Work, w)
+		}
+		return nil
+	}, string(regie.AttemptNoAnswer), string(regie.AttemptRefused))
+}
+
+// checkups reads the check-ups in the period.
+func (r *reportReader) checkups(ctx context.Context) error {
+	return r.query(ctx, "check-ups", `SELECT k.family_id, k.held_on, k.assessment FROM checkups k
+		WHERE k.held_on >= $2 AND k.held_on <= $3 AND k.family_id IN (`+reportScope+`)
+		ORDER BY k.family_id, k.held_on, k.id`, func(rows interface{ Scan(...any) error }) error {
+		var famID int64
+		var c regie.ReportCheckup
+		var a string
+		if err := rows.Scan(&famID, dateScan{&c.On}, &a); err != nil {
+			return err
+		}
+		c.Assessment = regie.CheckupAssessment(a)
+		if fam := r.byID[famID]; fam != nil {
+			fam.Checkups = append(fam.Checkups, c)
+		}
+		return nil
+	})
+}
+
+// finalEvaluations reads the latest final evaluation of each family with
+// one in the period (the effect cohort), then its goals per degree and its
+// end terms.
+func (r *reportReader) finalEvaluations(ctx context.Context) error {
+	latest := map[int64]int64{} // family → evaluation
+	err := r.query(ctx, "final evaluations", `SELECT e.family_id, e.id, e.on_date FROM evaluations e
+		WHERE e.kind = 'eind' AND e.family_id IN (`+cohortScope+`) ORDER BY e.family_id, e.on_date, e.id`,
+		func(rows interface{ Scan(...any) error }) error {
+			var famID, id int64
+			var on regie.Date
+			if err := rows.Scan(&famID, &id, dateScan{&on}); err != nil {
+				return err
+			}
+			if fam := r.byID[famID]; fam != nil {
+				fam.FinalEvaluationOn, latest[famID] = on, id
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	r.cohort = map[int64]*regie.ReportFamily{}
+	for famID, id := range latest {
+		if fam := r.byID[famID]; r.facts.Filter.Contains(fam.FinalEvaluationOn) {
+			r.cohort[id] = fam
+			fam.Goals, fam.EndTerms = map[regie.GoalDegree]int{}, map[regie.EndTerm]regie.EndTermScore{}
+		}
+	}
+	if len(r.cohort) == 0 {
+		return nil
+	}
+	err = r.query(ctx, "goals", `SELECT g.evaluation_id, g.degree, COUNT(*) FROM evaluation_goals g
+		WHERE g.evaluation_id IN (SELECT e.id FROM evaluations e WHERE e.kind = 'eind' AND e.on_date >= $2 AND e.on_date <= $3
+			AND e.family_id IN (`+reportScope+`))
+		GROUP BY g.evaluation_id, g.degree`, func(rows interface{ Scan(...any) error }) error {
+		var id int64
+		var degree string
+		var n int
+		if err := rows.Scan(&id, &degree, &n); err != nil {
+			return err
+		}
+		if fam := r.cohort[id]; fam != nil && degree != "" {
+			fam.Goals[regie.GoalDegree(degree)] += n
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return r.query(ctx, "end terms", `SELECT t.evaluation_id, t.term, t.score FROM evaluation_end_terms t
+		WHERE t.evaluation_id IN (SELECT e.id FROM evaluations e WHERE e.kind = 'eind' AND e.on_date >= $2 AND e.on_date <= $3
+			AND e.family_id IN (`+reportScope+`))`, func(rows interface{ Scan(...any) error }) error {
+		var id int64
+		var term, score string
+		if err := rows.Scan(&id, &term, &score); err != nil {
+			return err
+		}
+		if fam := r.cohort[id]; fam != nil {
+			fam.EndTerms[regie.EndTerm(term)] = regie.EndTermScore(score)
+		}
+		return nil
+	})
+}
+
+// inCohort returns the family if it is in the effect cohort.
+func (r *reportReader) inCohort(famID int64) *regie.ReportFamily {
+	fam := r.byID[famID]
+	if fam == nil || fam.Goals == nil {
+		return nil
+	}
+	return fam
+}
+
+// scores reads the cohort's household scores: per life domain the score
+// at the first moment that scored it and at the latest; a domain scored
+// at one moment only is in neither.
+func (r *reportReader) scores(ctx context.Context) error {
+	if len(r.cohort) == 0 {
+		return nil
+	}
+	type seen struct {
+		moment int64
+		count  int
+	}
+	moments := map[int64]map[regie.Domain]*seen{}
+	err := r.query(ctx, "scores", `SELECT m.family_id, m.id, s.domain, s.score FROM score_moments m JOIN moment_scores s ON s.moment_id = m.id
+		WHERE s.member_id = 0 AND m.family_id IN (`+cohortScope+`) ORDER BY m.family_id, m.on_date, m.id`,
+		func(rows interface{ Scan(...any) error }) error {
+			var famID, moment int64
+			var d string
+			var sc regie.Score
+			if err := rows.Scan(&famID, &moment, &d, &sc); err != nil {
+				return err
+			}
+			fam := r.inCohort(famID)
+			if fam == nil {
+				return nil
+			}
+			if fam.StartScores == nil {
+				fam.StartScores, fam.EndScores = map[regie.Domain]regie.Score{}, map[regie.Domain]regie.Score{}
+				moments[famID] = map[regie.Domain]*seen{}
+			}
+			dom := regie.Domain(d)
+			s := moments[famID][dom]
+			if s == nil {
+				moments[famID][dom] = &seen{moment: moment, count: 1}
+				fam.StartScores[dom] = sc
+				return nil
+			}
+			if s.moment != moment {
+				s.moment, s.count = moment, s.count+1
+			}
+			fam.EndScores[dom] = sc
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for famID, doms := range moments {
+		fam := r.byID[famID]
+		for d, s := range doms {
+			if s.count < 2 {
+				delete(fam.StartScores, d)
+				delete(fam.EndScores, d)
+			}
+		}
+	}
+	return nil
+}
+
+// intensiveMinutes reads the cohort's minutes of their latest intensive
+// period: the contacts in phases 1–4 since the intensive phase last began
+// (the summary's intensive_started_on, as the family's page counts it).
+func (r *reportReader) intensiveMinutes(ctx context.Context) error {
+	if len(r.cohort) == 0 {
+		return nil
+	}
+	return r.query(ctx, "intensive minutes", `SELECT c.family_id, SUM(c.minutes) FROM contacts c JOIN family_summaries s ON s.family_id = c.family_id
+		WHERE c.phase BETWEEN 1 AND 4 AND c.contact_date >= s.intensive_started_on AND c.family_id IN (`+cohortScope+`)
+		GROUP BY c.family_id`, func(rows interface{ Scan(...any) error }) error {
+		var famID int64
+		var m int
+		if err := rows.Scan(&famID, &m); err != nil {
+			return err
+		}
+		if fam := r.inCohort(famID); fam != nil {
+			fam.MinutesIntensive = m
+		}
+		return nil
+	})
+}
+
+// agencies reads the cohort's trajectories and counts the agencies
+// involved (Trajectories.AgenciesOn) at the start of the intensive period
+// that the final evaluation ended, at the handover that followed it, and
+// after it: at the closing, or today.
+func (r *reportReader) agencies(ctx context.Context) error {
+	if len(r.cohort) == 0 {
+		return nil
+	}
+	lists := map[int64]*regie.Trajectories{}
+	err := r.query(ctx, "agencies", `SELECT t.family_id, t.org_id, t.status, t.waiting_since, t.started_on, t.ended_on FROM trajectories t
+		WHERE t.family_id IN (`+cohortScope+`) ORDER BY t.family_id, t.id`, func(rows interface{ Scan(...any) error }) error {
+		var famID int64
+		var t regie.Trajectory
+		var status string
+		if err := rows.Scan(&famID, &t.OrgID, &status, dateScan{&t.WaitingSince}, dateScan{&t.StartedOn}, dateScan{&t.EndedOn}); err != nil {
+			return err
+		}
+		t.Status = regie.TrajectoryStatus(status)
+		if lists[famID] == nil {
+			lists[famID] = &regie.Trajectories{}
+		}
+		lists[famID].List = append(lists[famID].List, &t)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, fam := range r.cohort {
+		ts := lists[fam.ID]
+		if ts == nil {
+			ts = &regie.Trajectories{}
+		}
+		start, handover := intensiveStartAndHandover(fam)
+		if start.IsZero() {
+			continue
+		}
+		fam.AgenciesStart = ts.AgenciesOn(start)
+		if handover.IsZero() {
+			continue
+		}
+		fam.AgenciesHandover = ts.AgenciesOn(handover)
+		after := r.facts.Today
+		if !fam.ClosedOn.IsZero() {
+			after = fam.ClosedOn
+		}
+		fam.AgenciesAfter = ts.AgenciesOn(after)
+	}
+	return nil
+}
+
+// intensiveStartAndHandover returns the start of the intensive period the
+// family's final evaluation ended (the last run of phases 1–4 begun on or
+// before it) and the start of the coordination of care that followed it
+// (zero when none).
+func intensiveStartAndHandover(fam *regie.ReportFamily) (start, handover regie.Date) {
+	prev := regie.Phase(0)
+	for _, s := range fam.Phases {
+		switch {
+		case s.Phase.Intensive() && !prev.Intensive() && !s.From.After(fam.FinalEvaluationOn):
+			start, handover = s.From, regie.Date{}
+		case s.Phase == regie.PhaseCoordination && prev != regie.PhaseCoordination && !start.IsZero() && handover.IsZero():
+			handover = s.From
+		}
+		prev = s.Phase
+	}
+	return start, handover
+}
+
+// referrals reads the referrals received in the period in the team and
+// district (for a worker: those that became a family in scope), each with
+// its source, its latest intake decision and the first contact with the
+// family on or after it.
+func (r *reportReader) referrals(ctx context.Context) error {
+	f := r.facts.Filter
+	// A day from the filter is a day in Amsterdam: read a day more on
+	// each side and keep the referrals whose day lies in the period.
+	return r.query(ctx, "referrals", `SELECT r.id, r.team_id, r.district_id, r.created_at, o.kind, o.name, r.status, COALESCE(r.family_id, 0),
+			d.decided_at, COALESCE(d.outcome, ''), COALESCE(d.contra_indications, ''),
+			(SELECT MIN(c.contact_date) FROM contacts c WHERE c.family_id = r.family_id AND c.kind NOT IN ($9, $10)
+				AND c.contact_date >= `+r.tx.s.d.dayOf("d.decided_at")+`)
+		FROM referrals r JOIN organisations o ON o.id = r.referrer_org_id
+			LEFT JOIN intake_decisions d ON d.id = (SELECT d2.id FROM intake_decisions d2 WHERE d2.referral_id = r.id
+				ORDER BY d2.decided_at DESC, d2.id DESC LIMIT 1)
+		WHERE r.created_at >= $7 AND r.created_at < $8 AND ($4 = 0 OR r.team_id = $4) AND ($5 = 0 OR r.district_id = $5)
+			AND ($6 = 0 OR r.family_id IN (`+reportScope+`))
+		ORDER BY r.id`, func(rows interface{ Scan(...any) error }) error {
+		rr := &regie.ReportReferral{}
+		var created, decided time.Time
+		var kind, status, outcome, contra string
+		if err := rows.Scan(&rr.ID, &rr.TeamID, &rr.DistrictID, timeScan{&created}, &kind, &rr.SourceName, &status, &rr.FamilyID,
+			timeScan{&decided}, &outcome, &contra, dateScan{&rr.FirstContactOn}); err != nil {
+			return err
+		}
+		rr.ReceivedOn = regie.DateOf(created)
+		if !f.Contains(rr.ReceivedOn) {
+			return nil
+		}
+		rr.SourceKind, rr.Status = regie.OrgKind(kind), regie.ReferralStatus(status)
+		if !decided.IsZero() {
+			rr.DecidedOn = regie.DateOf(decided)
+			rr.ContraIndicated = outcome == string(regie.IntakeDecline) && strings.TrimSpace(contra) != ""
+		}
+		if rr.FamilyID == 0 || rr.Status != regie.ReferralAccepted || rr.FirstContactOn.Before(rr.DecidedOn) {
+			rr.FirstContactOn = regie.Date{}
+		}
+		r.facts.Referrals = append(r.facts.Referrals, rr)
+		return nil
+	}, ts(f.From.AddDays(-1).Time()), ts(f.To.AddDays(2).Time()),
+		string(regie.ContactNetwork), string(regie.ContactTeam))
+}
+
+// workers reads the casemanagers and youth workers in scope (not
+// disabled before the period) with their families (youths) at the
+// period's end and the assignments begun in it.
+func (r *reportReader) workers(ctx context.Context) error {
+	f := r.facts.Filter
+	return r.queryArgs(ctx, "workers", `SELECT u.id, u.name, u.role, u.team_id,
+			(SELECT COUNT(*) FROM assignments a WHERE a.user_id = u.id AND a.kind IN ($8, $9, $10)
+				AND (a.kind = $10) = (u.role = $7)
+				AND a.started_on <= $2 AND (a.ended_on IS NULL OR a.ended_on > $2)),
+			(SELECT COUNT(*) FROM assignments a WHERE a.user_id = u.id AND a.kind IN ($8, $9, $10)
+				AND (a.kind = $10) = (u.role = $7)
+				AND a.started_on >= $1 AND a.started_on <= $2)
+		FROM users u
+		WHERE u.role IN ($6, $7) AND u.team_id IS NOT NULL AND ($4 = 0 OR u.team_id = $4) AND ($5 = 0 OR u.id = $5)
+			AND (u.disabled_at IS NULL OR u.disabled_at >= $3)
+		ORDER BY u.sort_name, u.id`, func(rows interface{ Scan(...any) error }) error {
+		w := &regie.ReportWorker{}
+		var role string
+		if err := rows.Scan(&w.UserID, &w.Name, &role, &w.TeamID, &w.Current, &w.Started); err != nil {
+			return err
+		}
+		w.Role = regie.Role(role)
+		r.facts.Workers = append(r.facts.Workers, w)
+		return nil
+	}, f.From.ISO(), f.To.ISO(), ts(f.From.Time()), f.TeamID, f.WorkerID, string(regie.RoleCasemanager), string(regie.RoleYouthWorker),
+		string(regie.AssignCoordinator), string(regie.AssignDuo), string(regie.AssignYouth))
 }

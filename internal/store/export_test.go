@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+
+	"regie"
+)
 
 // MigrationLock is the advisory lock key of a migration run, for tests.
 const MigrationLock = migrationLock
@@ -26,4 +30,16 @@ func GoStepNames() []string {
 		names = append(names, n)
 	}
 	return names
+}
+
+// ReportFactsForTest reads the facts of a report's filter without a
+// policy decision or an audit row, for tests.
+func (s *Store) ReportFactsForTest(ctx context.Context, f regie.ReportFilter) (*regie.ReportFacts, error) {
+	var out *regie.ReportFacts
+	err := s.read(ctx, func(tx *tx) error {
+		var err error
+		out, err = tx.reportFacts(ctx, f)
+		return err
+	})
+	return out, err
 }

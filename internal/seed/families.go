@@ -62,6 +62,7 @@ func (g *gen) families() error {
 			surname, people := g.household(o)
 			household := "Gezin " + surname
 			d := pick(g, f.coord.districts)
+			f.district = d.id
 			postcode := d.postcode + " " + string(rune('A'+g.r.IntN(26))) + string(rune('A'+g.r.IntN(26))) //nolint:gosec // 0–25
 			street := pick(g, streets) + " " + itoa(g.between(1, 320))
 			if g.chance(0.2) {

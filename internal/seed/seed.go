@@ -192,9 +192,10 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 		{"medewerkers", g.staff},
 		{"gezinnen", g.families}, // families, members, assignments
 		{"teamoverleggen", g.meetings},
-		{"geschiedenis", g.history}, // phases, ticks, contacts, safety, summaries
-		{"check-ups", g.checkups},   // after closing; updates the summaries
-		{"plannen", g.plans},        // plans and evaluations; updates the summaries
+		{"geschiedenis", g.history},   // phases, ticks, contacts, safety, summaries
+		{"check-ups", g.checkups},     // after closing; updates the summaries
+		{"plannen", g.plans},          // plans and evaluations; updates the summaries
+		{"aanmeldingen", g.referrals}, // referrals and intake decisions
 		// Later table groups go here: they read g.fams and append to
 		// g.events.
 		{"toegangslog", g.auditLog},
@@ -341,6 +342,7 @@ type user struct {
 type family struct {
 	id        int64
 	team      *team
+	district  int64
 	created   time.Time
 	members   []member
 	coord     *user // current coordinator

@@ -105,6 +105,25 @@ func TestGenerate(t *testing.T) {
 			t.Error("no family has a duo partner")
 		}
 
+		// The intake: every family came from an accepted referral in its
+		// own team and district, received before its file began; other
+		// referrals were declined (most for a contra-indication), wait, or
+		// are in portfolio.
+		if n := count(t, s, `SELECT count(*) FROM families f WHERE (SELECT count(*) FROM referrals r JOIN intake_decisions d ON d.referral_id = r.id
+			WHERE r.family_id = f.id AND r.status = 'geaccepteerd' AND d.outcome = 'accepteren' AND d.family_id = f.id
+				AND r.team_id = f.team_id AND r.district_id = f.district_id AND r.created_at < f.created_at AND d.decided_at <= f.created_at) <> 1`); n != 0 {
+			t.Errorf("%d families without exactly one accepted referral before their start", n)
+		}
+		for _, q := range []string{
+			`SELECT count(*) FROM referrals r JOIN intake_decisions d ON d.referral_id = r.id WHERE r.status = 'afgewezen' AND d.contra_indications <> ''`,
+			`SELECT count(*) FROM referrals WHERE status = 'wachtlijst'`,
+			`SELECT count(*) FROM referrals r JOIN organisations o ON o.id = r.referrer_org_id WHERE o.kind = 'school'`,
+		} {
+			if n := count(t, s, q); n == 0 {
+				t.Errorf("none: %s", q)
+			}
+		}
+
 		// Ages fit the roles.
 		rows, err := s.DB().Query(`SELECT relation, birth_date FROM members`)
 		if err != nil {

@@ -137,3 +137,21 @@ func (g *gen) referrals() error {
 	p.done()
 	return nil
 }
+
+// contactMonths sums the contacts per family, month, phase and author
+// into contact_months (migration 000021), as the store keeps them with
+// every contact it saves.
+func (g *gen) contactMonths() error {
+	month := "substr(contact_date, 1, 8) || '01'"
+	if g.pg {
+		month = "date_trunc('month', contact_date)::date"
+	}
+	if _, err := g.tx.ExecContext(g.ctx, `DELETE FROM contact_months`); err != nil {
+		return err
+	}
+	_, err := g.tx.ExecContext(g.ctx, `INSERT INTO contact_months (family_id, month, phase, user_id, minutes, contacts, no_answer, refused)
+		SELECT family_id, `+month+`, phase, user_id, SUM(minutes), COUNT(*),
+			SUM(CASE WHEN attempt = 'geen_gehoor' THEN 1 ELSE 0 END), SUM(CASE WHEN attempt = 'afgewezen' THEN 1 ELSE 0 END)
+		FROM contacts GROUP BY 1, 2, 3, 4`)
+	return err
+}

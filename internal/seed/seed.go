@@ -192,7 +192,8 @@ func Generate(ctx context.Context, st *store.Store, opt Options) error {
 		{"medewerkers", g.staff},
 		{"gezinnen", g.families}, // families, members, assignments
 		{"teamoverleggen", g.meetings},
-		{"geschiedenis", g.history},   // phases, ticks, contacts, safety, summaries
+		{"geschiedenis", g.history}, // phases, ticks, contacts, safety, summaries
+		{"contacturen per maand", g.contactMonths},
 		{"check-ups", g.checkups},     // after closing; updates the summaries
 		{"plannen", g.plans},          // plans and evaluations; updates the summaries
 		{"aanmeldingen", g.referrals}, // referrals and intake decisions

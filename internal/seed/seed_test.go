@@ -124,6 +124,11 @@ func TestGenerate(t *testing.T) {
 			}
 		}
 
+		// The contacts summed per month are the contacts.
+		if n := count(t, s, `SELECT COALESCE(SUM(contacts), 0) - (SELECT count(*) FROM contacts) FROM contact_months`); n != 0 {
+			t.Errorf("contact_months counts %d contacts more than there are", n)
+		}
+
 		// Ages fit the roles.
 		rows, err := s.DB().Query(`SELECT relation, birth_date FROM members`)
 		if err != nil {

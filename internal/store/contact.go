@@ -61,6 +61,9 @@ func (tx *tx) insertContact(ctx context.Context, familyID int64, in *regie.Conta
 	if err := tx.insertContactMembers(ctx, c.ID, in.Members); err != nil {
 		return nil, err
 	}
+	if err := tx.addContactMonth(ctx, c); err != nil {
+		return nil, err
+	}
 	return c, tx.addToSummary(ctx, familyID, sum, c)
 }
 
@@ -406,6 +409,9 @@ func (s *Store) UpdateContact(ctx context.Context, familyID, contactID int64, in
 			return err
 		}
 		if err := tx.insertContactMembers(ctx, contactID, in.Members); err != nil {
+			return err
+		}
+		if err := tx.refreshContactMonths(ctx, familyID); err != nil {
 			return err
 		}
 		if err := tx.refreshSummary(ctx, familyID); err != nil {

@@ -362,6 +362,9 @@ func (tx *tx) movePhase(ctx context.Context, familyID int64, st *regie.PhaseStat
 	if _, err := tx.ExecContext(ctx, `UPDATE contacts SET phase = $1 WHERE family_id = $2 AND contact_date >= $3`, int(m.To), familyID, on.ISO()); err != nil {
 		return 0, fmt.Errorf("store: move phase: %w", err)
 	}
+	if err := tx.refreshContactMonths(ctx, familyID); err != nil {
+		return 0, err
+	}
 	return id, tx.refreshSummary(ctx, familyID)
 }
 

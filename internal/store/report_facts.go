@@ -161,14 +161,21 @@ func (r *reportReader) phases(ctx context.Context) error {
 }
 
 // work sums the families' contacts in the period per phase and author
-// (for a worker, their own contacts only).
+// (for a worker, their own contacts only): the whole months from
+// contact_months, the days of the months at the period's edges from the
+// contacts.
 func (r *reportReader) work(ctx context.Context) error {
-	return r.query(ctx, "work", `SELECT c.family_id, c.phase, c.user_id, SUM(c.minutes), COUNT(*),
-			SUM(CASE WHEN c.attempt = $7 THEN 1 ELSE 0 END), SUM(CASE WHEN c.attempt = $8 THEN 1 ELSE 0 END)
-		FROM contacts c
-		WHERE c.contact_date >= $2 AND c.contact_date <= $3 AND ($6 = 0 OR c.user_id = $6)
-			AND c.family_id IN (`+reportScope+`)
-		GROUP BY c.family_id, c.phase, c.user_id ORDER BY c.family_id, c.phase, c.user_id`, func(rows interface{ Scan(...any) error }) error {
+	f := r.facts.Filter
+	fullFrom, fullTo := fullMonths(f.From, f.To)
+	return r.query(ctx, "work", `SELECT w.family_id, w.phase, w.user_id, SUM(w.minutes), SUM(w.contacts), SUM(w.no_answer), SUM(w.refused)
+		FROM (SELECT m.family_id, m.phase, m.user_id, m.minutes, m.contacts, m.no_answer, m.refused FROM contact_months m
+				WHERE m.month >= $7 AND m.month < $8 AND ($6 = 0 OR m.user_id = $6)
+			UNION ALL
+			SELECT c.family_id, c.phase, c.user_id, c.minutes, 1, CASE WHEN c.attempt = $9 THEN 1 ELSE 0 END, CASE WHEN c.attempt = $10 THEN 1 ELSE 0 END
+				FROM contacts c
+				WHERE (c.contact_date >= $2 AND c.contact_date < $7 OR c.contact_date >= $8 AND c.contact_date <= $3) AND ($6 = 0 OR c.user_id = $6)) w
+		WHERE w.family_id IN (`+reportScope+`)
+		GROUP BY w.family_id, w.phase, w.user_id ORDER BY w.family_id, w.phase, w.user_id`, func(rows interface{ Scan(...any) error }) error {
 		var famID int64
 		var w regie.ReportWork
 		if err := rows.Scan(&famID, &w.Phase, &w.UserID, &w.Minutes, &w.Contacts, &w.NoAnswer, &w.Refused); err != nil {
@@ -178,7 +185,25 @@ func (r *reportReader) work(ctx context.Context) error {
 			fam.Work = append(fam.Work, w)
 		}
 		return nil
-	}, string(regie.AttemptNoAnswer), string(regie.AttemptRefused))
+	}, fullFrom.ISO(), fullTo.ISO(), string(regie.AttemptNoAnswer), string(regie.AttemptRefused))
+}
+
+// fullMonths returns the whole months of the period from..to as the first
+// day of the first and the first day after the last (from ≤ m < to); an
+// empty range, both the day after the period, when it holds none.
+func fullMonths(from, to regie.Date) (regie.Date, regie.Date) {
+	start := regie.NewDate(from.Time().Year(), from.Time().Month(), 1)
+	if start.Before(from) {
+		start = start.AddMonths(1)
+	}
+	end := regie.NewDate(to.Time().Year(), to.Time().Month(), 1)
+	if to.AddDays(1).Time().Day() == 1 {
+		end = to.AddDays(1)
+	}
+	if !start.Before(end) {
+		return to.AddDays(1), to.AddDays(1)
+	}
+	return start, end
 }
 
 // checkups reads the check-ups in the period.
@@ -465,28 +490,48 @@ func (r *reportReader) referrals(ctx context.Context) error {
 
 // workers reads the casemanagers and youth workers in scope (not
 // disabled before the period) with their families (youths) at the
-// period's end and the assignments begun in it.
+// period's end and the assignments begun in it: a casemanager's as
+// coordinator or duo, a youth worker's youths.
 func (r *reportReader) workers(ctx context.Context) error {
 	f := r.facts.Filter
-	return r.queryArgs(ctx, "workers", `SELECT u.id, u.name, u.role, u.team_id,
-			(SELECT COUNT(*) FROM assignments a WHERE a.user_id = u.id AND a.kind IN ($8, $9, $10)
-				AND (a.kind = $10) = (u.role = $7)
-				AND a.started_on <= $2 AND (a.ended_on IS NULL OR a.ended_on > $2)),
-			(SELECT COUNT(*) FROM assignments a WHERE a.user_id = u.id AND a.kind IN ($8, $9, $10)
-				AND (a.kind = $10) = (u.role = $7)
-				AND a.started_on >= $1 AND a.started_on <= $2)
-		FROM users u
-		WHERE u.role IN ($6, $7) AND u.team_id IS NOT NULL AND ($4 = 0 OR u.team_id = $4) AND ($5 = 0 OR u.id = $5)
-			AND (u.disabled_at IS NULL OR u.disabled_at >= $3)
+	byID := map[int64]*regie.ReportWorker{}
+	err := r.queryArgs(ctx, "workers", `SELECT u.id, u.name, u.role, u.team_id FROM users u
+		WHERE u.role IN ($1, $2) AND u.team_id IS NOT NULL AND ($3 = 0 OR u.team_id = $3) AND ($4 = 0 OR u.id = $4)
+			AND (u.disabled_at IS NULL OR u.disabled_at >= $5)
 		ORDER BY u.sort_name, u.id`, func(rows interface{ Scan(...any) error }) error {
 		w := &regie.ReportWorker{}
 		var role string
-		if err := rows.Scan(&w.UserID, &w.Name, &role, &w.TeamID, &w.Current, &w.Started); err != nil {
+		if err := rows.Scan(&w.UserID, &w.Name, &role, &w.TeamID); err != nil {
 			return err
 		}
 		w.Role = regie.Role(role)
 		r.facts.Workers = append(r.facts.Workers, w)
+		byID[w.UserID] = w
 		return nil
-	}, f.From.ISO(), f.To.ISO(), ts(f.From.Time()), f.TeamID, f.WorkerID, string(regie.RoleCasemanager), string(regie.RoleYouthWorker),
-		string(regie.AssignCoordinator), string(regie.AssignDuo), string(regie.AssignYouth))
+	}, string(regie.RoleCasemanager), string(regie.RoleYouthWorker), f.TeamID, f.WorkerID, ts(f.From.Time()))
+	if err != nil || len(byID) == 0 {
+		return err
+	}
+	// One pass over the assignments of the period's end and its starts.
+	return r.queryArgs(ctx, "caseloads", `SELECT a.user_id, a.kind,
+			SUM(CASE WHEN a.ended_on IS NULL OR a.ended_on > $2 THEN 1 ELSE 0 END),
+			SUM(CASE WHEN a.started_on >= $1 THEN 1 ELSE 0 END)
+		FROM assignments a
+		WHERE a.kind IN ($3, $4, $5) AND a.started_on <= $2 AND (a.ended_on IS NULL OR a.ended_on >= $1)
+			AND ($6 = 0 OR a.user_id = $6)
+		GROUP BY a.user_id, a.kind`, func(rows interface{ Scan(...any) error }) error {
+		var userID int64
+		var kind string
+		var current, started int
+		if err := rows.Scan(&userID, &kind, &current, &started); err != nil {
+			return err
+		}
+		w := byID[userID]
+		if w == nil || (kind == string(regie.AssignYouth)) != (w.Role == regie.RoleYouthWorker) {
+			return nil
+		}
+		w.Current += current
+		w.Started += started
+		return nil
+	}, f.From.ISO(), f.To.ISO(), string(regie.AssignCoordinator), string(regie.AssignDuo), string(regie.AssignYouth), f.WorkerID)
 }

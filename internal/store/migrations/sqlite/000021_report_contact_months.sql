@@ -1,0 +1,21 @@
+-- Reports (issue 13): the contacts summed per family, month (its first
+-- day), phase and author, kept in the same transaction as every contact
+-- save, edit and phase move, so a report of a year of a large city reads
+-- a quarter of the rows and sums only the partial months at the period's
+-- edges from the contacts. Same logical schema as the other dialect's
+-- 000021. WITHOUT ROWID: the rows are the primary key's index.
+CREATE TABLE contact_months (
+	family_id INTEGER NOT NULL REFERENCES families (id),
+	month     TEXT NOT NULL,
+	phase     INTEGER NOT NULL,
+	user_id   INTEGER NOT NULL REFERENCES users (id),
+	minutes   INTEGER NOT NULL,
+	contacts  INTEGER NOT NULL,
+	no_answer INTEGER NOT NULL,
+	refused   INTEGER NOT NULL,
+	PRIMARY KEY (family_id, month, phase, user_id)
+) WITHOUT ROWID;
+INSERT INTO contact_months (family_id, month, phase, user_id, minutes, contacts, no_answer, refused)
+	SELECT family_id, substr(contact_date, 1, 8) || '01', phase, user_id, SUM(minutes), COUNT(*),
+		SUM(CASE WHEN attempt = 'geen_gehoor' THEN 1 ELSE 0 END), SUM(CASE WHEN attempt = 'afgewezen' THEN 1 ELSE 0 END)
+	FROM contacts GROUP BY 1, 2, 3, 4;

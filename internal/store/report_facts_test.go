@@ -28,10 +28,11 @@ func TestReportFacts(t *testing.T) {
 			must(err)
 			clock.Set(time.Date(d.Time().Year(), d.Time().Month(), d.Time().Day(), 9, 0, 0, 0, regie.Amsterdam))
 		}
-		contact := func(famID int64, day, start string, minutes string, attempt regie.Attempt) {
+		contact := func(famID int64, day, start string, minutes string, attempt regie.Attempt) int64 {
 			t.Helper()
-			_, err := s.CreateContact(cm, famID, contactIn(day, start, minutes, "huisbezoek", attempt))
+			c, err := s.CreateContact(cm, famID, contactIn(day, start, minutes, "huisbezoek", attempt))
 			must(err)
+			return c.ID
 		}
 		move := func(famID int64, to regie.Phase, reason string) {
 			t.Helper()
@@ -67,7 +68,7 @@ func TestReportFacts(t *testing.T) {
 		at("2026-03-12")
 		move(f1, 2, "versneld voor de test")
 		move(fam.ID, 2, "versneld voor de test")
-		contact(f1, "2026-03-12", "08:00", "90", regie.AttemptReached)
+		long := contact(f1, "2026-03-12", "08:00", "90", regie.AttemptReached)
 		contact(f1, "2026-03-12", "08:30", "15", regie.AttemptNoAnswer)
 		contact(f1, "2026-03-12", "08:45", "10", regie.AttemptRefused)
 		at("2026-04-15")
@@ -224,6 +225,25 @@ func TestReportFacts(t *testing.T) {
 		must(err)
 		if len(late.Referrals) != 0 || len(late.Families) != 3 {
 			t.Errorf("late: %d referrals, %d families", len(late.Referrals), len(late.Families))
+		}
+
+		// An edit is summed again: the 90 minutes become 30 on 2 March
+		// (phase 1 then); read by whole months and by days.
+		edit := contactIn("2026-03-02", "08:30", "30", "huisbezoek", regie.AttemptReached)
+		edit.Version = 1
+		must(s.UpdateContact(cm, f1, long, edit))
+		for _, fl := range []regie.ReportFilter{filter, {From: day("2026-03-02"), To: day("2026-03-12")}} {
+			again, err := s.ReportFactsForTest(storetest.System(), fl)
+			must(err)
+			for _, rf := range again.Families {
+				if rf.ID != f1 {
+					continue
+				}
+				want := []regie.ReportWork{{Phase: 1, UserID: cmID, Minutes: 90, Contacts: 2}, {Phase: 2, UserID: cmID, Minutes: 25, Contacts: 2, NoAnswer: 1, Refused: 1}}
+				if !reflect.DeepEqual(rf.Work, want) {
+					t.Errorf("%s–%s: work after the edit %+v, want %+v", fl.From, fl.To, rf.Work, want)
+				}
+			}
 		}
 
 		// End to end: the team leader's report counts the three referrals

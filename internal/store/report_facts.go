@@ -25,7 +25,7 @@ func (tx *tx) reportFacts(ctx context.Context, f regie.ReportFilter) (*regie.Rep
 		return nil, err
 	}
 	facts := &regie.ReportFacts{Filter: f, Today: tx.today(), Norms: norms, Rates: regie.RatesFrom(settings)}
-	r := &reportReader{tx: tx, facts: facts, byID: map[int64]*regie.ReportFamily{}}
+	r := &reportReader{tx: tx, facts: facts, byID: map[int64]*regie.ReportFamily{}, intensive: map[int64]int{}}
 	r.args = []any{ts(f.To.AddDays(1).Time()), f.From.ISO(), f.To.ISO(), f.TeamID, f.DistrictID, f.WorkerID}
 	for _, step := range []func(context.Context) error{
 		r.families, r.coordinators, r.phases, r.work, r.checkups, r.finalEvaluations,
@@ -45,6 +45,9 @@ type reportReader struct {
 	// args are $1…$6 of every query (reportScope's parameters).
 	args []any
 	byID map[int64]*regie.ReportFamily
+	// intensive is each family's minutes in phases 1–4 ever (the
+	// summary's minutes_intensive).
+	intensive map[int64]int
 	// cohort are the families whose latest final evaluation lies in the
 	// period, by the id of that evaluation.
 	cohort map[int64]*regie.ReportFamily
@@ -101,16 +104,18 @@ func (r *reportReader) queryArgs(ctx context.Context, what, q string, scan func(
 
 // families reads the families in scope with their closing.
 func (r *reportReader) families(ctx context.Context) error {
-	return r.query(ctx, "families", `SELECT f.id, f.team_id, f.district_id, f.created_at, s.closed_on, s.minutes_total,
+	return r.query(ctx, "families", `SELECT f.id, f.team_id, f.district_id, f.created_at, s.closed_on, s.minutes_total, s.minutes_intensive,
 			COALESCE((SELECT c.outcome FROM family_closings c WHERE c.family_id = f.id ORDER BY c.closed_on DESC, c.id DESC LIMIT 1), '')
 		FROM families f JOIN family_summaries s ON s.family_id = f.id
 		WHERE f.id IN (`+reportScopeFull+`) ORDER BY f.id`, func(rows interface{ Scan(...any) error }) error {
 		rf := &regie.ReportFamily{AgenciesStart: -1, AgenciesHandover: -1, AgenciesAfter: -1}
 		var created time.Time
 		var outcome string
-		if err := rows.Scan(&rf.ID, &rf.TeamID, &rf.DistrictID, timeScan{&created}, dateScan{&rf.ClosedOn}, &rf.MinutesTotal, &outcome); err != nil {
+		var intensive int
+		if err := rows.Scan(&rf.ID, &rf.TeamID, &rf.DistrictID, timeScan{&created}, dateScan{&rf.ClosedOn}, &rf.MinutesTotal, &intensive, &outcome); err != nil {
 			return err
 		}
+		r.intensive[rf.ID] = intensive
 		rf.CreatedOn = regie.DateOf(created)
 		if !rf.ClosedOn.IsZero() {
 			rf.CloseOutcome = regie.CloseOutcome(outcome)
@@ -364,26 +369,51 @@ func (r *reportReader) scores(ctx context.Context) error {
 	return nil
 }
 
-// intensiveMinutes reads the cohort's minutes of their latest intensive
+// intensiveMinutes sets the cohort's minutes of their latest intensive
 // period: the contacts in phases 1–4 since the intensive phase last began
 // (the summary's intensive_started_on, as the family's page counts it).
+// For a family in its first intensive period those are all its minutes
+// in phases 1–4 (the summary's minutes_intensive); only the families that
+// relapsed are summed from their contacts.
 func (r *reportReader) intensiveMinutes(ctx context.Context) error {
-	if len(r.cohort) == 0 {
-		return nil
+	var relapsed []int64
+	for _, fam := range r.cohort {
+		runs := 0
+		prev := regie.Phase(0)
+		for _, s := range fam.Phases {
+			if s.Phase.Intensive() && !prev.Intensive() {
+				runs++
+			}
+			prev = s.Phase
+		}
+		if runs <= 1 {
+			fam.MinutesIntensive = r.intensive[fam.ID]
+		} else {
+			relapsed = append(relapsed, fam.ID)
+		}
 	}
-	return r.query(ctx, "intensive minutes", `SELECT c.family_id, SUM(c.minutes) FROM contacts c JOIN family_summaries s ON s.family_id = c.family_id
-		WHERE c.phase BETWEEN 1 AND 4 AND c.contact_date >= s.intensive_started_on AND c.family_id IN (`+cohortScope+`)
-		GROUP BY c.family_id`, func(rows interface{ Scan(...any) error }) error {
-		var famID int64
-		var m int
-		if err := rows.Scan(&famID, &m); err != nil {
+	for start := 0; start < len(relapsed); start += 500 {
+		chunk := relapsed[start:min(start+500, len(relapsed))]
+		in, args := inList(1, chunk)
+		err := r.queryArgs(ctx, "intensive minutes", `SELECT c.family_id, SUM(c.minutes) FROM contacts c
+			JOIN family_summaries s ON s.family_id = c.family_id
+			WHERE c.phase BETWEEN 1 AND 4 AND c.contact_date >= s.intensive_started_on AND c.family_id IN (`+in+`)
+			GROUP BY c.family_id`, func(rows interface{ Scan(...any) error }) error {
+			var famID int64
+			var m int
+			if err := rows.Scan(&famID, &m); err != nil {
+				return err
+			}
+			if fam := r.inCohort(famID); fam != nil {
+				fam.MinutesIntensive = m
+			}
+			return nil
+		}, args...)
+		if err != nil {
 			return err
 		}
-		if fam := r.inCohort(famID); fam != nil {
-			fam.MinutesIntensive = m
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // agencies reads the cohort's trajectories and counts the agencies

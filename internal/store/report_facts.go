@@ -183,12 +183,12 @@ func (r *reportReader) work(ctx context.Context) error {
 	fullFrom, fullTo := fullMonths(f.From, f.To)
 	return r.query(ctx, "work", `SELECT w.family_id, w.phase, w.user_id, SUM(w.minutes), SUM(w.contacts), SUM(w.no_answer), SUM(w.refused)
 		FROM (SELECT m.family_id, m.phase, m.user_id, m.minutes, m.contacts, m.no_answer, m.refused FROM contact_months m
-				WHERE m.month >= $7 AND m.month < $8 AND ($6 = 0 OR m.user_id = $6)
+				WHERE m.month >= $7 AND m.month < $8 AND ($6 = 0 OR m.user_id = $6) AND m.family_id IN (`+reportScope+`)
 			UNION ALL
 			SELECT c.family_id, c.phase, c.user_id, c.minutes, 1, CASE WHEN c.attempt = $9 THEN 1 ELSE 0 END, CASE WHEN c.attempt = $10 THEN 1 ELSE 0 END
 				FROM contacts c
-				WHERE (c.contact_date >= $2 AND c.contact_date < $7 OR c.contact_date >= $8 AND c.contact_date <= $3) AND ($6 = 0 OR c.user_id = $6)) w
-		WHERE w.family_id IN (`+reportScope+`)
+				WHERE (c.contact_date >= $2 AND c.contact_date < $7 OR c.contact_date >= $8 AND c.contact_date <= $3) AND ($6 = 0 OR c.user_id = $6)
+					AND c.family_id IN (`+reportScope+`)) w
 		GROUP BY w.family_id, w.phase, w.user_id ORDER BY w.family_id, w.phase, w.user_id`, func(rows interface{ Scan(...any) error }) error {
 		var famID int64
 		var w regie.ReportWork

@@ -32,6 +32,12 @@ func GoStepNames() []string {
 	return names
 }
 
+// ReportFactsFannedForTest reads the facts as FindReport does, the lanes
+// side by side, without a policy decision or an audit row.
+func (s *Store) ReportFactsFannedForTest(ctx context.Context, f regie.ReportFilter) (*regie.ReportFacts, error) {
+	return s.reportFactsFanned(ctx, f)
+}
+
 // ReportFactsForTest reads the facts of a report's filter without a
 // policy decision or an audit row, for tests.
 func (s *Store) ReportFactsForTest(ctx context.Context, f regie.ReportFilter) (*regie.ReportFacts, error) {

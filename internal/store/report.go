@@ -12,9 +12,9 @@ import (
 
 // FindReport implements regie.ReportService: the policy, the options,
 // the filter's check and the audit row in one short write transaction;
-// then the facts are read and the figures built in a read transaction, so
-// an aggregate read never holds SQLite's single writer (the report shows
-// no family's content).
+// then the facts are read in read transactions, side by side
+// (reportFactsFanned), and the figures built — an aggregate read never
+// holds SQLite's single writer (the report shows no family's content).
 func (s *Store) FindReport(ctx context.Context, filter regie.ReportFilter, export bool) (*regie.ReportPage, error) {
 	var page *regie.ReportPage
 	err := s.write(ctx, func(tx *tx) error {
@@ -36,10 +36,11 @@ func (s *Store) FindReport(ctx context.Context, filter regie.ReportFilter, expor
 	if err != nil {
 		return page, err
 	}
-	err = s.read(ctx, func(tx *tx) error { return tx.reportBuild(ctx, page, filter, export) })
+	facts, err := s.reportFactsFanned(ctx, filter)
 	if err != nil {
 		return nil, err
 	}
+	reportBuild(ctx, page, facts, export)
 	return page, nil
 }
 
@@ -55,9 +56,11 @@ func (s *Store) FindReportFamilies(ctx context.Context, filter regie.ReportFilte
 		if err != nil {
 			return err
 		}
-		if err := tx.reportBuild(ctx, p, filter, false); err != nil {
+		facts, err := tx.reportFacts(ctx, filter)
+		if err != nil {
 			return err
 		}
+		reportBuild(ctx, p, facts, false)
 		page = p
 		t, cell := p.Report.Table(table), p.Report.Cell(table, row, col)
 		if cell == nil || cell.Suppressed {
@@ -104,22 +107,19 @@ func (tx *tx) reportDecide(ctx context.Context, act regie.Action, seg regie.Segm
 	return page, dec, nil
 }
 
-// reportBuild reads the facts of a decided filter and builds the figures
-// into page — suppressed when they leave the team.
-func (tx *tx) reportBuild(ctx context.Context, page *regie.ReportPage, filter regie.ReportFilter, export bool) error {
-	facts, err := tx.reportFacts(ctx, filter)
-	if err != nil {
-		return err
-	}
+// reportBuild builds the figures of a decided filter's facts into page —
+// suppressed when they leave the team.
+func reportBuild(ctx context.Context, page *regie.ReportPage, facts *regie.ReportFacts, export bool) {
+	actor := regie.ActorFromContext(ctx)
+	filter := facts.Filter
 	page.Report = regie.BuildReport(facts)
-	page.Report.Audience = policy.ReportAudience(tx.actor, export)
+	page.Report.Audience = policy.ReportAudience(actor, export)
 	if page.Report.Audience == regie.AudienceOutside {
 		page.Report.Suppress()
 	}
 	scope := &policy.Facts{Exists: true, TeamID: filter.TeamID}
-	page.CanOpenFamilies = page.Report.Audience == regie.AudienceTeam && policy.Can(tx.actor, regie.ActionRead, regie.SegReportFamilies, scope)
-	page.CanExport = policy.Can(tx.actor, regie.ActionExport, regie.SegReports, scope)
-	return nil
+	page.CanOpenFamilies = page.Report.Audience == regie.AudienceTeam && policy.Can(actor, regie.ActionRead, regie.SegReportFamilies, scope)
+	page.CanExport = policy.Can(actor, regie.ActionExport, regie.SegReports, scope)
 }
 
 // checkReportFilter validates the filter against today and the choices

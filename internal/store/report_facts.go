@@ -14,28 +14,73 @@ import (
 // phases, work, closings, check-ups and — for the effect cohort — scores,
 // goals, end terms and agencies, and the workers. One query per kind of
 // fact for the whole scope, never one per family; the contacts are summed
-// in SQL. No access check: the caller decided.
+// in SQL. No access check: the caller decided. All in tx, one kind after
+// the other; Store.reportFactsFanned reads the same on more cores.
 func (tx *tx) reportFacts(ctx context.Context, f regie.ReportFilter) (*regie.ReportFacts, error) {
-	norms, err := tx.norms(ctx)
-	if err != nil {
+	r := &reportReader{}
+	if err := r.first(ctx, tx, f); err != nil {
 		return nil, err
 	}
-	settings := map[string]string{}
-	if err := tx.settings(ctx, settings); err != nil {
-		return nil, err
-	}
-	facts := &regie.ReportFacts{Filter: f, Today: tx.today(), Norms: norms, Rates: regie.RatesFrom(settings)}
-	r := &reportReader{tx: tx, facts: facts, byID: map[int64]*regie.ReportFamily{}, intensive: map[int64]int{}}
-	r.args = []any{ts(f.To.AddDays(1).Time()), f.From.ISO(), f.To.ISO(), f.TeamID, f.DistrictID, f.WorkerID}
-	for _, step := range []func(context.Context) error{
-		r.families, r.coordinators, r.phases, r.work, r.checkups, r.finalEvaluations,
-		r.scores, r.intensiveMinutes, r.agencies, r.referrals, r.workers,
-	} {
-		if err := step(ctx); err != nil {
+	for _, lane := range reportLanes {
+		if err := r.lane(ctx, tx, lane); err != nil {
 			return nil, err
 		}
 	}
-	return facts, nil
+	return r.facts, nil
+}
+
+// reportFactsFanned reads what reportFacts reads, the lanes side by side
+// in read transactions of their own (readFanned): a year of a large city
+// on more than one core.
+func (s *Store) reportFactsFanned(ctx context.Context, f regie.ReportFilter) (*regie.ReportFacts, error) {
+	r := &reportReader{}
+	lanes := make([]func(*tx) error, len(reportLanes))
+	for i, lane := range reportLanes {
+		lanes[i] = func(t *tx) error { return r.lane(ctx, t, lane) }
+	}
+	if err := s.readFanned(ctx, func(t *tx) error { return r.first(ctx, t, f) }, lanes...); err != nil {
+		return nil, err
+	}
+	return r.facts, nil
+}
+
+// reportLanes are the kinds of facts read after the families, in lanes
+// that each fill their own fields of the families (and of the facts), so
+// lanes can run side by side; within a lane, in order (the effect cohort
+// needs the phases, the scores and agencies the cohort).
+var reportLanes = [][]func(*reportReader, context.Context) error{
+	{(*reportReader).phases, (*reportReader).finalEvaluations, (*reportReader).scores, (*reportReader).intensiveMinutes, (*reportReader).agencies},
+	{(*reportReader).work, (*reportReader).coordinators, (*reportReader).checkups},
+	{(*reportReader).referrals, (*reportReader).workers},
+}
+
+// first reads the norms, the rates and the families in scope.
+func (r *reportReader) first(ctx context.Context, tx *tx, f regie.ReportFilter) error {
+	norms, err := tx.norms(ctx)
+	if err != nil {
+		return err
+	}
+	settings := map[string]string{}
+	if err := tx.settings(ctx, settings); err != nil {
+		return err
+	}
+	*r = reportReader{tx: tx, byID: map[int64]*regie.ReportFamily{}, intensive: map[int64]int{},
+		facts: &regie.ReportFacts{Filter: f, Today: tx.today(), Norms: norms, Rates: regie.RatesFrom(settings)},
+		args:  []any{ts(f.To.AddDays(1).Time()), f.From.ISO(), f.To.ISO(), f.TeamID, f.DistrictID, f.WorkerID}}
+	return r.families(ctx)
+}
+
+// lane reads a lane's kinds of facts in tx, on a copy of the reader: the
+// lane's own state (the cohort) stays its own.
+func (r *reportReader) lane(ctx context.Context, tx *tx, steps []func(*reportReader, context.Context) error) error {
+	lr := *r
+	lr.tx = tx
+	for _, step := range steps {
+		if err := step(&lr, ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reportReader reads the kinds of facts one by one into facts.

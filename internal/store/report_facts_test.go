@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"regie"
 	"regie/internal/store"
 	"regie/internal/storetest"
@@ -100,6 +103,12 @@ func TestReportFacts(t *testing.T) {
 		filter := regie.ReportFilter{From: day("2026-01-01"), To: day("2026-09-30")}
 		facts, err := s.ReportFactsForTest(storetest.System(), filter)
 		must(err)
+		// Read side by side, as FindReport reads them, the facts are the same.
+		fanned, err := s.ReportFactsFannedForTest(storetest.System(), filter)
+		must(err)
+		if diff := cmp.Diff(facts, fanned, cmpopts.EquateComparable(regie.Date{})); diff != "" {
+			t.Errorf("facts read side by side differ (-one after the other +side by side):\n%s", diff)
+		}
 
 		// Referrals.
 		if len(facts.Referrals) != 3 {

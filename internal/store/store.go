@@ -53,6 +53,9 @@ type Store struct {
 	// auditKey hashes new access-log rows: derived from the key file's
 	// newest key (nil without keys).
 	auditKey *AuditKey
+	// fanout admits one readFanned at a time to read on more connections
+	// than one (see readFanned).
+	fanout chan struct{}
 }
 
 // Options tunes Open.
@@ -82,7 +85,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if opt.MaxConns <= 0 {
 		opt.MaxConns = 2 * runtime.NumCPU()
 	}
-	s := &Store{Clock: opt.Clock, keys: opt.Keys, auditKey: NewAuditKey(opt.Keys)}
+	s := &Store{Clock: opt.Clock, keys: opt.Keys, auditKey: NewAuditKey(opt.Keys), fanout: make(chan struct{}, 1)}
 	if IsPostgres(dsn) {
 		cfg, err := pgxpool.ParseConfig(dsn)
 		if err != nil {
@@ -259,7 +262,10 @@ func (s *Store) read(ctx context.Context, fn func(*tx) error) error {
 }
 
 func (s *Store) run(ctx context.Context, db *sql.DB, readOnly bool, fn func(*tx) error) error {
-	opts := &sql.TxOptions{ReadOnly: readOnly && s.d.name == "postgres"}
+	return s.runTx(ctx, db, &sql.TxOptions{ReadOnly: readOnly && s.d.name == "postgres"}, fn)
+}
+
+func (s *Store) runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(*tx) error) error {
 	cache := s.stmts
 	if db != s.db {
 		cache = s.rstmts

@@ -98,24 +98,21 @@ func TestBrowser_Reports(t *testing.T) {
 		tl.fatal("read the XLSX", fmt.Errorf("%v, %d sheets", err, len(sheets)))
 	}
 
-	// The families behind a figure. The demo's facts are being completed
-	// (internal/store/report_facts.go): while no figure of the last twelve
-	// months has families behind it, this part only checks that none is
-	// linked wrongly. TODO(reports): once the facts reader is complete,
-	// require a link here.
+	// The families behind a figure: the team leader follows a figure to
+	// its families and on to one of them.
 	tl.open("/rapportages", http.StatusOK)
-	if drill := evalJS[string](tl, `(document.querySelector('a[href^="/rapportages/gezinnen?"]') || {getAttribute: () => ''}).getAttribute('href')`); drill != "" {
-		tl.press(`a[href="`+drill+`"]`, http.StatusOK)
-		tl.wantText("h1", "Gezinnen achter een cijfer")
-		fam := evalJS[string](tl, `(document.querySelector('main table a[href^="/gezinnen/"]') || {getAttribute: () => ''}).getAttribute('href')`)
-		if fam == "" {
-			tl.fatal("the families behind a figure", fmt.Errorf("none listed"))
-		}
-		tl.press(`main table a[href="`+fam+`"]`, http.StatusOK)
-		tl.wantPath(`/gezinnen/\d+`)
-	} else {
-		t.Log("the demo's report has no figure with families behind it yet")
+	drill := evalJS[string](tl, `(document.querySelector('a[href^="/rapportages/gezinnen?"]') || {getAttribute: () => ''}).getAttribute('href')`)
+	if drill == "" {
+		tl.fatal("the families behind a figure", fmt.Errorf("no figure links to its families"))
 	}
+	tl.press(`a[href="`+drill+`"]`, http.StatusOK)
+	tl.wantText("h1", "Gezinnen achter een cijfer")
+	fam := evalJS[string](tl, `(document.querySelector('main table a[href^="/gezinnen/"]') || {getAttribute: () => ''}).getAttribute('href')`)
+	if fam == "" {
+		tl.fatal("the families behind a figure", fmt.Errorf("none listed"))
+	}
+	tl.press(`main table a[href="`+fam+`"]`, http.StatusOK)
+	tl.wantPath(`/gezinnen/\d+`)
 
 	// The manager: straight to the reports, figures without families.
 	mgr := newBrowserTab(t, browser, base, "manager")

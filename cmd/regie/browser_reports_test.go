@@ -35,6 +35,7 @@ func TestBrowser_Reports(t *testing.T) {
 	base := m.Server.URL()
 	today := regie.DateOf(time.Now())
 
+	shots := newScreenshots(t, "reports")
 	tl := newBrowserTab(t, browser, base, "teamleider")
 	tl.logIn("teamleider@demo.regie.nl", demo.Password)
 	tl.press(`nav a[href="/rapportages"]`, http.StatusOK)
@@ -63,6 +64,7 @@ func TestBrowser_Reports(t *testing.T) {
 	tl.wantText(".report-described", from.Dutch()+" t/m "+today.Dutch())
 	tl.wantText(".report-described", "wijk "+district)
 	filtered := tl.path()
+	shots.take(tl, "filtered")
 
 	// A chart: SVG with a title and a description, the numbers below.
 	tl.press(`a[href^="/rapportages/grafiek/instroom?"]`, http.StatusOK)
@@ -74,6 +76,7 @@ func TestBrowser_Reports(t *testing.T) {
 		tl.fatal("the chart", fmt.Errorf("its description %q does not name the selection", desc))
 	}
 	tl.wantText("main table caption", "Aanmeldingen")
+	shots.take(tl, "chart")
 	tl.open(filtered, http.StatusOK)
 
 	// The downloads, read back.
@@ -107,6 +110,7 @@ func TestBrowser_Reports(t *testing.T) {
 	}
 	tl.press(`a[href="`+drill+`"]`, http.StatusOK)
 	tl.wantText("h1", "Gezinnen achter een cijfer")
+	shots.take(tl, "families")
 	fam := evalJS[string](tl, `(document.querySelector('main table a[href^="/gezinnen/"]') || {getAttribute: () => ''}).getAttribute('href')`)
 	if fam == "" {
 		tl.fatal("the families behind a figure", fmt.Errorf("none listed"))

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"regie"
 )
 
@@ -19,9 +22,15 @@ type reportChart struct {
 }
 
 type reportChartRow struct {
-	Label string
+	// Lines is the row's label, wrapped to the chart's width.
+	Lines []reportChartLine
 	Y     int // the top of the row
 	Bars  []reportChartBar
+}
+
+type reportChartLine struct {
+	Text string
+	Y    int // the baseline
 }
 
 type reportChartBar struct {
@@ -36,10 +45,13 @@ type reportChartBar struct {
 const (
 	reportChartWidth  = 400
 	reportChartLabel  = 0  // the bars start at the left edge, under their label
-	reportChartLabelH = 20 // the room for a row's label above its bars
-	reportChartThick  = 18
-	reportChartGap    = 10
-	reportChartTextGp = 6
+	reportChartLabelH = 20 // the room for a line of a row's label above its bars
+	// reportChartLabelRunes is the most characters of a label on one line
+	// (14 px text in 400 units); a longer label wraps at a space.
+	reportChartLabelRunes = 50
+	reportChartThick      = 18
+	reportChartGap        = 10
+	reportChartTextGp     = 6
 )
 
 // newReportChart draws a table's ChartColumn (and, for pairs, the column
@@ -68,8 +80,11 @@ func newReportChart(t *regie.ReportTable) *reportChart {
 		if r.Total {
 			continue
 		}
-		row := reportChartRow{Label: r.Label, Y: y}
-		y += reportChartLabelH
+		row := reportChartRow{Y: y}
+		for _, line := range wrapLabel(r.Label, reportChartLabelRunes) {
+			row.Lines = append(row.Lines, reportChartLine{Text: line, Y: y + 14})
+			y += reportChartLabelH
+		}
 		for k, i := range cols {
 			if i >= len(r.Cells) {
 				continue
@@ -95,8 +110,27 @@ func drawable(c regie.ReportCell) bool {
 	return !c.Suppressed && !c.Empty && c.Kind != regie.CellText
 }
 
-// LabelY is the baseline of a row's label, above its bars.
-func (r reportChartRow) LabelY() int { return r.Y + 14 }
+// wrapLabel breaks s into lines of at most n characters at spaces; a
+// word longer than n gets a line of its own.
+func wrapLabel(s string, n int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= n:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
 
 // TextY is the baseline of a bar's figure.
 func (b reportChartBar) TextY() int { return b.Y + reportChartThick - 5 }

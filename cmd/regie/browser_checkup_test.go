@@ -18,9 +18,8 @@ import (
 
 func TestBrowser_CheckupAfterClosing(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
-	waitPastMidnight(t)
 	browser := newBrowser(t)
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	base := m.Server.URL()
 
 	cm := newPhoneTab(t, browser, base, "casemanager2")

@@ -41,13 +41,12 @@ const (
 // finds both in the print view.
 func TestBrowser_ContactsAndMeeting(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
-	waitPastMidnight(t)
 	browser := newBrowser(t)
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	base := m.Server.URL()
 	began := time.Now()
 	step := func(what string) { t.Logf("%5.1fs %s", time.Since(began).Seconds(), what) }
-	today := regie.DateOf(time.Now())
+	today := regie.DateOf(m.Clock.Now())
 	shots := newScreenshots(t, "contacten")
 
 	// The demo's van der Linden has had 18 days of attempts only: a signal
@@ -97,7 +96,7 @@ func TestBrowser_ContactsAndMeeting(t *testing.T) {
 	cm.wantPath(fam + `/contacten/nieuw`)
 	cm.wantText("h1", "Contact vastleggen")
 	cm.checkPhoneLayout("contact vastleggen")
-	visit := cm.contactDefaults(today, "huisbezoek", "contact", usualMinutes)
+	visit := cm.contactDefaults(m.Clock.Now(), "huisbezoek", "contact", usualMinutes)
 	const visitNote = "Oma Annie deed open. Samen de post doorgenomen; Bo gaat weer naar school. Dinsdag weer langs."
 	cm.tap("#f-note")
 	cm.typeFocused("#f-note", visitNote)
@@ -137,7 +136,7 @@ func TestBrowser_ContactsAndMeeting(t *testing.T) {
 	cm.taps = 0
 	cm.tapTo(`.page-head a[href="`+fam+`/contacten/nieuw?poging=geen_gehoor"]`, http.StatusOK)
 	cm.wantPath(fam + `/contacten/nieuw\?poging=geen_gehoor`)
-	shut := cm.contactDefaults(today, "huisbezoek", "geen_gehoor", 15)
+	shut := cm.contactDefaults(m.Clock.Now(), "huisbezoek", "geen_gehoor", 15)
 	cm.tapTo(`form[action="`+fam+`/contacten"] button[type=submit]`, http.StatusOK)
 	t.Logf("shut door logged in %d taps", cm.taps)
 	if cm.taps > 2 {
@@ -328,18 +327,6 @@ func TestBrowser_ContactsAndMeeting(t *testing.T) {
 	step("done")
 }
 
-// waitPastMidnight waits when Amsterdam's midnight is less than two
-// minutes away: the test reads "today" on the pages it writes.
-func waitPastMidnight(t *testing.T) {
-	now := time.Now().In(regie.Amsterdam)
-	y, mo, d := now.Date()
-	midnight := time.Date(y, mo, d+1, 0, 0, 5, 0, regie.Amsterdam)
-	if wait := midnight.Sub(now); wait < 2*time.Minute {
-		t.Logf("waiting %s for midnight to pass", wait.Round(time.Second))
-		time.Sleep(wait)
-	}
-}
-
 // topUpRejectedStreak makes sure van der Linden's attempts in a row reach
 // the norm, with phone calls not answered on the days before today, and
 // returns Sanne's name and her usual duration of a contact.
@@ -492,9 +479,9 @@ type contactForm struct {
 // the usual duration that has just ended: its start now minus minutes,
 // rounded down to 5 minutes, on the day it started; the kind, the outcome
 // and the duration — and returns the start and minutes.
-func (p *phoneTab) contactDefaults(today regie.Date, kind, attempt string, minutes int) contactForm {
+func (p *phoneTab) contactDefaults(now time.Time, kind, attempt string, minutes int) contactForm {
 	p.t.Helper()
-	began := time.Now().In(regie.Amsterdam).Add(-time.Duration(minutes) * time.Minute)
+	began := now.In(regie.Amsterdam).Add(-time.Duration(minutes) * time.Minute)
 	p.wantValue("#f-date", regie.DateOf(began).ISO())
 	p.wantChecked(`input[name=kind][value=`+kind+`]`, true)
 	p.wantChecked(`input[name=attempt][value=`+attempt+`]`, true)

@@ -26,13 +26,12 @@ import (
 // "Evaluaties te bespreken", records the discussion, and the minutes say so.
 func TestBrowser_FinalEvaluation(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
-	waitPastMidnight(t)
 	browser := newBrowser(t)
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	base := m.Server.URL()
 	began := time.Now()
 	step := func(what string) { t.Logf("%5.1fs %s", time.Since(began).Seconds(), what) }
-	today := regie.DateOf(time.Now())
+	today := regie.DateOf(m.Clock.Now())
 	const (
 		others  = "Oma Jansen"
 		closing = "Een vast aanspreekpunt bij het buurtteam en de schuldhulp tot de schulden zijn afgelost."

@@ -111,7 +111,7 @@ func TestBrowser_IntakeFlow(t *testing.T) {
 	// Now complete: Ingrid with a typo in her family name, a new baby,
 	// and signals on two life domains, each behind its <details>.
 	step("referral, complete")
-	babyBorn := time.Now().AddDate(0, -5, 0).Format(time.DateOnly)
+	babyBorn := m.Clock.Now().AddDate(0, -5, 0).Format(time.DateOnly)
 	ref.fillReferralMember(0, "Ingrid", "Wilems", ingridBorn, "Ouder")
 	ref.fillReferralMember(1, "Mekdes", "Willems", babyBorn, "Kind")
 	ref.writeSignal("financien", "Financiële situatie", "Huurachterstand van drie maanden; post blijft ongeopend.")

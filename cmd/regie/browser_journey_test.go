@@ -57,6 +57,21 @@ func (c *shiftClock) advanceTo(d regie.Date) {
 // today is the clock's day in Amsterdam.
 func (c *shiftClock) today() regie.Date { return regie.DateOf(c.Now()) }
 
+// newDayClock is a shiftClock at noon of today in Amsterdam when the test
+// starts: a browser test that runs for minutes stays on one day, at any
+// hour the test is run, without waiting for midnight to pass.
+func newDayClock() *shiftClock {
+	now := time.Now()
+	y, mo, d := now.In(regie.Amsterdam).Date()
+	return &shiftClock{shift: time.Date(y, mo, d, 12, 0, 0, 0, regie.Amsterdam).Sub(now)}
+}
+
+// startDemoOnDay serves the demo, seeded and run on a day clock.
+func startDemoOnDay(t *testing.T) *Main {
+	t.Helper()
+	return startDemoOnClock(t, newDayClock())
+}
+
 // startDemoOnClock serves the demo, seeded and run on clock.
 func startDemoOnClock(t *testing.T, clock regie.Clock) *Main {
 	t.Helper()
@@ -187,12 +202,11 @@ func agendaSection(tb *browserTab, id string) string {
 // the store's query, holds the reads and writes of every step on its day.
 func TestBrowser_Journey(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
-	waitPastMidnight(t)
 	browser := newBrowser(t)
-	clock := &shiftClock{}
+	clock := newDayClock()
 	m := startDemoOnClock(t, clock)
 	base := m.Server.URL()
-	began := time.Now()
+	began, startedAt := time.Now(), clock.Now()
 	step := func(what string) { t.Logf("%5.1fs %s: %s", time.Since(began).Seconds(), clock.today(), what) }
 	shots := newScreenshots(t, "journey")
 	famID, refID := journeyFamily(t, m)
@@ -434,7 +448,7 @@ func TestBrowser_Journey(t *testing.T) {
 	privacy := demoActor(t, m, "privacy@demo.regie.nl")
 	var entries []*regie.AuditEntry
 	for {
-		page, total, err := m.Store.FindAuditEntries(privacy, regie.AuditFilter{FamilyID: &famID, Since: began.Add(-time.Second), Offset: len(entries)})
+		page, total, err := m.Store.FindAuditEntries(privacy, regie.AuditFilter{FamilyID: &famID, Since: startedAt.Add(-time.Second), Offset: len(entries)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -38,13 +38,12 @@ import (
 // goal, and only that one, as changed.
 func TestBrowser_PlanFlow(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
-	waitPastMidnight(t)
 	browser := newBrowser(t)
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	base := m.Server.URL()
 	began := time.Now()
 	step := func(what string) { t.Logf("%5.1fs %s", time.Since(began).Seconds(), what) }
-	today := regie.DateOf(time.Now())
+	today := regie.DateOf(m.Clock.Now())
 	monday := today.Monday()
 	shots := newScreenshots(t, "plan")
 

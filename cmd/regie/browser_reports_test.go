@@ -29,11 +29,10 @@ import (
 
 func TestBrowser_Reports(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
-	waitPastMidnight(t)
 	browser := newBrowser(t)
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	base := m.Server.URL()
-	today := regie.DateOf(time.Now())
+	today := regie.DateOf(m.Clock.Now())
 
 	shots := newScreenshots(t, "reports")
 	tl := newBrowserTab(t, browser, base, "teamleider")

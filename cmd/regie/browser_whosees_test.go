@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
-	"time"
 
 	"regie"
 	"regie/internal/demo"
@@ -31,12 +30,11 @@ import (
 // at 1280 and 375 px (screenshots with REGIE_SCREENSHOTS).
 func TestBrowser_StagnationForTheTeam(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
-	waitPastMidnight(t)
 	browser := newBrowser(t)
 	check := accessibilityCheck(t, axeSource(t), "stagnatie-")
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	base := m.Server.URL()
-	today := regie.DateOf(time.Now())
+	today := regie.DateOf(m.Clock.Now())
 	const reason = "Vader is drie afspraken bij de GGZ niet gekomen; de behandeling ligt stil."
 
 	famID, _, _ := jansenPlan(t, m)

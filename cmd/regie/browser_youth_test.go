@@ -27,10 +27,9 @@ import (
 
 func TestBrowser_YouthTrack(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
-	waitPastMidnight(t)
 	browser := newBrowser(t)
 	check := accessibilityCheck(t, axeSource(t), "jeugdtraject-")
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	base := m.Server.URL()
 
 	// Gezin Benali: Yasmina is 14; the family's consent (made here)

@@ -114,6 +114,10 @@ const (
 	// the families behind one figure, the team leader's drill-down.
 	SegReports        Segment = "rapportages"
 	SegReportFamilies Segment = "rapportage_gezinnen"
+	// SegEmergency is break-glass access (noodtoegang): giving one, the
+	// list of them a family's coordinator and team leader see, and the
+	// privacy officer's review.
+	SegEmergency Segment = "noodtoegang"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -153,6 +157,7 @@ var Segments = []Choice[Segment]{
 	{SegYouthConsent, "Toestemming van de jongere"},
 	{SegReports, "Rapportages"},
 	{SegReportFamilies, "Gezinnen achter een rapportagecijfer"},
+	{SegEmergency, "Noodtoegang"},
 }
 
 // Label returns the Dutch label.

@@ -75,6 +75,12 @@ type Family struct {
 	// YouthCan says, per member with a youth worker, what the actor may
 	// do with that youth's own track (YouthPermissionsOf).
 	YouthCan map[int64]YouthPermissions
+	// Emergency is the actor's own break-glass access that opened the
+	// family (the page's banner); nil when the actor reads it otherwise.
+	Emergency *EmergencyAccess
+	// EmergencyAccesses are the break-glass accesses to the family, for
+	// its coordinator, duo partner and team leader; newest first.
+	EmergencyAccesses []*EmergencyAccess
 }
 
 // FamilyPermissions are the actions on a family the actor may take and the

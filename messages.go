@@ -300,6 +300,16 @@ const (
 	MsgReportFileSheet      Msg = "report_file_sheet"
 )
 
+// Message codes of break-glass access, noodtoegang (emergency.go).
+const (
+	MsgEmergencyReason        Msg = "emergency_reason"
+	MsgEmergencyExplainMore   Msg = "emergency_explain_more"
+	MsgEmergencyConfirm       Msg = "emergency_confirm"
+	MsgEmergencyReviewed      Msg = "emergency_reviewed"
+	MsgFlashEmergencyStarted  Msg = "flash_emergency_started"
+	MsgFlashEmergencyReviewed Msg = "flash_emergency_reviewed"
+)
+
 // Message codes of the effect, the cost and benefit and their rates
 // (report_effect.go, report_cost.go, rates.go).
 const (
@@ -592,6 +602,13 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgRateValueRequired:    "Vul ook de waarde in, of maak de bron leeg.",
 	MsgFlashRatesSaved:      "De tarieven zijn opgeslagen.",
 
+	MsgEmergencyReason:        "Kies de reden van de noodtoegang.",
+	MsgEmergencyExplainMore:   "Licht de noodsituatie toe in ten minste %d tekens: de privacy officer beoordeelt de toegang achteraf.",
+	MsgEmergencyConfirm:       "Bevestig dat u weet dat de noodtoegang wordt vastgelegd en beoordeeld.",
+	MsgEmergencyReviewed:      "Deze noodtoegang is al beoordeeld.",
+	MsgFlashEmergencyStarted:  "U heeft noodtoegang tot dit gezin. Alles wat u inziet, wordt vastgelegd.",
+	MsgFlashEmergencyReviewed: "De beoordeling van de noodtoegang is vastgelegd.",
+
 	MsgFlashPartnerProgress:    "De voortgang van uw afspraak is vastgelegd. De regisseur ziet de nieuwe stand bij de afspraak.",
 	MsgFlashStagnationReported: "Uw melding van stagnatie is verstuurd. De regisseur ziet uw melding en neemt zo nodig contact met u op.",
 }
@@ -642,6 +659,7 @@ var fieldLabels = map[string]string{
 	"outcome": "Besluit", "review_on": "Opnieuw bekijken op", "contact_keeper": "Contact tijdens het wachten",
 	"contra_indications": "Contra-indicaties", "override_reason": "Reden voor uitzondering", "warm_referral_org": "Warme doorverwijzing",
 	"feedback": "Terugkoppeling aan de aanmelder", "notes": "Notitie", "link_family": "Bestaand gezin",
+	"explanation": "Toelichting op de noodsituatie", "verdict": "Oordeel",
 	"note": "Toelichting", "kind": "Soort", "youth_worker": "Jeugdhulpverlener", "member": "Gezinslid",
 	"what": "Wat is de zorg", "since": "Sinds", "severity": "Ernst", "actions": "Wat wordt eraan gedaan", "meldcode": "Meldcode",
 	"contact_person": "Contactpersoon", "phone": "Telefoon", "waiting_weeks": "Wachttijd",

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"regie"
 )
@@ -43,6 +44,10 @@ type Facts struct {
 	// Youth holds, for the segments of a youth's own track (SegYouth,
 	// SegYouthConfidential), the facts of that youth; nil otherwise.
 	Youth *YouthFacts
+	// Emergency is the actor's newest break-glass access to the family
+	// (noodtoegang), running or not; Now decides whether it still runs.
+	Emergency *regie.EmergencyAccess
+	Now       time.Time
 }
 
 // YouthFacts are what the store knows of one youth's track: the youth's
@@ -134,6 +139,8 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		}
 	case regie.SegSupervision:
 		return supervision(a, act, f)
+	case regie.SegEmergency:
+		return emergencyAccess(a, act, f)
 	case regie.SegReports:
 		return reports(a, act, f)
 	case regie.SegReportFamilies:
@@ -229,8 +236,18 @@ func OwnSupervision(a *regie.Actor) bool {
 
 // familyContent covers the family's own data: details and members. Later
 // segments (plan, contacts, safety) follow the same relation rules, with
-// consent for partners.
+// consent for partners. What the actor's relation to the family does not
+// open, a running break-glass access may open for reading (emergency).
 func familyContent(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decision {
+	if d := assigned(a, act, seg, f); d.Allow {
+		return d
+	}
+	return emergency(a, act, seg, f)
+}
+
+// assigned decides on the family's own data by the actor's relation to
+// the family: an assignment, the team leader's team, a partner's consent.
+func assigned(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decision {
 	if f == nil || !f.Exists {
 		return deny
 	}
@@ -494,7 +511,9 @@ func youthConfidential(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	coordinator := a.Role == regie.RoleCasemanager &&
 		(has(f.Assignments, regie.AssignCoordinator) || has(f.Assignments, regie.AssignDuo))
 	if !y.Age.Confidential() {
-		if d := familyContent(a, act, regie.SegFamily, f); d.Allow {
+		// Not under a break-glass access: a child's file under 12 is the
+		// parents' say, not an emergency's.
+		if d := assigned(a, act, regie.SegFamily, f); d.Allow {
 			return allow(youthUnder12Basis)
 		}
 		return deny
@@ -530,7 +549,7 @@ func youthConsent(a *regie.Actor, act regie.Action, f *Facts) Decision {
 			return allow(youthWorkerBasis)
 		}
 		if a.Role == regie.RoleCasemanager || a.Role == regie.RoleTeamLeader {
-			return familyContent(a, act, regie.SegFamily, f)
+			return assigned(a, act, regie.SegFamily, f) // not under break-glass
 		}
 	case regie.ActionCreate, regie.ActionUpdate:
 		if own && !f.Closed {

@@ -73,22 +73,23 @@ func emergencyAccess(a *regie.Actor, act regie.Action, f *Facts) Decision {
 	return deny
 }
 
-// EmergencyNoticeScope says whose families' new emergency accesses the
-// actor is told of on their start page: a casemanager's (the families
-// they coordinate or are duo partner of), a team leader's team's.
-func EmergencyNoticeScope(a *regie.Actor) (Scope, bool) {
+// EmergencyNotices says whose families' new emergency accesses the actor
+// is told of on their start page — a casemanager's (the families they
+// coordinate or are duo partner of, Scope.UserID), a team leader's team's
+// (Scope.TeamID) — and the decision's basis for the audit row.
+func EmergencyNotices(a *regie.Actor) (Scope, Decision) {
 	if a == nil || a.UserID == 0 {
-		return Scope{}, false
+		return Scope{}, deny
 	}
 	switch a.Role {
 	case regie.RoleCasemanager:
-		return Scope{UserID: a.UserID}, true
+		return Scope{UserID: a.UserID}, allow("toewijzing: melding van noodtoegang tot eigen gezinnen")
 	case regie.RoleTeamLeader:
 		if a.TeamID != 0 {
-			return Scope{TeamID: a.TeamID}, true
+			return Scope{TeamID: a.TeamID}, allow("teamleider van het team: melding van noodtoegang")
 		}
 	}
-	return Scope{}, false
+	return Scope{}, deny
 }
 
 // ReviewsEmergencies reports whether a reviews break-glass accesses: the

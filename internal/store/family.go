@@ -23,7 +23,7 @@ func (tx *tx) familyFacts(ctx context.Context, familyID int64) (*policy.Facts, e
 	} else if err != nil {
 		return nil, fmt.Errorf("store: family facts: %w", err)
 	}
-	f.Exists, f.Closed, f.Today = true, closedAt.String != "", tx.today()
+	f.Exists, f.Closed, f.Today, f.Now = true, closedAt.String != "", tx.today(), tx.now
 	if tx.actor == nil || tx.actor.UserID == 0 {
 		return f, nil
 	}
@@ -50,7 +50,16 @@ func (tx *tx) familyFacts(ctx context.Context, familyID int64) (*policy.Facts, e
 		}
 		f.Assignments = append(f.Assignments, regie.AssignmentKind(k))
 	}
-	return f, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(f.Assignments) == 0 && !f.Closed && (tx.actor.Role == regie.RoleCasemanager || tx.actor.Role == regie.RoleYouthWorker) {
+		// A team member not assigned: a break-glass access may open it.
+		if f.Emergency, err = tx.emergencyFact(ctx, familyID); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
 }
 
 // authorizeFamily reads the facts and asks the policy; a denial is audited
@@ -97,6 +106,11 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		shown, err := tx.familyPageParts(ctx, fam, f)
 		if err != nil {
 			return err
+		}
+		if more, err := tx.familyEmergencies(ctx, fam, f); err != nil {
+			return err
+		} else if more != "" {
+			shown += "; met " + more
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamily,
 			FamilyID: id, Basis: dec.Basis, Detail: "gezinspagina" + shown})

@@ -186,3 +186,7 @@ type EmergencyService interface {
 	// actor has not yet seen on the family page.
 	UnseenEmergencyAccesses(ctx context.Context) ([]*EmergencyAccess, error)
 }
+
+// Until is the end of the access as the banner says it: the time of day
+// in Dutch time ("tot 02:10").
+func (e *EmergencyAccess) Until() string { return e.ExpiresAt.In(Amsterdam).Format("15:04") }

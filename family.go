@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -734,4 +735,17 @@ type FamilyService interface {
 	// before, without the family's personal data (the administrator may
 	// read it). ENOTFOUND.
 	FindFamilyAssignments(ctx context.Context, familyID int64) (*FamilyAssignments, error)
+}
+
+// ParseDossierNumber reads a dossier number as typed ("G-000123",
+// "g123", "123") back into the family id; ok=false when it is none.
+func ParseDossierNumber(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "G"), "g")
+	s = strings.TrimPrefix(strings.TrimSpace(s), "-")
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	return n, true
 }

@@ -41,6 +41,12 @@ type Permissions struct {
 	// every team); Rates: setting the cost/benefit's rates.
 	Reports bool
 	Rates   bool
+	// BreakGlass: the actor may ask for break-glass access (noodtoegang)
+	// to a family of their team they are not assigned to; which family,
+	// the store decides when asked. EmergencyReviews: the privacy
+	// officer's review of those accesses.
+	BreakGlass       bool
+	EmergencyReviews bool
 }
 
 // PermissionService tells what the actor of ctx may do.

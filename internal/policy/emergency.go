@@ -92,6 +92,14 @@ func EmergencyNotices(a *regie.Actor) (Scope, Decision) {
 	return Scope{}, deny
 }
 
+// BreakGlass reports whether a may ever ask for break-glass access: a
+// casemanager or youth worker of a team. The not-found page of a family
+// offers it to them whatever the family, so that page stays the same
+// for a missing family, another team's and one of their own team.
+func BreakGlass(a *regie.Actor) bool {
+	return a != nil && a.UserID != 0 && breakGlassRole(a)
+}
+
 // ReviewsEmergencies reports whether a reviews break-glass accesses: the
 // privacy officer's menu entry.
 func ReviewsEmergencies(a *regie.Actor) bool {

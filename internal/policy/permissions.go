@@ -117,6 +117,8 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	p.ExportAuditLog = Can(a, regie.ActionExport, regie.SegAuditLog, nil)
 	_, p.Reports = ReportScope(a, 0)
 	p.Rates = p.Settings
+	p.BreakGlass = BreakGlass(a)
+	p.EmergencyReviews = ReviewsEmergencies(a)
 	return p
 }
 

@@ -181,7 +181,7 @@ func (s *Store) FindEmergencyAccess(ctx context.Context, id int64) (*regie.Emerg
 func (s *Store) ReviewEmergencyAccess(ctx context.Context, id int64, in regie.EmergencyReviewInput) error {
 	return s.write(ctx, func(tx *tx) error {
 		rec := auditRecord{Detail: fmt.Sprintf("beoordeling noodtoegang %d", id)}
-		dec, err := tx.decideRecord(ctx, regie.ActionUpdate, regie.SegEmergency, nil, rec, regie.Forbidden())
+		dec, err := tx.decideRecord(ctx, regie.ActionUpdate, regie.SegEmergency, nil, rec, regie.NotFound())
 		if err != nil {
 			return err
 		}

@@ -18,6 +18,9 @@ type auditSearchPage struct {
 	Searched bool
 	Users    []*regie.User
 	Refused  []*regie.AuditEntry
+	// OpenEmergencies is the number of break-glass accesses waiting for
+	// the privacy officer's review.
+	OpenEmergencies int
 }
 
 func (h *Handler) showAuditSearch(w http.ResponseWriter, r *http.Request) error {
@@ -30,6 +33,13 @@ func (h *Handler) showAuditSearch(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	p := auditSearchPage{Query: regie.Clean(r.URL.Query().Get("q")), Refused: refused}
+	if h.Permissions.Permissions(ctx).EmergencyReviews {
+		open, err := h.Emergencies.FindEmergencyAccesses(ctx, regie.EmergencyFilter{Open: true})
+		if err != nil {
+			return err
+		}
+		p.OpenEmergencies = len(open)
+	}
 	// The search form keeps what was typed; a search that names no one
 	// (one letter) comes back with the field's error.
 	f := newForm(url.Values{"q": {p.Query}}, "q")

@@ -77,6 +77,9 @@ var template struct {
 	youthAgreement, youthGoal int64
 	// manager sees the reports' figures of every team, no families.
 	manager *regie.User
+	// emergency is a break-glass access of the casemanager to the team's
+	// other family (FamTeam), run out already, waiting for review.
+	emergency int64
 	err     error
 }
 
@@ -157,6 +160,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		if template.err = stagnationExtras(s, template.f); template.err != nil {
 			return
 		}
+		if template.emergency, template.err = emergencyExtras(s, template.f); template.err != nil {
+			return
+		}
 		sess, err := s.CreateSupervisionSession(storetest.As(template.f.TeamLeader), template.f.Casemanager.ID, regie.SupervisionInput{
 			HeldOn: "2026-03-02", LeaderPoints: "Caseload en uren.", WorkerPoints: "Gezin Jansen kost veel tijd.",
 			Agreements: "Sanne plant een huisbezoek met de duo-partner, voor 15 maart.", FamilyIDs: []int64{template.f.FamAssigned.ID}})
@@ -180,6 +186,19 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		t.Fatalf("fixture: %v", template.err)
 	}
 	return filepath.Join(template.dir, "fixture.db"), template.f
+}
+
+// emergencyExtras gives the casemanager a break-glass access to FamTeam
+// and ends it at once: the privacy officer has one to review, and no
+// page of the matrix opens by it.
+func emergencyExtras(s *store.Store, f *storetest.Fixture) (int64, error) {
+	e, err := s.StartEmergencyAccess(storetest.As(f.Casemanager), f.FamTeam.ID, regie.EmergencyInput{Reason: regie.EmergencyUnreachable,
+		Explanation: "School belt: Kevin niet opgehaald, regisseur en duo-partner niet bereikbaar.", Confirmed: true})
+	if err != nil {
+		return 0, err
+	}
+	_, err = s.DB().Exec(`UPDATE emergency_accesses SET expires_at = started_at WHERE id = $1`, e.ID)
+	return e.ID, err
 }
 
 // youthTrackExtras starts the youth worker's track with the 13-year-old of the
@@ -451,7 +470,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	if opt.reports != nil {
 		reports = opt.reports
 	}
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Emergencies: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,9 @@ type familyListPage struct {
 	// Checkups are the closed families whose last coordinator the actor
 	// was, with check-ups still to do ("Mijn gezinnen" only).
 	Checkups []*regie.FamilySummary
+	// Emergencies are the break-glass accesses to the actor's families
+	// (the team's, for the team leader) the actor has not seen yet.
+	Emergencies []*regie.EmergencyAccess
 }
 
 func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
@@ -59,6 +62,11 @@ func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
 	p.Families, p.Total = familyCards(list, regie.DateOf(h.Clock.Now()), &norms), total
 	if !p.Team && p.Query == "" && page == 1 {
 		if p.Checkups, err = h.Checkups.FindCheckupsDue(r.Context()); err != nil {
+			return err
+		}
+	}
+	if p.Query == "" && page == 1 {
+		if p.Emergencies, err = h.Emergencies.UnseenEmergencyAccesses(r.Context()); err != nil {
 			return err
 		}
 	}

@@ -171,6 +171,48 @@ func teamLeaderOnly(okStatus int) func(role, rel string) int {
 	}
 }
 
+// breakGlass: a casemanager or youth worker of the family's team who is
+// not assigned to it may ask for break-glass access; for everyone else,
+// and the family they are assigned to, there is no such page.
+func breakGlass(okStatus int) func(role, rel string) int {
+	return func(role, rel string) int {
+		switch {
+		case role == "uitgelogd":
+			return redirect
+		case (role == "casemanager" || role == "jeugdhulpverlener") && rel == "same-team":
+			return okStatus
+		}
+		return notFound
+	}
+}
+
+func emergencyForm(*storetest.Fixture, string) url.Values {
+	return url.Values{"reason": {"acuut_onveilig"}, "confirm": {"1"},
+		"explanation": {"Politie belt over een melding van huiselijk geweld; regisseur met verlof."}}
+}
+
+// privacyOrNotFound: the privacy officer's review of an access; for
+// everyone else it does not exist.
+func privacyOrNotFound(okStatus int) func(role, rel string) int {
+	return func(role, rel string) int {
+		switch role {
+		case "uitgelogd":
+			return redirect
+		case "privacy_officer":
+			return okStatus
+		}
+		return notFound
+	}
+}
+
+// notFoundLoggedIn: not found for everyone logged in.
+func notFoundLoggedIn(role, rel string) int {
+	if role == "uitgelogd" {
+		return redirect
+	}
+	return notFound
+}
+
 // loggedIn allows everyone who is logged in.
 func loggedIn(role, rel string) int {
 	if role == "uitgelogd" {
@@ -733,6 +775,15 @@ var expectations = map[string]expectation{
 		return url.Values{"tarief.uur_casemanager": {"68,50"}, "tarief.uur_casemanager.bron": {"Begroting 2026"}}
 	}},
 
+	"GET /gezinnen/noodtoegang":       {status: notFoundLoggedIn}, // no dossier number given
+	"GET /gezinnen/{id}/noodtoegang":  {family: true, status: breakGlass(ok)},
+	"POST /gezinnen/{id}/noodtoegang": {family: true, status: breakGlass(redirect), form: emergencyForm},
+	"GET /noodtoegang":                {status: only(ok, "privacy_officer")},
+	"GET /noodtoegang/{id}":           {status: privacyOrNotFound(ok)},
+	"POST /noodtoegang/{id}": {status: privacyOrNotFound(redirect), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"verdict": {"gerechtvaardigd"}}
+	}},
+
 	"GET /toegangslog":                 {status: only(ok, "privacy_officer")},
 	"GET /toegangslog/gezinnen/{id}":   {family: true, status: func(role, rel string) int { return only(ok, "privacy_officer")(role, rel) }},
 	"GET /toegangslog/gebruikers/{id}": {status: only(ok, "privacy_officer")},
@@ -763,6 +814,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 		id = fmt.Sprint(f.Casemanager2.ID)
 	case strings.HasPrefix(p, "/werkbegeleiding/"):
 		id = fmt.Sprint(f.Casemanager.ID)
+	case strings.HasPrefix(p, "/noodtoegang/"):
+		id = fmt.Sprint(template.emergency)
 	case strings.HasPrefix(p, "/bevestigingen/"):
 		id = fmt.Sprint(template.pendingChange)
 	case strings.HasPrefix(p, "/sociale-kaart/"):

@@ -54,6 +54,8 @@ type Config struct {
 	// Partners is a network partner's own work: its families, its
 	// organisation's agreements.
 	Partners regie.PartnerService
+	// Emergencies is break-glass access (noodtoegang) and its review.
+	Emergencies regie.EmergencyService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -320,6 +322,15 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /rapportages/afdruk", handle: h.printReport},
 		{pattern: "GET /rapportages.csv", handle: h.downloadReportCSV},
 		{pattern: "GET /rapportages.xlsx", handle: h.downloadReportXLSX},
+
+		// Break-glass access (noodtoegang): a team member's form, and the
+		// privacy officer's review of each access.
+		{pattern: "GET /gezinnen/noodtoegang", handle: h.findEmergencyFamily},
+		{pattern: "GET /gezinnen/{id}/noodtoegang", handle: h.showEmergencyForm},
+		{pattern: "POST /gezinnen/{id}/noodtoegang", handle: h.startEmergency},
+		{pattern: "GET /noodtoegang", handle: h.showEmergencyReviews},
+		{pattern: "GET /noodtoegang/{id}", handle: h.showEmergencyReview},
+		{pattern: "POST /noodtoegang/{id}", handle: h.reviewEmergency},
 
 		// Access log, for the privacy officer.
 		{pattern: "GET /toegangslog", handle: h.showAuditSearch},

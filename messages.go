@@ -308,6 +308,7 @@ const (
 	MsgEmergencyReviewed      Msg = "emergency_reviewed"
 	MsgFlashEmergencyStarted  Msg = "flash_emergency_started"
 	MsgFlashEmergencyReviewed Msg = "flash_emergency_reviewed"
+	MsgDossierNumberInvalid   Msg = "dossier_number_invalid"
 )
 
 // Message codes of the effect, the cost and benefit and their rates
@@ -608,6 +609,7 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgEmergencyReviewed:      "Deze noodtoegang is al beoordeeld.",
 	MsgFlashEmergencyStarted:  "U heeft noodtoegang tot dit gezin. Alles wat u inziet, wordt vastgelegd.",
 	MsgFlashEmergencyReviewed: "De beoordeling van de noodtoegang is vastgelegd.",
+	MsgDossierNumberInvalid:   "Geef het dossiernummer van het gezin, bijvoorbeeld G-000123.",
 
 	MsgFlashPartnerProgress:    "De voortgang van uw afspraak is vastgelegd. De regisseur ziet de nieuwe stand bij de afspraak.",
 	MsgFlashStagnationReported: "Uw melding van stagnatie is verstuurd. De regisseur ziet uw melding en neemt zo nodig contact met u op.",
@@ -659,7 +661,7 @@ var fieldLabels = map[string]string{
 	"outcome": "Besluit", "review_on": "Opnieuw bekijken op", "contact_keeper": "Contact tijdens het wachten",
 	"contra_indications": "Contra-indicaties", "override_reason": "Reden voor uitzondering", "warm_referral_org": "Warme doorverwijzing",
 	"feedback": "Terugkoppeling aan de aanmelder", "notes": "Notitie", "link_family": "Bestaand gezin",
-	"explanation": "Toelichting op de noodsituatie", "verdict": "Oordeel",
+	"explanation": "Toelichting op de noodsituatie", "verdict": "Oordeel", "dossier": "Dossiernummer",
 	"note": "Toelichting", "kind": "Soort", "youth_worker": "Jeugdhulpverlener", "member": "Gezinslid",
 	"what": "Wat is de zorg", "since": "Sinds", "severity": "Ernst", "actions": "Wat wordt eraan gedaan", "meldcode": "Meldcode",
 	"contact_person": "Contactpersoon", "phone": "Telefoon", "waiting_weeks": "Wachttijd",

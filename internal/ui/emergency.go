@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 
 	"regie"
 	"regie/internal/request"
@@ -71,18 +72,26 @@ func (h *Handler) startEmergency(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// findEmergencyFamily sends the dossier number typed on "Mijn gezinnen"
-// to its family's form. It reads nothing: the form answers not found for
-// a family the actor may not open this way, as for a missing one.
+// findEmergencyFamily is the way in from "Mijn gezinnen": the dossier
+// number of a family of the team (as the team meeting's agenda shows it)
+// leads to that family's form. It reads nothing: the form answers not
+// found for a family the actor may not open this way, as for a missing one.
 func (h *Handler) findEmergencyFamily(w http.ResponseWriter, r *http.Request) error {
 	if !h.Permissions.Permissions(r.Context()).BreakGlass {
 		return regie.NotFound()
 	}
-	id, ok := regie.ParseDossierNumber(r.URL.Query().Get("dossier"))
-	if !ok {
-		return regie.NotFound()
+	q := r.URL.Query()
+	f := newForm(url.Values{"dossier": {q.Get("dossier")}}, "dossier")
+	status := http.StatusOK
+	if _, asked := q["dossier"]; asked {
+		if id, ok := regie.ParseDossierNumber(q.Get("dossier")); ok {
+			http.Redirect(w, r, fmt.Sprintf("/gezinnen/%d/noodtoegang", id), http.StatusSeeOther)
+			return nil
+		}
+		f.Errors = map[string]string{"dossier": regie.Text(regie.MsgDossierNumberInvalid)}
+		status = http.StatusUnprocessableEntity
 	}
-	http.Redirect(w, r, fmt.Sprintf("/gezinnen/%d/noodtoegang", id), http.StatusSeeOther)
+	h.render(w, r, status, "emergency_find", &view{Title: "Noodtoegang", Nav: h.familyNav(r), Form: f})
 	return nil
 }
 

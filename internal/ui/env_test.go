@@ -80,7 +80,7 @@ var template struct {
 	// emergency is a break-glass access of the casemanager to the team's
 	// other family (FamTeam), run out already, waiting for review.
 	emergency int64
-	err     error
+	err       error
 }
 
 func fixtureFile(t *testing.T) (string, *storetest.Fixture) {

@@ -172,14 +172,15 @@ func teamLeaderOnly(okStatus int) func(role, rel string) int {
 }
 
 // breakGlass: a casemanager or youth worker of the family's team who is
-// not assigned to it may ask for break-glass access; for everyone else,
+// not assigned to it may ask for break-glass access (rel "-": the form
+// that takes a dossier number); for everyone else,
 // and the family they are assigned to, there is no such page.
 func breakGlass(okStatus int) func(role, rel string) int {
 	return func(role, rel string) int {
 		switch {
 		case role == "uitgelogd":
 			return redirect
-		case (role == "casemanager" || role == "jeugdhulpverlener") && rel == "same-team":
+		case (role == "casemanager" || role == "jeugdhulpverlener") && (rel == "same-team" || rel == "-"):
 			return okStatus
 		}
 		return notFound
@@ -203,14 +204,6 @@ func privacyOrNotFound(okStatus int) func(role, rel string) int {
 		}
 		return notFound
 	}
-}
-
-// notFoundLoggedIn: not found for everyone logged in.
-func notFoundLoggedIn(role, rel string) int {
-	if role == "uitgelogd" {
-		return redirect
-	}
-	return notFound
 }
 
 // loggedIn allows everyone who is logged in.
@@ -775,7 +768,7 @@ var expectations = map[string]expectation{
 		return url.Values{"tarief.uur_casemanager": {"68,50"}, "tarief.uur_casemanager.bron": {"Begroting 2026"}}
 	}},
 
-	"GET /gezinnen/noodtoegang":       {status: notFoundLoggedIn}, // no dossier number given
+	"GET /gezinnen/noodtoegang":       {status: breakGlass(ok)}, // the dossier number's form: as for the team's family
 	"GET /gezinnen/{id}/noodtoegang":  {family: true, status: breakGlass(ok)},
 	"POST /gezinnen/{id}/noodtoegang": {family: true, status: breakGlass(redirect), form: emergencyForm},
 	"GET /noodtoegang":                {status: only(ok, "privacy_officer")},

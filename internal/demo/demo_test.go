@@ -56,6 +56,16 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 		t.Errorf("%d team members without a 06-number", n)
 	}
 
+	// One break-glass access has run out and waits for the privacy
+	// officer's review; every read during it is marked in the log.
+	if n := count(`SELECT count(*) FROM emergency_accesses WHERE reviewed_at IS NULL`); n != 1 {
+		t.Errorf("%d emergency accesses waiting for review, want 1", n)
+	}
+	if n := count(`SELECT count(*) FROM audit a JOIN emergency_accesses e ON a.user_id = e.user_id AND a.family_id = e.family_id
+		WHERE a.outcome = 'ok' AND a.basis LIKE 'noodtoegang %'`); n < 2 {
+		t.Errorf("%d marked audit rows of the demo's emergency access", n)
+	}
+
 	leader := teamLeader(t, st)
 	list, _, err := st.FindFamilies(leader, regie.FamilyFilter{Scope: regie.ScopeTeam, Limit: 100})
 	if err != nil {

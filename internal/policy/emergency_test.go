@@ -59,11 +59,23 @@ func TestDecide_EmergencyReadOnly(t *testing.T) {
 		{"closed file", &regie.Actor{UserID: 7, Role: regie.RoleCasemanager, TeamID: 1}, regie.ActionRead, regie.SegFamily,
 			func() *policy.Facts { f := glassFacts(7, now); f.Closed = true; return f }, false},
 		{"youth confidential", &regie.Actor{UserID: 7, Role: regie.RoleCasemanager, TeamID: 1}, regie.ActionRead, regie.SegYouthConfidential,
-			func() *policy.Facts { f := glassFacts(7, now); f.Youth = &policy.YouthFacts{MemberID: 3, Age: 15}; return f }, false},
+			func() *policy.Facts {
+				f := glassFacts(7, now)
+				f.Youth = &policy.YouthFacts{MemberID: 3, Age: 15}
+				return f
+			}, false},
 		{"child under 12's part", &regie.Actor{UserID: 7, Role: regie.RoleCasemanager, TeamID: 1}, regie.ActionRead, regie.SegYouthConfidential,
-			func() *policy.Facts { f := glassFacts(7, now); f.Youth = &policy.YouthFacts{MemberID: 3, Age: 9}; return f }, false},
+			func() *policy.Facts {
+				f := glassFacts(7, now)
+				f.Youth = &policy.YouthFacts{MemberID: 3, Age: 9}
+				return f
+			}, false},
 		{"youth's own consents", &regie.Actor{UserID: 7, Role: regie.RoleCasemanager, TeamID: 1}, regie.ActionRead, regie.SegYouthConsent,
-			func() *policy.Facts { f := glassFacts(7, now); f.Youth = &policy.YouthFacts{MemberID: 3, Age: 15}; return f }, false},
+			func() *policy.Facts {
+				f := glassFacts(7, now)
+				f.Youth = &policy.YouthFacts{MemberID: 3, Age: 15}
+				return f
+			}, false},
 		{"partner with a forged access", &regie.Actor{UserID: 7, Role: regie.RolePartner, OrganisationID: 4}, regie.ActionRead, regie.SegFamily, nil, false},
 		{"admin", &regie.Actor{UserID: 7, Role: regie.RoleAdmin}, regie.ActionRead, regie.SegFamily, nil, false},
 		{"privacy officer", &regie.Actor{UserID: 7, Role: regie.RolePrivacy}, regie.ActionRead, regie.SegFamily, nil, false},

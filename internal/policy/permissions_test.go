@@ -111,9 +111,9 @@ func TestActorPermissions(t *testing.T) {
 		want  regie.Permissions
 	}{
 		{&regie.Actor{UserID: 1, Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{MyFamilies: true, Worklist: true, Meeting: true,
-			Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, SocialMap: true, OwnSupervision: true}},
+			Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, SocialMap: true, OwnSupervision: true, BreakGlass: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RoleYouthWorker, TeamID: 1}, regie.Permissions{MyFamilies: true, Worklist: true, Meeting: true,
-			Referrals: true, WaitingList: true, SocialMap: true, OwnSupervision: true}},
+			Referrals: true, WaitingList: true, SocialMap: true, OwnSupervision: true, BreakGlass: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RoleTeamLeader, TeamID: 1}, regie.Permissions{MyFamilies: true, TeamFamilies: true,
 			NewFamily: true, Meeting: true, Referrals: true, Refer: true, ReferOnBehalf: true, WaitingList: true, Supervision: true,
 			Assignments: true, Confirmations: true, SocialMap: true, Reports: true}},
@@ -126,7 +126,8 @@ func TestActorPermissions(t *testing.T) {
 		// assignments (separation of duties).
 		{&regie.Actor{UserID: 1, Role: regie.RoleAdmin}, regie.Permissions{SocialMap: true, EditSocialMap: true,
 			Accounts: true, Confirmations: true, Settings: true, Rates: true}},
-		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, regie.Permissions{SocialMap: true, Confirmations: true, AuditLog: true, ExportAuditLog: true}},
+		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, regie.Permissions{SocialMap: true, Confirmations: true, AuditLog: true, ExportAuditLog: true,
+			EmergencyReviews: true}},
 		{&regie.Actor{Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{}}, // no complete log-in
 	} {
 		t.Run(string(tc.actor.Role), func(t *testing.T) {

@@ -61,7 +61,7 @@ func TestBrowser_Emergency(t *testing.T) {
 		t.Errorf("the reason chosen is not kept")
 	}
 	check(cm.browserTab, "formulier-fouten")
-	cm.do("clear the explanation", chromedp.SetValue(chromedp.CSS(`#f-explanation`), ""))
+	evalJS[bool](cm.browserTab, `(e => { e.value = ''; return true })(document.querySelector('#f-explanation'))`) // clear what was kept
 	cm.tap("#f-explanation")
 	cm.typeFocused("#f-explanation", "Politie belt over Anas na een vechtpartij; Youssef is niet bereikbaar.")
 	cm.tap(`#f-confirm`)
@@ -120,7 +120,8 @@ func TestBrowser_Emergency(t *testing.T) {
 	po.wantText(".error-summary", "Oordeel")
 	check(po, "beoordeling-fouten")
 	po.do("choose the verdict", chromedp.Click(chromedp.CSS(`input[name=verdict][value=gerechtvaardigd] + label`), chromedp.NodeVisible))
-	po.typeInto("#f-note", "Crisisdienst in de avond, regisseur onbereikbaar: terecht.")
+	po.do("type the note", chromedp.Click(chromedp.CSS(`#f-note`), chromedp.NodeVisible),
+		chromedp.KeyEvent("Crisisdienst in de avond, regisseur onbereikbaar: terecht."))
 	po.press(`form[action="`+review+`"] button[type=submit]`, http.StatusOK)
 	po.wantPath(`/noodtoegang$`)
 	po.wantText(".flash", "De beoordeling van de noodtoegang is vastgelegd.")

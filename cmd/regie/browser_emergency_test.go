@@ -31,6 +31,7 @@ func TestBrowser_Emergency(t *testing.T) {
 	m := startDemoOnClock(t, clock)
 	base := m.Server.URL()
 	check := accessibilityCheck(t, axeSource(t), "noodtoegang-")
+	shots := newScreenshots(t, "noodtoegang")
 
 	yo := demoActor(t, m, "casemanager2@demo.regie.nl")
 	list, _, err := m.Store.FindFamilies(yo, regie.FamilyFilter{Scope: regie.ScopeMine, Query: "Benali", Limit: 5})
@@ -44,6 +45,7 @@ func TestBrowser_Emergency(t *testing.T) {
 	cm.logIn("casemanager@demo.regie.nl", demo.Password)
 	cm.open(page, http.StatusNotFound)
 	cm.wantText("h1", "Niet gevonden")
+	shots.take(cm.browserTab, "geweigerd")
 	if strings.Contains(cm.text("main"), "Benali") {
 		t.Errorf("the denied page names the family")
 	}
@@ -61,6 +63,7 @@ func TestBrowser_Emergency(t *testing.T) {
 		t.Errorf("the reason chosen is not kept")
 	}
 	check(cm.browserTab, "formulier-fouten")
+	shots.take(cm.browserTab, "formulier-fouten")
 	evalJS[bool](cm.browserTab, `(e => { e.value = ''; return true })(document.querySelector('#f-explanation'))`) // clear what was kept
 	cm.tap("#f-explanation")
 	cm.typeFocused("#f-explanation", "Politie belt over Anas na een vechtpartij; Youssef is niet bereikbaar.")
@@ -76,6 +79,7 @@ func TestBrowser_Emergency(t *testing.T) {
 	}
 	cm.checkPhoneLayout("gezin onder noodtoegang")
 	check(cm.browserTab, "gezin")
+	shots.take(cm.browserTab, "gezin-banner")
 
 	// Youssef, the coordinator, is told on his start page.
 	co := newBrowserTab(t, browser, base, "casemanager2")
@@ -83,9 +87,11 @@ func TestBrowser_Emergency(t *testing.T) {
 	co.wantPath(`/gezinnen`)
 	co.wantText("#h-noodtoegang", "Noodtoegang tot uw gezinnen")
 	co.wantText("#h-noodtoegang ~ ul", "Sanne Verbeek")
+	shots.take(co, "regisseur-start")
 	co.press(`#h-noodtoegang ~ ul a[href="`+page+`"]`, http.StatusOK)
 	co.wantText("ul.emergencies", "Politie belt over Anas")
 	co.wantText("ul.emergencies", "Wacht op beoordeling door de privacy officer")
+	shots.take(co, "regisseur-gezin")
 	co.open("/gezinnen", http.StatusOK)
 	if strings.Contains(co.text("main"), "Sanne Verbeek (casemanager)") {
 		t.Errorf("still told after seeing it at the family")
@@ -105,6 +111,7 @@ func TestBrowser_Emergency(t *testing.T) {
 	po.press(`main .notice a[href="/noodtoegang"]`, http.StatusOK)
 	po.wantText("h1", "Noodtoegang beoordelen")
 	check(po, "lijst")
+	shots.take(po, "privacy-lijst")
 	var id int64
 	if err := m.Store.DB().QueryRow(`SELECT id FROM emergency_accesses WHERE family_id = $1`, list[0].ID).Scan(&id); err != nil {
 		t.Fatal(err)
@@ -119,6 +126,7 @@ func TestBrowser_Emergency(t *testing.T) {
 	po.press(`form[action="`+review+`"] button[type=submit]`, http.StatusUnprocessableEntity)
 	po.wantText(".error-summary", "Oordeel")
 	check(po, "beoordeling-fouten")
+	shots.take(po, "privacy-beoordeling")
 	po.do("choose the verdict", chromedp.Click(chromedp.CSS(`input[name=verdict][value=gerechtvaardigd] + label`), chromedp.NodeVisible))
 	po.do("type the note", chromedp.Click(chromedp.CSS(`#f-note`), chromedp.NodeVisible),
 		chromedp.KeyEvent("Crisisdienst in de avond, regisseur onbereikbaar: terecht."))
@@ -126,6 +134,7 @@ func TestBrowser_Emergency(t *testing.T) {
 	po.wantPath(`/noodtoegang$`)
 	po.wantText(".flash", "De beoordeling van de noodtoegang is vastgelegd.")
 	po.wantText("#h-done ~ .table-wrap", "Gezin Benali")
+	shots.take(po, "privacy-beoordeeld")
 	if strings.Contains(po.text("#h-open ~ *"), "Sanne Verbeek") {
 		t.Errorf("the reviewed access is still open")
 	}

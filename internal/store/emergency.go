@@ -105,7 +105,7 @@ func (s *Store) StartEmergencyAccess(ctx context.Context, familyID int64, in reg
 			return fmt.Errorf("store: start emergency access: %w", err)
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegEmergency,
-			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("noodtoegang %d gegeven tot %s", e.ID, ts(e.ExpiresAt))})
+			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("noodtoegang %d gegeven tot %s", e.ID, regie.FormatDateTime(e.ExpiresAt))})
 	})
 	return e, err
 }

@@ -34,7 +34,7 @@ func (h *Handler) renderEmergencyForm(w http.ResponseWriter, r *http.Request, st
 	}
 	if o.Active != nil {
 		// Running already: nothing to ask, the family is open.
-		http.Redirect(w, r, fmt.Sprintf("/gezinnen/%d", id), http.StatusSeeOther)
+		h.redirect(w, r, fmt.Sprintf("/gezinnen/%d", id), "")
 		return nil
 	}
 	if f == nil {
@@ -85,7 +85,7 @@ func (h *Handler) findEmergencyFamily(w http.ResponseWriter, r *http.Request) er
 	status := http.StatusOK
 	if _, asked := q["dossier"]; asked {
 		if id, ok := regie.ParseDossierNumber(q.Get("dossier")); ok {
-			http.Redirect(w, r, fmt.Sprintf("/gezinnen/%d/noodtoegang", id), http.StatusSeeOther)
+			h.redirect(w, r, fmt.Sprintf("/gezinnen/%d/noodtoegang", id), "")
 			return nil
 		}
 		f.Errors = map[string]string{"dossier": regie.Text(regie.MsgDossierNumberInvalid)}

@@ -9,7 +9,7 @@ import (
 
 func (h *Handler) showFamily(w http.ResponseWriter, r *http.Request) error {
 	fam, err := h.familyFromPath(r)
-	if regie.ErrorCode(err) == regie.ENOTFOUND && h.Permissions.Permissions(r.Context()).BreakGlass {
+	if regie.ErrorCode(err) == regie.ENOTFOUND && !wantsJSON(r) && h.Permissions.Permissions(r.Context()).BreakGlass {
 		// The same page for a missing family, another team's and one of
 		// the actor's own team: only the way to ask for break-glass
 		// access is added, for everyone who may ever ask.

@@ -17,6 +17,9 @@ const (
 	ActionExport Action = "export"
 	ActionLogin  Action = "login"
 	ActionLogout Action = "logout"
+	// ActionDestroy is the destruction of a family's file (Jeugdwet
+	// 7.3.8 and 7.3.9).
+	ActionDestroy Action = "destroy"
 )
 
 // Actions lists the actions with their Dutch labels.
@@ -28,6 +31,7 @@ var Actions = []Choice[Action]{
 	{ActionExport, "Afdrukken / exporteren"},
 	{ActionLogin, "Inloggen"},
 	{ActionLogout, "Uitloggen"},
+	{ActionDestroy, "Vernietigen"},
 }
 
 // Label returns the Dutch label.
@@ -118,6 +122,11 @@ const (
 	// list of them a family's coordinator and team leader see, and the
 	// privacy officer's review.
 	SegEmergency Segment = "noodtoegang"
+	// SegRetention is the retention of closed files: their dates, legal
+	// holds, the approval of their destruction and the destruction;
+	// SegDestructionRequest a family member's request to destroy.
+	SegRetention          Segment = "bewaartermijnen"
+	SegDestructionRequest Segment = "vernietigingsverzoek"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -158,6 +167,8 @@ var Segments = []Choice[Segment]{
 	{SegReports, "Rapportages"},
 	{SegReportFamilies, "Gezinnen achter een rapportagecijfer"},
 	{SegEmergency, "Noodtoegang"},
+	{SegRetention, "Bewaartermijnen en vernietiging"},
+	{SegDestructionRequest, "Verzoek tot vernietiging"},
 }
 
 // Label returns the Dutch label.

@@ -115,6 +115,20 @@ const (
 	MsgFlashEvalDiscussed Msg = "flash_eval_discussed"
 	MsgFlashEvalVersion   Msg = "flash_eval_version"
 
+	// Retention and destruction (retention.go).
+	MsgRequestGrantException Msg = "request_grant_exception"
+	MsgHoldExists            Msg = "hold_exists"
+	MsgNoHold                Msg = "no_hold"
+	MsgNotDue                Msg = "not_due"
+	MsgNoneSelected          Msg = "none_selected"
+	MsgRequestDecided        Msg = "request_decided"
+	MsgFlashHoldPlaced       Msg = "flash_hold_placed"
+	MsgFlashHoldLifted       Msg = "flash_hold_lifted"
+	MsgFlashBatchApproved    Msg = "flash_batch_approved"
+	MsgFlashRequestRecorded  Msg = "flash_request_recorded"
+	MsgFlashRequestDecided   Msg = "flash_request_decided"
+	MsgFlashRunDone          Msg = "flash_run_done"
+
 	// Signals and what is due (signals.go).
 	MsgSignalAcute            Msg = "signal_acute"
 	MsgSignalIntensiveLong    Msg = "signal_intensive_long"
@@ -431,6 +445,19 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashEvalDiscussed:   "Vastgelegd: de evaluatie is besproken in het teamoverleg. Het besluit staat in de notulen.",
 	MsgFlashEvalVersion:     "Er is een nieuwe conceptversie van het plan uit deze evaluatie. Pas aan wat de evaluatie veranderde.",
 
+	MsgRequestGrantException: "Een toegewezen verzoek steunt niet op een uitzondering: kies geen uitzondering, of weiger het verzoek.",
+	MsgHoldExists:            "Voor dit dossier is de bewaarplicht al verlengd.",
+	MsgNoHold:                "Voor dit dossier is de bewaarplicht niet verlengd.",
+	MsgNotDue:                "Dossier %s kan nu niet worden vernietigd: de bewaartermijn is niet verstreken, de bewaarplicht is verlengd of het is al goedgekeurd.",
+	MsgNoneSelected:          "Kies ten minste één dossier.",
+	MsgRequestDecided:        "Over dit verzoek is al besloten.",
+	MsgFlashHoldPlaced:       "De bewaarplicht is verlengd: het dossier wordt niet vernietigd zolang die geldt.",
+	MsgFlashHoldLifted:       "De verlenging van de bewaarplicht is opgeheven.",
+	MsgFlashBatchApproved:    "De vernietiging is goedgekeurd. De dagelijkse vernietigingsronde voert haar uit.",
+	MsgFlashRequestRecorded:  "Het verzoek tot vernietiging is vastgelegd. Beslis binnen drie maanden na ontvangst.",
+	MsgFlashRequestDecided:   "Het besluit over het verzoek is vastgelegd.",
+	MsgFlashRunDone:          "De vernietigingsronde is uitgevoerd. Het verslag staat hieronder.",
+
 	MsgSignalAcute:            "Acuut onveilig: er is een open, acute zorg over de veiligheid van de kinderen.",
 	MsgSignalIntensiveLong:    "De intensieve fase duurt al %d maanden (norm: hooguit %d). Heeft het gezin meer permanente hulp nodig? Overweeg door te verwijzen.",
 	MsgSignalIntensiveHours:   "Al %s uur in de intensieve fase (norm: ongeveer %d). Heeft het gezin meer permanente hulp nodig?",
@@ -641,6 +668,8 @@ func Catalogue() map[Msg]string {
 // of a form, so "Vul dit veld in." there reads "Voornaam: Vul dit veld in."
 // The labels on the fields themselves are in the templates.
 var fieldLabels = map[string]string{
+	"hold_reason": "Reden", "member_id": "Wie vraagt het", "received_on": "Ontvangen op",
+	"exception":  "Uitzondering",
 	"checkup_on": "Datum van de check-up", "spoken_with": "Met wie heeft u gesproken", "other_people": "Iemand anders",
 	"orgs": "Organisaties", "family_doing": "Hoe gaat het met het gezin", "cooperation": "Hoe verloopt de samenwerking",
 	"assessment": "Beoordeling",

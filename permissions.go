@@ -47,6 +47,9 @@ type Permissions struct {
 	// officer's review of those accesses.
 	BreakGlass       bool
 	EmergencyReviews bool
+	// Retention: the privacy officer's page of retention dates, legal
+	// holds, destruction and requests to destroy.
+	Retention bool
 }
 
 // PermissionService tells what the actor of ctx may do.

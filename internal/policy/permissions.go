@@ -119,6 +119,7 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	p.Rates = p.Settings
 	p.BreakGlass = BreakGlass(a)
 	p.EmergencyReviews = ReviewsEmergencies(a)
+	p.Retention = Can(a, regie.ActionRead, regie.SegRetention, nil)
 	return p
 }
 

@@ -170,6 +170,8 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		if act == regie.ActionRead && a.Role == regie.RolePartner && a.OrganisationID != 0 {
 			return allow(partnerListBasis)
 		}
+	case regie.SegRetention, regie.SegDestructionRequest:
+		return retention(a, act, seg)
 	case regie.SegAuditLog:
 		// The privacy officer reads the log and downloads a family's, to
 		// answer a parent who asks who saw their file; the download is
@@ -188,6 +190,31 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 			(a.Role == regie.RoleAdmin || a.Role == regie.RoleSystem) {
 			return allow(adminOrTeamLeaderBasis(a))
 		}
+	}
+	return deny
+}
+
+// retentionBasis is the basis of the privacy officer's retention work.
+const retentionBasis = "privacy officer: bewaartermijnen (Jeugdwet 7.3.8/7.3.9)"
+
+// retention covers the retention of closed files and destruction
+// (SegRetention) and the requests to destroy (SegDestructionRequest):
+// the privacy officer's alone. The command line (an operator's
+// `regie retention run`, and serve's daily run) only destroys what the
+// privacy officer approved; it neither approves nor reads.
+func retention(a *regie.Actor, act regie.Action, seg regie.Segment) Decision {
+	switch {
+	case a.Role == regie.RolePrivacy && a.UserID != 0:
+		switch act {
+		case regie.ActionRead, regie.ActionCreate, regie.ActionUpdate:
+			return allow(retentionBasis)
+		case regie.ActionDestroy:
+			if seg == regie.SegRetention {
+				return allow(retentionBasis)
+			}
+		}
+	case a.Role == regie.RoleSystem && act == regie.ActionDestroy && seg == regie.SegRetention:
+		return allow("vernietigingsronde: goedgekeurd door de privacy officer")
 	}
 	return deny
 }

@@ -281,11 +281,11 @@ func (s *Store) ReferFromCheckup(ctx context.Context, familyID, checkupID int64)
 		}
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO referrals
-			(team_id, status, referrer_org_id, referrer_name, referrer_function, referrer_phone, referrer_email,
+			(id, team_id, status, referrer_org_id, referrer_name, referrer_function, referrer_phone, referrer_email,
 			 entered_by, received_via, household_name, street, postcode, city, district_id, dutch_proficiency, languages,
 			 problem_duration, help_tried, introducer_name, introducer_function, introducer_phone,
 			 commitment, commitment_notes, safety, safety_notes, created_at, meeting_id, family_id)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, '', '', '',
+			VALUES (`+tx.s.d.newID("referrals")+`, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, '', '', '',
 			 $19, '', $20, '', $21, $22, $23) RETURNING id`,
 			teamID, string(regie.ReferralOnAgenda), in.ReferrerOrgID, in.ReferrerName, in.ReferrerFunction, in.ReferrerPhone,
 			in.ReferrerEmail, tx.actor.UserID, string(in.ReceivedVia), in.HouseholdName, in.Street, in.Postcode, in.City,

@@ -189,3 +189,16 @@ func likePattern(s string) string {
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// newID is the value of the id column of a new row of table (families,
+// members, referrals: the ids the access log names). PostgreSQL's
+// identity never reuses an id. SQLite gives the largest id plus one, which
+// after the newest row was destroyed (retention.go) would be a destroyed
+// one's again: the id starts above the floor of the destroyed ids. With
+// neither a row nor a floor the expression is NULL, and SQLite picks.
+func (d dialect) newID(table string) string {
+	if d.name == "postgres" {
+		return "DEFAULT"
+	}
+	return "(SELECT max(v) + 1 FROM (SELECT max(id) AS v FROM " + table + " UNION ALL SELECT id FROM id_floors WHERE tbl = '" + table + "'))"
+}

@@ -515,9 +515,9 @@ func (s *Store) CreateFamily(ctx context.Context, in regie.FamilyInput) (*regie.
 		}
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO families
-			(household_name, street, postcode, city, district_id, team_id, dutch_proficiency, languages, interpreter_needed,
+			(id, household_name, street, postcode, city, district_id, team_id, dutch_proficiency, languages, interpreter_needed,
 			 composition_notes, search_text, created_at, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			VALUES (`+tx.s.d.newID("families")+`, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 			in.HouseholdName, in.Street, in.Postcode, in.City, in.DistrictID, tx.actor.TeamID, string(in.DutchProficiency),
 			in.Languages, in.InterpreterNeeded, in.CompositionNotes, strings.ToLower(in.HouseholdName), ts(tx.now), tx.actor.UserID,
 		).Scan(&id); err != nil {

@@ -79,8 +79,8 @@ func (s *Store) AddMember(ctx context.Context, familyID int64, in regie.MemberIn
 		}
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO members
-			(family_id, given_name, family_name, birth_date, relation, bsn, bsn_index, started_on, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			(id, family_id, given_name, family_name, birth_date, relation, bsn, bsn_index, started_on, created_at)
+			VALUES (`+tx.s.d.newID("members")+`, $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
 			familyID, in.GivenName, in.FamilyName, birth.ISO(), string(in.Relation), bsn, index, tx.today().ISO(), ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: add member: %w", err)
 		}

@@ -87,11 +87,11 @@ func (s *Store) CreateReferral(ctx context.Context, in regie.ReferralInput) (*re
 		}
 		var id int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO referrals
-			(team_id, status, referrer_user_id, referrer_org_id, referrer_name, referrer_function, referrer_phone, referrer_email,
+			(id, team_id, status, referrer_user_id, referrer_org_id, referrer_name, referrer_function, referrer_phone, referrer_email,
 			 entered_by, received_via, household_name, street, postcode, city, district_id, dutch_proficiency, languages,
 			 problem_duration, help_tried, introducer_name, introducer_function, introducer_phone, introducer_org_id,
 			 commitment, commitment_notes, safety, safety_notes, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+			VALUES (`+tx.s.d.newID("referrals")+`, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
 			 $24, $25, $26, $27, $28) RETURNING id`,
 			teamID, string(regie.ReferralReceived), referrerUser, in.ReferrerOrgID, in.ReferrerName, in.ReferrerFunction,
 			in.ReferrerPhone, in.ReferrerEmail, a.UserID, string(via), in.HouseholdName, in.Street, in.Postcode, in.City,
@@ -578,9 +578,9 @@ func (tx *tx) startFamily(ctx context.Context, ref *regie.Referral, linkID int64
 	if id == 0 {
 		notes := fmt.Sprintf("Aangemeld door %s (%s), aanmelding %s.", ref.ReferrerName, ref.ReferrerOrgName, ref.Number())
 		if err := tx.QueryRowContext(ctx, `INSERT INTO families
-			(household_name, street, postcode, city, district_id, team_id, dutch_proficiency, languages, composition_notes,
+			(id, household_name, street, postcode, city, district_id, team_id, dutch_proficiency, languages, composition_notes,
 			 created_at, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+			VALUES (`+tx.s.d.newID("families")+`, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
 			ref.HouseholdName, ref.Street, ref.Postcode, ref.City, ref.DistrictID, ref.TeamID, string(ref.DutchProficiency),
 			ref.Languages, notes, ts(tx.now), tx.actor.UserID).Scan(&id); err != nil {
 			return 0, fmt.Errorf("store: start family: %w", err)
@@ -589,8 +589,8 @@ func (tx *tx) startFamily(ctx context.Context, ref *regie.Referral, linkID int64
 			return 0, err
 		}
 		for _, m := range ref.Members {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO members (family_id, given_name, family_name, birth_date, relation, started_on, created_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`, id, m.GivenName, m.FamilyName, m.BirthDate.ISO(), string(m.Relation),
+			if _, err := tx.ExecContext(ctx, `INSERT INTO members (id, family_id, given_name, family_name, birth_date, relation, started_on, created_at)
+				VALUES (`+tx.s.d.newID("members")+`, $1, $2, $3, $4, $5, $6, $7)`, id, m.GivenName, m.FamilyName, m.BirthDate.ISO(), string(m.Relation),
 				tx.today().ISO(), ts(tx.now)); err != nil {
 				return 0, fmt.Errorf("store: start family: %w", err)
 			}
@@ -654,8 +654,8 @@ func (tx *tx) addReferredMembers(ctx context.Context, familyID int64, ref *regie
 		if known {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO members (family_id, given_name, family_name, birth_date, relation, started_on, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, familyID, m.GivenName, m.FamilyName, m.BirthDate.ISO(), string(m.Relation),
+		if _, err := tx.ExecContext(ctx, `INSERT INTO members (id, family_id, given_name, family_name, birth_date, relation, started_on, created_at)
+			VALUES (`+tx.s.d.newID("members")+`, $1, $2, $3, $4, $5, $6, $7)`, familyID, m.GivenName, m.FamilyName, m.BirthDate.ISO(), string(m.Relation),
 			tx.today().ISO(), ts(tx.now)); err != nil {
 			return fmt.Errorf("store: add referred member: %w", err)
 		}

@@ -45,8 +45,11 @@ type Main struct {
 	// AnchorInterval is how often the heads are anchored; zero means a
 	// minute.
 	AnchorInterval time.Duration
-	cancel         context.CancelFunc
-	done           sync.WaitGroup
+	// RetentionInterval is how often the retention run destroys what is
+	// due and approved; zero means a day.
+	RetentionInterval time.Duration
+	cancel            context.CancelFunc
+	done              sync.WaitGroup
 }
 
 // Run opens the database, checks (or, for the demo, migrates) the schema,
@@ -166,12 +169,46 @@ func (m *Main) Run(ctx context.Context) error {
 			}
 		}
 	})
+	// The daily retention run: it destroys only what the privacy officer
+	// approved, is due and not held. First a minute after the start, then
+	// every RetentionInterval (a day); the clock decides what is due.
+	if m.RetentionInterval <= 0 {
+		m.RetentionInterval = 24 * time.Hour
+	}
+	m.done.Go(func() {
+		t := time.NewTimer(time.Minute)
+		defer t.Stop()
+		for {
+			select {
+			case <-bg.Done():
+				return
+			case <-t.C:
+			}
+			m.runRetention(bg)
+			t.Reset(m.RetentionInterval)
+		}
+	})
 	if m.Config.TLSCert == "" && len(m.Config.proxies) == 0 && !loopback(m.Config.Addr) {
 		m.Logger.Warn("regie listens on a network address without TLS: browsers keep the Secure session cookie only over HTTPS " +
 			"(or on localhost), so put a TLS proxy in front (REGIE_TRUSTED_PROXIES) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
 	}
 	m.Logger.Info("regie started", slog.String("url", m.Server.URL()), slog.String("database", st.Dialect()), slog.Bool("demo", m.Demo))
 	return nil
+}
+
+// runRetention is one run of the daily destruction; it logs counts only,
+// never a family's name.
+func (m *Main) runRetention(ctx context.Context) {
+	run, err := m.Store.RunRetention(regie.NewContextWithActor(ctx, regie.SystemActor()))
+	if err != nil {
+		if ctx.Err() == nil {
+			m.Logger.Error("retention run", slog.String("error", err.Error()))
+		}
+		return
+	}
+	if len(run.Families) > 0 {
+		m.Logger.Info("retention run destroyed family files", slog.Int64("run", run.ID), slog.Int("families", len(run.Families)))
+	}
 }
 
 // checkDemoDatabase refuses a database the demo did not create: the demo

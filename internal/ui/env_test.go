@@ -72,6 +72,9 @@ var template struct {
 	// supervisionSession is a session of the team leader with the
 	// casemanager, naming the assigned family.
 	supervisionSession int64
+	// destructionRequest is an open request of the assigned family's
+	// mother to destroy the file, recorded by the privacy officer.
+	destructionRequest int64
 	// youthAgreement and youthGoal are of the youth worker's running
 	// track with the 13-year-old of the assigned family.
 	youthAgreement, youthGoal int64
@@ -178,6 +181,11 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 			return
 		}
 		if template.err = s.DB().QueryRow(`SELECT id FROM account_changes WHERE confirmed_at IS NULL`).Scan(&template.pendingChange); template.err != nil {
+			return
+		}
+		if template.destructionRequest, template.err = s.RecordDestructionRequest(storetest.As(template.f.Privacy), regie.DestructionRequestInput{
+			FamilyID: template.f.FamAssigned.ID, MemberID: template.f.FamAssigned.Members[0].ID, ReceivedOn: "2026-02-20",
+			What: "Het hele dossier."}); template.err != nil {
 			return
 		}
 		template.err = s.Close()
@@ -470,7 +478,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	if opt.reports != nil {
 		reports = opt.reports
 	}
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Emergencies: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Emergencies: s, Retention: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -781,6 +781,27 @@ var expectations = map[string]expectation{
 	"GET /toegangslog/gezinnen/{id}":   {family: true, status: func(role, rel string) int { return only(ok, "privacy_officer")(role, rel) }},
 	"GET /toegangslog/gebruikers/{id}": {status: only(ok, "privacy_officer")},
 
+	// Retention and destruction: the privacy officer's alone.
+	"GET /bewaartermijnen": {status: only(ok, "privacy_officer")},
+	"POST /bewaartermijnen/verlengen": {status: only(redirect, "privacy_officer"), form: func(f *storetest.Fixture, _ string) url.Values {
+		return url.Values{"dossier": {regie.DossierNumber(f.FamAssigned.ID)}, "hold_reason": {"Lopende procedure."}}
+	}},
+	"POST /bewaartermijnen/gezinnen/{id}/opheffen": {status: only(invalid, "privacy_officer"), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"hold_reason": {"Procedure afgerond."}} // no hold to lift
+	}},
+	"GET /bewaartermijnen/goedkeuren":      {status: only(ok, "privacy_officer")},
+	"POST /bewaartermijnen/goedkeuren":     {status: only(invalid, "privacy_officer")}, // nothing chosen
+	"POST /bewaartermijnen/ronde":          {status: only(redirect, "privacy_officer")},
+	"GET /bewaartermijnen/verzoeken/nieuw": {status: only(ok, "privacy_officer")},
+	"POST /bewaartermijnen/verzoeken": {status: only(redirect, "privacy_officer"), form: func(f *storetest.Fixture, _ string) url.Values {
+		return url.Values{"dossier": {fmt.Sprint(f.FamTeam.ID)}, "member_id": {fmt.Sprint(f.FamTeam.Members[0].ID)},
+			"received_on": {"2026-03-01"}, "what": {"Het hele dossier."}}
+	}},
+	"GET /bewaartermijnen/verzoeken/{id}": {status: only(ok, "privacy_officer")},
+	"POST /bewaartermijnen/verzoeken/{id}": {status: only(redirect, "privacy_officer"), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"outcome": {"geweigerd"}, "exception": {"belang_ander"}, "reason": {"Het dossier gaat ook over de broer."}}
+	}},
+
 	"GET /beheer/gebruikers":       {status: only(ok, "functioneel_beheerder")},
 	"GET /beheer/gebruikers/nieuw": {status: only(ok, "functioneel_beheerder")},
 	"POST /beheer/gebruikers": {status: only(ok, "functioneel_beheerder"), form: func(f *storetest.Fixture, rel string) url.Values {
@@ -805,6 +826,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 		id = fmt.Sprint(f.Casemanager.ID)
 	case strings.HasPrefix(p, "/beheer/gebruikers/"):
 		id = fmt.Sprint(f.Casemanager2.ID)
+	case strings.HasPrefix(p, "/bewaartermijnen/verzoeken/"):
+		id = fmt.Sprint(template.destructionRequest)
 	case strings.HasPrefix(p, "/werkbegeleiding/"):
 		id = fmt.Sprint(f.Casemanager.ID)
 	case strings.HasPrefix(p, "/noodtoegang/"):

@@ -56,6 +56,8 @@ type Config struct {
 	Partners regie.PartnerService
 	// Emergencies is break-glass access (noodtoegang) and its review.
 	Emergencies regie.EmergencyService
+	// Retention is the privacy officer's retention and destruction.
+	Retention regie.RetentionService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -336,6 +338,20 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /toegangslog", handle: h.showAuditSearch},
 		{pattern: "GET /toegangslog/gezinnen/{id}", handle: h.showFamilyAudit},
 		{pattern: "GET /toegangslog/gebruikers/{id}", handle: h.showUserAudit},
+
+		// Retention and destruction, for the privacy officer (Jeugdwet
+		// 7.3.8 and 7.3.9): the overview, legal holds, the approval after
+		// a second look, the run, and the requests to destroy.
+		{pattern: "GET /bewaartermijnen", handle: h.showRetention},
+		{pattern: "POST /bewaartermijnen/verlengen", handle: h.placeHold},
+		{pattern: "POST /bewaartermijnen/gezinnen/{id}/opheffen", handle: h.liftHold},
+		{pattern: "GET /bewaartermijnen/goedkeuren", handle: h.showApprove},
+		{pattern: "POST /bewaartermijnen/goedkeuren", handle: h.approveDestruction},
+		{pattern: "POST /bewaartermijnen/ronde", handle: h.runRetention},
+		{pattern: "GET /bewaartermijnen/verzoeken/nieuw", handle: h.showRequestNew},
+		{pattern: "POST /bewaartermijnen/verzoeken", handle: h.recordRequest},
+		{pattern: "GET /bewaartermijnen/verzoeken/{id}", handle: h.showRequest},
+		{pattern: "POST /bewaartermijnen/verzoeken/{id}", handle: h.decideRequest},
 
 		// Accounts, for the functional administrator.
 		{pattern: "GET /beheer/gebruikers", handle: h.showUserList},

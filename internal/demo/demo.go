@@ -282,6 +282,9 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 	if err := seedEmergency(ctx, st, clock, users, famIDs); err != nil {
 		return err
 	}
+	if err := seedRetention(ctx, st, clock, users, famIDs); err != nil {
+		return err
+	}
 	return seedReferrals(ctx, st, clock, users, district, orgs, famIDs)
 }
 

@@ -303,6 +303,18 @@ type Retention struct {
 	Tombstone int // files destroyed so far
 }
 
+// RetentionSignals are the counts the privacy officer's start page shows:
+// files due and not yet approved, open requests to destroy whose term ends
+// within RequestWarnDays, and those past it.
+type RetentionSignals struct {
+	Due, RequestsSoon, RequestsLate int
+}
+
+// Any reports whether something needs attention.
+func (s *RetentionSignals) Any() bool {
+	return s != nil && s.Due+s.RequestsSoon+s.RequestsLate > 0
+}
+
 // DestructionRequestInput records a request.
 type DestructionRequestInput struct {
 	FamilyID   int64
@@ -341,6 +353,9 @@ type RetentionService interface {
 	DecideDestructionRequest(ctx context.Context, id int64, d RequestDecision) error
 	// FindDestructionRequest returns one request (ENOTFOUND).
 	FindDestructionRequest(ctx context.Context, id int64) (*DestructionRequest, error)
+	// RetentionSignals counts what needs the privacy officer, for the
+	// start page: no names, so no audit row (a refusal is audited).
+	RetentionSignals(ctx context.Context) (*RetentionSignals, error)
 	// FindRequestMembers lists a family's members for recording a
 	// request (ENOTFOUND for a missing or destroyed family).
 	FindRequestMembers(ctx context.Context, familyID int64) (string, []*Member, error)

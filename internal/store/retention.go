@@ -857,3 +857,43 @@ func (s *Store) FindRequestMembers(ctx context.Context, familyID int64) (string,
 	})
 	return name, members, err
 }
+
+// RetentionSignals implements regie.RetentionService.
+func (s *Store) RetentionSignals(ctx context.Context) (*regie.RetentionSignals, error) {
+	out := &regie.RetentionSignals{}
+	err := s.write(ctx, func(tx *tx) error {
+		if _, err := tx.decide(ctx, regie.ActionRead, regie.SegRetention, nil, 0, 0, regie.Forbidden()); err != nil {
+			return err
+		}
+		cands, err := tx.retentionCandidates(ctx, 0)
+		if err != nil {
+			return err
+		}
+		for _, c := range cands {
+			if c.file.State == regie.RetentionDue && c.file.ApprovedBatch == 0 {
+				out.Due++
+			}
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT received_on FROM destruction_requests WHERE outcome = ''`)
+		if err != nil {
+			return fmt.Errorf("store: retention signals: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d regie.Date
+			if err := rows.Scan(dateScan{&d}); err != nil {
+				return err
+			}
+			switch regie.RequestSignal(d, tx.today()) {
+			case "binnenkort":
+				out.RequestsSoon++
+			case "te_laat":
+				out.RequestsLate++
+			}
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+var _ regie.RetentionService = (*Store)(nil)

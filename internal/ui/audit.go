@@ -21,6 +21,8 @@ type auditSearchPage struct {
 	// OpenEmergencies is the number of break-glass accesses waiting for
 	// the privacy officer's review.
 	OpenEmergencies int
+	// Retention is what needs the privacy officer on Bewaartermijnen.
+	Retention *regie.RetentionSignals
 }
 
 func (h *Handler) showAuditSearch(w http.ResponseWriter, r *http.Request) error {
@@ -39,6 +41,11 @@ func (h *Handler) showAuditSearch(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 		p.OpenEmergencies = len(open)
+	}
+	if h.Permissions.Permissions(ctx).Retention {
+		if p.Retention, err = h.Retention.RetentionSignals(ctx); err != nil {
+			return err
+		}
 	}
 	// The search form keeps what was typed; a search that names no one
 	// (one letter) comes back with the field's error.

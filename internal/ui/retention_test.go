@@ -31,6 +31,10 @@ func TestRetention_PrivacyOfficerDestroysADueFile(t *testing.T) {
 		!strings.Contains(page.body, "Te laat:") || !strings.Contains(page.body, regie.DossierNumber(e.f.FamAssigned.ID)) {
 		t.Fatalf("retention page %d:\n%.4000s", page.status, page.body)
 	}
+	start := e.do(http.MethodGet, "/toegangslog", po, nil)
+	if !strings.Contains(start.body, "1 verzoek(en) tot vernietiging te laat beantwoord") || !strings.Contains(start.body, "1 dossier(s) met verstreken bewaartermijn") {
+		t.Fatalf("the privacy officer's start page does not signal:\n%.3000s", start.body)
+	}
 	look := e.do(http.MethodGet, "/bewaartermijnen/goedkeuren?dossier="+fmt.Sprint(fam), po, nil)
 	if look.status != http.StatusOK || !strings.Contains(look.body, fmt.Sprintf(`type="hidden" name="dossier" value="%d"`, fam)) ||
 		!strings.Contains(look.body, "Gezin Pietersen") {

@@ -127,7 +127,7 @@ func TestActorPermissions(t *testing.T) {
 		{&regie.Actor{UserID: 1, Role: regie.RoleAdmin}, regie.Permissions{SocialMap: true, EditSocialMap: true,
 			Accounts: true, Confirmations: true, Settings: true, Rates: true}},
 		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, regie.Permissions{SocialMap: true, Confirmations: true, AuditLog: true, ExportAuditLog: true,
-			EmergencyReviews: true}},
+			EmergencyReviews: true, Retention: true}},
 		{&regie.Actor{Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{}}, // no complete log-in
 	} {
 		t.Run(string(tc.actor.Role), func(t *testing.T) {

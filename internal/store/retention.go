@@ -137,9 +137,9 @@ type retentionCandidate struct {
 	requested bool
 }
 
-// retentionCandidates reads the families that are due, become due within
-// regie.RetentionSoonDays, are held or approved (cond selects them; nil
-// for all of those), with their facts.
+// retentionCandidates reads, with their facts, the families that are
+// due, become due within regie.RetentionSoonDays, are held or approved —
+// or, for familyID not 0, that one family whatever its state.
 func (tx *tx) retentionCandidates(ctx context.Context, familyID int64) ([]*retentionCandidate, error) {
 	today := tx.today()
 	// A superset by the closing day (the check-ups can only make the date

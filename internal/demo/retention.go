@@ -10,7 +10,7 @@ import (
 
 // seedRetention gives the privacy officer's Bewaartermijnen content: the
 // closed file of Gezin Willems has a request of the mother to destroy it,
-// received eleven weeks ago (its three months end within two weeks: the
+// received almost three months ago (its term ends in about ten days: the
 // page signals it), and Gezin Benali's file is kept beyond its term for a
 // complaint that is still being handled (a legal hold on an open file).
 // No demo file is twenty years closed: the demo's history is two years.
@@ -31,7 +31,7 @@ func seedRetention(ctx context.Context, st *store.Store, clock regie.Clock, user
 		}
 	}
 	if _, err := st.RecordDestructionRequest(po, regie.DestructionRequestInput{FamilyID: willems, MemberID: mother,
-		ReceivedOn: regie.DateOf(clock.Now()).AddDays(-7 * 11).ISO(),
+		ReceivedOn: regie.DateOf(clock.Now()).AddMonths(-regie.RequestMonths).AddDays(10).ISO(),
 		What:       "Mevrouw Willems vraagt per brief het hele dossier te vernietigen: de hulp is afgerond en zij wil niet dat het bewaard blijft."}); err != nil {
 		return fmt.Errorf("demo retention: %w", err)
 	}

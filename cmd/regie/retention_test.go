@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,5 +41,32 @@ func TestCLI_RetentionRun(t *testing.T) {
 	}
 	if _, err := cli(t, env, "retention"); err == nil || strings.Contains(oneLine(err), "\n") {
 		t.Fatalf("retention without run: %v", err)
+	}
+}
+
+// The daily job of `regie serve` runs the same destruction, on the
+// injected clock: twenty-one years on, the approved closed demo file is
+// gone and the run is on the privacy officer's page.
+func TestServe_RetentionJob(t *testing.T) {
+	clock := storetest.NewClock(time.Now())
+	m := startRegieWith(t, filepath.Join(t.TempDir(), "regie.db"), true, func(m *Main) { m.Clock = clock })
+	ctx := context.Background()
+	po, err := m.Store.FindUserByEmail(ctx, "privacy@demo.regie.nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := regie.NewContextWithActor(ctx, &regie.Actor{UserID: po.ID, Name: po.Name, Role: po.Role})
+	clock.Set(time.Now().AddDate(regie.RetentionYears+1, 0, 0))
+	ret, err := m.Store.FindRetention(as)
+	if err != nil || len(ret.Due) != 1 {
+		t.Fatalf("due after 21 years: %v %+v", err, ret)
+	}
+	id := ret.Due[0].FamilyID
+	if _, err := m.Store.ApproveDestruction(as, []int64{id}); err != nil {
+		t.Fatal(err)
+	}
+	m.runRetention(ctx)
+	if ret, err = m.Store.FindRetention(as); err != nil || len(ret.Runs) != 1 || len(ret.Runs[0].Families) != 1 || ret.Runs[0].Families[0] != id {
+		t.Fatalf("after the job: %v %+v", err, ret)
 	}
 }

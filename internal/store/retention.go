@@ -87,6 +87,10 @@ var destroySteps = []destroyStep{
 	{"youth_consent_orgs", "consent_id IN (SELECT id FROM youth_consents WHERE family_id = $1)"},
 	{"youth_consents", ofFamily},
 	{"stagnation_reports", ofFamily},
+	// Break-glass accesses: the explanation may name the family; the
+	// access log's rows, marked "noodtoegang", keep that they happened.
+	{"emergency_access_seen", "access_id IN (SELECT id FROM emergency_accesses WHERE family_id = $1)"},
+	{"emergency_accesses", ofFamily},
 	{"assignments", ofFamily},
 	{"retention_holds", ofFamily},
 	{"intake_decisions", ofFamily},

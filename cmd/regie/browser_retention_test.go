@@ -26,10 +26,9 @@ import (
 // with axe and for sideways scrolling at 1280 and 375 px.
 func TestBrowser_RetentionRequest(t *testing.T) {
 	chromiumPath(t)
-	waitPastMidnight(t)
 	browser := newBrowser(t)
 	check := accessibilityCheck(t, axeSource(t), "bewaartermijnen-")
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	po, err := m.Store.FindUserByEmail(context.Background(), "privacy@demo.regie.nl")
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +43,7 @@ func TestBrowser_RetentionRequest(t *testing.T) {
 	tab := newBrowserTab(t, browser, m.Server.URL(), "privacy")
 	tab.logIn("privacy@demo.regie.nl", demo.Password)
 	tab.open("/toegangslog", http.StatusOK)
-	tab.wantText(".notice", "1 verzoek(en) tot vernietiging moeten binnen twee weken beantwoord zijn")
+	tab.wantText("#n-bewaartermijnen", "1 verzoek tot vernietiging binnen twee weken te beantwoorden")
 	tab.press(`nav a[href="/bewaartermijnen"]`, http.StatusOK)
 	tab.wantText("h1", "Bewaartermijnen")
 	tab.wantText(".notice", "moet uiterlijk "+req.Deadline.Dutch()+" beantwoord zijn")

@@ -32,7 +32,7 @@ func TestRetention_PrivacyOfficerDestroysADueFile(t *testing.T) {
 		t.Fatalf("retention page %d:\n%.4000s", page.status, page.body)
 	}
 	start := e.do(http.MethodGet, "/toegangslog", po, nil)
-	if !strings.Contains(start.body, "1 verzoek(en) tot vernietiging te laat beantwoord") || !strings.Contains(start.body, "1 dossier(s) met verstreken bewaartermijn") {
+	if !strings.Contains(start.body, "1 verzoek tot vernietiging te laat beantwoord") || !strings.Contains(start.body, "1 dossier met verstreken bewaartermijn") {
 		t.Fatalf("the privacy officer's start page does not signal:\n%.3000s", start.body)
 	}
 	look := e.do(http.MethodGet, "/bewaartermijnen/goedkeuren?dossier="+fmt.Sprint(fam), po, nil)

@@ -127,6 +127,13 @@ const (
 	// SegDestructionRequest a family member's request to destroy.
 	SegRetention          Segment = "bewaartermijnen"
 	SegDestructionRequest Segment = "vernietigingsverzoek"
+	// SegPersonExport is the export of everything regie holds about one
+	// person (AVG 15 and 20), made by the privacy officer;
+	// SegRectification a person's request to correct data (AVG 16) and
+	// its outcome; SegRegister the register of processing (AVG 30).
+	SegPersonExport  Segment = "inzage_persoon"
+	SegRectification Segment = "rectificatie"
+	SegRegister      Segment = "verwerkingsregister"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -169,6 +176,9 @@ var Segments = []Choice[Segment]{
 	{SegEmergency, "Noodtoegang"},
 	{SegRetention, "Bewaartermijnen en vernietiging"},
 	{SegDestructionRequest, "Verzoek tot vernietiging"},
+	{SegPersonExport, "Inzage en export van een persoon"},
+	{SegRectification, "Verzoek tot correctie"},
+	{SegRegister, "Verwerkingsregister"},
 }
 
 // Label returns the Dutch label.

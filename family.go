@@ -130,6 +130,9 @@ type FamilyPermissions struct {
 	ReadStagnation     bool // the reports of stagnation
 	ReportStagnation   bool // report that the help stagnates (a partner)
 	HandleStagnation   bool // mark a report as picked up
+	// ReadRectifications: the requests to correct data (AVG 16) shown
+	// beside the members they concern.
+	ReadRectifications bool
 }
 
 // DossierNumber is the family's reference that contains no personal data,

@@ -222,15 +222,21 @@ const (
 	MsgCheckupReferrerPhone  Msg = "checkup_referrer_phone"
 
 	// The youth's own consent (youthconsent.go).
-	MsgYouthConsentTooYoung       Msg = "youth_consent_too_young"
-	MsgYouthConsentTooOld         Msg = "youth_consent_too_old"
-	MsgYouthConsentYouthSigns     Msg = "youth_consent_youth_signs"
-	MsgYouthConsentNeedsParent    Msg = "youth_consent_needs_parent"
-	MsgYouthConsentParentAlone    Msg = "youth_consent_parent_alone"
-	MsgYouthConsentParentInvalid  Msg = "youth_consent_parent_invalid"
-	MsgYouthConsentNoShare        Msg = "youth_consent_no_share"
-	MsgFlashYouthConsentSaved     Msg = "flash_youth_consent_saved"
-	MsgFlashYouthConsentWithdrawn Msg = "flash_youth_consent_withdrawn"
+	MsgYouthConsentTooYoung      Msg = "youth_consent_too_young"
+	MsgYouthConsentTooOld        Msg = "youth_consent_too_old"
+	MsgYouthConsentYouthSigns    Msg = "youth_consent_youth_signs"
+	MsgYouthConsentNeedsParent   Msg = "youth_consent_needs_parent"
+	MsgYouthConsentParentAlone   Msg = "youth_consent_parent_alone"
+	MsgYouthConsentParentInvalid Msg = "youth_consent_parent_invalid"
+	MsgYouthConsentNoShare       Msg = "youth_consent_no_share"
+	// The data subject's rights (privacy.go).
+	MsgRectificationReason         Msg = "rectification_reason"
+	MsgRectificationBeforeReceived Msg = "rectification_before_received"
+	MsgRectificationDecided        Msg = "rectification_decided"
+	MsgFlashRectificationCreated   Msg = "flash_rectification_created"
+	MsgFlashRectificationDecided   Msg = "flash_rectification_decided"
+	MsgFlashYouthConsentSaved      Msg = "flash_youth_consent_saved"
+	MsgFlashYouthConsentWithdrawn  Msg = "flash_youth_consent_withdrawn"
 )
 
 // Message codes of the youth worker's own track (youth_track.go).
@@ -570,10 +576,16 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 		"meegetekend; zonder die handtekening mag regie niets delen.",
 	MsgYouthConsentParentAlone: "%s is %d jaar en beslist vanaf 16 jaar alleen: een handtekening van een ouder is niet nodig en telt " +
 		"ook niet mee. Laat dit veld leeg.",
-	MsgYouthConsentParentInvalid:  "Kies een ouder of verzorger van dit gezin die volwassen is en nog bij het gezin hoort.",
-	MsgYouthConsentNoShare:        "Kies met wie gedeeld mag worden: de casemanager, de ouders of een organisatie.",
-	MsgFlashYouthConsentSaved:     "De toestemming van de jongere is vastgelegd. regie deelt alleen wat erin staat.",
-	MsgFlashYouthConsentWithdrawn: "De toestemming van de jongere is ingetrokken. Wie erop steunde, ziet het vertrouwelijke deel niet meer.",
+	MsgYouthConsentParentInvalid: "Kies een ouder of verzorger van dit gezin die volwassen is en nog bij het gezin hoort.",
+	MsgYouthConsentNoShare:       "Kies met wie gedeeld mag worden: de casemanager, de ouders of een organisatie.",
+
+	MsgRectificationReason:         "Geef de reden: bij een (gedeeltelijke) afwijzing heeft de betrokkene recht op de motivering.",
+	MsgRectificationBeforeReceived: "Het besluit kan niet vóór de ontvangst van het verzoek liggen (%s).",
+	MsgRectificationDecided:        "Over dit verzoek is al besloten; het besluit blijft zoals het is vastgelegd.",
+	MsgFlashRectificationCreated:   "Het verzoek tot correctie is vastgelegd. Beslis binnen een maand na ontvangst.",
+	MsgFlashRectificationDecided:   "Het besluit op het verzoek tot correctie is vastgelegd.",
+	MsgFlashYouthConsentSaved:      "De toestemming van de jongere is vastgelegd. regie deelt alleen wat erin staat.",
+	MsgFlashYouthConsentWithdrawn:  "De toestemming van de jongere is ingetrokken. Wie erop steunde, ziet het vertrouwelijke deel niet meer.",
 
 	MsgDueYouthTrackEnd:         "Eindevaluatie jeugdtraject %s",
 	MsgSignalYouthTrackEnd:      "Het jeugdtraject van %s loopt %d maanden: de eindevaluatie hoort uiterlijk %s.",

@@ -50,6 +50,13 @@ type Permissions struct {
 	// Retention: the privacy officer's page of retention dates, legal
 	// holds, destruction and requests to destroy.
 	Retention bool
+	// Privacy is the privacy officer's area: PersonExport (everything
+	// about one person, AVG 15/20), Rectifications (requests to correct
+	// data, AVG 16) and Register (the register of processing, AVG 30).
+	Privacy        bool
+	PersonExport   bool
+	Rectifications bool
+	Register       bool
 }
 
 // PermissionService tells what the actor of ctx may do.

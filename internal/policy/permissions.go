@@ -52,6 +52,8 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		ReadStagnation:     can(regie.ActionRead, regie.SegStagnation),
 		ReportStagnation:   can(regie.ActionCreate, regie.SegStagnation),
 		HandleStagnation:   can(regie.ActionUpdate, regie.SegStagnation),
+
+		ReadRectifications: can(regie.ActionRead, regie.SegRectification),
 	}
 }
 
@@ -120,6 +122,11 @@ func ActorPermissions(a *regie.Actor) *regie.Permissions {
 	p.BreakGlass = BreakGlass(a)
 	p.EmergencyReviews = ReviewsEmergencies(a)
 	p.Retention = Can(a, regie.ActionRead, regie.SegRetention, nil)
+	anyFamily := &Facts{Exists: true}
+	p.PersonExport = Can(a, regie.ActionExport, regie.SegPersonExport, anyFamily) && Can(a, regie.ActionSearch, regie.SegFamilyList, nil)
+	p.Rectifications = Can(a, regie.ActionCreate, regie.SegRectification, anyFamily) && Can(a, regie.ActionRead, regie.SegRectification, nil)
+	p.Register = Can(a, regie.ActionRead, regie.SegRegister, nil)
+	p.Privacy = p.PersonExport || p.Rectifications || p.Register
 	return p
 }
 

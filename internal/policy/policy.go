@@ -179,6 +179,21 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		if (act == regie.ActionRead || act == regie.ActionExport) && a.Role == regie.RolePrivacy {
 			return allow("privacy officer: toezicht op toegang")
 		}
+	case regie.SegPersonExport:
+		// The data subject's access (AVG 15, 20): the privacy officer
+		// chooses the person among the family's members and exports
+		// everything regie holds about them.
+		if f != nil && f.Exists && (act == regie.ActionRead || act == regie.ActionExport) && a.Role == regie.RolePrivacy {
+			return allow(personExportBasis)
+		}
+	case regie.SegRectification:
+		return rectification(a, act, f)
+	case regie.SegRegister:
+		// The register of processing holds no person's data: the
+		// privacy officer keeps it, the administrator prints it too.
+		if (act == regie.ActionRead || act == regie.ActionExport) && (a.Role == regie.RolePrivacy || a.Role == regie.RoleAdmin) {
+			return allow("verwerkingsregister (AVG 30)")
+		}
 	case regie.SegOwnAccount:
 		// Everyone with an account looks after their own password; the
 		// store applies it to the actor's own account only.
@@ -217,6 +232,30 @@ func retention(a *regie.Actor, act regie.Action, seg regie.Segment) Decision {
 		return allow("vernietigingsronde: goedgekeurd door de privacy officer")
 	}
 	return deny
+}
+
+// personExportBasis is the basis of the privacy officer's person export.
+const personExportBasis = "privacy officer: verzoek van een betrokkene (AVG 15/20)"
+
+// rectification covers a person's request to correct data (AVG 16). The
+// privacy officer records the request and its outcome, also for a closed
+// file (the data is still held), and reads them all (f nil: the list of
+// every family's requests). Whoever reads the family's members reads the
+// requests that concern them, beside the data; a partner does not.
+func rectification(a *regie.Actor, act regie.Action, f *Facts) Decision {
+	if a.Role == regie.RolePrivacy {
+		if act == regie.ActionRead && f == nil {
+			return allow("privacy officer: verzoeken van betrokkenen (AVG 16)")
+		}
+		if f != nil && f.Exists && (act == regie.ActionRead || act == regie.ActionCreate || act == regie.ActionUpdate) {
+			return allow("privacy officer: verzoek van een betrokkene (AVG 16)")
+		}
+		return deny
+	}
+	if act != regie.ActionRead || a.Role == regie.RolePartner {
+		return deny
+	}
+	return familyContent(a, act, regie.SegMembers, f)
 }
 
 // Bases of the supervision decisions.

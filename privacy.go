@@ -389,3 +389,38 @@ type PrivacyService interface {
 	// EFORBIDDEN.
 	ProcessingRegister(ctx context.Context) (*ProcessingRegister, error)
 }
+
+// exportFieldLabels are the Dutch labels of the export's field names, for
+// the readable PDF; the JSON keeps the English names.
+var exportFieldLabels = map[string]string{
+	"id": "Nummer", "kind": "Soort", "worker": "Medewerker", "started_on": "Begonnen op", "ended_on": "Beëindigd op",
+	"what": "Wat", "since": "Sinds", "severity": "Ernst", "actions": "Genomen stappen", "meldcode": "Meldcode",
+	"created_at": "Vastgelegd op", "resolved_on": "Opgelost op", "resolved_note": "Toelichting bij oplossen",
+	"date": "Datum", "start_time": "Begintijd", "minutes": "Minuten", "attempt": "Bereikt", "partners": "Met",
+	"practical": "Praktische hulp", "note": "Verslag of notitie", "plan_version": "Planversie", "domain": "Leefgebied",
+	"score": "Score", "term": "Termijn", "text": "Tekst", "due": "Uiterlijk", "organisation": "Organisatie",
+	"intervention": "Interventie", "status": "Stand", "waiting_since": "Wacht sinds", "reason": "Reden",
+	"contact_person": "Contactpersoon", "signed_on": "Ondertekend op", "valid_until": "Geldig tot",
+	"withdrawn_on": "Ingetrokken op", "withdraw_reason": "Reden van intrekken", "meeting": "Overleg",
+	"held_on": "Gehouden op", "agencies": "Instanties", "notes": "Aantekeningen", "casemanager": "Casemanager aanwezig",
+	"team": "Team aanwezig", "others": "Anderen", "closing_answer": "Antwoord op de afsluitende vraag",
+	"family_doing": "Hoe het gaat met het gezin", "cooperation": "Samenwerking", "assessment": "Beoordeling",
+	"closed_on": "Afgesloten op", "youth_signed": "Door de jongere ondertekend", "share_coordinator": "Delen met de casemanager",
+	"share_family": "Delen met de ouders", "youth": "Jongere", "household_name": "Naam van het huishouden",
+	"street": "Straat", "postcode": "Postcode", "city": "Plaats", "district": "Wijk", "dutch_proficiency": "Beheersing Nederlands",
+	"languages": "Talen", "interpreter_needed": "Tolk nodig", "composition_notes": "Over de samenstelling",
+	"closed_at": "Dossier afgesloten op", "close_reason": "Reden van afsluiten", "given_name": "Voornaam",
+	"family_name": "Achternaam", "relation": "Relatie", "number": "Versie", "origin": "Aanleiding",
+	"history": "Voorgeschiedenis", "strengths": "Krachten", "obstacles": "Belemmeringen", "problems": "Problemen",
+	"situation": "Situatie", "closing_question": "Afsluitende vraag", "agreed_on": "Afgesproken op",
+	"agreed_with": "Afgesproken met", "consent": "Toestemmingsverklaring", "purpose": "Doel", "kinds": "Welke gegevens",
+	"phase": "Fase", "track": "Jeugdtraject", "words": "In eigen woorden", "steps": "Stappen", "owner": "Wie",
+}
+
+// ExportFieldLabel returns the Dutch label of an export field name.
+func ExportFieldLabel(name string) string {
+	if l, ok := exportFieldLabels[name]; ok {
+		return l
+	}
+	return name
+}

@@ -66,6 +66,9 @@ type Family struct {
 	// Stagnations are the partners' reports of stagnation (a partner:
 	// its own organisation's), newest first, when the reader may see them.
 	Stagnations []*Stagnation
+	// Rectifications are the requests to correct the family's data
+	// (AVG 16) with their outcome, for whoever reads the members.
+	Rectifications []*Rectification
 	// Disclosure says what of the family the reader is shown; the parts
 	// left out are empty and the page says they are not shared.
 	Disclosure Disclosure
@@ -133,6 +136,17 @@ type FamilyPermissions struct {
 	// ReadRectifications: the requests to correct data (AVG 16) shown
 	// beside the members they concern.
 	ReadRectifications bool
+}
+
+// RectificationsOf returns the requests to correct data of one member.
+func (f *Family) RectificationsOf(memberID int64) []*Rectification {
+	var out []*Rectification
+	for _, r := range f.Rectifications {
+		if r.MemberID == memberID {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // DossierNumber is the family's reference that contains no personal data,

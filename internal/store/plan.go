@@ -298,6 +298,15 @@ func (tx *tx) familyPageParts(ctx context.Context, fam *regie.Family, f *policy.
 			shown = append(shown, "stagnatiemeldingen")
 		}
 	}
+	if policy.Decide(tx.actor, regie.ActionRead, regie.SegRectification, f).Allow {
+		var err error
+		if fam.Rectifications, err = tx.findRectifications(ctx, regie.RectificationFilter{FamilyID: &fam.ID}); err != nil {
+			return "", err
+		}
+		if len(fam.Rectifications) > 0 {
+			shown = append(shown, "verzoeken tot correctie")
+		}
+	}
 	if len(shown) == 0 {
 		return "", nil
 	}

@@ -66,6 +66,9 @@ var template struct {
 	// stagnations: per family a partner's report of stagnation, open and
 	// not discussed.
 	stagnations map[int64]int64
+	// rectifications: per family an open request to correct the
+	// mother's data, recorded by the privacy officer.
+	rectifications map[int64]int64
 	// pendingChange is an account the administrator made for team A,
 	// waiting for the team leader's confirmation.
 	pendingChange int64
@@ -164,6 +167,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 			return
 		}
 		if template.emergency, template.err = emergencyExtras(s, template.f); template.err != nil {
+			return
+		}
+		if template.err = rectificationExtras(s, template.f); template.err != nil {
 			return
 		}
 		sess, err := s.CreateSupervisionSession(storetest.As(template.f.TeamLeader), template.f.Casemanager.ID, regie.SupervisionInput{
@@ -369,6 +375,21 @@ func stagnationExtras(s *store.Store, f *storetest.Fixture) error {
 	return nil
 }
 
+// rectificationExtras has the privacy officer record a request to correct
+// the mother's data in every fixture family.
+func rectificationExtras(s *store.Store, f *storetest.Fixture) error {
+	template.rectifications = map[int64]int64{}
+	for _, fam := range []*regie.Family{f.FamAssigned, f.FamTeam, f.FamOther} {
+		r, err := s.CreateRectification(storetest.As(f.Privacy), fam.ID, regie.RectificationInput{MemberID: fam.Members[0].ID,
+			Segment: regie.SegContacts, What: "Het verslag van het huisbezoek", Requested: "Ik heb geen schulden bij mijn zus.", ReceivedOn: "2026-03-02"})
+		if err != nil {
+			return err
+		}
+		template.rectifications[fam.ID] = r.ID
+	}
+	return nil
+}
+
 // env is a running UI on a fresh copy of the fixture.
 type env struct {
 	t      *testing.T
@@ -478,7 +499,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	if opt.reports != nil {
 		reports = opt.reports
 	}
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Emergencies: s, Retention: s, Auth: a, Clock: clock, Logger: logger})
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Emergencies: s, Retention: s, Privacy: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -104,6 +104,20 @@ func familyRead(okStatus int) func(role, rel string) int {
 	}
 }
 
+// privacyFamily: a family's privacy page and its person export are the
+// privacy officer's; to everyone else the family is not there.
+func privacyFamily(okStatus int) func(role, rel string) int {
+	return func(role, rel string) int {
+		switch role {
+		case "uitgelogd":
+			return redirect
+		case "privacy_officer":
+			return okStatus
+		}
+		return notFound
+	}
+}
+
 // staffRead: like familyRead, but not for the youth worker, who reads the
 // family only as far as their work needs: not the consents and their
 // papers, not the handover, no export of the family's file.
@@ -801,6 +815,22 @@ var expectations = map[string]expectation{
 	"POST /bewaartermijnen/verzoeken/{id}": {status: only(redirect, "privacy_officer"), form: func(*storetest.Fixture, string) url.Values {
 		return url.Values{"outcome": {"geweigerd"}, "exception": {"belang_ander"}, "reason": {"Het dossier gaat ook over de broer."}}
 	}},
+	// Privacy: the person export and the requests for rectification are
+	// the privacy officer's, whatever the family; the register also the
+	// administrator's. A family's page denies others as a missing one.
+	"GET /privacy":               {status: only(ok, "privacy_officer", "functioneel_beheerder")},
+	"GET /privacy/gezinnen/{id}": {family: true, status: privacyFamily(ok)},
+	"GET /privacy/gezinnen/{id}/personen/{mid}/inzage.pdf":  {family: true, status: privacyFamily(ok)},
+	"GET /privacy/gezinnen/{id}/personen/{mid}/inzage.json": {family: true, status: privacyFamily(ok)},
+	"POST /privacy/gezinnen/{id}/correcties": {family: true, status: privacyFamily(redirect), form: func(f *storetest.Fixture, rel string) url.Values {
+		return url.Values{"member": {fmt.Sprint(familyOf(f, rel).Members[1].ID)}, "segment": {string(regie.SegPlan)},
+			"what": {"Het doel over school"}, "requested": {"Ik ga wel naar school."}, "received_on": {"2026-03-02"}}
+	}},
+	"GET /privacy/gezinnen/{id}/correcties/{vzid}": {family: true, status: privacyFamily(ok)},
+	"POST /privacy/gezinnen/{id}/correcties/{vzid}": {family: true, status: privacyFamily(redirect), form: func(*storetest.Fixture, string) url.Values {
+		return url.Values{"outcome": {string(regie.RectificationGranted)}, "decided_on": {"2026-03-02"}}
+	}},
+	"GET /privacy/verwerkingsregister": {status: only(ok, "privacy_officer", "functioneel_beheerder")},
 
 	"GET /beheer/gebruikers":       {status: only(ok, "functioneel_beheerder")},
 	"GET /beheer/gebruikers/nieuw": {status: only(ok, "functioneel_beheerder")},
@@ -865,6 +895,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	p = strings.ReplaceAll(p, "{aid}", fmt.Sprint(template.youthAgreement))
 	p = strings.ReplaceAll(p, "{rid}", fmt.Sprint(template.stagnations[fam.ID]))
+	p = strings.ReplaceAll(p, "{vzid}", fmt.Sprint(template.rectifications[fam.ID]))
 	p = strings.ReplaceAll(p, "{table}", "instroom")
 	if p == "/rapportages/gezinnen" {
 		p += "?tabel=instroom&rij=totaal&kolom=0"

@@ -58,6 +58,9 @@ type Config struct {
 	Emergencies regie.EmergencyService
 	// Retention is the privacy officer's retention and destruction.
 	Retention regie.RetentionService
+	// Privacy is the privacy officer's work on the data subject's rights
+	// and the register of processing.
+	Privacy regie.PrivacyService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -352,6 +355,16 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /bewaartermijnen/verzoeken", handle: h.recordRequest},
 		{pattern: "GET /bewaartermijnen/verzoeken/{id}", handle: h.showRequest},
 		{pattern: "POST /bewaartermijnen/verzoeken/{id}", handle: h.decideRequest},
+		// Privacy: the data subject's rights (a person's export, requests
+		// to correct data) and the register of processing.
+		{pattern: "GET /privacy", handle: h.showPrivacy},
+		{pattern: "GET /privacy/gezinnen/{id}", handle: h.showPrivacyFamily},
+		{pattern: "GET /privacy/gezinnen/{id}/personen/{mid}/inzage.pdf", handle: h.downloadPersonPDF},
+		{pattern: "GET /privacy/gezinnen/{id}/personen/{mid}/inzage.json", handle: h.downloadPersonJSON},
+		{pattern: "POST /privacy/gezinnen/{id}/correcties", handle: h.createRectification},
+		{pattern: "GET /privacy/gezinnen/{id}/correcties/{vzid}", handle: h.showRectification},
+		{pattern: "POST /privacy/gezinnen/{id}/correcties/{vzid}", handle: h.decideRectification},
+		{pattern: "GET /privacy/verwerkingsregister", handle: h.showRegister},
 
 		// Accounts, for the functional administrator.
 		{pattern: "GET /beheer/gebruikers", handle: h.showUserList},

@@ -1226,6 +1226,18 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 		{role: "jeugdhulpverlener", page: "/aanmeldingen", offers: []string{"/wachtlijst"}, not: []string{"/aanmeldingen/nieuw"}},
 		{role: "aanmelder", page: "/aanmeldingen", offers: []string{"/aanmeldingen/nieuw"}, not: []string{"/wachtlijst", "/teamoverleg"}},
 		{role: "privacy_officer", page: "/toegangslog/gezinnen/{assigned}", offers: []string{"/toegangslog/gezinnen/{assigned}?formaat=csv"}},
+		// Privacy: the person export found like the access log, the open
+		// requests for rectification, the register; the administrator
+		// gets the register only, no one else the area.
+		{role: "privacy_officer", page: "/privacy?q=jansen", offers: []string{"/privacy/gezinnen/{assigned}", "/privacy/verwerkingsregister",
+			"/privacy/gezinnen/{assigned}/correcties/{vz}"}},
+		{role: "privacy_officer", page: "/privacy/gezinnen/{assigned}", offers: []string{"/privacy/gezinnen/{assigned}/personen/{kevin}/inzage.pdf",
+			"/privacy/gezinnen/{assigned}/personen/{kevin}/inzage.json", "/privacy/gezinnen/{assigned}/correcties",
+			"/privacy/gezinnen/{assigned}/correcties/{vz}"}},
+		{role: "privacy_officer", page: "/privacy/gezinnen/{assigned}/correcties/{vz}", offers: []string{"/privacy/gezinnen/{assigned}/correcties/{vz}"}},
+		{role: "functioneel_beheerder", page: "/privacy", offers: []string{"/privacy/verwerkingsregister"},
+			not: []string{"/privacy/gezinnen/{assigned}/correcties/{vz}"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}", not: []string{"/privacy", "/privacy/gezinnen/{assigned}"}},
 		{role: "functioneel_beheerder", page: "/sociale-kaart", offers: []string{"/sociale-kaart/nieuw", "/beheer/gebruikers", "/beheer/fasen"},
 			not: []string{"/gezinnen", "/teamoverleg"}},
 		{role: "casemanager", page: "/sociale-kaart", not: []string{"/sociale-kaart/nieuw", "/beheer/gebruikers", "/toewijzingen"}},
@@ -1250,7 +1262,7 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 			fill := strings.NewReplacer("{assigned}", fmt.Sprint(e.f.FamAssigned.ID), "{team}", fmt.Sprint(e.f.FamTeam.ID),
 				"{refA}", fmt.Sprint(template.refA.ID), "{kevin}", fmt.Sprint(e.f.FamAssigned.Members[1].ID),
 				"{kevinTeam}", fmt.Sprint(e.f.FamTeam.Members[1].ID), "{yc}", fmt.Sprint(template.youthConsents[e.f.FamAssigned.ID]),
-				"{aid}", fmt.Sprint(template.youthAgreement))
+				"{aid}", fmt.Sprint(template.youthAgreement), "{vz}", fmt.Sprint(template.rectifications[e.f.FamAssigned.ID]))
 			resp := e.do(http.MethodGet, fill.Replace(tc.page), e.session(userOf(e.f, tc.role)), nil)
 			if resp.status != ok {
 				t.Fatalf("status %d", resp.status)

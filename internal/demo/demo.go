@@ -285,7 +285,10 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 	if err := seedRetention(ctx, st, clock, users, famIDs); err != nil {
 		return err
 	}
-	return seedReferrals(ctx, st, clock, users, district, orgs, famIDs)
+	if err := seedReferrals(ctx, st, clock, users, district, orgs, famIDs); err != nil {
+		return err
+	}
+	return seedPrivacy(ctx, st, clock, users, famIDs)
 }
 
 func actorFor(ctx context.Context, u *regie.User) context.Context {

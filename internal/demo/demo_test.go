@@ -183,6 +183,29 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 	if u, err := st.FindUserByEmail(ctx, "manager@demo.regie.nl"); err != nil || u.Role != regie.RoleManager || u.TeamID != 0 {
 		t.Errorf("the demo manager: %+v, %v", u, err)
 	}
+	// The privacy officer has an open request for rectification, within
+	// its month, and a person to export with something in it.
+	fgUser, err := st.FindUserByEmail(ctx, "privacy@demo.regie.nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fg := regie.NewContextWithActor(ctx, &regie.Actor{UserID: fgUser.ID, Name: fgUser.Name, Role: fgUser.Role, OrganisationID: fgUser.OrganisationID})
+	open, err := st.FindRectifications(fg, regie.RectificationFilter{OpenOnly: true})
+	if err != nil || len(open) != 1 || open[0].Late(regie.DateOf(time.Now())) {
+		t.Errorf("open requests for rectification: %v, %v", open, err)
+	}
+	if err == nil && len(open) == 1 {
+		e, err := st.ExportPerson(fg, open[0].FamilyID, open[0].MemberID)
+		rows := 0
+		if err == nil {
+			for _, s := range e.Sections {
+				rows += len(s.Rows)
+			}
+		}
+		if err != nil || rows < 10 || len(e.Rectifications) != 2 || len(e.Access) == 0 {
+			t.Errorf("the demo person's export: %d rows, %v", rows, err)
+		}
+	}
 }
 
 // teamLeader returns the demo team leader as the acting user.

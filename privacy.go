@@ -311,8 +311,8 @@ func (in *RectificationInput) Validate(members []*Member, today Date) (Date, err
 	if !ok {
 		v.Add("segment", MsgChoiceInvalid)
 	}
-	v.Required("what", in.What)
-	v.MaxLen("what", in.What, 2000)
+	v.Required("data", in.What)
+	v.MaxLen("data", in.What, 2000)
 	v.Required("requested", in.Requested)
 	v.MaxLen("requested", in.Requested, 2000)
 	received := v.PastDate("received_on", in.ReceivedOn, today, true)

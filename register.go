@@ -59,8 +59,8 @@ var Purposes = []string{
 // categories of personal data (AVG 9 and 10) and national identifiers
 // (UAVG 46) a segment may hold. The life domains named come from Domains.
 func specialCategory(s Segment) string {
-	health := strings.Join([]string{Domain("verzorging").Label(), Domain("welzijn").Label(), Domain("trauma").Label()}, ", ")
-	justice := Domain("justitie").Label()
+	health := strings.ToLower(strings.Join([]string{Domain("verzorging").Label(), Domain("welzijn").Label(), Domain("trauma").Label()}, ", "))
+	justice := strings.ToLower(Domain("justitie").Label())
 	domains := fmt.Sprintf("gezondheid (leefgebieden %s) en strafrechtelijke gegevens (leefgebied %s)", health, justice)
 	switch s {
 	case SegMembers:
@@ -75,16 +75,27 @@ func specialCategory(s Segment) string {
 	return ""
 }
 
-// staffSegments are the segments about the staff rather than the families.
-var staffSegments = []Segment{SegAccount, SegOwnAccount, SegSession, SegAccountConfirm, SegSupervision, SegAssignments}
+// segmentSubjects says whose data a segment holds.
+func segmentSubjects(s Segment) string {
+	switch s {
+	case SegAccount, SegOwnAccount, SegSession, SegAccountConfirm, SegSupervision, SegAssignments:
+		return "medewerkers"
+	case SegSocialMap, SegSettings:
+		return "organisaties (contactgegevens van hun medewerkers)"
+	case SegReports:
+		return "geen personen: cijfers van groepen gezinnen"
+	case SegAuditLog, SegRegister:
+		return "medewerkers, gezinnen en betrokkenen"
+	}
+	return "gezinnen en betrokkenen"
+}
 
 // DataCategory is one category of personal data in the register.
 type DataCategory struct {
 	Segment Segment
 	Label   string
-	// Staff: the data is about the staff (accounts, sessions,
-	// supervision), not the families.
-	Staff bool
+	// Subjects says whose data it is: the families, the staff, …
+	Subjects string
 	// Special names the special categories it may hold; "" for none.
 	Special string
 }
@@ -145,11 +156,8 @@ func NewProcessingRegister(now time.Time, controller, recipients, partners []str
 		r.PersonCategories = append(r.PersonCategories, "Gebruikers van regie: "+strings.ToLower(c.Label))
 	}
 	for _, c := range Segments {
-		staff := false
-		for _, s := range staffSegments {
-			staff = staff || s == c.Value
-		}
-		r.DataCategories = append(r.DataCategories, DataCategory{Segment: c.Value, Label: c.Label, Staff: staff, Special: specialCategory(c.Value)})
+		r.DataCategories = append(r.DataCategories, DataCategory{Segment: c.Value, Label: c.Label, Subjects: segmentSubjects(c.Value),
+			Special: specialCategory(c.Value)})
 	}
 	return r
 }

@@ -8,8 +8,8 @@ import (
 	"regie/internal/store"
 )
 
-// The privacy officer's work in the demo (AVG 15, 16): Gezin Jansen's
-// mother asked to correct what a contact's report says of her, a week
+// The privacy officer's work in the demo (AVG 15, 16): a parent of Gezin Jansen
+// asked to correct what a contact's report says of them, a week
 // ago, and the answer is due in three weeks; an older request of the same
 // family was granted. Any demo person can be exported from "Privacy".
 func seedPrivacy(ctx context.Context, st *store.Store, real regie.Clock, users map[string]*regie.User, famIDs map[string]int64) error {
@@ -26,9 +26,9 @@ func seedPrivacy(ctx context.Context, st *store.Store, real regie.Clock, users m
 	if err != nil {
 		return err
 	}
-	mother := fam.Members[0]
+	parent := fam.Members[0] // the parents come first
 	sim.set(today.AddDays(-40), 10, real.Now())
-	old, err := st.CreateRectification(fg, famID, regie.RectificationInput{MemberID: mother.ID, Segment: regie.SegMembers,
+	old, err := st.CreateRectification(fg, famID, regie.RectificationInput{MemberID: parent.ID, Segment: regie.SegMembers,
 		What: "Geboortedatum", Requested: "Mijn geboortedatum is een dag later dan er staat.", ReceivedOn: today.AddDays(-40).ISO()})
 	if err != nil {
 		return fmt.Errorf("demo rectification: %w", err)
@@ -39,8 +39,8 @@ func seedPrivacy(ctx context.Context, st *store.Store, real regie.Clock, users m
 		return fmt.Errorf("demo rectification decision: %w", err)
 	}
 	sim.set(today.AddDays(-7), 14, real.Now())
-	if _, err := st.CreateRectification(fg, famID, regie.RectificationInput{MemberID: mother.ID, Segment: regie.SegContacts,
-		What: "Het verslag van het eerste huisbezoek",
+	if _, err := st.CreateRectification(fg, famID, regie.RectificationInput{MemberID: parent.ID, Segment: regie.SegContacts,
+		What:      "Het verslag van het eerste huisbezoek",
 		Requested: "Er staat dat ik de deur niet open wilde doen; ik was die dag niet thuis.", ReceivedOn: today.AddDays(-7).ISO()}); err != nil {
 		return fmt.Errorf("demo rectification: %w", err)
 	}

@@ -291,7 +291,7 @@ func TestRectification_RecordedDecidedAndKept(t *testing.T) {
 
 		_, err := s.CreateRectification(fg, fam.ID, regie.RectificationInput{MemberID: f.FamTeam.Members[0].ID, Segment: "onzin", ReceivedOn: "2099-01-01"})
 		fields := regie.ErrorFields(err)
-		for _, k := range []string{"member", "segment", "what", "requested", "received_on"} {
+		for _, k := range []string{"member", "segment", "data", "requested", "received_on"} {
 			if fields[k] == "" {
 				t.Errorf("no error for %s: %v", k, fields)
 			}

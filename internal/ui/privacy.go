@@ -68,7 +68,7 @@ type privacyFamilyPage struct {
 	Segments      []option
 }
 
-var rectificationFields = []string{"member", "segment", "what", "requested", "received_on"}
+var rectificationFields = []string{"member", "segment", "data", "requested", "received_on"}
 
 func (h *Handler) renderPrivacyFamily(w http.ResponseWriter, r *http.Request, status int, f *form) error {
 	id, err := request.ID(r, "id")
@@ -108,7 +108,7 @@ func (h *Handler) createRectification(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	_, err = h.Privacy.CreateRectification(r.Context(), id, regie.RectificationInput{MemberID: f.Int64("member"),
-		Segment: regie.Segment(f.Get("segment")), What: f.Get("what"), Requested: f.Get("requested"), ReceivedOn: f.Get("received_on")})
+		Segment: regie.Segment(f.Get("segment")), What: f.Get("data"), Requested: f.Get("requested"), ReceivedOn: f.Get("received_on")})
 	if f.withError(err) {
 		return h.renderPrivacyFamily(w, r, http.StatusUnprocessableEntity, f)
 	} else if err != nil {

@@ -69,7 +69,7 @@ func TestPrivacy_RectificationFormAndFamilyPage(t *testing.T) {
 	fg := e.session(e.f.Privacy)
 	action := fmt.Sprintf("/privacy/gezinnen/%d/correcties", fam.ID)
 
-	bad := e.do(http.MethodPost, action, fg, url.Values{"member": {fmt.Sprint(fam.Members[1].ID)}, "what": {"Het doel over school"},
+	bad := e.do(http.MethodPost, action, fg, url.Values{"member": {fmt.Sprint(fam.Members[1].ID)}, "data": {"Het doel over school"},
 		"received_on": {"2099-01-01"}})
 	if bad.status != http.StatusUnprocessableEntity {
 		t.Fatalf("bad request: status %d", bad.status)
@@ -82,7 +82,7 @@ func TestPrivacy_RectificationFormAndFamilyPage(t *testing.T) {
 	}
 
 	good := e.do(http.MethodPost, action, fg, url.Values{"member": {fmt.Sprint(fam.Members[1].ID)}, "segment": {string(regie.SegPlan)},
-		"what": {"Het doel over school"}, "requested": {"Ik ga wel elke dag naar school."}, "received_on": {"2026-03-02"}})
+		"data": {"Het doel over school"}, "requested": {"Ik ga wel elke dag naar school."}, "received_on": {"2026-03-02"}})
 	if good.status != http.StatusSeeOther {
 		t.Fatalf("good request: status %d\n%.400s", good.status, good.body)
 	}

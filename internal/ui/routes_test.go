@@ -824,7 +824,7 @@ var expectations = map[string]expectation{
 	"GET /privacy/gezinnen/{id}/personen/{mid}/inzage.json": {family: true, status: privacyFamily(ok)},
 	"POST /privacy/gezinnen/{id}/correcties": {family: true, status: privacyFamily(redirect), form: func(f *storetest.Fixture, rel string) url.Values {
 		return url.Values{"member": {fmt.Sprint(familyOf(f, rel).Members[1].ID)}, "segment": {string(regie.SegPlan)},
-			"what": {"Het doel over school"}, "requested": {"Ik ga wel naar school."}, "received_on": {"2026-03-02"}}
+			"data": {"Het doel over school"}, "requested": {"Ik ga wel naar school."}, "received_on": {"2026-03-02"}}
 	}},
 	"GET /privacy/gezinnen/{id}/correcties/{vzid}": {family: true, status: privacyFamily(ok)},
 	"POST /privacy/gezinnen/{id}/correcties/{vzid}": {family: true, status: privacyFamily(redirect), form: func(*storetest.Fixture, string) url.Values {

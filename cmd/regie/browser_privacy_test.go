@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"regie"
+	"regie/internal/demo"
+)
+
+// TestBrowser_PrivacyOfficerExportsAPerson: the demo's privacy officer
+// opens "Privacy", sees the open request for rectification with its
+// deadline, searches Gezin Jansen, downloads the mother's JSON and PDF —
+// read back here: the JSON's version, person and access list, the PDF's
+// text through pdftotext — records a request with a mistake (marked,
+// what was typed kept) and then right, decides it, and prints the
+// register of processing. Both downloads are in the family's access log
+// as exports of that member.
+func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
+	chromiumPath(t) // skips before any waiting
+	browser := newBrowser(t)
+	check := accessibilityCheck(t, axeSource(t), "privacy-")
+	m := startRegieForBrowser(t, true)
+	base := m.Server.URL()
+	fg := demoActor(t, m, "privacy@demo.regie.nl")
+	open, err := m.Store.FindRectifications(fg, regie.RectificationFilter{OpenOnly: true})
+	if err != nil || len(open) != 1 {
+		t.Fatalf("the demo's open requests: %v, %v", open, err)
+	}
+	famID, motherID := open[0].FamilyID, open[0].MemberID
+
+	po := newBrowserTab(t, browser, base, "privacy officer")
+	po.logIn("privacy@demo.regie.nl", demo.Password)
+	po.press(`nav a[href="/privacy"]`, http.StatusOK)
+	po.wantText("h1", "Privacy")
+	po.wantText("#h-correcties + p + .table-wrap", open[0].MemberName)
+	po.wantText("#h-correcties + p + .table-wrap", open[0].Due().Dutch())
+	check(po, "privacy")
+
+	po.typeInto("#f-q", "Jansen")
+	po.press(`form[action="/privacy"] button[type=submit]`, http.StatusOK)
+	po.press(fmt.Sprintf(`a[href="/privacy/gezinnen/%d"]`, famID), http.StatusOK)
+	po.wantText("h1", "Gezin Jansen")
+	check(po, "gezin")
+
+	// The JSON: read back.
+	exportBase := fmt.Sprintf("/privacy/gezinnen/%d/personen/%d/inzage", famID, motherID)
+	for _, ext := range []string{"json", "pdf"} {
+		if !evalJS[bool](po, fmt.Sprintf(`!!document.querySelector('a[href="%s.%s"]')`, exportBase, ext)) {
+			t.Fatalf("the family's privacy page offers no %s for the mother", ext)
+		}
+	}
+	var export struct {
+		Version int `json:"version"`
+		Person  struct {
+			ID        int64  `json:"id"`
+			GivenName string `json:"given_name"`
+		} `json:"person"`
+		Sections []struct {
+			Key  string              `json:"key"`
+			Rows []map[string]string `json:"rows"`
+		} `json:"sections"`
+		Rectifications []struct {
+			Outcome string `json:"outcome"`
+		} `json:"rectification_requests"`
+		Access []struct {
+			UserName string `json:"user_name"`
+			Outcome  string `json:"outcome"`
+		} `json:"access_log"`
+	}
+	body := po.fetchDownload(exportBase+".json", "application/json", ".json")
+	if err := json.Unmarshal(body, &export); err != nil {
+		t.Fatalf("the JSON does not read back: %v", err)
+	}
+	rows := 0
+	for _, s := range export.Sections {
+		rows += len(s.Rows)
+	}
+	if export.Version != regie.PersonExportVersion || export.Person.ID != motherID || rows < 10 || len(export.Rectifications) != 2 ||
+		len(export.Access) == 0 {
+		t.Errorf("the JSON: version %d, person %d, %d rows, %d requests, %d access rows", export.Version, export.Person.ID, rows,
+			len(export.Rectifications), len(export.Access))
+	}
+
+	// The PDF: its text.
+	file := filepath.Join(t.TempDir(), "inzage.pdf")
+	if err := os.WriteFile(file, po.fetchDownload(exportBase+".pdf", "application/pdf", ".pdf"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wantPDFText(t, file, "Inzage in uw gegevens", export.Person.GivenName, "Gezin Jansen", "Wie heeft uw dossier gezien",
+		"Verzoeken tot correctie", "ik was die dag niet thuis.")
+
+	// A request with a mistake, then right, then decided.
+	po.typeNew("#f-data", "Het doel over werk")
+	po.press(fmt.Sprintf(`form[action="/privacy/gezinnen/%d/correcties"] button[type=submit]`, famID), http.StatusUnprocessableEntity)
+	po.wantText(".error-summary", "Gevraagde correctie")
+	po.wantText("#f-requested-error", "Vul dit veld in")
+	if got := evalJS[string](po, `document.querySelector('#f-data').value`); got != "Het doel over werk" {
+		t.Errorf("what was typed is lost: %q", got)
+	}
+	check(po, "correctie-fout")
+	po.do("choose the member", chromedp.SetValue(chromedp.CSS(`#f-member`), fmt.Sprint(motherID)))
+	po.do("choose the data", chromedp.SetValue(chromedp.CSS(`#f-segment`), string(regie.SegPlan)))
+	po.typeNew("#f-requested", "Ik werk wel, twee dagen per week.")
+	po.press(fmt.Sprintf(`form[action="/privacy/gezinnen/%d/correcties"] button[type=submit]`, famID), http.StatusOK)
+	po.wantText(".flash", "Het verzoek tot correctie is vastgelegd")
+	// The new request is the one about the plan.
+	link := evalJS[string](po, `[...document.querySelectorAll('#h-correcties ~ .list a.title')]
+		.filter(a => a.textContent.includes('Hulpverleningsplan')).map(a => a.getAttribute('href'))[0] || ''`)
+	if link == "" {
+		t.Fatal("the new request is not listed on the family's privacy page")
+	}
+	po.press(fmt.Sprintf(`a[href=%q]`, link), http.StatusOK)
+	po.wantText("h1", "Verzoek tot correctie")
+	check(po, "correctie")
+	po.do("choose rejected", chromedp.Click(chromedp.CSS(`input[name=outcome][value=afgewezen]`), chromedp.NodeVisible))
+	po.press(`form[action*="/correcties/"] button[type=submit]`, http.StatusUnprocessableEntity)
+	po.wantText("#f-reason-error", "Geef de reden")
+	po.typeNew("#f-reason", "Het plan beschrijft de situatie bij het opstellen.")
+	po.press(`form[action*="/correcties/"] button[type=submit]`, http.StatusOK)
+	po.wantText(".flash", "Het besluit op het verzoek tot correctie is vastgelegd")
+
+	// The register of processing.
+	po.open("/privacy/verwerkingsregister", http.StatusOK)
+	po.wantText("h1", "Verwerkingsregister")
+	po.wantText("main", "Jeugdwet art. 7.3.8")
+	po.wantText("main", "Stade Profiel (demo)")
+	po.wantText("main", "GGZ Utrecht Noord (demo)")
+	check(po, "register")
+
+	// Both downloads are in the family's log, as exports of the mother.
+	entries, _, err := m.Store.FindAuditEntries(fg, regie.AuditFilter{FamilyID: &famID, Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exports := 0
+	for _, e := range entries {
+		if e.Segment == regie.SegPersonExport && e.Action == regie.ActionExport && e.MemberID == motherID && e.Outcome == regie.OutcomeOK {
+			exports++
+		}
+	}
+	if exports != 2 {
+		t.Errorf("%d exports of the mother in the access log, want 2", exports)
+	}
+}
+
+// fetchDownload downloads a file as the tab's user, with the tab's
+// cookies, checks that it is an attachment of the content type with a
+// name ending in ext, and returns it.
+func (tb *browserTab) fetchDownload(path, contentType, ext string) []byte {
+	tb.t.Helper()
+	cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{tb.base + path}})
+	if err != nil {
+		tb.fatal("read the cookies", err)
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, tb.base+path, nil)
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	for _, c := range cookies.Cookies {
+		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.fatal("download "+path, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		tb.fatal("download "+path, err)
+	}
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != contentType {
+		tb.fatal("download "+path, fmt.Errorf("status %d, Content-Type %q", resp.StatusCode, resp.Header.Get("Content-Type")))
+	}
+	if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment") || !strings.Contains(cd, ext) {
+		tb.fatal("download "+path, fmt.Errorf("Content-Disposition %q", cd))
+	}
+	return body
+}

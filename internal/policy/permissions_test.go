@@ -23,7 +23,8 @@ func TestFamilyPermissions(t *testing.T) {
 		Consent: true, Trajectories: true, ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true,
 		ReadTrajectories: true, ReadCheckups: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
 		ReadHandover: true, Handover: true, ExportHandover: true, ReadNetwork: true, Network: true, Evaluate: true, ReadEvaluations: true,
-		ReadNetworkPersons: true, NetworkPersons: true, ReadAgreements: true, Agreements: true, ReadStagnation: true, HandleStagnation: true}
+		ReadNetworkPersons: true, NetworkPersons: true, ReadAgreements: true, Agreements: true, ReadStagnation: true, HandleStagnation: true,
+		ReadRectifications: true}
 	reads := all
 	reads.Evaluate = false
 	reads.Edit, reads.Members, reads.Contacts, reads.Safety, reads.Phase, reads.Plan, reads.Consent, reads.Trajectories = false, false, false, false, false, false, false, false
@@ -125,9 +126,11 @@ func TestActorPermissions(t *testing.T) {
 		// The administrator makes accounts but neither assigns nor reads
 		// assignments (separation of duties).
 		{&regie.Actor{UserID: 1, Role: regie.RoleAdmin}, regie.Permissions{SocialMap: true, EditSocialMap: true,
-			Accounts: true, Confirmations: true, Settings: true, Rates: true}},
+			Accounts: true, Confirmations: true, Settings: true, Rates: true, Privacy: true, Register: true}},
+		// The privacy officer: the access log and the data subject's
+		// rights; the administrator prints the register too.
 		{&regie.Actor{UserID: 1, Role: regie.RolePrivacy}, regie.Permissions{SocialMap: true, Confirmations: true, AuditLog: true, ExportAuditLog: true,
-			EmergencyReviews: true, Retention: true}},
+			Privacy: true, PersonExport: true, Rectifications: true, Register: true, EmergencyReviews: true, Retention: true}},
 		{&regie.Actor{Role: regie.RoleCasemanager, TeamID: 1}, regie.Permissions{}}, // no complete log-in
 	} {
 		t.Run(string(tc.actor.Role), func(t *testing.T) {

@@ -35,7 +35,10 @@ import (
 // phone, note); their number is given.
 
 // exportSection is one section of the export: the query's columns are
-// the JSON field names. $1 is the member, $2 the family.
+// the JSON field names. $1 is the member, $2 the family: every query is
+// scoped by the family first, so it runs on the family's indexes however
+// large the database (a member's rows are all in their family's records;
+// the test counts them without that scope, so a row outside it shows).
 type exportSection struct {
 	key, source, query string
 }
@@ -44,51 +47,51 @@ type exportSection struct {
 // per referencing column ("table.column").
 var exportRefs = []exportSection{
 	{"assignments", "assignments.member_id", `SELECT a.id, a.kind, u.name AS worker, a.started_on, a.ended_on
-		FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.member_id = $1 ORDER BY a.started_on, a.id`},
+		FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.family_id = $2 AND a.member_id = $1 ORDER BY a.started_on, a.id`},
 	{"safety_concerns", "safety_concerns.member_id", `SELECT id, what, since, severity, actions, meldcode, created_at, resolved_on, resolved_note
-		FROM safety_concerns WHERE member_id = $1 ORDER BY since, id`},
+		FROM safety_concerns WHERE family_id = $2 AND member_id = $1 ORDER BY since, id`},
 	{"contacts_attended", "contact_members.member_id", `SELECT c.id, c.contact_date AS date, c.start_time, c.minutes, c.kind, c.attempt,
 		u.name AS worker, c.partners, c.practical,
 		CASE WHEN c.youth_member_id IS NULL OR c.youth_member_id = $1 THEN c.note ELSE '' END AS note
-		FROM contact_members cm JOIN contacts c ON c.id = cm.contact_id JOIN users u ON u.id = c.user_id
-		WHERE cm.member_id = $1 ORDER BY c.contact_date, c.start_time, c.id`},
+		FROM contacts c JOIN contact_members cm ON cm.contact_id = c.id JOIN users u ON u.id = c.user_id
+		WHERE c.family_id = $2 AND cm.member_id = $1 ORDER BY c.contact_date, c.start_time, c.id`},
 	{"youth_contacts", "contacts.youth_member_id", `SELECT c.id, c.contact_date AS date, c.start_time, c.minutes, c.kind, c.attempt,
 		u.name AS worker, c.note
-		FROM contacts c JOIN users u ON u.id = c.user_id WHERE c.youth_member_id = $1 ORDER BY c.contact_date, c.start_time, c.id`},
+		FROM contacts c JOIN users u ON u.id = c.user_id WHERE c.family_id = $2 AND c.youth_member_id = $1 ORDER BY c.contact_date, c.start_time, c.id`},
 	{"plan_member_scores", "plan_member_scores.member_id", `SELECT v.number AS plan_version, s.domain, s.score
-		FROM plan_member_scores s JOIN plan_versions v ON v.id = s.version_id WHERE s.member_id = $1 ORDER BY v.number, s.domain`},
+		FROM plan_member_scores s JOIN plan_versions v ON v.id = s.version_id WHERE v.family_id = $2 AND s.member_id = $1 ORDER BY v.number, s.domain`},
 	{"plan_goals", "plan_goals.member_id", `SELECT v.number AS plan_version, g.term, g.domain, g.text
-		FROM plan_goals g JOIN plan_versions v ON v.id = g.version_id WHERE g.member_id = $1 ORDER BY v.number, g.position, g.id`},
+		FROM plan_goals g JOIN plan_versions v ON v.id = g.version_id WHERE v.family_id = $2 AND g.member_id = $1 ORDER BY v.number, g.position, g.id`},
 	{"plan_agreements", "plan_agreements.member_id", `SELECT v.number AS plan_version, a.domain, a.what, a.due
-		FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id WHERE a.member_id = $1 ORDER BY v.number, a.position, a.id`},
+		FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id WHERE v.family_id = $2 AND a.member_id = $1 ORDER BY v.number, a.position, a.id`},
 	{"moment_scores", "moment_scores.member_id", `SELECT m.on_date AS date, m.kind, s.domain, s.score
-		FROM moment_scores s JOIN score_moments m ON m.id = s.moment_id WHERE s.member_id = $1 ORDER BY m.on_date, s.domain`},
+		FROM moment_scores s JOIN score_moments m ON m.id = s.moment_id WHERE m.family_id = $2 AND s.member_id = $1 ORDER BY m.on_date, s.domain`},
 	{"trajectories", "trajectories.member_id", `SELECT t.id, t.domain, COALESCE(o.name, '') AS organisation, t.intervention, t.status,
 		t.waiting_since, t.started_on, t.ended_on, t.reason, t.contact_person
-		FROM trajectories t LEFT JOIN organisations o ON o.id = t.org_id WHERE t.member_id = $1 ORDER BY t.id`},
+		FROM trajectories t LEFT JOIN organisations o ON o.id = t.org_id WHERE t.family_id = $2 AND t.member_id = $1 ORDER BY t.id`},
 	{"consents_signed", "consent_signers.member_id", `SELECT c.id, c.signed_on, c.valid_until, c.withdrawn_on, c.withdraw_reason
-		FROM consent_signers s JOIN consents c ON c.id = s.consent_id WHERE s.member_id = $1 ORDER BY c.signed_on, c.id`},
+		FROM consent_signers s JOIN consents c ON c.id = s.consent_id WHERE c.family_id = $2 AND s.member_id = $1 ORDER BY c.signed_on, c.id`},
 	{"network_attendance", "network_attendees.member_id", `SELECT m.id AS meeting, m.held_on, m.agencies, m.notes
-		FROM network_attendees a JOIN network_meetings m ON m.id = a.meeting_id WHERE a.member_id = $1 ORDER BY m.held_on, m.id`},
+		FROM network_attendees a JOIN network_meetings m ON m.id = a.meeting_id WHERE m.family_id = $2 AND a.member_id = $1 ORDER BY m.held_on, m.id`},
 	{"network_agreements", "network_agreements.owner_member_id", `SELECT a.id, a.meeting_id AS meeting, a.what, a.due
-		FROM network_agreements a WHERE a.owner_member_id = $1 ORDER BY a.due, a.id`},
+		FROM network_agreements a WHERE a.family_id = $2 AND a.owner_member_id = $1 ORDER BY a.due, a.id`},
 	{"evaluations", "evaluation_members.member_id", `SELECT e.id, e.kind, e.on_date AS date, e.casemanager, e.team, e.others, e.closing_answer
-		FROM evaluation_members em JOIN evaluations e ON e.id = em.evaluation_id WHERE em.member_id = $1 ORDER BY e.on_date, e.id`},
+		FROM evaluation_members em JOIN evaluations e ON e.id = em.evaluation_id WHERE e.family_id = $2 AND em.member_id = $1 ORDER BY e.on_date, e.id`},
 	{"checkups", "checkup_parties.member_id", `SELECT c.id, c.held_on, c.family_doing, c.cooperation, c.assessment
-		FROM checkup_parties p JOIN checkups c ON c.id = p.checkup_id WHERE p.member_id = $1 ORDER BY c.held_on, c.id`},
+		FROM checkup_parties p JOIN checkups c ON c.id = p.checkup_id WHERE c.family_id = $2 AND p.member_id = $1 ORDER BY c.held_on, c.id`},
 	{"youth_tracks", "youth_tracks.member_id", `SELECT t.id, u.name AS worker, t.started_on, t.closed_on
-		FROM youth_tracks t JOIN users u ON u.id = t.worker_id WHERE t.member_id = $1 ORDER BY t.started_on, t.id`},
+		FROM youth_tracks t JOIN users u ON u.id = t.worker_id WHERE t.family_id = $2 AND t.member_id = $1 ORDER BY t.started_on, t.id`},
 	{"youth_consents", "youth_consents.member_id", `SELECT id, signed_on, valid_until, withdrawn_on, withdraw_reason,
 		CASE WHEN youth_signed THEN 'ja' ELSE 'nee' END AS youth_signed,
 		CASE WHEN share_coordinator THEN 'ja' ELSE 'nee' END AS share_coordinator,
 		CASE WHEN share_family THEN 'ja' ELSE 'nee' END AS share_family, note
-		FROM youth_consents WHERE member_id = $1 ORDER BY signed_on, id`},
+		FROM youth_consents WHERE family_id = $2 AND member_id = $1 ORDER BY signed_on, id`},
 	// A parent who co-signed a youth's consent sees that they signed and
 	// what it shares, not the youth's note.
 	{"youth_consents_cosigned", "youth_consents.parent_id", `SELECT y.id, m.given_name AS youth, y.signed_on, y.valid_until, y.withdrawn_on,
 		CASE WHEN y.share_coordinator THEN 'ja' ELSE 'nee' END AS share_coordinator,
 		CASE WHEN y.share_family THEN 'ja' ELSE 'nee' END AS share_family
-		FROM youth_consents y JOIN members m ON m.id = y.member_id WHERE y.parent_id = $1 ORDER BY y.signed_on, y.id`},
+		FROM youth_consents y JOIN members m ON m.id = y.member_id WHERE y.family_id = $2 AND y.parent_id = $1 ORDER BY y.signed_on, y.id`},
 }
 
 // ExportSources lists the referencing columns the export covers

@@ -167,6 +167,10 @@ var ExportSectionTitles = []Choice[string]{
 	{"youth_contacts", "Contactmomenten met de jeugdhulpverlener"},
 	{"family_contacts", "Overige contactmomenten met het gezin"},
 	{"plan_versions", "Hulpverleningsplan (versies)"},
+	{"plan_domains", "Hulpverleningsplan: de leefgebieden"},
+	{"plan_family_goals", "Doelen in het plan voor het hele gezin"},
+	{"handovers", "Warme overdracht aan andere organisaties"},
+	{"family_closings", "Afsluiting van het dossier"},
 	{"plan_member_scores", "Zelfredzaamheid in het plan (uw scores)"},
 	{"plan_goals", "Doelen in het plan die over u gaan"},
 	{"plan_agreements", "Afspraken in het plan die u uitvoert"},
@@ -181,6 +185,8 @@ var ExportSectionTitles = []Choice[string]{
 	{"youth_tracks", "Uw eigen jeugdtraject"},
 	{"youth_goals", "Uw doelen in het jeugdtraject"},
 	{"youth_agreements", "Uw afspraken in het jeugdtraject"},
+	{"youth_scores", "Uw scores in het jeugdtraject"},
+	{"youth_evaluations", "Eindevaluatie van uw jeugdtraject"},
 	{"youth_consents", "Uw toestemmingen als jongere"},
 	{"youth_consents_cosigned", "Toestemmingen van een jongere die u mede ondertekende"},
 	{"phase_transitions", "Fasen van het dossier"},
@@ -415,6 +421,8 @@ var exportFieldLabels = map[string]string{
 	"situation": "Situatie", "closing_question": "Afsluitende vraag", "agreed_on": "Afgesproken op",
 	"agreed_with": "Afgesproken met", "consent": "Toestemmingsverklaring", "purpose": "Doel", "kinds": "Welke gegevens",
 	"phase": "Fase", "track": "Jeugdtraject", "words": "In eigen woorden", "steps": "Stappen", "owner": "Wie",
+	"scored_on": "Gescoord op", "how_now": "Hoe het nu gaat", "handed_over_on": "Overgedragen op", "goals": "Afspraken over de doelen",
+	"tasks": "Taakverdeling", "outcome": "Uitkomst", "onward_reason": "Reden van doorverwijzing",
 }
 
 // ExportFieldLabel returns the Dutch label of an export field name.

@@ -153,7 +153,7 @@ func NewProcessingRegister(now time.Time, controller, recipients, partners []str
 		"Contactpersonen van organisaties in trajecten en netwerkoverleggen",
 	}
 	for _, c := range Roles {
-		r.PersonCategories = append(r.PersonCategories, "Gebruikers van regie: "+strings.ToLower(c.Label))
+		r.PersonCategories = append(r.PersonCategories, "Gebruikers van regie: "+c.Label)
 	}
 	for _, c := range Segments {
 		r.DataCategories = append(r.DataCategories, DataCategory{Segment: c.Value, Label: c.Label, Subjects: segmentSubjects(c.Value),

@@ -124,6 +124,15 @@ var exportFamily = []exportSection{
 		ORDER BY c.contact_date, c.start_time, c.id`},
 	{"plan_versions", "", `SELECT number, status, origin, history, strengths, obstacles, problems, situation, closing_question,
 		agreed_on, agreed_with FROM plan_versions WHERE family_id = $2 AND $1 <> 0 ORDER BY number`},
+	{"plan_domains", "", `SELECT v.number AS plan_version, d.domain, d.situation, d.strengths, d.obstacles, d.score
+		FROM plan_domains d JOIN plan_versions v ON v.id = d.version_id WHERE v.family_id = $2 AND $1 <> 0 ORDER BY v.number, d.domain`},
+	{"plan_family_goals", "", `SELECT v.number AS plan_version, g.term, g.domain, g.text
+		FROM plan_goals g JOIN plan_versions v ON v.id = g.version_id WHERE v.family_id = $2 AND g.member_id IS NULL AND $1 <> 0
+		ORDER BY v.number, g.position, g.id`},
+	{"handovers", "", `SELECT h.handed_over_on, o.name AS organisation, h.contact_person, h.goals, h.tasks
+		FROM handovers h JOIN organisations o ON o.id = h.org_id WHERE h.family_id = $2 AND $1 <> 0 ORDER BY h.handed_over_on, h.id`},
+	{"family_closings", "", `SELECT c.closed_on, c.outcome, c.reason, COALESCE(o.name, '') AS organisation, c.onward_reason
+		FROM family_closings c LEFT JOIN organisations o ON o.id = c.onward_org_id WHERE c.family_id = $2 AND $1 <> 0 ORDER BY c.closed_on, c.id`},
 	{"consent_parties", "", `SELECT p.consent_id AS consent, o.name AS organisation, p.purpose, p.kinds
 		FROM consent_parties p JOIN consents c ON c.id = p.consent_id JOIN organisations o ON o.id = p.org_id
 		WHERE c.family_id = $2 AND $1 <> 0 ORDER BY c.signed_on, c.id, o.name`},
@@ -133,6 +142,11 @@ var exportFamily = []exportSection{
 		FROM youth_goals g JOIN youth_tracks t ON t.id = g.track_id WHERE t.member_id = $1 AND t.family_id = $2 ORDER BY g.track_id, g.id`},
 	{"youth_agreements", "", `SELECT a.track_id AS track, a.owner, a.what, a.due, a.status
 		FROM youth_agreements a JOIN youth_tracks t ON t.id = a.track_id WHERE t.member_id = $1 AND t.family_id = $2 ORDER BY a.track_id, a.id`},
+	{"youth_scores", "", `SELECT m.track_id AS track, m.scored_on, m.kind, s.domain, s.score
+		FROM youth_scores s JOIN youth_score_moments m ON m.id = s.moment_id JOIN youth_tracks t ON t.id = m.track_id
+		WHERE t.member_id = $1 AND t.family_id = $2 ORDER BY m.scored_on, s.domain`},
+	{"youth_evaluations", "", `SELECT e.track_id AS track, e.held_on, e.how_now
+		FROM youth_evaluations e JOIN youth_tracks t ON t.id = e.track_id WHERE t.member_id = $1 AND t.family_id = $2 ORDER BY e.held_on, e.id`},
 }
 
 // exportWithheld counts what is another person's, with the reason.
@@ -147,7 +161,8 @@ var exportWithheld = []struct {
 			WHERE cm.member_id = $1 AND c.youth_member_id IS NOT NULL AND c.youth_member_id <> $1 AND c.note <> '')
 		+ (SELECT count(*) FROM youth_goals g JOIN youth_tracks t ON t.id = g.track_id WHERE t.family_id = $2 AND t.member_id <> $1)
 		+ (SELECT count(*) FROM youth_agreements a JOIN youth_tracks t ON t.id = a.track_id WHERE t.family_id = $2 AND t.member_id <> $1)
-		+ (SELECT count(*) FROM youth_evaluations e JOIN youth_tracks t ON t.id = e.track_id WHERE t.family_id = $2 AND t.member_id <> $1)`},
+		+ (SELECT count(*) FROM youth_evaluations e JOIN youth_tracks t ON t.id = e.track_id WHERE t.family_id = $2 AND t.member_id <> $1)
+		+ (SELECT count(*) FROM youth_score_moments m JOIN youth_tracks t ON t.id = m.track_id WHERE t.family_id = $2 AND t.member_id <> $1)`},
 	{"others_safety_concerns", "Zorgen over de veiligheid van een ander gezinslid zijn gegevens van dat gezinslid; een ouder of " +
 		"wettelijk vertegenwoordiger vraagt ze op namens dat gezinslid (AVG art. 15 lid 4).",
 		`SELECT count(*) FROM safety_concerns WHERE family_id = $2 AND member_id IS NOT NULL AND member_id <> $1`},
@@ -221,7 +236,11 @@ func (s *Store) ExportPerson(ctx context.Context, familyID, memberID int64) (*re
 		if err := tx.QueryRowContext(ctx, `SELECT household_name FROM families WHERE id = $1`, familyID).Scan(&e.Family.HouseholdName); err != nil {
 			return fmt.Errorf("store: export person: family: %w", err)
 		}
-		for _, sec := range append(append([]exportSection{}, exportFamily[:2]...), append(exportRefs, exportFamily[2:]...)...) {
+		// The family and household first, then the rows that reference
+		// the person, then the rest of the family's records.
+		sections := make([]exportSection, 0, len(exportFamily)+len(exportRefs))
+		sections = append(append(append(sections, exportFamily[:2]...), exportRefs...), exportFamily[2:]...)
+		for _, sec := range sections {
 			rows, err := tx.exportRows(ctx, sec.query, memberID, familyID)
 			if err != nil {
 				return fmt.Errorf("store: export person: %s: %w", sec.key, err)

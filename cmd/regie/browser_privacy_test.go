@@ -21,12 +21,13 @@ import (
 
 // TestBrowser_PrivacyOfficerExportsAPerson: the demo's privacy officer
 // opens "Privacy", sees the open request for rectification with its
-// deadline, searches Gezin Jansen, downloads the mother's JSON and PDF —
+// deadline, searches Gezin Jansen, downloads the JSON and PDF of the parent who asked —
 // read back here: the JSON's version, person and access list, the PDF's
 // text through pdftotext — records a request with a mistake (marked,
 // what was typed kept) and then right, decides it, and prints the
-// register of processing. Both downloads are in the family's access log
-// as exports of that member.
+// register of processing. The team leader sees the requests beside the
+// member on the family page; both downloads are in the family's access
+// log as exports of that member.
 func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
 	browser := newBrowser(t)
@@ -38,7 +39,7 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 	if err != nil || len(open) != 1 {
 		t.Fatalf("the demo's open requests: %v, %v", open, err)
 	}
-	famID, motherID := open[0].FamilyID, open[0].MemberID
+	famID, parentID := open[0].FamilyID, open[0].MemberID
 
 	po := newBrowserTab(t, browser, base, "privacy officer")
 	po.logIn("privacy@demo.regie.nl", demo.Password)
@@ -54,11 +55,11 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 	po.wantText("h1", "Gezin Jansen")
 	check(po, "gezin")
 
-	// The JSON: read back.
-	exportBase := fmt.Sprintf("/privacy/gezinnen/%d/personen/%d/inzage", famID, motherID)
+	// The JSON of the parent who asked: read back.
+	exportBase := fmt.Sprintf("/privacy/gezinnen/%d/personen/%d/inzage", famID, parentID)
 	for _, ext := range []string{"json", "pdf"} {
 		if !evalJS[bool](po, fmt.Sprintf(`!!document.querySelector('a[href="%s.%s"]')`, exportBase, ext)) {
-			t.Fatalf("the family's privacy page offers no %s for the mother", ext)
+			t.Fatalf("the family's privacy page offers no %s for the parent", ext)
 		}
 	}
 	var export struct {
@@ -87,7 +88,7 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 	for _, s := range export.Sections {
 		rows += len(s.Rows)
 	}
-	if export.Version != regie.PersonExportVersion || export.Person.ID != motherID || rows < 10 || len(export.Rectifications) != 2 ||
+	if export.Version != regie.PersonExportVersion || export.Person.ID != parentID || rows < 10 || len(export.Rectifications) != 2 ||
 		len(export.Access) == 0 {
 		t.Errorf("the JSON: version %d, person %d, %d rows, %d requests, %d access rows", export.Version, export.Person.ID, rows,
 			len(export.Rectifications), len(export.Access))
@@ -110,7 +111,7 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 		t.Errorf("what was typed is lost: %q", got)
 	}
 	check(po, "correctie-fout")
-	po.do("choose the member", chromedp.SetValue(chromedp.CSS(`#f-member`), fmt.Sprint(motherID)))
+	po.do("choose the member", chromedp.SetValue(chromedp.CSS(`#f-member`), fmt.Sprint(parentID)))
 	po.do("choose the data", chromedp.SetValue(chromedp.CSS(`#f-segment`), string(regie.SegPlan)))
 	po.typeNew("#f-requested", "Ik werk wel, twee dagen per week.")
 	po.press(fmt.Sprintf(`form[action="/privacy/gezinnen/%d/correcties"] button[type=submit]`, famID), http.StatusOK)
@@ -139,19 +140,30 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 	po.wantText("main", "GGZ Utrecht Noord (demo)")
 	check(po, "register")
 
-	// Both downloads are in the family's log, as exports of the mother.
+	// The team leader sees the requests beside the member on the family
+	// page: the open one with its deadline, the decided one with its reason.
+	tl := newBrowserTab(t, browser, base, "teamleider")
+	tl.logIn("teamleider@demo.regie.nl", demo.Password)
+	tl.open(fmt.Sprintf("/gezinnen/%d", famID), http.StatusOK)
+	tl.wantText(".members .rectifications", "Verzoek tot correctie")
+	tl.wantText(".members .rectifications", "de privacy officer beslist uiterlijk "+open[0].Due().Dutch())
+	tl.wantText(".members .rectifications", "Afgewezen")
+	tl.wantText(".members .rectifications", "Het plan beschrijft de situatie bij het opstellen.")
+	check(tl, "gezinspagina")
+
+	// Both downloads are in the family's log, as exports of the parent.
 	entries, _, err := m.Store.FindAuditEntries(fg, regie.AuditFilter{FamilyID: &famID, Limit: 500})
 	if err != nil {
 		t.Fatal(err)
 	}
 	exports := 0
 	for _, e := range entries {
-		if e.Segment == regie.SegPersonExport && e.Action == regie.ActionExport && e.MemberID == motherID && e.Outcome == regie.OutcomeOK {
+		if e.Segment == regie.SegPersonExport && e.Action == regie.ActionExport && e.MemberID == parentID && e.Outcome == regie.OutcomeOK {
 			exports++
 		}
 	}
 	if exports != 2 {
-		t.Errorf("%d exports of the mother in the access log, want 2", exports)
+		t.Errorf("%d exports of the parent in the access log, want 2", exports)
 	}
 }
 

@@ -118,7 +118,8 @@ func subjectFamily(t *testing.T, s *store.Store, clock *storetest.Clock, f *stor
 // holds as many rows of it as the database (the access log's rows and the
 // requests for rectification in their own lists); a referencing column
 // the export does not know fails, and so does one the test family leaves
-// empty. Kevin's confidential track is in his export and withheld from
+// empty (a table made in the test shows the guard finds a later one).
+// Kevin's confidential track is in his export and withheld from
 // his mother's, with the reason; the export is audited as an export of
 // family and member, only the privacy officer may make it, and its JSON
 // reads back with its version.
@@ -270,6 +271,19 @@ func TestPersonExport_EveryRowThatReferencesThePerson(t *testing.T) {
 				t.Errorf("%s: refusal not logged: %s %s", u.Role, outcome, seg)
 			}
 		}
+		// The guard itself: a table added later that references a member
+		// by name or by foreign key is found, and is not in the export.
+		if _, err := s.DB().Exec(`CREATE TABLE later_records (id integer PRIMARY KEY, subject_member_id integer,
+			signed_by integer REFERENCES members (id))`); err != nil {
+			t.Fatal(err)
+		}
+		later := memberReferences(t, s)
+		for _, c := range []string{"later_records.subject_member_id", "later_records.signed_by"} {
+			if !slices.Contains(later, c) || slices.Contains(store.ExportSources(), c) {
+				t.Errorf("a later table's %s: found %v", c, slices.Contains(later, c))
+			}
+		}
+
 		// A member of another family is not found.
 		if _, err := s.ExportPerson(fg, fam.ID, f.FamTeam.Members[0].ID); regie.ErrorCode(err) != regie.ENOTFOUND {
 			t.Errorf("another family's member: %v", err)

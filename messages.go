@@ -727,8 +727,8 @@ var fieldLabels = map[string]string{
 	"next_due": "Volgende tussenevaluatie", "plan_goals": "Doelen", "terms": "Eindtermen",
 	"network_relation": "Relatie tot het gezin",
 	"segment":          "Welke gegevens", "data": "Om welke gegevens gaat het", "requested": "Gevraagde correctie",
-	"received_on": "Ontvangen op", "decided_on": "Besloten op",
-	"van": "Van", "tot": "Tot en met", "wijk": "Wijk", "medewerker": "Medewerker",
+	"decided_on": "Besloten op",
+	"van":        "Van", "tot": "Tot en met", "wijk": "Wijk", "medewerker": "Medewerker",
 }
 
 // rowLabels name the fields of a form's rows (goal-2-text: "Doel 3, tekst").

@@ -191,6 +191,7 @@ var ExportSectionTitles = []Choice[string]{
 	{"youth_consents_cosigned", "Toestemmingen van een jongere die u mede ondertekende"},
 	{"phase_transitions", "Fasen van het dossier"},
 	{"rectifications", "Verzoeken tot correctie"},
+	{"destruction_requests", "Verzoeken tot vernietiging van het dossier"},
 }
 
 // ExportSectionTitle returns the Dutch title of a section key.

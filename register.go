@@ -24,7 +24,7 @@ type RetentionRule struct {
 var RetentionRules = []RetentionRule{
 	{
 		What: "Het dossier van een gezin: alle gegevens van het gezin en de gezinsleden, het plan, de contactmomenten, de toestemmingen en de jeugdtrajecten",
-		Term: fmt.Sprintf("%d jaar na het einde van de zorg (de afsluiting van het dossier), of langer zolang dat redelijkerwijs "+
+		Term: fmt.Sprintf("%d jaar na het einde van de zorg (de afsluiting van het dossier, of de laatste check-up daarna), of langer zolang dat redelijkerwijs "+
 			"nodig is voor de zorg van een goed hulpverlener; daarna vernietigd", RetentionYears),
 		Basis: "Jeugdwet art. 7.3.8",
 	},

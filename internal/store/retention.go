@@ -91,6 +91,8 @@ var destroySteps = []destroyStep{
 	// access log's rows, marked "noodtoegang", keep that they happened.
 	{"emergency_access_seen", "access_id IN (SELECT id FROM emergency_accesses WHERE family_id = $1)"},
 	{"emergency_accesses", ofFamily},
+	// Requests to correct data go with the data they concern.
+	{"rectifications", ofFamily},
 	{"assignments", ofFamily},
 	{"retention_holds", ofFamily},
 	{"intake_decisions", ofFamily},

@@ -46,6 +46,8 @@ type exportSection struct {
 // exportRefs are the sections of the rows that reference the member, one
 // per referencing column ("table.column").
 var exportRefs = []exportSection{
+	{"destruction_requests", "destruction_requests.member_id", `SELECT id, received_on, what, outcome, exception, reason, decided_at
+		FROM destruction_requests WHERE family_id = $2 AND member_id = $1 ORDER BY received_on, id`},
 	{"assignments", "assignments.member_id", `SELECT a.id, a.kind, u.name AS worker, a.started_on, a.ended_on
 		FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.family_id = $2 AND a.member_id = $1 ORDER BY a.started_on, a.id`},
 	{"safety_concerns", "safety_concerns.member_id", `SELECT id, what, since, severity, actions, meldcode, created_at, resolved_on, resolved_note

@@ -101,6 +101,9 @@ func subjectFamily(t *testing.T, s *store.Store, clock *storetest.Clock, f *stor
 	_, err = s.CreateRectification(storetest.As(f.Privacy), fam.ID, regie.RectificationInput{MemberID: sandra, Segment: regie.SegContacts,
 		What: "Contact van 2 maart", Requested: "Ik heb niet gezegd dat ik schulden heb bij familie.", ReceivedOn: "2026-03-02"})
 	must(err)
+	_, err = s.RecordDestructionRequest(storetest.As(f.Privacy), regie.DestructionRequestInput{FamilyID: fam.ID, MemberID: kevin,
+		ReceivedOn: "2026-03-02", What: "Kevin vraagt zijn dossier te vernietigen."})
+	must(err)
 	_, err = s.AddNetworkPerson(cm, fam.ID, regie.NetworkPersonInput{Name: "Oma Truus", Relation: regie.NetworkGrandparent, Phone: "06 12345678"})
 	must(err)
 

@@ -32,7 +32,7 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 	chromiumPath(t) // skips before any waiting
 	browser := newBrowser(t)
 	check := accessibilityCheck(t, axeSource(t), "privacy-")
-	m := startRegieForBrowser(t, true)
+	m := startDemoOnDay(t)
 	base := m.Server.URL()
 	fg := demoActor(t, m, "privacy@demo.regie.nl")
 	open, err := m.Store.FindRectifications(fg, regie.RectificationFilter{OpenOnly: true})

@@ -9,9 +9,7 @@ package main
 //	REGIE_SCREENSHOTS=/tmp/shots go test ./cmd/regie/ -run TestBrowser_PlanFlow
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"os/exec"
@@ -19,9 +17,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/chromedp"
 
 	"regie"
 	"regie/internal/demo"
@@ -482,36 +477,9 @@ func (rs compareRows) labels() []string {
 // returns the file it saved it to.
 func (tb *browserTab) fetchPDF(path string) string {
 	tb.t.Helper()
-	cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{tb.base + path}})
-	if err != nil {
-		tb.fatal("read the cookies", err)
-	}
-	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, tb.base+path, nil)
-	if err != nil {
-		tb.t.Fatal(err)
-	}
-	for _, c := range cookies.Cookies {
-		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.fatal("download "+path, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.fatal("download "+path, err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		tb.fatal("download "+path, fmt.Errorf("status %d, want 200 (cookies: %d)", resp.StatusCode, len(cookies.Cookies)))
-	}
-	if ct := resp.Header.Get("Content-Type"); ct != "application/pdf" {
-		tb.fatal("download "+path, fmt.Errorf("Content-Type %q, want application/pdf", ct))
-	}
-	if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment") || !strings.Contains(cd, ".pdf") {
-		tb.fatal("download "+path, fmt.Errorf("Content-Disposition %q, want an attachment with a .pdf name", cd))
+	body, cd := tb.download(path, "application/pdf")
+	if !strings.Contains(cd, ".pdf") {
+		tb.fatal("download "+path, fmt.Errorf("Content-Disposition %q, want a .pdf name", cd))
 	}
 	if !strings.HasPrefix(string(body), "%PDF-") {
 		tb.fatal("download "+path, fmt.Errorf("the body starts with %q, want %%PDF-", body[:min(len(body), 16)]))

@@ -1,18 +1,14 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"regie"
@@ -80,7 +76,10 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 			Outcome  string `json:"outcome"`
 		} `json:"access_log"`
 	}
-	body := po.fetchDownload(exportBase+".json", "application/json", ".json")
+	body, cd := po.download(exportBase+".json", "application/json")
+	if !strings.Contains(cd, ".json") {
+		t.Errorf("the JSON export's Content-Disposition %q names no .json file", cd)
+	}
 	if err := json.Unmarshal(body, &export); err != nil {
 		t.Fatalf("the JSON does not read back: %v", err)
 	}
@@ -96,7 +95,7 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 
 	// The PDF: its text.
 	file := filepath.Join(t.TempDir(), "inzage.pdf")
-	if err := os.WriteFile(file, po.fetchDownload(exportBase+".pdf", "application/pdf", ".pdf"), 0o600); err != nil {
+	if err := os.WriteFile(file, first(po.download(exportBase+".pdf", "application/pdf")), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	wantPDFText(t, file, "Inzage in uw gegevens", export.Person.GivenName, "Gezin Jansen", "Wie heeft uw dossier gezien",
@@ -165,40 +164,4 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 	if exports != 2 {
 		t.Errorf("%d exports of the parent in the access log, want 2", exports)
 	}
-}
-
-// fetchDownload downloads a file as the tab's user, with the tab's
-// cookies, checks that it is an attachment of the content type with a
-// name ending in ext, and returns it.
-func (tb *browserTab) fetchDownload(path, contentType, ext string) []byte {
-	tb.t.Helper()
-	cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{tb.base + path}})
-	if err != nil {
-		tb.fatal("read the cookies", err)
-	}
-	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, tb.base+path, nil)
-	if err != nil {
-		tb.t.Fatal(err)
-	}
-	for _, c := range cookies.Cookies {
-		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.fatal("download "+path, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.fatal("download "+path, err)
-	}
-	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != contentType {
-		tb.fatal("download "+path, fmt.Errorf("status %d, Content-Type %q", resp.StatusCode, resp.Header.Get("Content-Type")))
-	}
-	if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment") || !strings.Contains(cd, ext) {
-		tb.fatal("download "+path, fmt.Errorf("Content-Disposition %q", cd))
-	}
-	return body
 }

@@ -10,17 +10,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/chromedp"
 
 	"regie"
 	"regie/internal/demo"
@@ -80,7 +74,7 @@ func TestBrowser_Reports(t *testing.T) {
 
 	// The downloads, read back.
 	csvPath := evalJS[string](tl, `document.querySelector('a[href^="/rapportages.csv?"]').getAttribute('href')`)
-	body, disposition := tl.fetchReport(csvPath, "text/csv; charset=utf-8")
+	body, disposition := tl.download(csvPath, "text/csv; charset=utf-8")
 	if !strings.Contains(disposition, "rapportage-"+from.ISO()+"-tot-en-met-"+today.ISO()+".csv") {
 		tl.fatal("the CSV", fmt.Errorf("Content-Disposition %q does not name the period", disposition))
 	}
@@ -94,7 +88,7 @@ func TestBrowser_Reports(t *testing.T) {
 		tl.fatal("the CSV", fmt.Errorf("starts with %q", records[:min(3, len(records))]))
 	}
 	xlsxPath := evalJS[string](tl, `document.querySelector('a[href^="/rapportages.xlsx?"]').getAttribute('href')`)
-	body, _ = tl.fetchReport(xlsxPath, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	body, _ = tl.download(xlsxPath, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	sheets, err := xlsx.Read(bytes.NewReader(body), int64(len(body)))
 	if err != nil || len(sheets) == 0 || len(sheets[0].Rows) == 0 || sheets[0].Rows[0][0].Text != "Rapportage actief casemanagement" {
 		tl.fatal("read the XLSX", fmt.Errorf("%v, %d sheets", err, len(sheets)))
@@ -127,41 +121,4 @@ func TestBrowser_Reports(t *testing.T) {
 	}
 	mgr.open("/rapportages/gezinnen?tabel=instroom&rij=totaal&kolom=0", http.StatusForbidden)
 	mgr.wantText("h1", "Geen toegang")
-}
-
-// fetchReport downloads a report file as the tab's user, with the tab's
-// cookies, checks its type and that it is an attachment, and returns it
-// with its Content-Disposition.
-func (tb *browserTab) fetchReport(path, contentType string) ([]byte, string) {
-	tb.t.Helper()
-	cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{tb.base + path}})
-	if err != nil {
-		tb.fatal("read the cookies", err)
-	}
-	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, tb.base+path, nil)
-	if err != nil {
-		tb.t.Fatal(err)
-	}
-	for _, c := range cookies.Cookies {
-		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.fatal("download "+path, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.fatal("download "+path, err)
-	}
-	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != contentType {
-		tb.fatal("download "+path, fmt.Errorf("status %d, %s; want 200, %s", resp.StatusCode, resp.Header.Get("Content-Type"), contentType))
-	}
-	cd := resp.Header.Get("Content-Disposition")
-	if !strings.HasPrefix(cd, "attachment") {
-		tb.fatal("download "+path, fmt.Errorf("Content-Disposition %q, want an attachment", cd))
-	}
-	return body, cd
 }

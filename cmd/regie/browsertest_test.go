@@ -8,7 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -430,3 +432,44 @@ func (s *screenshots) take(tb *browserTab, name string) {
 		s.t.Fatal(err)
 	}
 }
+
+// download fetches path as the tab's user — with the tab's cookies, as the
+// browser would — checks that it is served with status 200 as an
+// attachment of contentType, and returns the body and its
+// Content-Disposition.
+func (tb *browserTab) download(path, contentType string) ([]byte, string) {
+	tb.t.Helper()
+	cookies, err := chromedp.Call(tb.ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{tb.base + path}})
+	if err != nil {
+		tb.fatal("read the cookies", err)
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, tb.base+path, nil)
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	for _, c := range cookies.Cookies {
+		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.fatal("download "+path, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		tb.fatal("download "+path, err)
+	}
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != contentType {
+		tb.fatal("download "+path, fmt.Errorf("status %d, %s; want 200, %s", resp.StatusCode, resp.Header.Get("Content-Type"), contentType))
+	}
+	cd := resp.Header.Get("Content-Disposition")
+	if !strings.HasPrefix(cd, "attachment") {
+		tb.fatal("download "+path, fmt.Errorf("Content-Disposition %q, want an attachment", cd))
+	}
+	return body, cd
+}
+
+// first returns the first of two values.
+func first[T, U any](t T, _ U) T { return t }

@@ -76,7 +76,8 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, m.Config.Database, store.Options{Clock: m.Clock, MaxConns: m.Config.DBMaxConns, Keys: ring})
+	// serve opens a database `migrate` made (the demo makes its own).
+	st, err := store.Open(ctx, m.Config.Database, store.Options{Clock: m.Clock, MaxConns: m.Config.DBMaxConns, Keys: ring, MustExist: !m.Demo})
 	if err != nil {
 		return err
 	}
@@ -98,6 +99,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := st.CheckSchema(ctx); err != nil {
 		return err
 	}
+	if err := st.CheckWritable(ctx); err != nil {
+		return err
+	}
 	authn := auth.New(st, st, hasher, m.Clock, auth.Config{
 		IdleTimeout: m.Config.SessionIdle, MaxAge: m.Config.SessionMax, RequireMFA: !m.Demo, Keys: ring,
 	})
@@ -113,11 +117,16 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Server = server.New(server.Config{
 		Addr: m.Config.Addr, UI: h, Logger: m.Logger, TLSCert: m.Config.TLSCert, TLSKey: m.Config.TLSKey,
 		CrossSiteRefused: http.HandlerFunc(h.CrossSiteRefused),
+		// Ready: the database answers, has this binary's schema, and can
+		// be written (a read-only file or a full disk is not ready).
 		Ready: func(ctx context.Context) error {
 			if err := st.Ping(ctx); err != nil {
 				return err
 			}
-			return st.CheckSchema(ctx)
+			if err := st.CheckSchema(ctx); err != nil {
+				return err
+			}
+			return st.CheckWritable(ctx)
 		},
 	})
 	if err := m.Server.Open(); err != nil {

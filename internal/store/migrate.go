@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -87,8 +88,9 @@ func (s *Store) SchemaVersion(ctx context.Context) (applied, latest int, err err
 	return applied, latest, err
 }
 
-// CheckSchema returns an EUNAVAILABLE error that says to run `regie migrate`
-// when the database schema is not the one this binary needs.
+// CheckSchema returns an EUNAVAILABLE error, in Dutch and naming both
+// versions, when the database schema is not the one this binary needs:
+// older (run `regie migrate`) or newer (a newer regie migrated it).
 func (s *Store) CheckSchema(ctx context.Context) error {
 	applied, latest, err := s.SchemaVersion(ctx)
 	if err != nil {
@@ -96,9 +98,9 @@ func (s *Store) CheckSchema(ctx context.Context) error {
 	}
 	switch {
 	case applied < latest:
-		return regie.Errorf(regie.EUNAVAILABLE, "the database schema is at version %d, this regie needs %d: run `regie migrate` first", applied, latest)
+		return regie.Errorf(regie.EUNAVAILABLE, "het databaseschema is op versie %d, deze regie heeft versie %d nodig: voer eerst `regie migrate` uit", applied, latest)
 	case applied > latest:
-		return regie.Errorf(regie.EUNAVAILABLE, "the database schema is at version %d, newer than this regie (%d): run a newer regie", applied, latest)
+		return regie.Errorf(regie.EUNAVAILABLE, "het databaseschema is op versie %d, nieuwer dan deze regie (versie %d): start de nieuwere regie die het schema bijwerkte", applied, latest)
 	}
 	return nil
 }
@@ -275,3 +277,25 @@ func fillSortNames(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
+
+// CheckWritable returns an EUNAVAILABLE error, in Dutch, when the database
+// cannot be written: a read-only file or file system, a full disk, a
+// PostgreSQL role or server that only reads. It writes a row in a
+// transaction it rolls back, so nothing stays. serve calls it at
+// start-up, so a database that can only be read is refused there and not
+// at the first save.
+func (s *Store) CheckWritable(ctx context.Context) error {
+	err := s.run(ctx, s.db, false, func(t *tx) error {
+		if _, err := t.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (-1, 'schrijfproef', '')`); err != nil {
+			return err
+		}
+		return errWritableProbe
+	})
+	if errors.Is(err, errWritableProbe) {
+		return nil
+	}
+	return regie.Errorf(regie.EUNAVAILABLE, "de database kan niet beschreven worden (alleen-lezen, schijf vol of geen schrijfrechten): %v", err)
+}
+
+// errWritableProbe rolls CheckWritable's transaction back.
+var errWritableProbe = errors.New("store: writable probe")

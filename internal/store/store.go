@@ -67,6 +67,9 @@ type Options struct {
 	// Keys is the key file's ring (internal/keys). Required for every
 	// store that holds data; a store opened without keys can only migrate.
 	Keys *keys.Ring
+	// MustExist refuses a SQLite file that is not there yet, instead of
+	// creating an empty one: `serve` opens a database `migrate` made.
+	MustExist bool
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
@@ -101,6 +104,11 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		s.rdb = s.db
 		s.d = postgresDialect
 	} else {
+		if opt.MustExist {
+			if err := sqliteFileExists(dsn); err != nil {
+				return nil, err
+			}
+		}
 		if err := restrictSQLiteFiles(dsn); err != nil {
 			return nil, err
 		}
@@ -164,6 +172,21 @@ func sqliteDSN(path string, readOnly bool) string {
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// sqliteFileExists returns an EUNAVAILABLE error, in Dutch, when the
+// database file of dsn does not exist (an in-memory database always does).
+func sqliteFileExists(dsn string) error {
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	if path == "" || strings.HasPrefix(path, ":") {
+		return nil
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return regie.Errorf(regie.EUNAVAILABLE, "de database %s bestaat niet: maak hem met `regie migrate`, of controleer REGIE_DATABASE", path)
+	} else if err != nil {
+		return regie.Errorf(regie.EUNAVAILABLE, "de database %s is niet te lezen: %v", path, err)
+	}
+	return nil
 }
 
 // restrictSQLiteFiles makes the database file readable by its owner only:

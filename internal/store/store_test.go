@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"net/url"
 	"os"
 	"sort"
 	"strings"
@@ -105,6 +107,65 @@ func TestCheckSchema_RefusesUnmigrated(t *testing.T) {
 	if code(err) != regie.EUNAVAILABLE || !strings.Contains(err.Error(), "regie migrate") {
 		t.Fatalf("CheckSchema on an empty database = %v, want EUNAVAILABLE that says to run regie migrate", err)
 	}
+}
+
+// TestStartup_RefusesWhatItCannotServe: a database file that is not
+// there is refused without leaving an empty one behind; a schema newer
+// than the binary is refused naming both versions; a database that can
+// only be read is refused before the first save (PostgreSQL: a server
+// that starts every transaction read-only).
+func TestStartup_RefusesWhatItCannotServe(t *testing.T) {
+	ctx := context.Background()
+	t.Run("missing file", func(t *testing.T) {
+		path := t.TempDir() + "/ontbreekt.db"
+		_, err := store.Open(ctx, path, store.Options{MustExist: true})
+		if code(err) != regie.EUNAVAILABLE || !strings.Contains(err.Error(), "bestaat niet") || !strings.Contains(err.Error(), "regie migrate") {
+			t.Fatalf("Open of a missing file = %v, want EUNAVAILABLE that says it does not exist and to run regie migrate", err)
+		}
+		if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+			t.Fatalf("the refused open left a file behind: %v", err)
+		}
+	})
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, _ *storetest.Clock) {
+		if err := s.CheckWritable(ctx); err != nil {
+			t.Fatalf("CheckWritable on a writable database: %v", err)
+		}
+		applied, latest, err := s.SchemaVersion(ctx)
+		if err != nil || applied != latest {
+			t.Fatalf("schema version %d of %d, err %v", applied, latest, err)
+		}
+		if _, err := s.DB().ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, 'uit de toekomst', '')`, latest+1); err != nil {
+			t.Fatal(err)
+		}
+		err = s.CheckSchema(ctx)
+		if code(err) != regie.EUNAVAILABLE || !strings.Contains(err.Error(), fmt.Sprintf("versie %d, nieuwer dan deze regie (versie %d)", latest+1, latest)) {
+			t.Fatalf("CheckSchema on a newer schema = %v, want EUNAVAILABLE naming both versions", err)
+		}
+		if applied, _, err := s.SchemaVersion(ctx); err != nil || applied != latest+1 {
+			t.Fatalf("after the probe the schema is at %d (err %v): CheckWritable left a row", applied, err)
+		}
+	})
+	t.Run("read-only postgres", func(t *testing.T) {
+		u, err := url.Parse(storetest.PostgresURL(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Query()
+		q.Set("default_transaction_read_only", "on")
+		u.RawQuery = q.Encode()
+		ro, err := store.Open(ctx, u.String(), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		if err := ro.CheckSchema(ctx); err != nil {
+			t.Fatalf("CheckSchema reads: %v", err)
+		}
+		err = ro.CheckWritable(ctx)
+		if code(err) != regie.EUNAVAILABLE || !strings.Contains(err.Error(), "kan niet beschreven worden") {
+			t.Fatalf("CheckWritable on a read-only server = %v, want EUNAVAILABLE in Dutch", err)
+		}
+	})
 }
 
 func TestFamily_CreateAndAccess(t *testing.T) {

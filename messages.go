@@ -20,6 +20,9 @@ const (
 	MsgCheckFields          Msg = "check_fields"
 	MsgRequired             Msg = "required"
 	MsgTooLong              Msg = "too_long"
+	MsgUnstorable           Msg = "unstorable"
+	MsgUnstorableForm       Msg = "unstorable_form"
+	MsgUnreadableRequest    Msg = "unreadable_request"
 	MsgDateInvalid          Msg = "date_invalid"
 	MsgDateInFuture         Msg = "date_in_future"
 	MsgDateTooOld           Msg = "date_too_old"
@@ -357,6 +360,9 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgCheckFields:          "Controleer de gemarkeerde velden.",
 	MsgRequired:             "Vul dit veld in.",
 	MsgTooLong:              "Maximaal %d tekens.",
+	MsgUnstorable:           "Bevat een teken dat regie niet kan opslaan (een nul-teken, of tekens die geen geldige UTF-8 zijn). Typ de tekst opnieuw.",
+	MsgUnstorableForm:       "Niet opgeslagen: %s. Ga terug, pas het aan en verstuur het opnieuw.",
+	MsgUnreadableRequest:    "Het verzoek kon niet gelezen worden (een ongeldige codering in het adres of het formulier). Ga terug en probeer het opnieuw.",
 	MsgDateInvalid:          "Geef een geldige datum (dag-maand-jaar).",
 	MsgDateInFuture:         "Deze datum ligt in de toekomst.",
 	MsgDateTooOld:           "Deze datum ligt te ver in het verleden.",

@@ -17,6 +17,7 @@ import (
 // Error codes. Each maps to one HTTP status in one table (internal/response)
 // and to one CLI exit line; callers compare codes, never messages.
 const (
+	EBADREQUEST   = "bad_request"  // the request itself cannot be read (a malformed form or query)
 	ECONFLICT     = "conflict"     // the change collides with existing data
 	EFORBIDDEN    = "forbidden"    // the actor may not do this (and may know the record exists)
 	EINTERNAL     = "internal"     // anything unexpected; details only in the operator log

@@ -2,6 +2,7 @@ package regie
 
 import (
 	"net/mail"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,6 +63,55 @@ func (v *Validation) Err() error {
 		return nil
 	}
 	return &Error{Code: EINVALID, Message: Text(MsgCheckFields), Fields: v.fields}
+}
+
+// MaxTextLen bounds every text a form or a query may send, whatever the
+// field: the fields' own rules (MaxLen) are stricter where they know
+// better. A plan's longest text or a contact's note fits well within it.
+const MaxTextLen = 10000
+
+// ValidateValues refuses, for every field of a form or query, what no
+// database may store or no field needs: a NUL character or bytes that are
+// not valid UTF-8 (PostgreSQL refuses both, SQLite would store them
+// silently), and a text longer than MaxTextLen. The answer is the same on
+// both databases: EINVALID naming the fields.
+func ValidateValues(values map[string][]string) error {
+	var v Validation
+	for name, vals := range values {
+		for _, s := range vals {
+			if !utf8.ValidString(name) || strings.ContainsRune(name, 0) {
+				v.Add("", MsgUnstorable)
+				continue
+			}
+			if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+				v.Add(name, MsgUnstorable)
+			}
+			v.MaxLen(name, s, MaxTextLen)
+		}
+	}
+	if len(v.fields) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(v.fields))
+	for name := range v.fields {
+		if name == "" {
+			continue
+		}
+		if label := FieldLabel(name); label != "" {
+			name = "‘" + label + "’"
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	what := "een veld bevat tekens die regie niet kan opslaan, of is te lang"
+	switch len(names) {
+	case 0:
+	case 1:
+		what = names[0] + " bevat tekens die regie niet kan opslaan, of is te lang"
+	default:
+		what = strings.Join(names, ", ") + " bevatten tekens die regie niet kan opslaan, of zijn te lang"
+	}
+	return &Error{Code: EINVALID, Message: Text(MsgUnstorableForm, what), Fields: v.fields}
 }
 
 // Clean trims surrounding white space; every free-text input passes through

@@ -15,6 +15,8 @@ import (
 // Status returns the HTTP status of an error code: the one table.
 func Status(code string) int {
 	switch code {
+	case regie.EBADREQUEST:
+		return http.StatusBadRequest
 	case regie.EINVALID:
 		return http.StatusUnprocessableEntity
 	case regie.ENOTFOUND:

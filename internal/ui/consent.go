@@ -176,6 +176,11 @@ func (h *Handler) createConsent(w http.ResponseWriter, r *http.Request) error {
 	if r.MultipartForm != nil {
 		f = newForm(url.Values(r.MultipartForm.Value))
 	}
+	// The multipart form's values were not parsed before the handler
+	// (checkInput): refused here the same way.
+	if err := regie.ValidateValues(f.Values); err != nil {
+		return err
+	}
 	in, rows := consentInput(f)
 	if file, header, err := r.FormFile("document"); err == nil {
 		content, err := io.ReadAll(file)

@@ -496,10 +496,31 @@ func (h *Handler) wrap(rt route) http.Handler {
 		if rt.pattern != "GET /static/{name}" {
 			response.NoStore(w.Header())
 		}
+		// What no database may store is refused here, the same way on
+		// both, before any handler reads a value.
+		if err := checkInput(r); err != nil {
+			h.serveError(w, r, err)
+			return
+		}
 		if err := rt.handle(w, r); err != nil {
 			h.serveError(w, r, err)
 		}
 	})
+}
+
+// checkInput parses the request's query and (URL-encoded) form and refuses
+// a malformed encoding (EBADREQUEST: "%zz") and a value no database may
+// store or no field needs (regie.ValidateValues). A multipart form (an
+// upload) is parsed and checked by its handler.
+func checkInput(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		return regie.Errorf(regie.EBADREQUEST, "%s", regie.Text(regie.MsgUnreadableRequest))
+	}
+	return regie.ValidateValues(r.Form)
 }
 
 // nextStepURL is where a session without its second factor goes.
@@ -560,6 +581,7 @@ func (h *Handler) serveError(w http.ResponseWriter, r *http.Request, err error) 
 	}
 	status := response.Status(code)
 	title := map[int]string{
+		http.StatusBadRequest:          "Ongeldig verzoek",
 		http.StatusNotFound:            "Niet gevonden",
 		http.StatusForbidden:           "Geen toegang",
 		http.StatusTooManyRequests:     "Even geduld",

@@ -7,6 +7,7 @@
 //	regie user create|reset-password|disable|list
 //	regie team create               a team with its districts
 //	regie audit verify              check the access log's chains, heads and anchors; report every break
+//	regie backup --to FILE          a consistent copy of a live SQLite database (PostgreSQL: pg_dump, pg_basebackup)
 //	regie retention run             destroy the family files due, approved and not held (Jeugdwet 7.3.8/7.3.9)
 //	regie keys create|rotate|seal-existing  the key file outside the database
 //	regie summary check|recompute   check or repair the families' summaries (hours, counts)
@@ -51,6 +52,8 @@ Gebruik:
   regie user list
   regie team create --name T --districts W1,W2
   regie audit verify             het toegangslog controleren (sleutel, ketenkoppen, ankers); meldt elke breuk
+  regie backup --to BESTAND      een consistente kopie van de SQLite-database, ook terwijl regie draait
+                                 (het sleutelbestand apart bewaren; PostgreSQL: zie README, "Back-up en herstel")
   regie retention run            de dossiers vernietigen waarvan de bewaartermijn verstreken is en die de
                                  privacy officer heeft goedgekeurd (niet als de bewaarplicht verlengd is)
   regie keys create|rotate|seal-existing
@@ -82,6 +85,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runTeam(ctx, rest, stdout)
 	case "audit":
 		return runAudit(ctx, rest, stdout)
+	case "backup":
+		return runBackup(ctx, rest, stdout)
 	case "retention":
 		return runRetention(ctx, rest, stdout)
 	case "keys":

@@ -20,14 +20,30 @@ func openStore(ctx context.Context, name string, args []string, extra func(*flag
 // openStoreConfig is openStore that also returns the configuration and
 // the key file.
 func openStoreConfig(ctx context.Context, name string, args []string, extra func(*flag.FlagSet)) (*store.Store, *Config, *keys.Ring, error) {
+	cfg, err := loadConfig(name, args, extra)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return openConfigured(ctx, name, cfg)
+}
+
+// loadConfig reads the configuration of a command from its flags and the
+// environment.
+func loadConfig(name string, args []string, extra func(*flag.FlagSet)) (*Config, error) {
 	cfg := defaultConfig(false)
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	if extra != nil {
 		extra(fs)
 	}
 	if err := cfg.load(fs, args, os.Getenv); err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
+	return &cfg, nil
+}
+
+// openConfigured opens the store of a loaded configuration with its key
+// file and, except for migrate, checks that the schema is up to date.
+func openConfigured(ctx context.Context, name string, cfg *Config) (*store.Store, *Config, *keys.Ring, error) {
 	// migrate makes the key file of a new SQLite installation beside it;
 	// every other command needs the one that exists.
 	ring, err := cfg.loadKeys(name == "migrate" && !store.IsPostgres(cfg.Database))
@@ -44,7 +60,7 @@ func openStoreConfig(ctx context.Context, name string, args []string, extra func
 			return nil, nil, nil, err
 		}
 	}
-	return st, &cfg, ring, nil
+	return st, cfg, ring, nil
 }
 
 // runMigrate runs `regie migrate [--app-role NAME]`. With an app role

@@ -25,7 +25,7 @@ func runBackup(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	if store.IsPostgres(cfg.Database) {
-		return errors.New(`regie backup is alleen voor SQLite; maak een back-up van PostgreSQL met pg_dump -Fc (kleine installatie) of pg_basebackup met WAL-archivering (zie README, "Back-up en herstel")`)
+		return errors.New(`een back-up van PostgreSQL maakt regie backup niet: gebruik pg_dump -Fc (kleine installatie) of pg_basebackup met WAL-archivering (zie README, "Back-up en herstel")`)
 	}
 	if to == "" {
 		return errors.New("geef het back-upbestand: regie backup --to BESTAND")

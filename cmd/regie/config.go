@@ -14,26 +14,30 @@ import (
 	"regie/internal/keys"
 	"regie/internal/request"
 	"regie/internal/store"
+	"regie/internal/ui"
 )
 
 // Config is every setting of regie, read from environment variables and
 // then from flags (flags win). It is validated at start; a bad value stops
 // regie with one line that names it.
 type Config struct {
-	Database     string        // REGIE_DATABASE: a SQLite file path or a postgres:// URL
-	Addr         string        // REGIE_ADDR
-	SessionIdle  time.Duration // REGIE_SESSION_IDLE
-	SessionMax   time.Duration // REGIE_SESSION_MAX
-	LogLevel     string        // REGIE_LOG_LEVEL: debug, info, warn, error
-	LogFormat    string        // REGIE_LOG_FORMAT: text or json
-	TLSCert      string        // REGIE_TLS_CERT
-	TLSKey       string        // REGIE_TLS_KEY
-	TrustProxy   bool          // REGIE_TRUST_PROXY: true trusts a proxy on this machine (loopback) only
-	Proxies      string        // REGIE_TRUSTED_PROXIES: addresses and CIDR blocks of the reverse proxies
-	DBMaxConns   int           // REGIE_DB_MAX_CONNS: 0 means twice the cores
-	DevTemplates string        // REGIE_DEV_TEMPLATES: read templates from this directory (internal/ui)
-	KeyFile      string        // REGIE_KEY_FILE: regie's own keys, outside the database (internal/keys)
-	AnchorFile   string        // REGIE_AUDIT_ANCHOR_FILE: the access log's chain heads, outside the database (internal/anchor)
+	Database    string        // REGIE_DATABASE: a SQLite file path or a postgres:// URL
+	Addr        string        // REGIE_ADDR
+	SessionIdle time.Duration // REGIE_SESSION_IDLE
+	SessionMax  time.Duration // REGIE_SESSION_MAX
+	// RequestTimeout bounds a request's work (every store call it makes):
+	// a database that stops answering gives a 503, not a hanging request.
+	RequestTimeout time.Duration // REGIE_REQUEST_TIMEOUT
+	LogLevel       string        // REGIE_LOG_LEVEL: debug, info, warn, error
+	LogFormat      string        // REGIE_LOG_FORMAT: text or json
+	TLSCert        string        // REGIE_TLS_CERT
+	TLSKey         string        // REGIE_TLS_KEY
+	TrustProxy     bool          // REGIE_TRUST_PROXY: true trusts a proxy on this machine (loopback) only
+	Proxies        string        // REGIE_TRUSTED_PROXIES: addresses and CIDR blocks of the reverse proxies
+	DBMaxConns     int           // REGIE_DB_MAX_CONNS: 0 means twice the cores
+	DevTemplates   string        // REGIE_DEV_TEMPLATES: read templates from this directory (internal/ui)
+	KeyFile        string        // REGIE_KEY_FILE: regie's own keys, outside the database (internal/keys)
+	AnchorFile     string        // REGIE_AUDIT_ANCHOR_FILE: the access log's chain heads, outside the database (internal/anchor)
 
 	// proxies are the trusted proxies: Proxies parsed, plus loopback with
 	// TrustProxy. Set by validate.
@@ -42,7 +46,7 @@ type Config struct {
 
 // defaultConfig returns the defaults; the demo uses its own database file.
 func defaultConfig(demo bool) Config {
-	c := Config{Addr: "127.0.0.1:8080", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, LogLevel: "info", LogFormat: "text"}
+	c := Config{Addr: "127.0.0.1:8080", SessionIdle: 30 * time.Minute, SessionMax: 12 * time.Hour, RequestTimeout: ui.DefaultTimeout, LogLevel: "info", LogFormat: "text"}
 	if demo {
 		c.Database = "regie-demo.db"
 	}
@@ -64,6 +68,7 @@ func (c *Config) settings() []setting {
 		{env: "REGIE_ADDR", flag: "addr", help: "adres om op te luisteren", str: &c.Addr},
 		{env: "REGIE_SESSION_IDLE", flag: "session-idle", help: "sessie verloopt na zo lang zonder activiteit", dur: &c.SessionIdle},
 		{env: "REGIE_SESSION_MAX", flag: "session-max", help: "sessie verloopt zo lang na inloggen", dur: &c.SessionMax},
+		{env: "REGIE_REQUEST_TIMEOUT", flag: "request-timeout", help: "zo lang mag een verzoek op de database wachten; daarna 503", dur: &c.RequestTimeout},
 		{env: "REGIE_LOG_LEVEL", flag: "log-level", help: "debug, info, warn of error", str: &c.LogLevel},
 		{env: "REGIE_LOG_FORMAT", flag: "log-format", help: "text of json", str: &c.LogFormat},
 		{env: "REGIE_TLS_CERT", flag: "tls-cert", help: "TLS-certificaat (PEM); leeg achter een proxy met TLS", str: &c.TLSCert},
@@ -131,6 +136,8 @@ func (c *Config) validate() error {
 		return fmt.Errorf("REGIE_DATABASE ontbreekt: geef een SQLite-bestand (bijvoorbeeld /var/lib/regie/regie.db) of een postgres://-URL")
 	case c.KeyFile == "" && store.IsPostgres(c.Database):
 		return fmt.Errorf("REGIE_KEY_FILE ontbreekt: met PostgreSQL staat het sleutelbestand op de applicatieserver, nooit in de database (maak het met regie keys create)")
+	case c.RequestTimeout <= 0:
+		return fmt.Errorf("REGIE_REQUEST_TIMEOUT (%s) moet groter dan nul zijn, bijvoorbeeld 15s", c.RequestTimeout)
 	case c.SessionIdle > c.SessionMax:
 		return fmt.Errorf("REGIE_SESSION_IDLE (%s) is langer dan REGIE_SESSION_MAX (%s)", c.SessionIdle, c.SessionMax)
 	case (c.TLSCert == "") != (c.TLSKey == ""):

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -46,6 +47,12 @@ func (d dialect) mapError(err error) error {
 	var re *regie.Error
 	if errors.As(err, &re) {
 		return err
+	}
+	// A deadline passed while the database did not answer (a lock held,
+	// a server that stopped answering): the caller's work is refused, not
+	// failed, and may be tried again.
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w: %w", regie.Errorf(regie.EUNAVAILABLE, "%s", regie.Text(regie.MsgUnavailable)), err)
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {

@@ -95,6 +95,11 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 			return nil, fmt.Errorf("store: parse postgres url: %w", redactURLError(err))
 		}
 		cfg.MaxConns = int32(opt.MaxConns) //nolint:gosec // a configured pool size, far below 2³¹
+		// A server that does not answer a new connection is given up on
+		// (the URL's connect_timeout, when set, decides instead).
+		if cfg.ConnConfig.ConnectTimeout == 0 {
+			cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+		}
 		pool, err := pgxpool.NewWithConfig(ctx, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("store: connect postgres: %w", err)

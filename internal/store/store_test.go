@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -165,6 +166,59 @@ func TestStartup_RefusesWhatItCannotServe(t *testing.T) {
 		if code(err) != regie.EUNAVAILABLE || !strings.Contains(err.Error(), "kan niet beschreven worden") {
 			t.Fatalf("CheckWritable on a read-only server = %v, want EUNAVAILABLE in Dutch", err)
 		}
+	})
+}
+
+// TestDeadline_AStuckDatabaseIsUnavailable: while another connection
+// holds a lock the save needs, a save with a deadline is refused as
+// EUNAVAILABLE (the UI's 503, "tijdelijk niet beschikbaar") instead of
+// waiting, and the same save goes through once the lock is gone.
+func TestDeadline_AStuckDatabaseIsUnavailable(t *testing.T) {
+	ctx := context.Background()
+	check := func(t *testing.T, s *store.Store, conn *sql.Conn, lock, unlock string) {
+		f := storetest.NewFixture(t, s)
+		in := regie.FamilyInput{HouseholdName: "Gezin Jansen-de Boer", DistrictID: f.TeamA.Districts[0].ID, DutchProficiency: "goed", Version: 1}
+		if _, err := conn.ExecContext(ctx, lock); err != nil {
+			t.Fatal(err)
+		}
+		short, cancel := context.WithTimeout(storetest.As(f.TeamLeader), 200*time.Millisecond)
+		defer cancel()
+		err := s.UpdateFamily(short, f.FamAssigned.ID, in)
+		if code(err) != regie.EUNAVAILABLE {
+			t.Fatalf("a save while the database is locked = %v, want EUNAVAILABLE", err)
+		}
+		if _, err := conn.ExecContext(ctx, unlock); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.UpdateFamily(storetest.As(f.TeamLeader), f.FamAssigned.ID, in); err != nil {
+			t.Fatalf("the save once the lock is gone: %v", err)
+		}
+	}
+	t.Run("sqlite", func(t *testing.T) {
+		// SQLite's one write lock, taken by another handle on the file.
+		path := filepath.Join(t.TempDir(), "regie.db")
+		s := storetest.OpenSQLiteAt(t, path, storetest.NewClock(storetest.Start))
+		other, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		conn, err := other.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		check(t, s, conn, `BEGIN IMMEDIATE`, `ROLLBACK`)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		// A lock on the families table, held by a connection of its own.
+		s := storetest.OpenPostgres(t, storetest.NewClock(storetest.Start))
+		conn, err := s.DB().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		check(t, s, conn, `BEGIN; LOCK TABLE families IN ACCESS EXCLUSIVE MODE`, `ROLLBACK`)
 	})
 }
 

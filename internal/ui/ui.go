@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 	"unicode"
 
 	"regie"
@@ -75,7 +76,16 @@ type Config struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
 	// the client's address; none means the connection's address counts.
 	TrustedProxies request.Proxies
+	// Timeout bounds each request's work — every store call it makes —
+	// so a database that stops answering gives a 503 instead of a request
+	// that hangs and holds a connection; zero means DefaultTimeout.
+	Timeout time.Duration
 }
+
+// DefaultTimeout is a request's deadline when Config.Timeout is zero: far
+// above any page's own work (a year's city report takes about 1.5 s), far
+// below a browser's or a proxy's patience.
+const DefaultTimeout = 15 * time.Second
 
 // Handler serves the HTML application.
 type Handler struct {
@@ -431,7 +441,12 @@ func (h *Handler) wrap(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		server.SetRoute(r, rt.pattern)
 		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-		ctx := r.Context()
+		timeout := h.Timeout
+		if timeout <= 0 {
+			timeout = DefaultTimeout
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
 		actor := &regie.Actor{IP: request.ClientIP(r, h.TrustedProxies), UserAgent: r.UserAgent()}
 		ctx = regie.NewContextWithActor(ctx, actor)
 		if rt.access != accessPublic && fromOtherSite(r) {

@@ -367,22 +367,9 @@ func (tx *tx) destructionRuns(ctx context.Context) ([]*regie.DestructionRun, err
 		return nil, err
 	}
 	for _, r := range out {
-		frows, err := tx.QueryContext(ctx, `SELECT family_id FROM destroyed_families WHERE run_id = $1 ORDER BY family_id`, r.ID)
-		if err != nil {
+		var err error
+		if r.Families, err = tx.queryIDs(ctx, `SELECT family_id FROM destroyed_families WHERE run_id = $1 ORDER BY family_id`, r.ID); err != nil {
 			return nil, fmt.Errorf("store: destruction run families: %w", err)
-		}
-		for frows.Next() {
-			var id int64
-			if err := frows.Scan(&id); err != nil {
-				frows.Close()
-				return nil, err
-			}
-			r.Families = append(r.Families, id)
-		}
-		err = frows.Err()
-		frows.Close()
-		if err != nil {
-			return nil, err
 		}
 	}
 	return out, nil
@@ -554,23 +541,9 @@ func (s *Store) RunRetention(ctx context.Context) (*regie.DestructionRun, error)
 			return err
 		}
 		run.At, run.By = tx.now, tx.actor.Name
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.family_id FROM destruction_approvals a JOIN families f ON f.id = a.family_id ORDER BY a.family_id`)
+		approved, err := tx.queryIDs(ctx, `SELECT DISTINCT a.family_id FROM destruction_approvals a JOIN families f ON f.id = a.family_id ORDER BY a.family_id`)
 		if err != nil {
 			return fmt.Errorf("store: retention run: %w", err)
-		}
-		var approved []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			approved = append(approved, id)
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return err
 		}
 		counts := map[string]int64{}
 		today := tx.today()
@@ -633,26 +606,12 @@ func (tx *tx) destroyFamily(ctx context.Context, c *retentionCandidate, runID in
 		VALUES ($1, $2, $3, $4, $5, $6)`, id, date(c.facts.ClosedOn), ts(tx.now), c.file.ApprovedBatch, runID, string(basis)); err != nil {
 		return 0, fmt.Errorf("store: destroy family: tombstone: %w", err)
 	}
-	var referrals []int64
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM referrals WHERE family_id = $1
+	referrals, err := tx.queryIDs(ctx, `SELECT id FROM referrals WHERE family_id = $1
 		UNION SELECT referral_id FROM intake_decisions WHERE family_id = $1
 		UNION SELECT referral_id FROM checkups WHERE family_id = $1 AND referral_id IS NOT NULL
 		UNION SELECT referral_id FROM commitment_checks WHERE family_id = $1 AND referral_id IS NOT NULL`, id)
 	if err != nil {
 		return 0, fmt.Errorf("store: destroy family: referrals: %w", err)
-	}
-	for rows.Next() {
-		var r int64
-		if err := rows.Scan(&r); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		referrals = append(referrals, r)
-	}
-	err = rows.Err()
-	rows.Close()
-	if err != nil {
-		return 0, err
 	}
 	// The ids the access log names are never given again (SQLite).
 	floor := func(table, q string, args ...any) error {

@@ -326,5 +326,24 @@ func (s *Store) runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn f
 	return nil
 }
 
+// queryIDs runs q, which selects one integer column, and returns its
+// values in the order of the rows.
+func (t *tx) queryIDs(ctx context.Context, q string, args ...any) ([]int64, error) {
+	rows, err := t.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 // today is the transaction's date in Dutch time.
 func (t *tx) today() regie.Date { return regie.DateOf(t.now) }

@@ -76,19 +76,11 @@ func (s *Store) CheckSummaries(ctx context.Context, fix bool) (*SummaryReport, e
 	rep := &SummaryReport{Fixed: fix}
 	var ids []int64
 	err := s.read(ctx, func(tx *tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT family_id FROM family_summaries ORDER BY family_id`)
-		if err != nil {
+		var err error
+		if ids, err = tx.queryIDs(ctx, `SELECT family_id FROM family_summaries ORDER BY family_id`); err != nil {
 			return fmt.Errorf("store: check summaries: %w", err)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -66,20 +66,7 @@ func (s *Store) findUser(ctx context.Context, cond string, arg any) (*regie.User
 }
 
 func (tx *tx) userDistricts(ctx context.Context, userID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT district_id FROM user_districts WHERE user_id = $1 ORDER BY district_id`, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return tx.queryIDs(ctx, `SELECT district_id FROM user_districts WHERE user_id = $1 ORDER BY district_id`, userID)
 }
 
 // FindUsers implements regie.UserService. Secrets are not returned.

@@ -255,23 +255,14 @@ func (tx *tx) hideConfidential(ctx context.Context, f *policy.Facts, familyID in
 // consent shares it with the parents' side), audited as one export of
 // the youth's confidential part.
 func (tx *tx) youthInPlan(ctx context.Context, fam *regie.Family) ([]*regie.YouthInPlan, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT member_id FROM assignments WHERE family_id = $1 AND kind = $2 AND member_id IS NOT NULL
+	ids, err := tx.queryIDs(ctx, `SELECT member_id FROM assignments WHERE family_id = $1 AND kind = $2 AND member_id IS NOT NULL
 		UNION SELECT member_id FROM youth_tracks WHERE family_id = $1`, fam.ID, string(regie.AssignYouth))
 	if err != nil {
 		return nil, fmt.Errorf("store: youths in the plan: %w", err)
 	}
 	with := map[int64]bool{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
+	for _, id := range ids {
 		with[id] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	var ys []*regie.YouthInPlan
 	for _, m := range fam.CurrentMembers() {

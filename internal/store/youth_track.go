@@ -569,24 +569,15 @@ func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *polic
 			members = append(members, a.MemberID)
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT member_id FROM youth_tracks WHERE family_id = $1`, fam.ID)
+	tracked, err := tx.queryIDs(ctx, `SELECT DISTINCT member_id FROM youth_tracks WHERE family_id = $1`, fam.ID)
 	if err != nil {
 		return fmt.Errorf("store: family youth tracks: %w", err)
 	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
+	for _, id := range tracked {
 		if !seen[id] {
 			seen[id] = true
 			members = append(members, id)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	if len(members) == 0 {
 		return nil

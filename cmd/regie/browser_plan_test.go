@@ -484,7 +484,7 @@ func (tb *browserTab) fetchPDF(path string) string {
 	if !strings.HasPrefix(string(body), "%PDF-") {
 		tb.fatal("download "+path, fmt.Errorf("the body starts with %q, want %%PDF-", body[:min(len(body), 16)]))
 	}
-	file := filepath.Join(tb.t.TempDir(), "plan.pdf")
+	file := filepath.Join(tb.t.TempDir(), "download.pdf")
 	if err := os.WriteFile(file, body, 0o644); err != nil {
 		tb.t.Fatal(err)
 	}

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -94,10 +92,7 @@ func TestBrowser_PrivacyOfficerExportsAPerson(t *testing.T) {
 	}
 
 	// The PDF: its text.
-	file := filepath.Join(t.TempDir(), "inzage.pdf")
-	if err := os.WriteFile(file, first(po.download(exportBase+".pdf", "application/pdf")), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	file := po.fetchPDF(exportBase + ".pdf")
 	wantPDFText(t, file, "Inzage in uw gegevens", export.Person.GivenName, "Gezin Jansen", "Wie heeft uw dossier gezien",
 		"Verzoeken tot correctie", "ik was die dag niet thuis.")
 

@@ -470,6 +470,3 @@ func (tb *browserTab) download(path, contentType string) ([]byte, string) {
 	}
 	return body, cd
 }
-
-// first returns the first of two values.
-func first[T, U any](t T, _ U) T { return t }

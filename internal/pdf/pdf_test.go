@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"regie"
+	"regie/internal/drawing"
 	"regie/internal/pdf"
 )
 
@@ -184,5 +185,27 @@ func TestPlan_YouthTrackOnlyUnderTheYouthsConsent(t *testing.T) {
 	}
 	if strings.Contains(pdfText(t, b), "Jeugdtrajecten") {
 		t.Error("a family without youth tracks has the section")
+	}
+}
+
+func TestDrawing_PrintsTheDrawingAndItsText(t *testing.T) {
+	dr := &drawing.Drawing{ID: "g", Width: 300, Height: 120, Title: "Genogram", Desc: "Drie generaties.",
+		Items: []drawing.Item{
+			drawing.Rect{X: 10, Y: 10, W: 30, H: 30},
+			drawing.Circle{CX: 100, CY: 25, R: 15, Style: drawing.Style{Fill: drawing.Light}},
+			drawing.Line{X1: 40, Y1: 25, X2: 85, Y2: 25, Style: drawing.Style{Dash: []float64{4, 2}}},
+			drawing.Ellipse{CX: 200, CY: 25, RX: 20, RY: 10, Rotate: 30},
+			drawing.Polygon{Points: []drawing.Point{{X: 250, Y: 10}, {X: 270, Y: 40}, {X: 230, Y: 40}}},
+			drawing.Text{X: 25, Y: 60, Text: "Şahin opa", Anchor: drawing.Middle},
+		}}
+	b, err := pdf.Drawing("Genogram", family(), dr, []string{"Opa Şahin (overleden)"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := pdfText(t, b)
+	for _, want := range []string{"Genogram", "Drie generaties.", "Şahin opa", "Opa Şahin (overleden)"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, txt)
+		}
 	}
 }

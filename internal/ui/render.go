@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regie/internal/drawing"
 	"slices"
 	"strconv"
 	"strings"
@@ -219,7 +220,13 @@ func (t *templates) funcs() template.FuncMap {
 			return v * full / max
 		},
 		"times": func(n int) int { return n * 60 },
-		"list":  func(xs ...int) []int { return xs },
+		// svg embeds an instrument's drawing. Safe as HTML: the drawing
+		// package escapes every text it writes, and its attributes are
+		// numbers and the package's own colours.
+		"svg": func(d *drawing.Drawing) template.HTML {
+			return template.HTML(d.SVG()) //nolint:gosec // escaped by drawing.SVG, see above
+		},
+		"list": func(xs ...int) []int { return xs },
 		// dict builds the argument of a partial from key-value pairs.
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}

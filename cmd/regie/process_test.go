@@ -60,6 +60,7 @@ type regieProcess struct {
 	t      *testing.T
 	cmd    *exec.Cmd
 	URL    string        // http://127.0.0.1:port
+	urls   chan string   // where it listens, once it says so
 	exited chan struct{} // closed when the process has ended
 	err    error         // how it ended, once exited is closed
 	stderr *syncBuffer
@@ -73,7 +74,28 @@ var servingLine = regexp.MustCompile(`^regie draait op (http://\S+) `)
 // The process is killed when the test ends, if it still runs.
 func startRegieProcess(t *testing.T, bin string, env []string) *regieProcess {
 	t.Helper()
-	p := &regieProcess{t: t, exited: make(chan struct{}), stderr: &syncBuffer{}}
+	p := spawnRegieProcess(t, bin, env)
+	// The process says where it listens once its database is open and
+	// checked; a guard (not a measurement) stops a test whose server
+	// never comes up.
+	guard := time.NewTimer(2 * time.Minute)
+	defer guard.Stop()
+	select {
+	case p.URL = <-p.urls:
+	case <-p.exited:
+		t.Fatalf("regie serve ended before it listened: %v\n%s", p.err, p.stderr)
+	case <-guard.C:
+		t.Fatalf("regie serve did not listen within the guard\n%s", p.stderr)
+	}
+	p.waitReady()
+	return p
+}
+
+// spawnRegieProcess starts `regie serve` and returns at once, wherever
+// its start-up is.
+func spawnRegieProcess(t *testing.T, bin string, env []string) *regieProcess {
+	t.Helper()
+	p := &regieProcess{t: t, exited: make(chan struct{}), urls: make(chan string, 1), stderr: &syncBuffer{}}
 	p.cmd = exec.Command(bin, "serve")
 	p.cmd.Env = env
 	p.cmd.Stderr = p.stderr
@@ -86,13 +108,12 @@ func startRegieProcess(t *testing.T, bin string, env []string) *regieProcess {
 	if err := p.cmd.Start(); err != nil {
 		t.Fatalf("start regie serve: %v", err)
 	}
-	urls := make(chan string, 1)
 	var reading sync.WaitGroup
 	reading.Go(func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			if m := servingLine.FindStringSubmatch(sc.Text()); m != nil {
-				urls <- m[1]
+				p.urls <- m[1]
 			}
 		}
 	})
@@ -108,20 +129,6 @@ func startRegieProcess(t *testing.T, bin string, env []string) *regieProcess {
 			p.Kill()
 		}
 	})
-
-	// The process says where it listens once its database is open and
-	// checked; a guard (not a measurement) stops a test whose server
-	// never comes up.
-	guard := time.NewTimer(2 * time.Minute)
-	defer guard.Stop()
-	select {
-	case p.URL = <-urls:
-	case <-p.exited:
-		t.Fatalf("regie serve ended before it listened: %v\n%s", p.err, p.stderr)
-	case <-guard.C:
-		t.Fatalf("regie serve did not listen within the guard\n%s", p.stderr)
-	}
-	p.waitReady()
 	return p
 }
 

@@ -72,9 +72,10 @@ func TestCrash_AcknowledgedSavesSurviveKill(t *testing.T) {
 // crashClient is one saver: a casemanager's session on one family, and
 // every save it sent, in order.
 type crashClient struct {
-	cookie   string
-	familyID int64
-	saves    []crashSave
+	cookie      string
+	familyID    int64
+	saves       []crashSave
+	unavailable int // answers 503
 }
 
 // crashSave is one contact save: its unique note, and whether the server
@@ -277,6 +278,7 @@ func (c *crashClient) save(ctx context.Context, t *testing.T, giveUp context.Can
 		case resp.StatusCode == http.StatusServiceUnavailable:
 			// An honest "not saved now" (e.g. a database still starting):
 			// not acknowledged, may be tried again by the user.
+			c.unavailable++
 		default:
 			t.Errorf("save %q: %s (Location %q), want 303 to %s", note, resp.Status, resp.Header.Get("Location"), family)
 			giveUp()
@@ -351,9 +353,10 @@ func crashCheck(t *testing.T, dsn string, ring *keys.Ring, clients []*crashClien
 		}
 	}()
 
-	var sent, acked, inFlight, inFlightSaved int
+	var sent, acked, inFlight, inFlightSaved, unavailable int
 	sentNotes := map[string]bool{}
 	for _, c := range clients {
+		unavailable += c.unavailable
 		for _, s := range c.saves {
 			sent++
 			sentNotes[s.note] = true
@@ -387,8 +390,8 @@ func crashCheck(t *testing.T, dsn string, ring *keys.Ring, clients []*crashClien
 	if acked == 0 {
 		t.Error("no save was acknowledged")
 	}
-	t.Logf("%d saves sent: %d acknowledged, %d not (cut off by a kill), of which %d stored",
-		sent, acked, inFlight, inFlightSaved)
+	t.Logf("%d saves sent: %d acknowledged, %d not (cut off by a kill; %d of them answered 503), of which %d stored",
+		sent, acked, inFlight, unavailable, inFlightSaved)
 }
 
 // crashGate tells the savers where the server is and holds them while it

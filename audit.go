@@ -94,6 +94,9 @@ const (
 	// SegNetworkPersons is the family's informal network: people outside
 	// the household and outside organisations (grandmother, neighbour).
 	SegNetworkPersons Segment = "informeel_netwerk"
+	// SegGenogram is the family's genogram: the extended family over
+	// generations, relatives outside the household, their relations.
+	SegGenogram Segment = "genogram"
 	// SegAgreements is the progress of agreements (the plan's and the
 	// network meetings'): a partner records it on its own.
 	SegAgreements Segment = "afspraken"
@@ -166,6 +169,7 @@ var Segments = []Choice[Segment]{
 	{SegNetwork, "Netwerkoverleg en coördinatie van zorg"},
 	{SegCheckups, "Check-ups na afsluiting"},
 	{SegNetworkPersons, "Informeel netwerk"},
+	{SegGenogram, "Genogram"},
 	{SegAgreements, "Voortgang van afspraken"},
 	{SegStagnation, "Stagnatiemelding"},
 	{SegYouth, "Jeugdtraject (gedeeld deel)"},

@@ -128,6 +128,8 @@ type FamilyPermissions struct {
 	// organisations) and the partners' own work in the family.
 	ReadNetworkPersons bool
 	NetworkPersons     bool // record and change the informal network
+	ReadGenogram       bool // the genogram
+	Genogram           bool // record and change the genogram
 	ReadAgreements     bool // the progress of the agreements
 	Agreements         bool // record the progress of agreements (a partner: its own)
 	ReadStagnation     bool // the reports of stagnation

@@ -290,6 +290,24 @@ const (
 	MsgFlashNetworkPersonEnded    Msg = "flash_network_person_ended"
 )
 
+// Message codes of the genogram (genogram.go).
+const (
+	MsgGenogramMemberOther       Msg = "genogram_member_other"
+	MsgGenogramMemberTaken       Msg = "genogram_member_taken"
+	MsgGenogramYear              Msg = "genogram_year"
+	MsgGenogramDeathBeforeBirth  Msg = "genogram_death_before_birth"
+	MsgGenogramSelf              Msg = "genogram_self"
+	MsgGenogramPartnerGeneration Msg = "genogram_partner_generation"
+	MsgGenogramChildGeneration   Msg = "genogram_child_generation"
+	MsgGenogramTwoParents        Msg = "genogram_two_parents"
+	MsgGenogramRelationExists    Msg = "genogram_relation_exists"
+	MsgGenogramGenerationBreaks  Msg = "genogram_generation_breaks"
+	MsgFlashGenogramPersonSaved  Msg = "flash_genogram_person_saved"
+	MsgFlashGenogramPersonGone   Msg = "flash_genogram_person_gone"
+	MsgFlashGenogramRelSaved     Msg = "flash_genogram_relation_saved"
+	MsgFlashGenogramRelGone      Msg = "flash_genogram_relation_gone"
+)
+
 // Message codes of the team's side of the partners' reports of stagnation.
 const (
 	MsgSignalStagnation         Msg = "signal_stagnation"
@@ -557,6 +575,21 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashNetworkPersonSaved:    "De persoon uit het netwerk is opgeslagen.",
 	MsgFlashNetworkPersonEnded:    "De persoon hoort niet meer bij het netwerk. De afspraken die hij of zij had, blijven bewaard.",
 
+	MsgGenogramMemberOther:       "Dit gezinslid hoort niet bij dit gezin.",
+	MsgGenogramMemberTaken:       "Dit gezinslid staat al in het genogram.",
+	MsgGenogramYear:              "Vul een jaartal in tussen 1850 en %d, of laat het leeg.",
+	MsgGenogramDeathBeforeBirth:  "Het jaar van overlijden ligt vóór het geboortejaar.",
+	MsgGenogramSelf:              "Een relatie is tussen twee verschillende personen.",
+	MsgGenogramPartnerGeneration: "Partners staan in dezelfde generatie. Pas zo nodig eerst de generatie van een van beiden aan.",
+	MsgGenogramChildGeneration:   "Een kind staat één generatie onder de ouder. Kies bij ‘Eerste persoon’ de ouder en bij ‘Tweede persoon’ het kind.",
+	MsgGenogramTwoParents:        "Dit kind heeft al twee ouders met deze soort relatie.",
+	MsgGenogramRelationExists:    "Tussen deze twee staat al een relatie ‘%s’. Wijzig die relatie in plaats van een tweede toe te voegen.",
+	MsgGenogramGenerationBreaks:  "Met deze generatie klopt een relatie van deze persoon niet meer (partners in dezelfde generatie, een kind één generatie onder de ouder). Pas eerst die relatie aan.",
+	MsgFlashGenogramPersonSaved:  "De persoon staat in het genogram.",
+	MsgFlashGenogramPersonGone:   "De persoon en zijn of haar relaties zijn uit het genogram gehaald.",
+	MsgFlashGenogramRelSaved:     "De relatie staat in het genogram.",
+	MsgFlashGenogramRelGone:      "De relatie is uit het genogram gehaald.",
+
 	MsgDueCheckup:            "Check-up na %d maanden",
 	MsgSignalCheckupDue:      "De check-up na %d maanden is aan de beurt sinds %s.",
 	MsgCheckupBeforeClosing:  "Een check-up volgt op het sluiten van het dossier (%s): kies een latere datum.",
@@ -686,7 +719,10 @@ func Catalogue() map[Msg]string {
 // of a form, so "Vul dit veld in." there reads "Voornaam: Vul dit veld in."
 // The labels on the fields themselves are in the templates.
 var fieldLabels = map[string]string{
-	"hold_reason": "Reden", "member_id": "Wie vraagt het", "received_on": "Ontvangen op",
+	"genogram_member": "Gezinslid", "sex": "Geslacht", "birth_year": "Geboortejaar", "death_year": "Jaar van overlijden",
+	"generation": "Generatie", "markers": "Wat speelt er", "from_id": "Eerste persoon", "to_id": "Tweede persoon",
+	"relation_kind": "Soort relatie",
+	"hold_reason":   "Reden", "member_id": "Wie vraagt het", "received_on": "Ontvangen op",
 	"exception":  "Uitzondering",
 	"checkup_on": "Datum van de check-up", "spoken_with": "Met wie heeft u gesproken", "other_people": "Iemand anders",
 	"orgs": "Organisaties", "family_doing": "Hoe gaat het met het gezin", "cooperation": "Hoe verloopt de samenwerking",

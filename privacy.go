@@ -189,6 +189,7 @@ var ExportSectionTitles = []Choice[string]{
 	{"youth_evaluations", "Eindevaluatie van uw jeugdtraject"},
 	{"youth_consents", "Uw toestemmingen als jongere"},
 	{"youth_consents_cosigned", "Toestemmingen van een jongere die u mede ondertekende"},
+	{"genogram", "Wat het genogram over u vastlegt"},
 	{"phase_transitions", "Fasen van het dossier"},
 	{"rectifications", "Verzoeken tot correctie"},
 	{"destruction_requests", "Verzoeken tot vernietiging van het dossier"},
@@ -244,7 +245,7 @@ func (o RectificationOutcome) Label() string { return LabelOf(RectificationOutco
 // Segments.
 var RectificationSegments = []Segment{
 	SegFamily, SegMembers, SegContacts, SegSafety, SegPlan, SegConsent, SegTrajectories,
-	SegEvaluations, SegHandover, SegNetwork, SegNetworkPersons, SegCheckups, SegYouth, SegYouthConfidential,
+	SegEvaluations, SegHandover, SegNetwork, SegNetworkPersons, SegGenogram, SegCheckups, SegYouth, SegYouthConfidential,
 }
 
 // RectificationMonths is the term to answer a request (AVG 12(3): one

@@ -47,6 +47,8 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 
 		ReadNetworkPersons: can(regie.ActionRead, regie.SegNetworkPersons),
 		NetworkPersons:     can(regie.ActionUpdate, regie.SegNetworkPersons),
+		ReadGenogram:       can(regie.ActionRead, regie.SegGenogram),
+		Genogram:           can(regie.ActionUpdate, regie.SegGenogram),
 		ReadAgreements:     can(regie.ActionRead, regie.SegAgreements),
 		Agreements:         can(regie.ActionUpdate, regie.SegAgreements),
 		ReadStagnation:     can(regie.ActionRead, regie.SegStagnation),

@@ -77,6 +77,8 @@ var destroySteps = []destroyStep{
 	{"checkups", ofFamily},
 	{"supervision_families", ofFamily},
 	{"network_persons", ofFamily},
+	{"genogram_relations", ofFamily},
+	{"genogram_persons", ofFamily},
 	{"youth_evaluation_goals", "evaluation_id IN (SELECT e.id FROM youth_evaluations e JOIN youth_tracks t ON t.id = e.track_id WHERE t.family_id = $1)"},
 	{"youth_evaluations", inTracks},
 	{"youth_goals", inTracks},

@@ -88,6 +88,11 @@ var exportRefs = []exportSection{
 		CASE WHEN share_coordinator THEN 'ja' ELSE 'nee' END AS share_coordinator,
 		CASE WHEN share_family THEN 'ja' ELSE 'nee' END AS share_family, note
 		FROM youth_consents WHERE family_id = $2 AND member_id = $1 ORDER BY signed_on, id`},
+	// The person in the family's genogram: what is recorded of them
+	// there (the relatives' own rows are theirs, see exportWithheld).
+	{"genogram", "genogram_persons.member_id", `SELECT sex, generation, death_year,
+		CASE WHEN deceased THEN 'ja' ELSE 'nee' END AS deceased, markers, note
+		FROM genogram_persons WHERE family_id = $2 AND member_id = $1 ORDER BY id`},
 	// A parent who co-signed a youth's consent sees that they signed and
 	// what it shares, not the youth's note.
 	{"youth_consents_cosigned", "youth_consents.parent_id", `SELECT y.id, m.given_name AS youth, y.signed_on, y.valid_until, y.withdrawn_on,
@@ -168,6 +173,9 @@ var exportWithheld = []struct {
 	{"others_safety_concerns", "Zorgen over de veiligheid van een ander gezinslid zijn gegevens van dat gezinslid; een ouder of " +
 		"wettelijk vertegenwoordiger vraagt ze op namens dat gezinslid (AVG art. 15 lid 4).",
 		`SELECT count(*) FROM safety_concerns WHERE family_id = $2 AND member_id IS NOT NULL AND member_id <> $1`},
+	{"genogram_relatives", "Familieleden in het genogram die niet in het huishouden staan (naam, jaren, wat er speelt) zijn " +
+		"gegevens van die familieleden zelf (AVG art. 15 lid 4).",
+		`SELECT count(*) FROM genogram_persons WHERE family_id = $2 AND member_id IS NULL AND $1 <> 0`},
 	{"network_persons", "De personen uit het informele netwerk (naam, telefoon, notitie) zijn gegevens van die personen zelf; " +
 		"zij worden alleen genoemd waar zij een afspraak uitvoeren (AVG art. 15 lid 4).",
 		`SELECT count(*) FROM network_persons WHERE family_id = $2 AND $1 <> 0`},
@@ -178,6 +186,7 @@ var exportWithheldTitles = map[string]string{
 	"youth_confidential":     "Vertrouwelijk jeugdtraject van een andere jongere",
 	"others_safety_concerns": "Zorgen over de veiligheid van een ander gezinslid",
 	"network_persons":        "Informeel netwerk",
+	"genogram_relatives":     "Familieleden in het genogram",
 }
 
 // FindPersonExportFamily implements regie.PrivacyService.

@@ -106,6 +106,9 @@ func subjectFamily(t *testing.T, s *store.Store, clock *storetest.Clock, f *stor
 	must(err)
 	_, err = s.AddNetworkPerson(cm, fam.ID, regie.NetworkPersonInput{Name: "Oma Truus", Relation: regie.NetworkGrandparent, Phone: "06 12345678"})
 	must(err)
+	_, err = s.AddGenogramPerson(cm, fam.ID, regie.GenogramPersonInput{MemberID: sandra, Sex: regie.SexFemale, Generation: "0",
+		Markers: []regie.GenogramMarker{regie.MarkerDebt}})
+	must(err)
 
 	// The closed file's check-up with Sandra.
 	must(s.CloseFamily(tl, fam.ID, "Het netwerk heeft de zorg overgenomen"))

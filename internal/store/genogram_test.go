@@ -117,7 +117,7 @@ func TestGenogram_PersonsRelationsAndAccess(t *testing.T) {
 		}
 		lines := g.Lines()
 		want := map[string]bool{
-			"Grootouders: Opa Henk (man, 1950–2020, overleden)": true,
+			"Grootouders: Opa Henk (man, 1950–2020, overleden)":  true,
 			"Oma Riet en Marco: conflict":                        true,
 			sandra.Name() + " en Marco: uit elkaar — sinds 2019": true,
 		}

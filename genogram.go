@@ -261,6 +261,7 @@ type Genogram struct {
 	Persons   []*GenogramPerson
 	Relations []*GenogramRelation
 	CanEdit   bool // add, change and remove persons and relations
+	CanExport bool // the genogram as PDF
 }
 
 // Person returns the person with id, or nil.
@@ -448,7 +449,7 @@ func (in *GenogramRelationInput) Validate(g *Genogram, id int64) error {
 	if kind == 0 {
 		v.Add("relation_kind", MsgChoiceInvalid)
 	}
-	v.MaxLen("note", in.Note, 300)
+	v.MaxLen("relation_note", in.Note, 300)
 	if from == nil || to == nil || kind == 0 {
 		return v.Err()
 	}

@@ -209,3 +209,31 @@ func TestDrawing_PrintsTheDrawingAndItsText(t *testing.T) {
 		}
 	}
 }
+
+// TestPlan_WithTheGenogramAsAppendix: a figure given to the plan comes
+// after the signatures as an appendix, with its drawing's words and its
+// text; without one the plan has no appendix.
+func TestPlan_WithTheGenogramAsAppendix(t *testing.T) {
+	v := &regie.PlanVersion{Number: 1, Status: regie.PlanDraft}
+	g := &regie.Genogram{Persons: []*regie.GenogramPerson{
+		{ID: 1, Name: "Opa Henk", Sex: regie.SexMale, Generation: -1, BirthYear: 1948, DeathYear: 2019, Deceased: true},
+		{ID: 2, Name: "Ayşe", Sex: regie.SexFemale, Generation: 0, InHousehold: true},
+	}, Relations: []*regie.GenogramRelation{{ID: 1, FromID: 1, ToID: 2, Kind: regie.RelChild}}}
+	b, err := pdf.Plan(v, family(), now, pdf.Figure{Title: "Genogram", Drawing: drawing.Genogram(g, "Genogram"), Lines: g.Lines()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := pdfText(t, b)
+	for _, want := range []string{"Bijlage: Genogram", "Opa Henk", "1948–2019", "Legenda", "Opa Henk is ouder van Ayşe"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the plan lacks %q:\n%s", want, txt)
+		}
+	}
+	b, err = pdf.Plan(v, family(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(pdfText(t, b), "Bijlage") {
+		t.Error("a plan without figures has an appendix")
+	}
+}

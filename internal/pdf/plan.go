@@ -6,12 +6,23 @@ import (
 	"time"
 
 	"regie"
+	"regie/internal/drawing"
 )
+
+// Figure is an instrument's drawing for an appendix of the plan (the
+// genogram), with the same content as text below it.
+type Figure struct {
+	Title   string
+	Drawing *drawing.Drawing
+	Lines   []string
+}
 
 // Plan typesets a version of the plan: all its sections, the domains with
 // their scores, the goals, who does what when, the closing question and
-// the signatures. A version that is not agreed yet says so on top.
-func Plan(v *regie.PlanVersion, fam *regie.Family, now time.Time) ([]byte, error) {
+// the signatures. A version that is not agreed yet says so on top. The
+// figures (the genogram, when the family has one) follow as appendices,
+// each on a page of its own.
+func Plan(v *regie.PlanVersion, fam *regie.Family, now time.Time, figures ...Figure) ([]byte, error) {
 	status := "Concept — nog niet vastgesteld"
 	if v.Frozen() {
 		status = fmt.Sprintf("Vastgesteld op %s met %s", v.AgreedOn.Dutch(), v.AgreedWith)
@@ -141,6 +152,14 @@ func Plan(v *regie.PlanVersion, fam *regie.Family, now time.Time) ([]byte, error
 	}
 	names = append(names, c+" (casemanager) — datum:")
 	d.signatures(names)
+	for _, f := range figures {
+		d.AddPage()
+		d.heading("Bijlage: " + f.Title)
+		d.drawing(f.Drawing)
+		for _, l := range f.Lines {
+			d.para(l)
+		}
+	}
 	return d.bytes()
 }
 

@@ -35,6 +35,7 @@ func (s *Store) genogramFor(ctx context.Context, familyID int64, act regie.Actio
 			return err
 		}
 		out.CanEdit = policy.Can(tx.actor, regie.ActionUpdate, regie.SegGenogram, f)
+		out.CanExport = policy.Can(tx.actor, regie.ActionExport, regie.SegGenogram, f)
 		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegGenogram,
 			FamilyID: familyID, Basis: dec.Basis, Detail: detail})
 	})

@@ -580,7 +580,11 @@ func (h *Handler) planPDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := pdf.Plan(v, fam, h.Clock.Now())
+	figures, err := h.genogramFigure(r, fam)
+	if err != nil {
+		return err
+	}
+	b, err := pdf.Plan(v, fam, h.Clock.Now(), figures...)
 	if err != nil {
 		return err
 	}

@@ -645,6 +645,17 @@ var expectations = map[string]expectation{
 	"POST /gezinnen/{id}/netwerk/{pid}":            {family: true, status: familyWrite, form: networkPersonForm},
 	"POST /gezinnen/{id}/netwerk/{pid}/beeindigen": {family: true, status: familyWrite, form: networkEndForm},
 
+	"GET /gezinnen/{id}/genogram":                              {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/genogram.pdf":                          {family: true, status: staffRead},
+	"POST /gezinnen/{id}/genogram/personen":                    {family: true, status: familyWrite, form: genogramPersonForm},
+	"GET /gezinnen/{id}/genogram/personen/{gpid}":              {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/genogram/personen/{gpid}":             {family: true, status: familyWrite, form: genogramPersonForm},
+	"POST /gezinnen/{id}/genogram/personen/{gpid}/verwijderen": {family: true, status: familyWrite},
+	"POST /gezinnen/{id}/genogram/relaties":                    {family: true, status: familyWrite, form: genogramRelationForm},
+	"GET /gezinnen/{id}/genogram/relaties/{grid}":              {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/genogram/relaties/{grid}":             {family: true, status: familyWrite, form: genogramRelationForm},
+	"POST /gezinnen/{id}/genogram/relaties/{grid}/verwijderen": {family: true, status: familyWrite},
+
 	// A partner's own work: its list, and per family (every family of the
 	// matrix has a consent naming the partner's organisation) its
 	// agreements and reports; for anyone else the page does not exist.
@@ -891,6 +902,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{hid}", fmt.Sprint(coordIDs.handovers[fam.ID]))
 	p = strings.ReplaceAll(p, "{nid}", fmt.Sprint(coordIDs.meetings[fam.ID]))
 	p = strings.ReplaceAll(p, "{pid}", fmt.Sprint(coordIDs.persons[fam.ID]))
+	p = strings.ReplaceAll(p, "{gpid}", fmt.Sprint(genoIDs.grandmother[fam.ID]))
+	p = strings.ReplaceAll(p, "{grid}", fmt.Sprint(genoIDs.relation[fam.ID]))
 	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
 	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	p = strings.ReplaceAll(p, "{aid}", fmt.Sprint(template.youthAgreement))

@@ -43,6 +43,8 @@ type Config struct {
 	// Coordination is the warm handover, the network meetings and
 	// closing the coordination of care.
 	Coordination regie.CoordinationService
+	// Genograms are the families' genograms.
+	Genograms regie.GenogramService
 	// Checkups are the check-ups after a file was closed.
 	Checkups regie.CheckupService
 	// Stagnation is the partners' reports that the help stagnates.
@@ -235,6 +237,18 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /gezinnen/{id}/netwerk/{pid}", handle: h.showNetworkPerson},
 		{pattern: "POST /gezinnen/{id}/netwerk/{pid}", handle: h.updateNetworkPerson},
 		{pattern: "POST /gezinnen/{id}/netwerk/{pid}/beeindigen", handle: h.endNetworkPerson},
+
+		// The genogram: the extended family over generations.
+		{pattern: "GET /gezinnen/{id}/genogram", handle: h.showGenogram},
+		{pattern: "GET /gezinnen/{id}/genogram.pdf", handle: h.genogramPDF},
+		{pattern: "POST /gezinnen/{id}/genogram/personen", handle: h.addGenogramPerson},
+		{pattern: "GET /gezinnen/{id}/genogram/personen/{gpid}", handle: h.showGenogramPerson},
+		{pattern: "POST /gezinnen/{id}/genogram/personen/{gpid}", handle: h.updateGenogramPerson},
+		{pattern: "POST /gezinnen/{id}/genogram/personen/{gpid}/verwijderen", handle: h.removeGenogramPerson},
+		{pattern: "POST /gezinnen/{id}/genogram/relaties", handle: h.addGenogramRelation},
+		{pattern: "GET /gezinnen/{id}/genogram/relaties/{grid}", handle: h.showGenogramRelation},
+		{pattern: "POST /gezinnen/{id}/genogram/relaties/{grid}", handle: h.updateGenogramRelation},
+		{pattern: "POST /gezinnen/{id}/genogram/relaties/{grid}/verwijderen", handle: h.removeGenogramRelation},
 
 		// A network partner's own work: its families under consent, its
 		// organisation's agreements, reporting stagnation.

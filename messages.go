@@ -722,7 +722,7 @@ var fieldLabels = map[string]string{
 	"genogram_member": "Gezinslid", "sex": "Geslacht", "birth_year": "Geboortejaar", "death_year": "Jaar van overlijden",
 	"generation": "Generatie", "markers": "Wat speelt er", "from_id": "Eerste persoon", "to_id": "Tweede persoon",
 	"relation_kind": "Soort relatie", "relation_note": "Toelichting bij de relatie",
-	"hold_reason":   "Reden", "member_id": "Wie vraagt het", "received_on": "Ontvangen op",
+	"hold_reason": "Reden", "member_id": "Wie vraagt het", "received_on": "Ontvangen op",
 	"exception":  "Uitzondering",
 	"checkup_on": "Datum van de check-up", "spoken_with": "Met wie heeft u gesproken", "other_people": "Iemand anders",
 	"orgs": "Organisaties", "family_doing": "Hoe gaat het met het gezin", "cooperation": "Hoe verloopt de samenwerking",

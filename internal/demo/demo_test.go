@@ -56,6 +56,17 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 		t.Errorf("%d team members without a 06-number", n)
 	}
 
+	// Gezin Jansen has a genogram over three generations with a divorce,
+	// a deceased grandparent and a conflict.
+	if n := count(`SELECT count(DISTINCT p.generation) FROM genogram_persons p JOIN families f ON f.id = p.family_id
+		WHERE f.household_name = 'Gezin Jansen'`); n != 3 {
+		t.Errorf("the demo genogram has %d generations, want 3", n)
+	}
+	if n := count(`SELECT count(*) FROM genogram_relations WHERE kind IN ('gescheiden', 'conflict')`) +
+		count(`SELECT count(*) FROM genogram_persons WHERE generation = -1 AND death_year IS NOT NULL`); n != 3 {
+		t.Errorf("the demo genogram lacks the divorce, the conflict or the deceased grandparent (%d)", n)
+	}
+
 	// One break-glass access has run out and waits for the privacy
 	// officer's review; every read during it is marked in the log.
 	if n := count(`SELECT count(*) FROM emergency_accesses WHERE reviewed_at IS NULL`); n != 1 {

@@ -81,7 +81,7 @@ func (w *world) network(cm context.Context, f family, id int64) error {
 		}
 		w.persons[id][ps.name] = p.ID
 	}
-	return nil
+	return w.genogram(cm, f, id)
 }
 
 // meetingNetwork adds the informal network to a network meeting on day d:

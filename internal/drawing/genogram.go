@@ -19,11 +19,11 @@ import (
 // The genogram's measures, in user units.
 const (
 	gR       = 18.0  // half a symbol
-	gCol     = 100.0 // a column: one person with their label
+	gCol     = 88.0  // a column: one person with their label
 	gRow     = 132.0 // a generation
 	gMargin  = 16.0
 	gPartner = gR + 10 // the partner line below the symbol's centre
-	gClip    = 11      // characters of a name
+	gClip    = 10      // characters of a name
 	gMinW    = 360.0   // narrowest drawing: the legend's two columns
 )
 
@@ -196,6 +196,11 @@ func (l *genoLayout) anchor(child int64) (x float64, ok bool) {
 	case 0:
 		return 0, false
 	case 1:
+		// Beside the parent, on the side of the child (right when the
+		// child is not placed yet).
+		if c := l.pos[child]; c != nil && c.x < xs[0] {
+			return xs[0] - gCol/2, true
+		}
 		return xs[0] + gCol/2, true
 	}
 	return (xs[0] + xs[1]) / 2, true
@@ -345,6 +350,10 @@ func (l *genoLayout) place() {
 			return l.pos[u[0].ID].x, true
 		})
 	}
+	// The couples above moved: the children follow once more.
+	for i := 1; i < len(l.rows); i++ {
+		layRow(l.rows[i], underParents)
+	}
 }
 
 // siblingOffset is how far right of its anchor a unit's first person
@@ -394,7 +403,7 @@ func (l *genoLayout) household() []Item {
 					continue
 				}
 				x, y := l.pos[p.ID].x, l.pos[p.ID].y
-				b.l, b.r, b.t, b.b = min(b.l, x-gCol/2+10), max(b.r, x+gCol/2-10), y-gR-8, labelBottom(y)+4
+				b.l, b.r, b.t, b.b = min(b.l, x-gCol/2+7), max(b.r, x+gCol/2-7), y-gR-8, labelBottom(y)+4
 			}
 		}
 		if !math.IsInf(b.l, 1) {
@@ -465,6 +474,7 @@ func (l *genoLayout) families() []Item {
 		}
 		groups[k] = append(groups[k], p)
 	}
+	perRow := map[int]int{} // sibling groups so far per generation
 	for _, k := range keys {
 		kids := groups[k]
 		first := kids[0]
@@ -476,7 +486,10 @@ func (l *genoLayout) families() []Item {
 			items = append(items, Line{X1: par.x, Y1: par.y + gR, X2: par.x, Y2: line},
 				Line{X1: par.x, Y1: line, X2: ax, Y2: line})
 		}
-		bar := l.pos[first.ID].y - gR - 14
+		// Each sibling group of a row has its own height, so two groups'
+		// lines never read as one.
+		bar := l.pos[first.ID].y - gR - 12 - float64(perRow[first.Generation]%3)*9
+		perRow[first.Generation]++
 		lo, hi := ax, ax
 		for _, c := range kids {
 			lo, hi = min(lo, l.pos[c.ID].x), max(hi, l.pos[c.ID].x)

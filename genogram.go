@@ -181,13 +181,24 @@ type GenogramPerson struct {
 	// line around the household in the drawing).
 	InHousehold bool
 	Name        string
-	Sex         GenogramSex
-	BirthYear   int // 0 unknown
-	DeathYear   int // 0 unknown or alive
-	Deceased    bool
-	Generation  int
-	Markers     []GenogramMarker
-	Note        string
+	// ShortName is how the drawing names a member: the given name (the
+	// family name is the household's); empty for a relative.
+	ShortName  string
+	Sex        GenogramSex
+	BirthYear  int // 0 unknown
+	DeathYear  int // 0 unknown or alive
+	Deceased   bool
+	Generation int
+	Markers    []GenogramMarker
+	Note       string
+}
+
+// DrawnName is the name under the symbol.
+func (p *GenogramPerson) DrawnName() string {
+	if p.ShortName != "" {
+		return p.ShortName
+	}
+	return p.Name
 }
 
 // Years is the person's years as the drawing and the list show them:

@@ -496,18 +496,23 @@ func (l *genoLayout) families() []Item {
 		}
 		items = append(items, Line{X1: ax, Y1: line, X2: ax, Y2: bar}, Line{X1: lo, Y1: bar, X2: hi, Y2: bar})
 		for _, c := range kids {
-			st := Style{}
-			switch l.parents[c.ID][0].Kind {
-			case regie.RelAdopted:
-				st.Dash = []float64{6, 4}
-			case regie.RelFoster:
-				st.Dash = []float64{2, 3}
-			}
 			cp := l.pos[c.ID]
-			items = append(items, Line{X1: cp.x, Y1: bar, X2: cp.x, Y2: cp.y - gR, Style: st})
+			items = append(items, Line{X1: cp.x, Y1: bar, X2: cp.x, Y2: cp.y - gR, Style: childStyle(l.parents[c.ID][0].Kind)})
 		}
 	}
 	return items
+}
+
+// childStyle is a child's line: solid, dashed for an adopted child,
+// dotted for a foster child.
+func childStyle(k regie.GenogramRelationKind) Style {
+	switch k {
+	case regie.RelAdopted:
+		return Style{Dash: []float64{6, 4}}
+	case regie.RelFoster:
+		return Style{Dash: []float64{2, 3}}
+	}
+	return Style{}
 }
 
 // partnerLine is the line below a pair at row y, from x1 to x2.
@@ -624,7 +629,7 @@ func (l *genoLayout) symbol(p *genoPos) []Item {
 		items = append(items, deceasedCross(p.x, p.y, gR)...)
 	}
 	ty := p.y + gPartner + 15
-	labels := []Text{{X: p.x, Y: ty, Text: Clip(p.p.Name, gClip), Size: 12, Bold: true, Anchor: Middle}}
+	labels := []Text{{X: p.x, Y: ty, Text: Clip(p.p.DrawnName(), gClip), Size: 12, Bold: true, Anchor: Middle}}
 	if y := p.p.Years(); y != "" {
 		labels = append(labels, Text{X: p.x, Y: ty + 14, Text: y, Size: 11, Anchor: Middle, Fill: Grey})
 	}
@@ -720,13 +725,7 @@ func genogramLegend(g *regie.Genogram, l *genoLayout, width, top float64) ([]Ite
 			label := map[regie.GenogramRelationKind]string{regie.RelChild: "Kind (lijn omlaag)",
 				regie.RelAdopted: "Adoptiekind (streepjes)", regie.RelFoster: "Pleegkind (puntjes)"}[k]
 			entries = append(entries, legendEntry{label, func(x, y float64) []Item {
-				st := Style{}
-				if k == regie.RelAdopted {
-					st.Dash = []float64{6, 4}
-				} else if k == regie.RelFoster {
-					st.Dash = []float64{2, 3}
-				}
-				return []Item{Line{X1: x + 20, Y1: y - 9, X2: x + 20, Y2: y + 9, Style: st}}
+				return []Item{Line{X1: x + 20, Y1: y - 9, X2: x + 20, Y2: y + 9, Style: childStyle(k)}}
 			}})
 		}
 	}

@@ -77,7 +77,7 @@ func (tx *tx) genogram(ctx context.Context, familyID int64) (*regie.Genogram, er
 			}
 		}
 		if m := byID[p.MemberID]; m != nil {
-			p.Name, p.InHousehold = m.Name(), m.EndedOn.IsZero()
+			p.Name, p.ShortName, p.InHousehold = m.Name(), m.GivenName, m.EndedOn.IsZero()
 			if !m.BirthDate.IsZero() {
 				p.BirthYear = m.BirthDate.Time().Year()
 			}

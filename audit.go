@@ -97,6 +97,10 @@ const (
 	// SegGenogram is the family's genogram: the extended family over
 	// generations, relatives outside the household, their relations.
 	SegGenogram Segment = "genogram"
+	// SegSociogram is the family's sociogram (ecogram): its ties with
+	// family, friends, neighbours, school, work, clubs and agencies, kept
+	// at moments in time.
+	SegSociogram Segment = "sociogram"
 	// SegAgreements is the progress of agreements (the plan's and the
 	// network meetings'): a partner records it on its own.
 	SegAgreements Segment = "afspraken"
@@ -170,6 +174,7 @@ var Segments = []Choice[Segment]{
 	{SegCheckups, "Check-ups na afsluiting"},
 	{SegNetworkPersons, "Informeel netwerk"},
 	{SegGenogram, "Genogram"},
+	{SegSociogram, "Sociogram"},
 	{SegAgreements, "Voortgang van afspraken"},
 	{SegStagnation, "Stagnatiemelding"},
 	{SegYouth, "Jeugdtraject (gedeeld deel)"},

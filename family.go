@@ -135,6 +135,12 @@ type FamilyPermissions struct {
 	ReadStagnation     bool // the reports of stagnation
 	ReportStagnation   bool // report that the help stagnates (a partner)
 	HandleStagnation   bool // mark a report as picked up
+	// The sociogram (read, and record moments and ties) and the
+	// wrap-around flower, drawn from the trajectories and the informal
+	// network.
+	ReadSociogram bool
+	Sociogram     bool
+	Flower        bool
 	// ReadRectifications: the requests to correct data (AVG 16) shown
 	// beside the members they concern.
 	ReadRectifications bool

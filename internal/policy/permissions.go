@@ -56,6 +56,10 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		HandleStagnation:   can(regie.ActionUpdate, regie.SegStagnation),
 
 		ReadRectifications: can(regie.ActionRead, regie.SegRectification),
+
+		ReadSociogram: can(regie.ActionRead, regie.SegSociogram),
+		Sociogram:     can(regie.ActionUpdate, regie.SegSociogram),
+		Flower:        can(regie.ActionRead, regie.SegTrajectories) && can(regie.ActionRead, regie.SegNetworkPersons),
 	}
 }
 

@@ -102,12 +102,12 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return referral(a, act, f)
 	case regie.SegCheckups:
 		return checkups(a, act, f)
-	case regie.SegNetworkPersons, regie.SegGenogram:
-		// The informal network is the team's working knowledge: no
-		// consent kind covers it, so partners see only the names that
-		// own an agreement or attended a meeting they see. The genogram
-		// (relatives outside the household, what plays in their lives)
-		// is the same kind of knowledge, and follows the same rule.
+	case regie.SegNetworkPersons, regie.SegGenogram, regie.SegSociogram:
+		// The informal network, the genogram (relatives outside the
+		// household, what plays in their lives) and the sociogram are the
+		// team's working knowledge: no consent kind covers them, so
+		// partners see only the names that own an agreement or attended a
+		// meeting they see.
 		if a.Role == regie.RolePartner {
 			return deny
 		}

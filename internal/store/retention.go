@@ -79,6 +79,8 @@ var destroySteps = []destroyStep{
 	{"network_persons", ofFamily},
 	{"genogram_relations", ofFamily},
 	{"genogram_persons", ofFamily},
+	{"sociogram_ties", ofFamily},
+	{"sociogram_moments", ofFamily},
 	{"youth_evaluation_goals", "evaluation_id IN (SELECT e.id FROM youth_evaluations e JOIN youth_tracks t ON t.id = e.track_id WHERE t.family_id = $1)"},
 	{"youth_evaluations", inTracks},
 	{"youth_goals", inTracks},

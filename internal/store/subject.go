@@ -179,6 +179,9 @@ var exportWithheld = []struct {
 	{"network_persons", "De personen uit het informele netwerk (naam, telefoon, notitie) zijn gegevens van die personen zelf; " +
 		"zij worden alleen genoemd waar zij een afspraak uitvoeren (AVG art. 15 lid 4).",
 		`SELECT count(*) FROM network_persons WHERE family_id = $2 AND $1 <> 0`},
+	{"sociogram_ties", "De banden in het sociogram noemen mensen buiten het huishouden (familie, vrienden, buren); " +
+		"hun namen en wat de band voor het gezin betekent zijn ook gegevens van die personen (AVG art. 15 lid 4).",
+		`SELECT count(*) FROM sociogram_ties WHERE family_id = $2 AND $1 <> 0`},
 }
 
 // exportWithheldTitles are the withheld parts' Dutch titles.
@@ -187,6 +190,7 @@ var exportWithheldTitles = map[string]string{
 	"others_safety_concerns": "Zorgen over de veiligheid van een ander gezinslid",
 	"network_persons":        "Informeel netwerk",
 	"genogram_relatives":     "Familieleden in het genogram",
+	"sociogram_ties":         "Sociogram",
 }
 
 // FindPersonExportFamily implements regie.PrivacyService.

@@ -109,6 +109,11 @@ func subjectFamily(t *testing.T, s *store.Store, clock *storetest.Clock, f *stor
 	_, err = s.AddGenogramPerson(cm, fam.ID, regie.GenogramPersonInput{MemberID: sandra, Sex: regie.SexFemale, Generation: "0",
 		Markers: []regie.GenogramMarker{regie.MarkerDebt}})
 	must(err)
+	moment, err := s.AddSocioMoment(cm, fam.ID, regie.SocioMomentInput{On: "2026-03-02", Label: "Start"})
+	must(err)
+	_, err = s.SaveSocioTie(cm, fam.ID, moment.ID, 0, regie.SocioTieInput{Sector: regie.SectorFamily, Name: "Oma Truus",
+		Strength: regie.TieStrong, Quality: regie.TieSupportive})
+	must(err)
 
 	// The closed file's check-up with Sandra.
 	must(s.CloseFamily(tl, fam.ID, "Het netwerk heeft de zorg overgenomen"))

@@ -19,15 +19,15 @@ import (
 
 // The sociogram's geometry, in user units.
 const (
-	socioWidth  = 1000.0
-	socioCX     = socioWidth / 2
-	socioCY     = 380.0
-	socioHome   = 62.0  // the household's circle
-	socioRing   = 90.0  // the width of one ring
-	socioDot    = 7.0   // a tie's dot
-	socioLabel  = 18    // characters of a tie's name
+	socioWidth     = 1000.0
+	socioCX        = socioWidth / 2
+	socioCY        = 380.0
+	socioHome      = 62.0  // the household's circle
+	socioRing      = 90.0  // the width of one ring
+	socioDot       = 7.0   // a tie's dot
+	socioLabel     = 18    // characters of a tie's name
 	socioLegendTop = 740.0 // the legend's top
-	socioHeight = 860.0
+	socioHeight    = 860.0
 )
 
 // socioRadius is the outer radius of ring r (0 close, 1 middle, 2 far).

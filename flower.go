@@ -55,7 +55,8 @@ func (f *Flower) count(k PetalKind) int {
 
 // Flowers are the family's flowers over time, oldest first.
 type Flowers struct {
-	List []*Flower
+	List      []*Flower
+	CanExport bool // print the flowers as PDF
 }
 
 // FlowerPerson is a person of the informal network with the days they took

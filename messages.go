@@ -308,6 +308,13 @@ const (
 	MsgFlashGenogramRelGone      Msg = "flash_genogram_relation_gone"
 )
 
+// Message codes of the sociogram (sociogram.go).
+const (
+	MsgFlashSocioMomentAdded Msg = "flash_socio_moment_added"
+	MsgFlashSocioTieSaved    Msg = "flash_socio_tie_saved"
+	MsgFlashSocioTieRemoved  Msg = "flash_socio_tie_removed"
+)
+
 // Message codes of the team's side of the partners' reports of stagnation.
 const (
 	MsgSignalStagnation         Msg = "signal_stagnation"
@@ -574,6 +581,9 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgNetworkPersonEnded:         "Deze persoon hoort sinds %s niet meer bij het netwerk: kies iemand anders.",
 	MsgFlashNetworkPersonSaved:    "De persoon uit het netwerk is opgeslagen.",
 	MsgFlashNetworkPersonEnded:    "De persoon hoort niet meer bij het netwerk. De afspraken die hij of zij had, blijven bewaard.",
+	MsgFlashSocioMomentAdded:      "Het moment van het sociogram is toegevoegd.",
+	MsgFlashSocioTieSaved:         "De band is opgeslagen.",
+	MsgFlashSocioTieRemoved:       "De band is verwijderd.",
 
 	MsgGenogramMemberOther:       "Dit gezinslid hoort niet bij dit gezin.",
 	MsgGenogramMemberTaken:       "Dit gezinslid staat al in het genogram.",
@@ -768,7 +778,10 @@ var fieldLabels = map[string]string{
 	"youth": "Jongere", "youth_signed": "Getekend door de jongere", "parent": "Meegetekend door", "share": "Delen met",
 	"next_due": "Volgende tussenevaluatie", "plan_goals": "Doelen", "terms": "Eindtermen",
 	"network_relation": "Relatie tot het gezin",
-	"segment":          "Welke gegevens", "data": "Om welke gegevens gaat het", "requested": "Gevraagde correctie",
+	"moment_on":        "Datum van het moment", "moment_label": "Naam van het moment", "moment_note": "Toelichting bij het moment",
+	"copy_from": "Beginnen met", "sector": "Sector", "tie_name": "Naam of omschrijving", "strength": "Sterkte van de band",
+	"quality": "Kwaliteit van de band", "tie_note": "Toelichting bij de band",
+	"segment": "Welke gegevens", "data": "Om welke gegevens gaat het", "requested": "Gevraagde correctie",
 	"decided_on": "Besloten op",
 	"van":        "Van", "tot": "Tot en met", "wijk": "Wijk", "medewerker": "Medewerker",
 }

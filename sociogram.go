@@ -242,8 +242,9 @@ func (in *SocioTieInput) Validate() error {
 
 // Sociograms are a family's sociogram moments, oldest first.
 type Sociograms struct {
-	Moments []*SocioMoment
-	CanEdit bool // add moments, add, change and remove ties
+	Moments   []*SocioMoment
+	CanEdit   bool // add moments, add, change and remove ties
+	CanExport bool // print a moment as PDF
 }
 
 // Moment returns the moment with id, or nil.
@@ -324,6 +325,9 @@ type SociogramService interface {
 	// FindSociograms returns the family's moments with their ties.
 	// ENOTFOUND.
 	FindSociograms(ctx context.Context, familyID int64) (*Sociograms, error)
+	// ExportSociograms is FindSociograms for a printed page, decided and
+	// audited as an export. ENOTFOUND.
+	ExportSociograms(ctx context.Context, familyID int64) (*Sociograms, error)
 	// AddSocioMoment records a new moment, empty or as a copy of an
 	// earlier one's ties. EINVALID, ENOTFOUND.
 	AddSocioMoment(ctx context.Context, familyID int64, in SocioMomentInput) (*SocioMoment, error)
@@ -335,4 +339,7 @@ type SociogramService interface {
 	// FindFlowers returns the wrap-around flower at the start, at the
 	// handover to the coordination of care (if any) and today. ENOTFOUND.
 	FindFlowers(ctx context.Context, familyID int64) (*Flowers, error)
+	// ExportFlowers is FindFlowers for a printed page, decided and audited
+	// as an export. ENOTFOUND.
+	ExportFlowers(ctx context.Context, familyID int64) (*Flowers, error)
 }

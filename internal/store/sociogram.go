@@ -15,9 +15,20 @@ import (
 
 // FindSociograms implements regie.SociogramService.
 func (s *Store) FindSociograms(ctx context.Context, familyID int64) (*regie.Sociograms, error) {
+	return s.sociograms(ctx, familyID, regie.ActionRead)
+}
+
+// ExportSociograms implements regie.SociogramService.
+func (s *Store) ExportSociograms(ctx context.Context, familyID int64) (*regie.Sociograms, error) {
+	return s.sociograms(ctx, familyID, regie.ActionExport)
+}
+
+// sociograms reads the moments for a page (ActionRead) or a printed page
+// (ActionExport), decided and audited as that action.
+func (s *Store) sociograms(ctx context.Context, familyID int64, act regie.Action) (*regie.Sociograms, error) {
 	out := &regie.Sociograms{}
 	err := s.write(ctx, func(tx *tx) error {
-		dec, f, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegSociogram, familyID, 0)
+		dec, f, err := tx.authorizeFamily(ctx, act, regie.SegSociogram, familyID, 0)
 		if err != nil {
 			return err
 		}
@@ -25,7 +36,8 @@ func (s *Store) FindSociograms(ctx context.Context, familyID int64) (*regie.Soci
 			return err
 		}
 		out.CanEdit = policy.Can(tx.actor, regie.ActionUpdate, regie.SegSociogram, f)
-		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegSociogram,
+		out.CanExport = policy.Can(tx.actor, regie.ActionExport, regie.SegSociogram, f)
+		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegSociogram,
 			FamilyID: familyID, Basis: dec.Basis, Detail: "sociogram"})
 	})
 	if err != nil {
@@ -231,13 +243,22 @@ func (s *Store) RemoveSocioTie(ctx context.Context, familyID, momentID, id int64
 // trajectories and the informal network, each decided and audited as a
 // read of its own segment.
 func (s *Store) FindFlowers(ctx context.Context, familyID int64) (*regie.Flowers, error) {
+	return s.flowers(ctx, familyID, regie.ActionRead)
+}
+
+// ExportFlowers implements regie.SociogramService.
+func (s *Store) ExportFlowers(ctx context.Context, familyID int64) (*regie.Flowers, error) {
+	return s.flowers(ctx, familyID, regie.ActionExport)
+}
+
+func (s *Store) flowers(ctx context.Context, familyID int64, act regie.Action) (*regie.Flowers, error) {
 	var out *regie.Flowers
 	err := s.write(ctx, func(tx *tx) error {
-		decT, _, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegTrajectories, familyID, 0)
+		decT, f, err := tx.authorizeFamily(ctx, act, regie.SegTrajectories, familyID, 0)
 		if err != nil {
 			return err
 		}
-		decP, _, err := tx.authorizeFamily(ctx, regie.ActionRead, regie.SegNetworkPersons, familyID, 0)
+		decP, _, err := tx.authorizeFamily(ctx, act, regie.SegNetworkPersons, familyID, 0)
 		if err != nil {
 			return err
 		}
@@ -252,11 +273,13 @@ func (s *Store) FindFlowers(ctx context.Context, familyID int64) (*regie.Flowers
 			return err
 		}
 		out = ff.Flowers()
-		if err := tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegTrajectories,
+		out.CanExport = policy.Can(tx.actor, regie.ActionExport, regie.SegTrajectories, f) &&
+			policy.Can(tx.actor, regie.ActionExport, regie.SegNetworkPersons, f)
+		if err := tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegTrajectories,
 			FamilyID: familyID, Basis: decT.Basis, Detail: "wrap-around bloem: instanties"}); err != nil {
 			return err
 		}
-		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegNetworkPersons,
+		return tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegNetworkPersons,
 			FamilyID: familyID, Basis: decP.Basis, Detail: "wrap-around bloem: informeel netwerk"})
 	})
 	if err != nil {

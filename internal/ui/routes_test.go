@@ -655,6 +655,15 @@ var expectations = map[string]expectation{
 	"GET /gezinnen/{id}/genogram/relaties/{grid}":              {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/genogram/relaties/{grid}":             {family: true, status: familyWrite, form: genogramRelationForm},
 	"POST /gezinnen/{id}/genogram/relaties/{grid}/verwijderen": {family: true, status: familyWrite},
+	"GET /gezinnen/{id}/sociogram":                                   {family: true, status: familyRead(ok)},
+	"POST /gezinnen/{id}/sociogram":                                  {family: true, status: familyWrite, form: socioMomentForm},
+	"GET /gezinnen/{id}/sociogram/{smid}/pdf":                        {family: true, status: staffRead},
+	"POST /gezinnen/{id}/sociogram/{smid}/banden":                    {family: true, status: familyWrite, form: socioTieForm},
+	"GET /gezinnen/{id}/sociogram/{smid}/banden/{stid}":              {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/sociogram/{smid}/banden/{stid}":             {family: true, status: familyWrite, form: socioTieForm},
+	"POST /gezinnen/{id}/sociogram/{smid}/banden/{stid}/verwijderen": {family: true, status: familyWrite},
+	"GET /gezinnen/{id}/bloem":                                       {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/bloem/pdf":                                   {family: true, status: staffRead},
 
 	// A partner's own work: its list, and per family (every family of the
 	// matrix has a consent naming the partner's organisation) its
@@ -904,6 +913,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{pid}", fmt.Sprint(coordIDs.persons[fam.ID]))
 	p = strings.ReplaceAll(p, "{gpid}", fmt.Sprint(genoIDs.grandmother[fam.ID]))
 	p = strings.ReplaceAll(p, "{grid}", fmt.Sprint(genoIDs.relation[fam.ID]))
+	p = strings.ReplaceAll(p, "{smid}", fmt.Sprint(socioIDs.moments[fam.ID]))
+	p = strings.ReplaceAll(p, "{stid}", fmt.Sprint(socioIDs.ties[fam.ID]))
 	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
 	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	p = strings.ReplaceAll(p, "{aid}", fmt.Sprint(template.youthAgreement))

@@ -64,6 +64,9 @@ type Config struct {
 	// Privacy is the privacy officer's work on the data subject's rights
 	// and the register of processing.
 	Privacy regie.PrivacyService
+	// Sociograms are the family's sociogram moments and the wrap-around
+	// flower.
+	Sociograms regie.SociogramService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -249,6 +252,17 @@ func (h *Handler) routeTable() []route {
 		{pattern: "GET /gezinnen/{id}/genogram/relaties/{grid}", handle: h.showGenogramRelation},
 		{pattern: "POST /gezinnen/{id}/genogram/relaties/{grid}", handle: h.updateGenogramRelation},
 		{pattern: "POST /gezinnen/{id}/genogram/relaties/{grid}/verwijderen", handle: h.removeGenogramRelation},
+		// The methodical instruments: the sociogram at moments in time and
+		// the wrap-around flower.
+		{pattern: "GET /gezinnen/{id}/sociogram", handle: h.showSociogram},
+		{pattern: "POST /gezinnen/{id}/sociogram", handle: h.addSocioMoment},
+		{pattern: "GET /gezinnen/{id}/sociogram/{smid}/pdf", handle: h.sociogramPDF},
+		{pattern: "POST /gezinnen/{id}/sociogram/{smid}/banden", handle: h.addSocioTie},
+		{pattern: "GET /gezinnen/{id}/sociogram/{smid}/banden/{stid}", handle: h.showSocioTie},
+		{pattern: "POST /gezinnen/{id}/sociogram/{smid}/banden/{stid}", handle: h.updateSocioTie},
+		{pattern: "POST /gezinnen/{id}/sociogram/{smid}/banden/{stid}/verwijderen", handle: h.removeSocioTie},
+		{pattern: "GET /gezinnen/{id}/bloem", handle: h.showFlowers},
+		{pattern: "GET /gezinnen/{id}/bloem/pdf", handle: h.flowersPDF},
 
 		// A network partner's own work: its families under consent, its
 		// organisation's agreements, reporting stagnation.

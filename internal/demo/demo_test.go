@@ -50,6 +50,16 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 	if again := count(`SELECT count(*) FROM families`); again != families || families < 8 {
 		t.Fatalf("families: %d, after a second run %d", families, again)
 	}
+	// Gezin Jansen's sociogram at two moments: isolated at the start,
+	// the isolation broken at the interim evaluation.
+	if n := count(`SELECT count(*) FROM sociogram_moments m JOIN families f ON f.id = m.family_id WHERE f.household_name = 'Gezin Jansen'`); n != 2 {
+		t.Errorf("Gezin Jansen has %d sociogram moments, want 2", n)
+	}
+	if n := count(`SELECT count(*) FROM sociogram_ties t JOIN sociogram_moments m ON m.id = t.moment_id
+		WHERE m.label = 'Tussenevaluatie' AND t.quality = 'steunend' AND t.sector <> 'instanties'`); n < 2 {
+		t.Errorf("the later moment has %d supportive ties outside the agencies", n)
+	}
+
 	// Every worker in the team has a (fictional) 06-number at work; a
 	// family's coordinator is reached on it.
 	if n := count(`SELECT count(*) FROM users WHERE team_id IS NOT NULL AND phone NOT LIKE '06 %'`); n != 0 {

@@ -243,6 +243,9 @@ func (w *world) liveDay(cm context.Context, userID int64, rnd *rand.Rand, f fami
 	if err := w.progress(cm, id, d); err != nil {
 		return err
 	}
+	if err := w.sociogramDay(cm, f, id, day, d); err != nil {
+		return err
+	}
 	// A plan being written by a family that is still in phase 2.
 	if len(s.moves) == 1 && day == s.moves[0]+15 {
 		if err := w.draftPlan(cm, f, id, d, userID); err != nil {

@@ -21,13 +21,13 @@ import (
 const (
 	socioWidth     = 1000.0
 	socioCX        = socioWidth / 2
-	socioCY        = 380.0
-	socioHome      = 62.0  // the household's circle
-	socioRing      = 90.0  // the width of one ring
+	socioCY        = 370.0
+	socioHome      = 58.0  // the household's circle
+	socioRing      = 84.0  // the width of one ring
 	socioDot       = 7.0   // a tie's dot
 	socioLabel     = 18    // characters of a tie's name
-	socioLegendTop = 740.0 // the legend's top
-	socioHeight    = 860.0
+	socioLegendTop = 760.0 // the legend's top
+	socioHeight    = 900.0
 )
 
 // socioRadius is the outer radius of ring r (0 close, 1 middle, 2 far).
@@ -115,10 +115,17 @@ func Sociogram(id, household string, m *regie.SocioMoment) *Drawing {
 			anchor = End
 		}
 		if lp.Y > socioCY {
-			lp.Y += 10
+			lp.Y += 8
+		} else {
+			lp.Y -= 8
 		}
-		d.Items = append(d.Items, Text{X: lp.X, Y: lp.Y, Text: fmt.Sprintf("%s (%d)", s.Label, len(m.InSector(s.Value))),
-			Size: 13, Bold: true, Anchor: anchor})
+		n := len(m.InSector(s.Value))
+		count := fmt.Sprintf("%d banden", n)
+		if n == 1 {
+			count = "1 band"
+		}
+		d.Items = append(d.Items, Text{X: lp.X, Y: lp.Y, Text: s.Label, Size: 15, Bold: true, Anchor: anchor},
+			Text{X: lp.X, Y: lp.Y + 17, Text: count, Size: 13, Anchor: anchor, Fill: Grey})
 	}
 	// The ties: each at its own angle of its sector's wedge (so no two
 	// lines overlap), in the middle of its ring; ties sharing a ring
@@ -145,7 +152,7 @@ func Sociogram(id, household string, m *regie.SocioMoment) *Drawing {
 			p := socioPoint(rad, a)
 			d.Items = append(d.Items, socioLine(socioPoint(socioHome, a), socioPoint(rad-socioDot, a), t.Quality)...)
 			name := Clip(t.Name, socioLabel)
-			w := TextWidth(name, 11)
+			w := TextWidth(name, 13)
 			x, anchor := p.X+socioDot+4, Start
 			if p.X < socioCX {
 				x, anchor = p.X-socioDot-4, End
@@ -156,35 +163,35 @@ func Sociogram(id, household string, m *regie.SocioMoment) *Drawing {
 			}
 			dots = append(dots,
 				Circle{CX: p.X, CY: p.Y, R: socioDot, Style: Style{Fill: White, Width: 2}},
-				Rect{X: left - 2, Y: p.Y - 8, W: w + 4, H: 15, Style: Style{Stroke: White, Fill: White}},
-				Text{X: x, Y: p.Y + 4, Text: name, Size: 11, Anchor: anchor})
+				Rect{X: left - 2, Y: p.Y - 9, W: w + 4, H: 17, Style: Style{Stroke: White, Fill: White}},
+				Text{X: x, Y: p.Y + 5, Text: name, Size: 13, Anchor: anchor})
 		}
 	}
 	d.Items = append(d.Items, dots...)
 	// The household in the centre.
 	d.Items = append(d.Items,
 		Circle{CX: socioCX, CY: socioCY, R: socioHome, Style: Style{Fill: Light, Width: 2}},
-		Text{X: socioCX, Y: socioCY - 4, Text: "Huishouden", Size: 13, Bold: true, Anchor: Middle},
-		Text{X: socioCX, Y: socioCY + 14, Text: Clip(household, 16), Size: 11, Anchor: Middle})
+		Text{X: socioCX, Y: socioCY - 4, Text: "Huishouden", Size: 14, Bold: true, Anchor: Middle},
+		Text{X: socioCX, Y: socioCY + 15, Text: Clip(household, 14), Size: 12, Anchor: Middle})
 	d.Items = append(d.Items, socioLegend(socioLegendTop)...)
 	return d
 }
 
 // socioLegend is the legend: the lines of the qualities and the rings.
 func socioLegend(top float64) []Item {
-	items := []Item{Text{X: 20, Y: top, Text: "Legenda", Size: 13, Bold: true}}
-	y := top + 24
+	items := []Item{Text{X: 20, Y: top, Text: "Legenda", Size: 15, Bold: true}}
+	y := top + 26
 	for _, q := range regie.TieQualities {
 		items = append(items, socioLine(Point{X: 20, Y: y - 4}, Point{X: 80, Y: y - 4}, q.Value)...)
-		items = append(items, Text{X: 92, Y: y, Text: q.Label + ": " + socioLineWord(q.Value), Size: 12})
-		y += 22
+		items = append(items, Text{X: 92, Y: y, Text: q.Label + ": " + socioLineWord(q.Value), Size: 14})
+		y += 26
 	}
-	y = top + 24
+	y = top + 26
 	for _, s := range []string{"Sterke band: binnenste cirkel", "Matige band: middelste cirkel", "Zwakke band: buitenste cirkel"} {
-		items = append(items, Text{X: 520, Y: y, Text: s, Size: 12})
-		y += 22
+		items = append(items, Text{X: 540, Y: y, Text: s, Size: 14})
+		y += 26
 	}
-	items = append(items, Text{X: 20, Y: y + 8, Text: "Elke stip is een band; het getal bij een sector is het aantal banden.", Size: 12, Fill: Grey})
+	items = append(items, Text{X: 20, Y: y + 8, Text: "Elke stip is een band, met een lijn naar het huishouden; bij elke sector staat het aantal banden.", Size: 13, Fill: Grey})
 	return items
 }
 

@@ -146,6 +146,14 @@ func TestSociogram_Pages(t *testing.T) {
 		t.Fatalf("comparison without the change:\n%.3000s", resp.body)
 	}
 
+	// The choice of moments (a GET form): picked the other way round, the
+	// comparison still runs from the earlier to the later one.
+	resp = e.do(http.MethodGet, fmt.Sprintf("%s?van=%d&tot=%d", base, later.ID, start), token, nil)
+	if resp.status != ok || !strings.Contains(resp.body, "Wat veranderde van Start naar Evaluatie") ||
+		!strings.Contains(resp.body, fmt.Sprintf(`action="%s/%d/banden"`, base, start)) {
+		t.Fatalf("moments chosen: %d\n%.2000s", resp.status, resp.body)
+	}
+
 	// Printed: one moment on A4.
 	resp = e.do(http.MethodGet, fmt.Sprintf("%s/%d/pdf", base, later.ID), token, nil)
 	if resp.status != ok || resp.header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(resp.body, "%PDF-") {

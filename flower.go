@@ -85,11 +85,13 @@ type FlowerFacts struct {
 }
 
 // Flowers draws the flower at the start, at the handover (when there was
-// one) and today.
+// one) and today; a file opened today has only today's.
 func (ff *FlowerFacts) Flowers() *Flowers {
 	out := &Flowers{}
-	out.List = append(out.List, ff.FlowerOn("Start", ff.Opened))
-	if !ff.HandoverOn.IsZero() && ff.HandoverOn.Before(ff.Today) {
+	if ff.Opened.Before(ff.Today) {
+		out.List = append(out.List, ff.FlowerOn("Start", ff.Opened))
+	}
+	if !ff.HandoverOn.IsZero() && ff.HandoverOn.After(ff.Opened) && ff.HandoverOn.Before(ff.Today) {
 		out.List = append(out.List, ff.FlowerOn("Overdracht naar coördinatie", ff.HandoverOn))
 	}
 	out.List = append(out.List, ff.FlowerOn("Vandaag", ff.Today))

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"regie"
 	"regie/internal/store"
@@ -170,15 +171,18 @@ func TestSociogram_Pages(t *testing.T) {
 	}
 }
 
-// TestFlower_Page: the flower at the start, at the handover and today,
-// with the count of petals under each, and printed.
+// TestFlower_Page: the flower at the start and today, with the count of
+// petals under each, and printed.
 func TestFlower_Page(t *testing.T) {
 	e := newEnv(t)
+	// A month after the file opened: the flower at the start and today
+	// (a file opened today has today's only: TestFlowers_OnTheirDays).
+	e.clock.Advance(30 * 24 * time.Hour)
 	token := e.session(e.f.Casemanager)
 	fam := e.f.FamAssigned
 	base := fmt.Sprintf("/gezinnen/%d/bloem", fam.ID)
 	resp := e.do(http.MethodGet, base, token, nil)
-	if resp.status != ok || strings.Count(resp.body, "<svg") < 2 || !strings.Contains(resp.body, "Oma Riet") ||
+	if resp.status != ok || strings.Count(resp.body, "<svg") != 2 || !strings.Contains(resp.body, "Oma Riet") ||
 		!strings.Contains(resp.body, "uit het informele netwerk") || !strings.Contains(resp.body, "Vandaag") {
 		t.Fatalf("flower page: %d\n%.2000s", resp.status, resp.body)
 	}

@@ -319,8 +319,8 @@ func (h *Handler) showFlowers(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// flowersPDF prints the flowers, one after the other, with their petals
-// as text.
+// flowersPDF prints the flowers, one after the other, each with its
+// petals as text.
 func (h *Handler) flowersPDF(w http.ResponseWriter, r *http.Request) error {
 	fam, err := h.familyFromPath(r)
 	if err != nil {
@@ -330,22 +330,7 @@ func (h *Handler) flowersPDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// The newest flower is drawn; every moment's petals are listed.
-	ds := flowerDrawings(fam, fl)
-	var lines []string
-	for _, f := range fl.List {
-		lines = append(lines, fmt.Sprintf("%s (%s): %s.", f.Label, f.On.Dutch(), drawing.FlowerCount(f)))
-		for i, p := range f.Petals {
-			l := fmt.Sprintf("  %d. %s", i+1, p.Name)
-			if p.Kind == regie.PetalAgency {
-				l += " (instantie)"
-			} else {
-				l += " (" + strings.ToLower(p.Detail) + ")"
-			}
-			lines = append(lines, l)
-		}
-	}
-	b, err := pdf.Drawing("Wrap-around bloem", fam, ds[len(ds)-1], lines, h.Clock.Now())
+	b, err := pdf.Flowers(fam, fl, flowerDrawings(fam, fl), h.Clock.Now())
 	if err != nil {
 		return err
 	}

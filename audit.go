@@ -141,6 +141,9 @@ const (
 	SegPersonExport  Segment = "inzage_persoon"
 	SegRectification Segment = "rectificatie"
 	SegRegister      Segment = "verwerkingsregister"
+	// SegBalance is the balance model (draagkracht/draaglast): its
+	// moments and factors, and the working lines tied to plan goals.
+	SegBalance Segment = "balansmodel"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -188,6 +191,7 @@ var Segments = []Choice[Segment]{
 	{SegPersonExport, "Inzage en export van een persoon"},
 	{SegRectification, "Verzoek tot correctie"},
 	{SegRegister, "Verwerkingsregister"},
+	{SegBalance, "Balansmodel"},
 }
 
 // Label returns the Dutch label.

@@ -144,6 +144,9 @@ type FamilyPermissions struct {
 	// ReadRectifications: the requests to correct data (AVG 16) shown
 	// beside the members they concern.
 	ReadRectifications bool
+	// The balance model (draagkracht/draaglast).
+	ReadBalance bool
+	Balance     bool // add moments and factors, tie working lines
 }
 
 // RectificationsOf returns the requests to correct data of one member.

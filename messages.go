@@ -315,6 +315,18 @@ const (
 	MsgFlashSocioTieRemoved  Msg = "flash_socio_tie_removed"
 )
 
+// Message codes of the balance model (balance.go).
+const (
+	MsgBalanceLevelSide       Msg = "balance_level_side"
+	MsgBalanceGoalUnknown     Msg = "balance_goal_unknown"
+	MsgBalanceLineTied        Msg = "balance_line_tied"
+	MsgFlashBalanceMoment     Msg = "flash_balance_moment"
+	MsgFlashBalanceFactor     Msg = "flash_balance_factor"
+	MsgFlashBalanceFactorGone Msg = "flash_balance_factor_gone"
+	MsgFlashBalanceLine       Msg = "flash_balance_line"
+	MsgFlashBalanceLineGone   Msg = "flash_balance_line_gone"
+)
+
 // Message codes of the team's side of the partners' reports of stagnation.
 const (
 	MsgSignalStagnation         Msg = "signal_stagnation"
@@ -600,6 +612,15 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashGenogramRelSaved:     "De relatie staat in het genogram.",
 	MsgFlashGenogramRelGone:      "De relatie is uit het genogram gehaald.",
 
+	MsgBalanceLevelSide:       "Kies een niveau dat bij deze soort factor hoort: persoon, gezin of omgeving bij draagkracht; micro, meso of macro bij draaglast.",
+	MsgBalanceGoalUnknown:     "Kies een doel uit het nieuwste plan.",
+	MsgBalanceLineTied:        "Deze werklijn hoort al bij dit doel.",
+	MsgFlashBalanceMoment:     "Het nieuwe moment van de balans is vastgelegd.",
+	MsgFlashBalanceFactor:     "De factor is toegevoegd aan de balans.",
+	MsgFlashBalanceFactorGone: "De factor is uit de balans gehaald.",
+	MsgFlashBalanceLine:       "De werklijn is aan het doel gekoppeld.",
+	MsgFlashBalanceLineGone:   "De werklijn is losgekoppeld van het doel.",
+
 	MsgDueCheckup:            "Check-up na %d maanden",
 	MsgSignalCheckupDue:      "De check-up na %d maanden is aan de beurt sinds %s.",
 	MsgCheckupBeforeClosing:  "Een check-up volgt op het sluiten van het dossier (%s): kies een latere datum.",
@@ -781,6 +802,8 @@ var fieldLabels = map[string]string{
 	"moment_on":        "Datum van het moment", "moment_label": "Naam van het moment", "moment_note": "Toelichting bij het moment",
 	"copy_from": "Beginnen met", "sector": "Sector", "tie_name": "Naam of omschrijving", "strength": "Sterkte van de band",
 	"quality": "Kwaliteit van de band", "tie_note": "Toelichting bij de band",
+	"balance_kind": "Soort factor", "balance_level": "Niveau", "factor_text": "Factor", "weight": "Gewicht",
+	"goal": "Doel", "working_line": "Werklijn",
 	"segment": "Welke gegevens", "data": "Om welke gegevens gaat het", "requested": "Gevraagde correctie",
 	"decided_on": "Besloten op",
 	"van":        "Van", "tot": "Tot en met", "wijk": "Wijk", "medewerker": "Medewerker",

@@ -145,6 +145,9 @@ type Goal struct {
 	MemberID int64 // 0: the family
 	Member   string
 	Text     string
+	// WorkingLines are the balance model's working lines tied to the
+	// goal (by its Key), for a reader of the balance model.
+	WorkingLines []WorkingLine
 }
 
 // OwnerKind is who an agreement belongs to.

@@ -191,6 +191,8 @@ var ExportSectionTitles = []Choice[string]{
 	{"youth_consents_cosigned", "Toestemmingen van een jongere die u mede ondertekende"},
 	{"genogram", "Wat het genogram over u vastlegt"},
 	{"phase_transitions", "Fasen van het dossier"},
+	{"balance_factors", "Balansmodel: draagkracht en draaglast"},
+	{"balance_goal_lines", "Balansmodel: werklijnen bij de doelen"},
 	{"rectifications", "Verzoeken tot correctie"},
 	{"destruction_requests", "Verzoeken tot vernietiging van het dossier"},
 }

@@ -60,6 +60,8 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		ReadSociogram: can(regie.ActionRead, regie.SegSociogram),
 		Sociogram:     can(regie.ActionUpdate, regie.SegSociogram),
 		Flower:        can(regie.ActionRead, regie.SegTrajectories) && can(regie.ActionRead, regie.SegNetworkPersons),
+		ReadBalance:   can(regie.ActionRead, regie.SegBalance),
+		Balance:       can(regie.ActionUpdate, regie.SegBalance),
 	}
 }
 

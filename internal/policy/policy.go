@@ -102,12 +102,13 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return referral(a, act, f)
 	case regie.SegCheckups:
 		return checkups(a, act, f)
-	case regie.SegNetworkPersons, regie.SegGenogram, regie.SegSociogram:
+	case regie.SegNetworkPersons, regie.SegGenogram, regie.SegSociogram, regie.SegBalance:
 		// The informal network, the genogram (relatives outside the
 		// household, what plays in their lives) and the sociogram are the
 		// team's working knowledge: no consent kind covers them, so
 		// partners see only the names that own an agreement or attended a
-		// meeting they see.
+		// meeting they see. So is the balance model: drawn with the family,
+		// discussed in the team; no partner sees it.
 		if a.Role == regie.RolePartner {
 			return deny
 		}

@@ -191,6 +191,15 @@ func (s *Store) FindPlan(ctx context.Context, familyID int64) (*regie.PlanOvervi
 		if o, err = tx.planOverview(ctx, familyID, dec, f, true); err != nil {
 			return err
 		}
+		if shown, err := tx.planGoalLines(ctx, o, f); err != nil {
+			return err
+		} else if shown {
+			bal := policy.Decide(tx.actor, regie.ActionRead, regie.SegBalance, f)
+			if err := tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegBalance,
+				FamilyID: familyID, Basis: bal.Basis, Detail: "werklijnen bij de doelen van het plan"}); err != nil {
+				return err
+			}
+		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
 			FamilyID: familyID, Basis: dec.Basis, Detail: "hulpverleningsplan"})
 	})

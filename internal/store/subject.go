@@ -25,7 +25,8 @@ import (
 //     details, the household (names and relation of the others only), the
 //     safety concerns about the family as a whole, the family's contacts,
 //     the plan's versions (its general part), the consents' organisations,
-//     the phases; and the person's own youth track's plan;
+//     the phases, the balance model; and the person's own youth track's
+//     plan;
 //   - their requests for rectification, and the family's access log.
 //
 // What stays out (ExportWithheld, with the reason): another youth's
@@ -144,6 +145,10 @@ var exportFamily = []exportSection{
 		FROM consent_parties p JOIN consents c ON c.id = p.consent_id JOIN organisations o ON o.id = p.org_id
 		WHERE c.family_id = $2 AND $1 <> 0 ORDER BY c.signed_on, c.id, o.name`},
 	{"phase_transitions", "", `SELECT phase, started_on, reason FROM phase_transitions WHERE family_id = $2 AND $1 <> 0 ORDER BY started_on, id`},
+	{"balance_factors", "", `SELECT m.recorded_on AS date, f.kind, f.level, f.text, f.weight
+		FROM balance_factors f JOIN balance_moments m ON m.id = f.moment_id WHERE f.family_id = $2 AND $1 <> 0
+		ORDER BY m.recorded_on, m.id, f.id`},
+	{"balance_goal_lines", "", `SELECT goal_key, line FROM balance_goal_lines WHERE family_id = $2 AND $1 <> 0 ORDER BY goal_key, line`},
 	// The person's own youth track: their goals and agreements.
 	{"youth_goals", "", `SELECT g.track_id AS track, g.domain, g.words, g.steps
 		FROM youth_goals g JOIN youth_tracks t ON t.id = g.track_id WHERE t.member_id = $1 AND t.family_id = $2 ORDER BY g.track_id, g.id`},

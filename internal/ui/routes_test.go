@@ -639,6 +639,16 @@ var expectations = map[string]expectation{
 	"GET /gezinnen/{id}/netwerkoverleg/{nid}":       {family: true, status: familyRead(ok)},
 	// The informal network: the team reads, the coordinator and team
 	// leader write; a partner never (404), whatever the consent covers.
+	// The balance model: the team reads it (the youth worker too), a
+	// partner never; the coordinator and team leader change it.
+	"GET /gezinnen/{id}/balans":                                   {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/balans/afdruk.pdf":                        {family: true, status: staffRead},
+	"POST /gezinnen/{id}/balans":                                  {family: true, status: familyWrite, form: balanceMomentForm},
+	"POST /gezinnen/{id}/balans/{bid}/factoren":                   {family: true, status: familyWrite, form: balanceFactorForm},
+	"POST /gezinnen/{id}/balans/{bid}/factoren/{fid}/verwijderen": {family: true, status: familyWrite},
+	"POST /gezinnen/{id}/balans/werklijnen":                       {family: true, status: familyWrite, form: balanceLineForm(regie.LineTasks)},
+	"POST /gezinnen/{id}/balans/werklijnen/ontkoppelen":           {family: true, status: familyWrite, form: balanceLineForm(regie.LineSkills)},
+
 	"GET /gezinnen/{id}/netwerk":                   {family: true, status: familyRead(ok)},
 	"POST /gezinnen/{id}/netwerk":                  {family: true, status: familyWrite, form: networkPersonForm},
 	"GET /gezinnen/{id}/netwerk/{pid}":             {family: true, status: familyEditPage},
@@ -898,6 +908,8 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	if strings.Contains(p, "/sessies/{sid}") {
 		p = strings.ReplaceAll(p, "{sid}", "999999") // no one's session
 	}
+	p = strings.ReplaceAll(p, "{bid}", fmt.Sprint(balanceIDs.moments[fam.ID]))
+	p = strings.ReplaceAll(p, "{fid}", fmt.Sprint(balanceIDs.factors[fam.ID]))
 	p = strings.ReplaceAll(p, "{id}", id)
 	p = strings.ReplaceAll(p, "{mid}", fmt.Sprint(member.ID))
 	p = strings.ReplaceAll(p, "{sid}", fmt.Sprint(template.concerns[fam.ID]))

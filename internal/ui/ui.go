@@ -67,6 +67,8 @@ type Config struct {
 	// Sociograms are the family's sociogram moments and the wrap-around
 	// flower.
 	Sociograms regie.SociogramService
+	// Balances are the families' balance models (draagkracht/draaglast).
+	Balances regie.BalanceService
 	// Permissions say what the actor may do outside one family: the
 	// menu and the entries to new things.
 	Permissions regie.PermissionService
@@ -263,6 +265,15 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/sociogram/{smid}/banden/{stid}/verwijderen", handle: h.removeSocioTie},
 		{pattern: "GET /gezinnen/{id}/bloem", handle: h.showFlowers},
 		{pattern: "GET /gezinnen/{id}/bloem/pdf", handle: h.flowersPDF},
+		// The balance model: draagkracht against draaglast, at moments;
+		// the working lines tied to the plan's goals.
+		{pattern: "GET /gezinnen/{id}/balans", handle: h.showBalance},
+		{pattern: "GET /gezinnen/{id}/balans/afdruk.pdf", handle: h.balancePDF},
+		{pattern: "POST /gezinnen/{id}/balans", handle: h.addBalanceMoment},
+		{pattern: "POST /gezinnen/{id}/balans/{bid}/factoren", handle: h.addBalanceFactor},
+		{pattern: "POST /gezinnen/{id}/balans/{bid}/factoren/{fid}/verwijderen", handle: h.removeBalanceFactor},
+		{pattern: "POST /gezinnen/{id}/balans/werklijnen", handle: h.tieWorkingLine},
+		{pattern: "POST /gezinnen/{id}/balans/werklijnen/ontkoppelen", handle: h.untieWorkingLine},
 
 		// A network partner's own work: its families under consent, its
 		// organisation's agreements, reporting stagnation.

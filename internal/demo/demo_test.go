@@ -60,6 +60,14 @@ func TestSeed_ShowsTheWholeJourney(t *testing.T) {
 		t.Errorf("the later moment has %d supportive ties outside the agencies", n)
 	}
 
+	// Gezin Jansen's balance model: drawn at the start and again at the
+	// interim evaluation, three working lines tied to the plan's goals.
+	if n := count(`SELECT count(*) FROM balance_moments m JOIN families f ON f.id = m.family_id WHERE f.household_name = 'Gezin Jansen'`); n != 2 {
+		t.Errorf("Gezin Jansen has %d balance moments, want 2", n)
+	}
+	if n := count(`SELECT count(*) FROM balance_goal_lines`); n != 3 {
+		t.Errorf("%d working lines tied to goals, want 3", n)
+	}
 	// Every worker in the team has a (fictional) 06-number at work; a
 	// family's coordinator is reached on it.
 	if n := count(`SELECT count(*) FROM users WHERE team_id IS NOT NULL AND phone NOT LIKE '06 %'`); n != 0 {

@@ -43,6 +43,9 @@ func (w *world) interimEvaluation(cm context.Context, f family, id int64, d regi
 	if err != nil {
 		return err
 	}
+	if err := w.balanceInterim(cm, f, id, d); err != nil {
+		return err
+	}
 	if newVersion {
 		// Left for this week's team meeting: the agenda shows it.
 		_, err = w.st.StartPlanFromEvaluation(cm, id, e.ID)

@@ -237,6 +237,9 @@ func (w *world) consentAndPlan(cm context.Context, f family, id int64, d regie.D
 	if err := w.st.AgreePlan(cm, id, 1, regie.PlanAgreement{On: d.ISO(), With: f.members[0].given + " " + f.members[0].family}); err != nil {
 		return err
 	}
+	if err := w.balanceStart(cm, f, id, d); err != nil {
+		return err
+	}
 	_, handwritten := plans[f.name]
 	return w.schedule(cm, id, handwritten)
 }

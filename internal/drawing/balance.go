@@ -46,9 +46,21 @@ func BalanceSentence(m *regie.BalanceMoment) string {
 	return fmt.Sprintf("%s (draagkracht %d tegen draaglast %d).", m.Tilt().Label(), m.Carrying(), m.Burden())
 }
 
-// Balance draws the balance of one moment.
+// Balance draws the balance of one moment with its factors listed under
+// the pans: the printed page's drawing.
 func Balance(m *regie.BalanceMoment) *Drawing {
-	d := &Drawing{ID: "balans", Width: balanceWidth,
+	d := BalanceScales(m)
+	y1 := balanceList(d, 20, 366, regie.CarryingLevels, m)
+	y2 := balanceList(d, balanceWidth-20-balanceColumn, 366, regie.BurdenLevels, m)
+	d.Height = math.Max(y1, y2) + 10
+	return d
+}
+
+// BalanceScales draws the balance of one moment without the lists: the
+// screen's drawing, which the page's text lists under (on a phone the
+// lists would be too small to read inside the drawing).
+func BalanceScales(m *regie.BalanceMoment) *Drawing {
+	d := &Drawing{ID: "balans", Width: balanceWidth, Height: 345,
 		Title: "Balansmodel op " + m.On.Dutch(),
 		Desc:  BalanceSentence(m) + " " + balanceCounts(m)}
 	a := BalanceTilt(m) * math.Pi / 180
@@ -81,11 +93,6 @@ func Balance(m *regie.BalanceMoment) *Drawing {
 		d.Items = append(d.Items, Text{X: balancePivotX, Y: 330, Text: fmt.Sprintf("Draagkracht %d tegen draaglast %d", m.Carrying(), m.Burden()),
 			Size: 12, Anchor: Middle, Fill: Grey})
 	}
-
-	// The factors under each pan, by level.
-	y1 := balanceList(d, 20, 366, regie.CarryingLevels, m)
-	y2 := balanceList(d, balanceWidth-20-balanceColumn, 366, regie.BurdenLevels, m)
-	d.Height = math.Max(y1, y2) + 10
 	return d
 }
 

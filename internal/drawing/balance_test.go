@@ -45,6 +45,9 @@ func TestBalance_TiltFollowsTheWeights(t *testing.T) {
 	if !strings.Contains(string(Balance(m).SVG()), "De draagkracht weegt zwaarder") {
 		t.Error("the drawing does not say the carrying capacity weighs more")
 	}
+	if sc := BalanceScales(m); sc.Height >= Balance(m).Height || strings.Contains(string(sc.SVG()), "Microniveau") {
+		t.Error("the screen's scales hold the lists")
+	}
 	empty := Balance(&regie.BalanceMoment{On: m.On})
 	if BalanceTilt(&regie.BalanceMoment{}) != 0 || !strings.Contains(empty.Desc, "Nog geen factoren") {
 		t.Errorf("empty balance: %q", empty.Desc)

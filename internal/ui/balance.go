@@ -126,7 +126,7 @@ func (h *Handler) balanceData(r *http.Request, momentID int64) (balancePage, err
 		}
 	}
 	if p.Shown != nil {
-		p.Drawing, p.Sides = drawing.Balance(p.Shown), balanceSides(p.Shown)
+		p.Drawing, p.Sides = drawing.BalanceScales(p.Shown), balanceSides(p.Shown)
 	}
 	return p, nil
 }
@@ -315,7 +315,7 @@ func (h *Handler) balancePDF(w http.ResponseWriter, r *http.Request) error {
 // balanceLines is the balance as text for the printed page: the moment,
 // the factors of each side by level, the working lines with their goals.
 func balanceLines(b *regie.Balance, m *regie.BalanceMoment) []string {
-	lines := []string{"Balans op " + m.On.Dutch() + ": " + drawing.BalanceSentence(m)}
+	lines := []string{"Balans op " + m.On.Dutch() + "."}
 	if m.Note != "" {
 		lines = append(lines, "Toelichting: "+m.Note)
 	}

@@ -47,7 +47,7 @@ func TestBrowser_Balance(t *testing.T) {
 	cm.wantText("h1", "Balansmodel")
 	cm.wantText(".balance-tilt", "De draagkracht weegt zwaarder dan de draaglast")
 	cm.wantText("#h-vergelijk ~ .table-wrap", "De draaglast weegt zwaarder") // at the start
-	beam := func() float64 { // the beam's right end minus its left end, in y: > 0 when the burden goes down
+	beam := func() float64 {                                                 // the beam's right end minus its left end, in y: > 0 when the burden goes down
 		return evalJS[float64](cm, `(l => l.y2.baseVal.value - l.y1.baseVal.value)(document.querySelector('.balance-drawing line[stroke-width="6"]'))`)
 	}
 	if b := beam(); b >= 0 {

@@ -348,4 +348,5 @@ func (tx *tx) planGoalLines(ctx context.Context, o *regie.PlanOverview, f *polic
 	}
 	return true, nil
 }
+
 var _ regie.BalanceService = (*Store)(nil)

@@ -69,7 +69,7 @@ func specialCategory(s Segment) string {
 		return "gezondheid en (vermoedens van) strafbare feiten: huiselijk geweld en kindermishandeling (meldcode)"
 	case SegReferral, SegPlan, SegTrajectories, SegEvaluations:
 		return domains
-	case SegContacts, SegHandover, SegCheckups, SegYouthConfidential:
+	case SegContacts, SegHandover, SegCheckups, SegYouthConfidential, SegBalance:
 		return "kan in vrije tekst " + domains + " bevatten"
 	}
 	return ""

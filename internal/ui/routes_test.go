@@ -1252,6 +1252,18 @@ func TestRoutes_OffersWhatThePolicyAllows(t *testing.T) {
 		{role: "netwerkpartner", page: "/gezinnen/{team}", later: true, // a consent that covers everything a partner may read
 			offers: []string{"/gezinnen/{team}/contacten", "/gezinnen/{team}/plan"},
 			not:    []string{"/gezinnen/{team}/contacten/nieuw", "/gezinnen/{team}/fase", "/gezinnen/{team}/leden/nieuw"}},
+		// The balance model: the team's, written by the coordinator, read
+		// by the youth worker, closed for writing with the file, never a
+		// partner's.
+		{role: "casemanager", page: "/gezinnen/{assigned}", offers: []string{"/gezinnen/{assigned}/balans"}},
+		{role: "casemanager", page: "/gezinnen/{assigned}/balans",
+			offers: []string{"/gezinnen/{assigned}/balans/werklijnen", "/gezinnen/{assigned}/balans/werklijnen/ontkoppelen", "/gezinnen/{assigned}/balans/afdruk.pdf"}},
+		{role: "jeugdhulpverlener", page: "/gezinnen/{assigned}/balans",
+			not: []string{"/gezinnen/{assigned}/balans/werklijnen", "/gezinnen/{assigned}/balans/werklijnen/ontkoppelen", "/gezinnen/{assigned}/balans/afdruk.pdf"}},
+		{role: "teamleider", page: "/gezinnen/{assigned}/balans", later: true, // the file is closed
+			offers: []string{"/gezinnen/{assigned}/balans/afdruk.pdf"},
+			not:    []string{"/gezinnen/{assigned}/balans/werklijnen", "/gezinnen/{assigned}/balans/werklijnen/ontkoppelen"}},
+		{role: "netwerkpartner", page: "/gezinnen/{team}", later: true, not: []string{"/gezinnen/{team}/balans"}},
 		{role: "teamleider", page: "/gezinnen/{assigned}/toewijzing", offers: []string{"/gezinnen/{assigned}/toewijzing"}},
 		{role: "casemanager", page: "/gezinnen/{assigned}/toewijzing", not: []string{"/gezinnen/{assigned}/toewijzing"}},
 		{role: "teamleider", page: "/aanmeldingen/{refA}",

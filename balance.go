@@ -125,7 +125,7 @@ type BalanceMoment struct {
 	FamilyID      int64
 	On            Date
 	Note          string
-	Factors       []*BalanceFactor // by side, level, weight (heaviest first)
+	Factors       []*BalanceFactor // in the order recorded
 	CreatedByName string
 	CreatedAt     time.Time
 }

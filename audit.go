@@ -144,6 +144,9 @@ const (
 	// SegBalance is the balance model (draagkracht/draaglast): its
 	// moments and factors, and the working lines tied to plan goals.
 	SegBalance Segment = "balansmodel"
+	// SegCouncil is the family council (familieberaad): its plan, who
+	// attended, the notes and its agreements.
+	SegCouncil Segment = "familieberaad"
 )
 
 // Segments lists the segments with their Dutch labels.
@@ -178,6 +181,7 @@ var Segments = []Choice[Segment]{
 	{SegNetworkPersons, "Informeel netwerk"},
 	{SegGenogram, "Genogram"},
 	{SegSociogram, "Sociogram"},
+	{SegCouncil, "Familieberaad"},
 	{SegAgreements, "Voortgang van afspraken"},
 	{SegStagnation, "Stagnatiemelding"},
 	{SegYouth, "Jeugdtraject (gedeeld deel)"},

@@ -141,6 +141,10 @@ type FamilyPermissions struct {
 	ReadSociogram bool
 	Sociogram     bool
 	Flower        bool
+	// ReadCouncils, Councils: read, and plan and record, the family
+	// councils (familieberaad).
+	ReadCouncils bool
+	Councils     bool
 	// ReadRectifications: the requests to correct data (AVG 16) shown
 	// beside the members they concern.
 	ReadRectifications bool

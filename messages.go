@@ -327,6 +327,18 @@ const (
 	MsgFlashBalanceLineGone   Msg = "flash_balance_line_gone"
 )
 
+// Message codes of the family council (council.go).
+const (
+	MsgCouncilNoInvited      Msg = "council_no_invited"
+	MsgCouncilNoAttendees    Msg = "council_no_attendees"
+	MsgCouncilNotYetHeld     Msg = "council_not_yet_held"
+	MsgCouncilTakenOver      Msg = "council_taken_over"
+	MsgCouncilNoAgreements   Msg = "council_no_agreements"
+	MsgFlashCouncilPlanned   Msg = "flash_council_planned"
+	MsgFlashCouncilRecorded  Msg = "flash_council_recorded"
+	MsgFlashCouncilTakenOver Msg = "flash_council_taken_over"
+)
+
 // Message codes of the team's side of the partners' reports of stagnation.
 const (
 	MsgSignalStagnation         Msg = "signal_stagnation"
@@ -621,6 +633,15 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashBalanceLine:       "De werklijn is aan het doel gekoppeld.",
 	MsgFlashBalanceLineGone:   "De werklijn is losgekoppeld van het doel.",
 
+	MsgCouncilNoInvited:      "Wie nodigt u uit? Kies ten minste één persoon.",
+	MsgCouncilNoAttendees:    "Wie waren erbij? Kies ten minste één persoon.",
+	MsgCouncilNotYetHeld:     "Het familieberaad is gepland op %s; u legt het vast als het geweest is.",
+	MsgCouncilTakenOver:      "De afspraken van dit familieberaad staan al in het plan (versie %d).",
+	MsgCouncilNoAgreements:   "Er zijn nog geen afspraken vastgelegd om over te nemen.",
+	MsgFlashCouncilPlanned:   "Het familieberaad is gepland.",
+	MsgFlashCouncilRecorded:  "Het familieberaad is vastgelegd.",
+	MsgFlashCouncilTakenOver: "De afspraken staan nu in het hulpverleningsplan.",
+
 	MsgDueCheckup:            "Check-up na %d maanden",
 	MsgSignalCheckupDue:      "De check-up na %d maanden is aan de beurt sinds %s.",
 	MsgCheckupBeforeClosing:  "Een check-up volgt op het sluiten van het dossier (%s): kies een latere datum.",
@@ -804,6 +825,7 @@ var fieldLabels = map[string]string{
 	"quality": "Kwaliteit van de band", "tie_note": "Toelichting bij de band",
 	"balance_kind": "Soort factor", "balance_level": "Niveau", "factor_text": "Factor", "weight": "Gewicht",
 	"goal": "Doel", "working_line": "Werklijn",
+	"invited": "Wie nodigt u uit", "attended": "Wie waren erbij", "place": "Plaats",
 	"segment": "Welke gegevens", "data": "Om welke gegevens gaat het", "requested": "Gevraagde correctie",
 	"decided_on": "Besloten op",
 	"van":        "Van", "tot": "Tot en met", "wijk": "Wijk", "medewerker": "Medewerker",
@@ -873,6 +895,11 @@ func FieldLabel(field string) string {
 	}
 	if rest, ok := strings.CutPrefix(field, "domain-"); ok {
 		return Domain(rest).Label()
+	}
+	if rest, ok := strings.CutPrefix(field, "note-"); ok {
+		if point, aspect, ok := strings.Cut(rest, "-"); ok {
+			return CouncilPoint(point).Title() + ", " + strings.ToLower(CouncilAspect(aspect).Label())
+		}
 	}
 	return fieldLabels[field]
 }

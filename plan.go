@@ -311,12 +311,20 @@ func (in *PlanInput) Validate() error {
 			v.Add(field("domain"), MsgGoalNeedsDomain)
 		}
 	}
-	for i, a := range in.Agreements {
+	validateAgreementRows(&v, in.Agreements)
+	return v.Err()
+}
+
+// validateAgreementRows checks agreement rows by the plan's rules (an
+// owner, a what and a due date; empty rows skipped), with field names
+// agreement-N-field: the plan form's and the family council's.
+func validateAgreementRows(v *Validation, rows []AgreementInput) {
+	for i, a := range rows {
 		if a.Empty() {
 			continue
 		}
 		a.What = Clean(a.What)
-		in.Agreements[i] = a
+		rows[i] = a
 		field := func(f string) string { return fmt.Sprintf("agreement-%d-%s", i, f) }
 		if a.Domain != "" && !IsChoice(Domains, a.Domain) {
 			v.Add(field("domain"), MsgChoiceInvalid)
@@ -332,7 +340,6 @@ func (in *PlanInput) Validate() error {
 			v.Add(field("due"), MsgDateInvalid)
 		}
 	}
-	return v.Err()
 }
 
 // PlanAgreement records that the family agreed to a version: that freezes it.

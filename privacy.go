@@ -180,6 +180,8 @@ var ExportSectionTitles = []Choice[string]{
 	{"consent_parties", "Organisaties in de toestemmingsverklaringen"},
 	{"network_attendance", "Netwerkoverleggen waarbij u aanwezig was"},
 	{"network_agreements", "Afspraken uit het netwerkoverleg die u uitvoert"},
+	{"council_attendance", "Familieberaden waarvoor u was uitgenodigd of waarbij u aanwezig was"},
+	{"council_agreements", "Afspraken uit het familieberaad die u uitvoert"},
 	{"evaluations", "Evaluaties waaraan u deelnam"},
 	{"checkups", "Check-ups na afsluiting waarbij u betrokken was"},
 	{"youth_tracks", "Uw eigen jeugdtraject"},

@@ -49,6 +49,8 @@ func FamilyPermissions(a *regie.Actor, f *Facts) regie.FamilyPermissions {
 		NetworkPersons:     can(regie.ActionUpdate, regie.SegNetworkPersons),
 		ReadGenogram:       can(regie.ActionRead, regie.SegGenogram),
 		Genogram:           can(regie.ActionUpdate, regie.SegGenogram),
+		ReadCouncils:       can(regie.ActionRead, regie.SegCouncil),
+		Councils:           can(regie.ActionUpdate, regie.SegCouncil),
 		ReadAgreements:     can(regie.ActionRead, regie.SegAgreements),
 		Agreements:         can(regie.ActionUpdate, regie.SegAgreements),
 		ReadStagnation:     can(regie.ActionRead, regie.SegStagnation),

@@ -102,13 +102,15 @@ func Decide(a *regie.Actor, act regie.Action, seg regie.Segment, f *Facts) Decis
 		return referral(a, act, f)
 	case regie.SegCheckups:
 		return checkups(a, act, f)
-	case regie.SegNetworkPersons, regie.SegGenogram, regie.SegSociogram, regie.SegBalance:
+	case regie.SegNetworkPersons, regie.SegGenogram, regie.SegSociogram, regie.SegBalance, regie.SegCouncil:
 		// The informal network, the genogram (relatives outside the
 		// household, what plays in their lives) and the sociogram are the
 		// team's working knowledge: no consent kind covers them, so
 		// partners see only the names that own an agreement or attended a
 		// meeting they see. So is the balance model: drawn with the family,
 		// discussed in the team; no partner sees it.
+		// The family council is the family's own talk: no consent kind
+		// covers it either; its agreements reach a partner through the plan.
 		if a.Role == regie.RolePartner {
 			return deny
 		}

@@ -443,22 +443,37 @@ func (tx *tx) writeVersionParts(ctx context.Context, versionID int64, ds []*regi
 		}
 	}
 	for i, a := range as {
-		var member, org, user, person int64
-		switch a.OwnerKind {
-		case regie.OwnerMember:
-			member = a.MemberID
-		case regie.OwnerOrganisation:
-			org = a.OrgID
-		case regie.OwnerCasemanager:
-			user = a.MemberID
-		case regie.OwnerNetwork:
-			person = a.PersonID
+		if err := tx.insertPlanAgreement(ctx, versionID, a, i); err != nil {
+			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO plan_agreements (version_id, key, owner_kind, member_id, org_id, user_id, domain, what,
-			due, position, person_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, versionID, a.Key, string(a.OwnerKind),
-			nullID(member), nullID(org), nullID(user), string(a.Domain), a.What, a.Due.ISO(), i, nullID(person)); err != nil {
-			return fmt.Errorf("store: plan agreement: %w", err)
-		}
+	}
+	return nil
+}
+
+// agreementOwnerIDs returns the owner's id in the column of its kind: the
+// member, the organisation, the user (held in MemberID) or the person of
+// the informal network; the other three are 0.
+func agreementOwnerIDs(a *regie.Agreement) (member, org, user, person int64) {
+	switch a.OwnerKind {
+	case regie.OwnerMember:
+		member = a.MemberID
+	case regie.OwnerOrganisation:
+		org = a.OrgID
+	case regie.OwnerCasemanager:
+		user = a.MemberID
+	case regie.OwnerNetwork:
+		person = a.PersonID
+	}
+	return member, org, user, person
+}
+
+// insertPlanAgreement writes one agreement of a version at position.
+func (tx *tx) insertPlanAgreement(ctx context.Context, versionID int64, a *regie.Agreement, position int) error {
+	member, org, user, person := agreementOwnerIDs(a)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO plan_agreements (version_id, key, owner_kind, member_id, org_id, user_id, domain, what,
+		due, position, person_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, versionID, a.Key, string(a.OwnerKind),
+		nullID(member), nullID(org), nullID(user), string(a.Domain), a.What, a.Due.ISO(), position, nullID(person)); err != nil {
+		return fmt.Errorf("store: plan agreement: %w", err)
 	}
 	return nil
 }

@@ -30,6 +30,7 @@ const (
 	inConsents    = "consent_id IN (SELECT id FROM consents WHERE family_id = $1)"
 	inNetMeetings = "meeting_id IN (SELECT id FROM network_meetings WHERE family_id = $1)"
 	inTracks      = "track_id IN (SELECT id FROM youth_tracks WHERE family_id = $1)"
+	inCouncils    = "council_id IN (SELECT id FROM councils WHERE family_id = $1)"
 	ofFamily      = "family_id = $1"
 )
 
@@ -55,6 +56,10 @@ var destroySteps = []destroyStep{
 	{"evaluations", ofFamily},
 	{"moment_scores", "moment_id IN (SELECT id FROM score_moments WHERE family_id = $1)"},
 	{"score_moments", ofFamily},
+	{"council_agreements", inCouncils},
+	{"council_notes", inCouncils},
+	{"council_people", inCouncils},
+	{"councils", ofFamily},
 	{"plan_domains", inVersions},
 	{"plan_member_scores", inVersions},
 	{"plan_goals", inVersions},

@@ -78,6 +78,12 @@ var exportRefs = []exportSection{
 		FROM network_attendees a JOIN network_meetings m ON m.id = a.meeting_id WHERE m.family_id = $2 AND a.member_id = $1 ORDER BY m.held_on, m.id`},
 	{"network_agreements", "network_agreements.owner_member_id", `SELECT a.id, a.meeting_id AS meeting, a.what, a.due
 		FROM network_agreements a WHERE a.family_id = $2 AND a.owner_member_id = $1 ORDER BY a.due, a.id`},
+	{"council_attendance", "council_people.member_id", `SELECT c.id AS council, c.held_on, c.place,
+		CASE WHEN p.invited THEN 'ja' ELSE 'nee' END AS invited, CASE WHEN p.attended THEN 'ja' ELSE 'nee' END AS attended
+		FROM council_people p JOIN councils c ON c.id = p.council_id WHERE c.family_id = $2 AND p.member_id = $1 ORDER BY c.held_on, c.id`},
+	{"council_agreements", "council_agreements.member_id", `SELECT c.id AS council, c.held_on, a.domain, a.what, a.due
+		FROM council_agreements a JOIN councils c ON c.id = a.council_id WHERE c.family_id = $2 AND a.member_id = $1
+		ORDER BY c.held_on, a.position, a.id`},
 	{"evaluations", "evaluation_members.member_id", `SELECT e.id, e.kind, e.on_date AS date, e.casemanager, e.team, e.others, e.closing_answer
 		FROM evaluation_members em JOIN evaluations e ON e.id = em.evaluation_id WHERE e.family_id = $2 AND em.member_id = $1 ORDER BY e.on_date, e.id`},
 	{"checkups", "checkup_parties.member_id", `SELECT c.id, c.held_on, c.family_doing, c.cooperation, c.assessment

@@ -80,6 +80,10 @@ func subjectFamily(t *testing.T, s *store.Store, clock *storetest.Clock, f *stor
 		Notes:      "Moeder was open over de schulden.",
 		Agreements: []regie.NetworkAgreementInput{{OwnerChoice: "m:" + itoa(sandra), What: "Post openen met oma", Due: "2026-04-01"}}})
 	must(err)
+	council, err := s.PlanCouncil(cm, fam.ID, regie.CouncilPlanInput{On: "2026-03-02", Invited: regie.CouncilPeopleInput{Members: []int64{sandra}}})
+	must(err)
+	must(s.RecordCouncil(cm, fam.ID, council.ID, regie.CouncilRecordInput{Attended: regie.CouncilPeopleInput{Members: []int64{sandra}},
+		Agreements: []regie.AgreementInput{{Owner: "m:" + itoa(sandra), What: "Zondag de week plannen", Due: "2026-04-01"}}}))
 	_, err = s.RecordEvaluation(cm, fam.ID, interimInput(f, v, "2026-03-02", "2026-06-01"))
 	must(err)
 

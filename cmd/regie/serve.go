@@ -107,7 +107,7 @@ func (m *Main) Run(ctx context.Context) error {
 	})
 	h, err := ui.New(ui.Config{
 		Families: st, Users: st, Audit: st, Referrals: st, SocialMap: st, Settings: st, Rates: st, Reports: st,
-		Contacts: st, Phases: st, Meetings: st, Plans: st, Consents: st, Trajectories: st, Coordination: st, Genograms: st, Evaluations: st, Permissions: st, Checkups: st, Stagnation: st, YouthConsents: st, Youth: st, Partners: st, Emergencies: st, Retention: st, Privacy: st, Sociograms: st,
+		Contacts: st, Phases: st, Meetings: st, Plans: st, Consents: st, Trajectories: st, Coordination: st, Councils: st, Genograms: st, Evaluations: st, Permissions: st, Checkups: st, Stagnation: st, YouthConsents: st, Youth: st, Partners: st, Emergencies: st, Retention: st, Privacy: st, Sociograms: st,
 		Balances: st,
 		Auth:     authn, Clock: m.Clock, Logger: m.Logger,
 		Demo: m.Demo, DevTemplates: m.Config.DevTemplates, TrustedProxies: m.Config.proxies, Timeout: m.Config.RequestTimeout,

@@ -24,13 +24,14 @@ func TestFamilyPermissions(t *testing.T) {
 		ReadTrajectories: true, ReadCheckups: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
 		ReadHandover: true, Handover: true, ExportHandover: true, ReadNetwork: true, Network: true, Evaluate: true, ReadEvaluations: true,
 		ReadNetworkPersons: true, NetworkPersons: true, ReadAgreements: true, Agreements: true, ReadStagnation: true, HandleStagnation: true,
-		ReadRectifications: true, ReadGenogram: true, Genogram: true, ReadSociogram: true, Sociogram: true, Flower: true, ReadBalance: true, Balance: true}
+		ReadRectifications: true, ReadGenogram: true, Genogram: true, ReadSociogram: true, Sociogram: true, Flower: true, ReadBalance: true, Balance: true, ReadCouncils: true, Councils: true}
 	reads := all
 	reads.Evaluate = false
 	reads.Edit, reads.Members, reads.Contacts, reads.Safety, reads.Phase, reads.Plan, reads.Consent, reads.Trajectories = false, false, false, false, false, false, false, false
 	reads.Handover, reads.Network = false, false
 	reads.NetworkPersons, reads.Agreements, reads.HandleStagnation, reads.Genogram = false, false, false, false
 	reads.Sociogram, reads.Balance = false, false
+	reads.Councils = false
 	// The youth worker reads the family as far as their work needs: not
 	// the consents and their papers, not the handover, no export.
 	youth := reads

@@ -166,6 +166,9 @@ func fixtureFile(t *testing.T) (string, *storetest.Fixture) {
 		if template.err = balanceExtras(s, template.f); template.err != nil {
 			return
 		}
+		if template.err = councilExtras(s, template.f); template.err != nil {
+			return
+		}
 		if template.err = youthExtras(s, template.f); template.err != nil {
 			return
 		}
@@ -508,7 +511,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 	if opt.reports != nil {
 		reports = opt.reports
 	}
-	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Genograms: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Emergencies: s, Retention: s, Privacy: s, Sociograms: s,
+	h, err := ui.New(ui.Config{Families: s, Users: s, Audit: s, Referrals: s, SocialMap: s, Settings: s, Rates: s, Reports: reports, Contacts: s, Phases: s, Meetings: s, Plans: s, Consents: s, Trajectories: s, Coordination: s, Councils: s, Genograms: s, Evaluations: s, Permissions: s, Checkups: s, Stagnation: s, YouthConsents: s, Youth: s, Partners: s, Emergencies: s, Retention: s, Privacy: s, Sociograms: s,
 		Balances: s, Auth: a, Clock: clock, Logger: logger})
 	if err != nil {
 		t.Fatal(err)

@@ -261,16 +261,7 @@ func versionValues(v *regie.PlanVersion) url.Values {
 		set("what", a.What)
 		set("domain", string(a.Domain))
 		set("due", a.Due.ISO())
-		switch a.OwnerKind {
-		case regie.OwnerMember:
-			set("owner", fmt.Sprintf("m:%d", a.MemberID))
-		case regie.OwnerCasemanager:
-			set("owner", fmt.Sprintf("c:%d", a.MemberID))
-		case regie.OwnerOrganisation:
-			set("owner", fmt.Sprintf("o:%d", a.OrgID))
-		case regie.OwnerNetwork:
-			set("owner", fmt.Sprintf("p:%d", a.PersonID))
-		}
+		set("owner", ownerValue(a))
 	}
 	vals.Set("goal_rows", strconv.Itoa(len(v.Goals)+planFormRows))
 	vals.Set("agreement_rows", strconv.Itoa(len(v.Agreements)+planFormRows))
@@ -369,34 +360,21 @@ func (h *Handler) renderPlanForm(w http.ResponseWriter, r *http.Request, status 
 	}
 	for _, m := range p.Members {
 		p.MemberOptions = append(p.MemberOptions, option{strconv.FormatInt(m.ID, 10), m.GivenName})
-		p.Owners = append(p.Owners, option{fmt.Sprintf("m:%d", m.ID), fmt.Sprintf("%s (%s)", m.Name(), strings.ToLower(m.Relation.Label()))})
 	}
-	for _, a := range fam.Assignments {
-		p.Owners = append(p.Owners, option{fmt.Sprintf("c:%d", a.UserID), fmt.Sprintf("%s (%s)", a.UserName, strings.ToLower(a.Kind.Label()))})
-	}
-	orgs, err := h.SocialMap.FindSocialMap(r.Context(), regie.OrgFilter{Active: true})
+	// The informal network: those taking part today, and an ended person
+	// on the rows that already hold them.
+	ps, err := h.networkOf(r, fam)
 	if err != nil {
 		return err
 	}
-	for _, o := range orgs {
-		if !o.Own {
-			p.Owners = append(p.Owners, option{fmt.Sprintf("o:%d", o.ID), o.Name})
-		}
+	today := regie.DateOf(h.Clock.Now())
+	if p.Owners, err = h.agreementOwners(r, fam, ps, today); err != nil {
+		return err
 	}
-	if fam.Can.ReadNetworkPersons {
-		// The informal network: those taking part today, and an ended
-		// person on the rows that already hold them.
-		ps, err := h.Coordination.FindNetworkPersons(r.Context(), id)
-		if err != nil {
-			return err
-		}
-		today := regie.DateOf(h.Clock.Now())
-		p.Owners = append(p.Owners, networkPersonOptions(ps, today, "p:")...)
-		p.Kept = map[int]option{}
-		for i := range agreements {
-			if o, ok := endedPersonOption(ps, today, f.Get(fmt.Sprintf("agreement-%d-owner", i))); ok {
-				p.Kept[i] = o
-			}
+	p.Kept = map[int]option{}
+	for i := range agreements {
+		if o, ok := endedPersonOption(ps, today, f.Get(fmt.Sprintf("agreement-%d-owner", i))); ok {
+			p.Kept[i] = o
 		}
 	}
 	for _, s := range regie.Scores {

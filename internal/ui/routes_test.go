@@ -674,6 +674,16 @@ var expectations = map[string]expectation{
 	"POST /gezinnen/{id}/sociogram/{smid}/banden/{stid}/verwijderen": {family: true, status: familyWrite},
 	"GET /gezinnen/{id}/bloem":                                       {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/bloem/pdf":                                   {family: true, status: staffRead},
+	// The family council: the team reads, the coordinator and team
+	// leader write; a partner never (no consent covers it). The take-over
+	// is the plan's write: into the draft each family has.
+	"GET /gezinnen/{id}/familieberaad":                  {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/familieberaad/nieuw":            {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/familieberaad":                 {family: true, status: familyWrite, form: councilPlanForm},
+	"GET /gezinnen/{id}/familieberaad/{fcid}":            {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/familieberaad/{fcid}/verslag":    {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/familieberaad/{fcid}/verslag":   {family: true, status: familyWrite, form: councilRecordForm},
+	"POST /gezinnen/{id}/familieberaad/{fcid}/overnemen": {family: true, status: familyWrite},
 
 	// A partner's own work: its list, and per family (every family of the
 	// matrix has a consent naming the partner's organisation) its
@@ -927,6 +937,7 @@ func path(pattern string, f *storetest.Fixture, rel string) string {
 	p = strings.ReplaceAll(p, "{grid}", fmt.Sprint(genoIDs.relation[fam.ID]))
 	p = strings.ReplaceAll(p, "{smid}", fmt.Sprint(socioIDs.moments[fam.ID]))
 	p = strings.ReplaceAll(p, "{stid}", fmt.Sprint(socioIDs.ties[fam.ID]))
+	p = strings.ReplaceAll(p, "{fcid}", fmt.Sprint(councilIDs[fam.ID]))
 	p = strings.ReplaceAll(p, "{eid}", fmt.Sprint(template.evaluations[fam.ID]))
 	p = strings.ReplaceAll(p, "{gid}", fmt.Sprint(template.supervisionSession))
 	p = strings.ReplaceAll(p, "{aid}", fmt.Sprint(template.youthAgreement))

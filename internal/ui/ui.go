@@ -45,6 +45,8 @@ type Config struct {
 	Coordination regie.CoordinationService
 	// Genograms are the families' genograms.
 	Genograms regie.GenogramService
+	// Councils are the family councils (familieberaad).
+	Councils regie.CouncilService
 	// Checkups are the check-ups after a file was closed.
 	Checkups regie.CheckupService
 	// Stagnation is the partners' reports that the help stagnates.
@@ -236,6 +238,15 @@ func (h *Handler) routeTable() []route {
 		{pattern: "POST /gezinnen/{id}/netwerkoverleg", handle: h.addNetworkMeeting},
 		{pattern: "GET /gezinnen/{id}/netwerkoverleg/{nid}", handle: h.showNetworkMeeting},
 
+		// The family council (familieberaad): planned, its agenda printed
+		// for the kitchen table, recorded, its agreements into the plan.
+		{pattern: "GET /gezinnen/{id}/familieberaad", handle: h.showCouncils},
+		{pattern: "GET /gezinnen/{id}/familieberaad/nieuw", handle: h.showCouncilNew},
+		{pattern: "POST /gezinnen/{id}/familieberaad", handle: h.planCouncil},
+		{pattern: "GET /gezinnen/{id}/familieberaad/{fcid}", handle: h.showCouncil},
+		{pattern: "GET /gezinnen/{id}/familieberaad/{fcid}/verslag", handle: h.showCouncilRecord},
+		{pattern: "POST /gezinnen/{id}/familieberaad/{fcid}/verslag", handle: h.recordCouncil},
+		{pattern: "POST /gezinnen/{id}/familieberaad/{fcid}/overnemen", handle: h.takeOverCouncil},
 		// The informal network: people who own agreements and attend meetings.
 		{pattern: "GET /gezinnen/{id}/netwerk", handle: h.showNetworkPersons},
 		{pattern: "POST /gezinnen/{id}/netwerk", handle: h.addNetworkPerson},

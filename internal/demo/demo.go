@@ -288,6 +288,9 @@ func Seed(ctx context.Context, st *store.Store, hasher *password.Hasher, clock r
 	if err := seedReferrals(ctx, st, clock, users, district, orgs, famIDs); err != nil {
 		return err
 	}
+	if err := seedCouncil(ctx, st, clock, users, famIDs); err != nil {
+		return err
+	}
 	return seedPrivacy(ctx, st, clock, users, famIDs)
 }
 

@@ -402,15 +402,16 @@ func (h *Handler) recordCouncil(w http.ResponseWriter, r *http.Request) error {
 }
 
 // takeOverCouncil adds the council's agreements to the plan and shows
-// them there.
+// them there: the draft's version, at its agreements.
 func (h *Handler) takeOverCouncil(w http.ResponseWriter, r *http.Request) error {
 	id, cid, err := councilIDs(r)
 	if err != nil {
 		return err
 	}
-	if _, err := h.Councils.TakeOverCouncilAgreements(r.Context(), id, cid); err != nil {
+	n, err := h.Councils.TakeOverCouncilAgreements(r.Context(), id, cid)
+	if err != nil {
 		return err
 	}
-	h.redirect(w, r, fmt.Sprintf("/gezinnen/%d/plan", id), regie.MsgFlashCouncilTakenOver)
+	h.redirect(w, r, fmt.Sprintf("/gezinnen/%d/plan/%d#h-wie-%d", id, n, n), regie.MsgFlashCouncilTakenOver)
 	return nil
 }

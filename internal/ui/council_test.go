@@ -151,7 +151,7 @@ func TestCouncil_Pages(t *testing.T) {
 	// The take-over: to the plan page, the agreements in the draft with
 	// owner and date; once.
 	resp = e.do(http.MethodPost, page+"/overnemen", token, url.Values{})
-	if resp.status != redirect || resp.header.Get("Location") != fmt.Sprintf("/gezinnen/%d/plan", fam.ID) {
+	if resp.status != redirect || resp.header.Get("Location") != fmt.Sprintf("/gezinnen/%d/plan/2#h-wie-2", fam.ID) {
 		t.Fatalf("take over: %d %s\n%.800s", resp.status, resp.header.Get("Location"), resp.body)
 	}
 	resp = e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d/plan/2", fam.ID), token, nil)

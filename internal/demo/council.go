@@ -37,6 +37,7 @@ func seedCouncil(ctx context.Context, st *store.Store, real regie.Clock, users m
 	sim := &simClock{}
 	st.Clock = sim
 	defer func() { st.Clock = real }()
+	sim.set(today.AddDays(-19), 16, real.Now()) // the day it was planned
 	cmUser := users["casemanager@demo.regie.nl"]
 	cm := actorFor(ctx, cmUser)
 	fam, err := st.FindFamilyByID(cm, famID)
@@ -61,7 +62,6 @@ func seedCouncil(ctx context.Context, st *store.Store, real regie.Clock, users m
 	invited.Workers = []int64{cmUser.ID}
 
 	held := today.AddDays(-12)
-	sim.set(today.AddDays(-19), 16, real.Now())
 	c, err := st.PlanCouncil(cm, famID, regie.CouncilPlanInput{On: held.ISO(), Place: "Thuis, aan de keukentafel", Invited: invited})
 	if err != nil {
 		return fmt.Errorf("demo council: %w", err)

@@ -677,9 +677,9 @@ var expectations = map[string]expectation{
 	// The family council: the team reads, the coordinator and team
 	// leader write; a partner never (no consent covers it). The take-over
 	// is the plan's write: into the draft each family has.
-	"GET /gezinnen/{id}/familieberaad":                  {family: true, status: familyRead(ok)},
-	"GET /gezinnen/{id}/familieberaad/nieuw":            {family: true, status: familyEditPage},
-	"POST /gezinnen/{id}/familieberaad":                 {family: true, status: familyWrite, form: councilPlanForm},
+	"GET /gezinnen/{id}/familieberaad":                   {family: true, status: familyRead(ok)},
+	"GET /gezinnen/{id}/familieberaad/nieuw":             {family: true, status: familyEditPage},
+	"POST /gezinnen/{id}/familieberaad":                  {family: true, status: familyWrite, form: councilPlanForm},
 	"GET /gezinnen/{id}/familieberaad/{fcid}":            {family: true, status: familyRead(ok)},
 	"GET /gezinnen/{id}/familieberaad/{fcid}/verslag":    {family: true, status: familyEditPage},
 	"POST /gezinnen/{id}/familieberaad/{fcid}/verslag":   {family: true, status: familyWrite, form: councilRecordForm},

@@ -186,6 +186,8 @@ const (
 	MsgFlashOrganisationSaved Msg = "flash_organisation_saved"
 	MsgFlashNormsSaved        Msg = "flash_norms_saved"
 	MsgFlashContactSaved      Msg = "flash_contact_saved"
+	MsgFlashAlreadySaved      Msg = "flash_already_saved"
+	MsgSaveUnavailable        Msg = "save_unavailable"
 	MsgFlashPhaseMoved        Msg = "flash_phase_moved"
 	MsgFlashExtensionSaved    Msg = "flash_extension_saved"
 	MsgFlashPhasesSaved       Msg = "flash_phases_saved"
@@ -571,6 +573,8 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgFlashOrganisationSaved: "De sociale kaart is bijgewerkt.",
 	MsgFlashNormsSaved:        "De normen zijn opgeslagen.",
 	MsgFlashContactSaved:      "Het contactmoment is opgeslagen.",
+	MsgFlashAlreadySaved:      "Dit was al opgeslagen: het formulier is nog eens verstuurd (twee keer getikt, of de verbinding viel weg), maar het telt één keer.",
+	MsgSaveUnavailable:        "Tijdelijk niet opgeslagen — wat u typte staat hieronder nog; probeer het zo opnieuw.",
 	MsgFlashPhaseMoved:        "Het gezin is naar de volgende fase gegaan.",
 	MsgFlashExtensionSaved:    "De reden voor een langere intensieve fase is opgeslagen.",
 	MsgFlashPhasesSaved:       "De fasen en checklists zijn opgeslagen.",

@@ -597,6 +597,7 @@ func (s *Store) AddNetworkMeeting(ctx context.Context, familyID int64, in regie.
 			ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: add network meeting: %w", err)
 		}
+		tx.result = id
 		attend := func(kind regie.AttendeeKind, name string, org, member, person int64) error {
 			_, err := tx.ExecContext(ctx, `INSERT INTO network_attendees (meeting_id, kind, name, org_id, member_id, person_id)
 				VALUES ($1, $2, $3, $4, $5, $6)`, id, string(kind), name, nullID(org), nullID(member), nullID(person))
@@ -657,6 +658,9 @@ func (s *Store) AddNetworkMeeting(ctx context.Context, familyID int64, in regie.
 		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegNetwork,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("netwerkoverleg %d op %s", id, on.ISO())})
 	})
+	if id, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.NetworkMeeting{ID: id}, nil // made by an earlier submit of this form
+	}
 	return out, err
 }
 

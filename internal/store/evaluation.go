@@ -385,6 +385,7 @@ func (s *Store) RecordEvaluation(ctx context.Context, familyID int64, in regie.E
 			momentID, tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: record evaluation: %w", err)
 		}
+		tx.result = id
 		seen := map[int64]bool{}
 		for _, m := range in.Members {
 			if seen[m] {
@@ -423,6 +424,9 @@ func (s *Store) RecordEvaluation(ctx context.Context, familyID int64, in regie.E
 		out, err = tx.evaluationByID(ctx, familyID, id)
 		return err
 	})
+	if id, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.Evaluation{ID: id}, nil // recorded by an earlier submit of this form
+	}
 	return out, err
 }
 

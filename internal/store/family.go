@@ -538,9 +538,13 @@ func (s *Store) CreateFamily(ctx context.Context, in regie.FamilyInput) (*regie.
 			FamilyID: id, Basis: dec.Basis, Detail: "gezin aangemaakt"}); err != nil {
 			return err
 		}
+		tx.result = id
 		fam, err = tx.findFamily(ctx, id)
 		return err
 	})
+	if id, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.Family{ID: id}, nil // created by an earlier submit of this form
+	}
 	return fam, err
 }
 

@@ -364,6 +364,7 @@ func (s *Store) StartPlanVersion(ctx context.Context, familyID int64, origin reg
 		if err != nil {
 			return err
 		}
+		tx.result = int64(number)
 		if err := tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d begonnen (%s)", number, origin.Label())}); err != nil {
 			return err
@@ -371,6 +372,9 @@ func (s *Store) StartPlanVersion(ctx context.Context, familyID int64, origin reg
 		out, err = tx.planVersion(ctx, familyID, number)
 		return err
 	})
+	if number, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.PlanVersion{Number: int(number)}, nil // started by an earlier submit of this form
+	}
 	return out, err
 }
 

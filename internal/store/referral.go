@@ -119,9 +119,13 @@ func (s *Store) CreateReferral(ctx context.Context, in regie.ReferralInput) (*re
 			ReferralID: id, Basis: dec.Basis, Detail: "aanmelding " + regie.ReferralNumber(id) + " ontvangen"}); err != nil {
 			return err
 		}
+		tx.result = id
 		ref, err = tx.findReferral(ctx, id)
 		return err
 	})
+	if id, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.Referral{ID: id}, nil // created by an earlier submit of this form
+	}
 	return ref, err
 }
 
@@ -559,6 +563,7 @@ func (s *Store) DecideIntake(ctx context.Context, id int64, in regie.DecisionInp
 			ReferralID: id, FamilyID: familyID, Basis: dec.Basis, Detail: "intakebesluit: " + strings.ToLower(string(in.Outcome))}); err != nil {
 			return err
 		}
+		tx.result = familyID
 		ds, err := tx.findDecisions(ctx, id)
 		if err != nil {
 			return err
@@ -566,6 +571,10 @@ func (s *Store) DecideIntake(ctx context.Context, id int64, in regie.DecisionInp
 		decision = ds[0]
 		return nil
 	})
+	if familyID, ok := replayedResult(ctx); ok && err == nil {
+		// Decided by an earlier submit of this form.
+		return &regie.IntakeDecision{Outcome: in.Outcome, FamilyID: familyID}, nil
+	}
 	return decision, err
 }
 

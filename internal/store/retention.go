@@ -721,10 +721,14 @@ func (s *Store) RecordDestructionRequest(ctx context.Context, in regie.Destructi
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, in.FamilyID, in.MemberID, received.ISO(), in.What, tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: record destruction request: %w", err)
 		}
+		tx.result = id
 		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegDestructionRequest,
 			FamilyID: in.FamilyID, MemberID: in.MemberID, Basis: dec.Basis,
 			Detail: fmt.Sprintf("verzoek tot vernietiging %d vastgelegd, ontvangen %s", id, received.Dutch())})
 	})
+	if first, ok := replayedResult(ctx); ok && err == nil {
+		return first, nil // recorded by an earlier submit of this form
+	}
 	return id, err
 }
 

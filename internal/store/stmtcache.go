@@ -105,6 +105,7 @@ func (c *stmtCache) close() {
 // QueryContext runs a multi-row query, through the cache at its first use
 // in the transaction.
 func (t *tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	t.noteWrite(query)
 	if !t.queried[query] {
 		if st := t.cache.get(query); st != nil {
 			if t.queried == nil {
@@ -120,6 +121,7 @@ func (t *tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.
 // QueryRowContext runs a single-row query through the cache, unless a
 // multi-row use of the same query may still be open.
 func (t *tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	t.noteWrite(query)
 	if t.queried[query] {
 		return t.Tx.QueryRowContext(ctx, query, args...)
 	}
@@ -131,6 +133,7 @@ func (t *tx) QueryRowContext(ctx context.Context, query string, args ...any) *sq
 
 // ExecContext runs a statement through the cache.
 func (t *tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	t.noteWrite(query)
 	if st := t.cache.get(query); st != nil {
 		return t.Tx.StmtContext(ctx, st).ExecContext(ctx, args...) //nolint:sqlclosecheck // a transaction's statement closes with the transaction
 	}

@@ -273,6 +273,12 @@ type tx struct {
 	// are the multi-row queries this transaction ran through it.
 	cache   *stmtCache
 	queried map[string]bool
+	// wrote is set when the transaction changed data beyond its audit
+	// rows: a save, which records the form's token (see idem.go).
+	wrote bool
+	// result is the id a save created, for the answer to a retry of the
+	// same form (see Submission.Result).
+	result int64
 }
 
 // errDenied carries a policy denial out of a transaction function: the
@@ -314,7 +320,15 @@ func (s *Store) runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn f
 	t := &tx{Tx: sqlTx, s: s, now: s.Clock.Now().UTC(), actor: regie.ActorFromContext(ctx), cache: cache}
 	err = fn(t)
 	var denied *errDenied
-	if err != nil && !errors.As(err, &denied) {
+	isDenied := err != nil && errors.As(err, &denied)
+	if sub := regie.SubmissionFromContext(ctx); sub != nil && db == s.db && !opts.ReadOnly && !isDenied {
+		if replayed, rerr := t.submitted(ctx, sub, err); rerr != nil {
+			return s.d.mapError(rerr)
+		} else if replayed {
+			return nil // rolled back: the earlier submit's save stands
+		}
+	}
+	if err != nil && !isDenied {
 		return s.d.mapError(err)
 	}
 	if cerr := sqlTx.Commit(); cerr != nil {

@@ -250,6 +250,7 @@ func (s *Store) CreateSupervisionSession(ctx context.Context, workerID int64, in
 			workerID, f.TeamID, on.ISO(), in.LeaderPoints, in.WorkerPoints, in.Agreements, tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: supervision session: %w", err)
 		}
+		tx.result = id
 		if err := tx.writeSessionFamilies(ctx, id, ids); err != nil {
 			return err
 		}
@@ -261,6 +262,9 @@ func (s *Store) CreateSupervisionSession(ctx context.Context, workerID int64, in
 		return tx.auditEach(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegSupervision,
 			Basis: dec.Basis, Detail: sessionDetail(workerID, on) + " vastgelegd"}, sessionSubjects(list, nil))
 	})
+	if id, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.SupervisionSession{ID: id}, nil // recorded by an earlier submit of this form
+	}
 	if err != nil {
 		return nil, err
 	}

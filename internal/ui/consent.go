@@ -176,6 +176,7 @@ func (h *Handler) createConsent(w http.ResponseWriter, r *http.Request) error {
 	if r.MultipartForm != nil {
 		f = newForm(url.Values(r.MultipartForm.Value))
 	}
+	setFormToken(r, f)
 	// The multipart form's values were not parsed before the handler
 	// (checkInput): refused here the same way.
 	if err := regie.ValidateValues(f.Values); err != nil {

@@ -170,7 +170,10 @@ type keptField struct {
 
 // keptPage is the data of the page that offers a kept form.
 type keptPage struct {
-	Action string
+	// Unavailable: the database could not take the save (serveUnsaved),
+	// rather than the session having expired.
+	Unavailable bool
+	Action      string
 	Fields []keptField // every value, sent again as they were
 	Shown  []keptField // the values a person typed, to read before saving
 }

@@ -175,7 +175,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes()) // after the header only a client that went away fails
+	_, _ = w.Write(withFormTokens(r, buf.Bytes())) // after the header only a client that went away fails
 }
 
 // serveStatic serves an embedded file. With the right ?v= hash it may be

@@ -567,6 +567,7 @@ func (h *Handler) wrap(rt route) http.Handler {
 			h.serveError(w, r, err)
 			return
 		}
+		r = withSubmission(r, rs)
 		if err := rt.handle(w, r); err != nil {
 			h.serveError(w, r, err)
 		}
@@ -644,6 +645,9 @@ func (h *Handler) serveError(w http.ResponseWriter, r *http.Request, err error) 
 		h.redirectToLogin(w, r)
 		return
 	}
+	if h.serveUnsaved(w, r, err) {
+		return
+	}
 	status := response.Status(code)
 	title := map[int]string{
 		http.StatusBadRequest:          "Ongeldig verzoek",
@@ -673,6 +677,9 @@ func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) error {
 // redirect answers a POST with a redirect to a page that shows the result
 // (POST-redirect-GET), with a short message for that page.
 func (h *Handler) redirect(w http.ResponseWriter, r *http.Request, to string, flash regie.Msg) {
+	if replayed(r) {
+		flash = regie.MsgFlashAlreadySaved
+	}
 	if flash != "" {
 		setFlash(w, flash)
 	}

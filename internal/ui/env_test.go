@@ -412,6 +412,8 @@ type env struct {
 	ui     *ui.Handler
 	auth   *auth.Service
 	logBuf *strings.Builder
+	// dbPath is the SQLite file of the store.
+	dbPath string
 }
 
 type envOptions struct {
@@ -521,7 +523,7 @@ func newEnv(t *testing.T, opts ...envOptions) *env {
 		srv.Close()
 		srv, h, a = nil, nil, nil
 	})
-	return &env{t: t, store: s, f: f, clock: clock, srv: srv, ui: h, auth: a, logBuf: logBuf}
+	return &env{t: t, store: s, f: f, clock: clock, srv: srv, ui: h, auth: a, logBuf: logBuf, dbPath: dst}
 }
 
 type lockedWriter struct {

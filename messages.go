@@ -449,7 +449,7 @@ var catalogue = map[Msg]string{ //nolint:gosec // a message key, not a credentia
 	MsgTeamRequired:         "Kies een team.",
 	MsgNoTeamForRole:        "Deze rol hoort niet bij een team.",
 	MsgFamilyClosed:         "Dit gezin is afgesloten; gegevens kunnen niet meer worden gewijzigd.",
-	MsgUnavailable:          "regie is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.",
+	MsgUnavailable:          "regie kan de database nu niet bereiken. Er is niets verloren; probeer het over een paar minuten opnieuw.",
 	MsgPhoneInvalid:         "Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 06 12345678 of 030 1234567.",
 	MsgReferenceBroken:      "Dit verwijst naar gegevens die niet (meer) bestaan, of die nog ergens bij horen. Ververs de pagina en probeer het opnieuw.",
 	MsgNumberInvalid:        "Geef een heel getal.",

@@ -163,7 +163,8 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	})
 	// Expired sessions are refused at once anyway; this only clears them
-	// from the table.
+	// from the table. So are the tokens of forms saved over a week ago
+	// (store.IdempotencyKept): a retry comes within seconds.
 	m.done.Go(func() {
 		t := time.NewTicker(10 * time.Minute)
 		defer t.Stop()
@@ -171,6 +172,9 @@ func (m *Main) Run(ctx context.Context) error {
 			now := m.Clock.Now()
 			if _, err := st.DeleteExpiredSessions(bg, now.Add(-m.Config.SessionIdle), now.Add(-m.Config.SessionMax)); err != nil && bg.Err() == nil {
 				m.Logger.Warn("delete expired sessions", slog.String("error", err.Error()))
+			}
+			if _, err := st.PurgeIdempotency(bg, now.Add(-store.IdempotencyKept)); err != nil && bg.Err() == nil {
+				m.Logger.Warn("purge form tokens", slog.String("error", err.Error()))
 			}
 			select {
 			case <-bg.Done():

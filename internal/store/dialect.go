@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strings"
 	"time"
 
@@ -54,6 +57,9 @@ func (d dialect) mapError(err error) error {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("%w: %w", regie.Errorf(regie.EUNAVAILABLE, "%s", regie.Text(regie.MsgUnavailable)), err)
 	}
+	if unreachable(err) {
+		return fmt.Errorf("%w: %w", regie.Errorf(regie.EUNAVAILABLE, "%s", regie.Text(regie.MsgUnavailable)), err)
+	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() {
@@ -77,6 +83,37 @@ func (d dialect) mapError(err error) error {
 		}
 	}
 	return err
+}
+
+// unreachable reports whether err says the database is down, cannot be
+// reached, or cannot take a write (disk full, read-only): nothing the user
+// did, and worth trying again once it is back. A save refused this way
+// keeps what was typed (see internal/ui/idem.go).
+func unreachable(err error) bool {
+	var ce *pgconn.ConnectError
+	var ne *net.OpError
+	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || pgconn.Timeout(err) {
+		return true
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff { // the primary code of an extended one
+		case sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN:
+			return true
+		}
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch {
+		case strings.HasPrefix(pe.Code, "08"), // connection exception
+			strings.HasPrefix(pe.Code, "53"),                           // insufficient resources: disk full, out of memory, too many connections
+			pe.Code == "57P01", pe.Code == "57P02", pe.Code == "57P03", // shutting down, cannot connect now
+			pe.Code == "25006", pe.Code == "58030": // read-only transaction (a standby), I/O error
+			return true
+		}
+	}
+	return false
 }
 
 // referenceBroken is a foreign-key violation: a row refers to one that does

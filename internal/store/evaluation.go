@@ -495,6 +495,7 @@ func (s *Store) StartPlanFromEvaluation(ctx context.Context, familyID, id int64)
 		if err != nil {
 			return err
 		}
+		tx.result = int64(number)
 		if out, err = tx.planVersion(ctx, familyID, number); err != nil {
 			return err
 		}
@@ -505,6 +506,9 @@ func (s *Store) StartPlanFromEvaluation(ctx context.Context, familyID, id int64)
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("hulpverleningsplan versie %d begonnen uit de %s van %s", number,
 				strings.ToLower(e.Kind.Label()), e.On.Dutch())})
 	})
+	if number, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.PlanVersion{Number: int(number)}, nil // started by an earlier submit of this form
+	}
 	return out, err
 }
 

@@ -104,16 +104,14 @@ func submissionKey(sub *regie.Submission) string {
 // noteWrite marks the transaction as a save when query changes a row
 // other than the access log's.
 func (t *tx) noteWrite(query string) {
-	if t.wrote {
+	if !t.track || t.wrote {
 		return
 	}
 	q := strings.TrimLeft(query, " \t\r\n")
 	if len(q) < 7 {
 		return
 	}
-	switch strings.ToUpper(q[:6]) {
-	case "INSERT", "UPDATE", "DELETE":
-	default:
+	if verb := q[:6]; !strings.EqualFold(verb, "INSERT") && !strings.EqualFold(verb, "UPDATE") && !strings.EqualFold(verb, "DELETE") {
 		return
 	}
 	if strings.HasPrefix(q, "INSERT INTO audit\n") || strings.HasPrefix(q, "INSERT INTO audit ") ||

@@ -273,9 +273,11 @@ type tx struct {
 	// are the multi-row queries this transaction ran through it.
 	cache   *stmtCache
 	queried map[string]bool
-	// wrote is set when the transaction changed data beyond its audit
-	// rows: a save, which records the form's token (see idem.go).
-	wrote bool
+	// track: the request posted a form (regie.Submission), so the
+	// transaction notes whether it wrote; wrote is set when it changed
+	// data beyond its audit rows: a save, which records the form's token
+	// (see idem.go).
+	track, wrote bool
 	// result is the id a save created, for the answer to a retry of the
 	// same form (see Submission.Result).
 	result int64
@@ -318,10 +320,12 @@ func (s *Store) runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn f
 	}
 	defer sqlTx.Rollback() //nolint:errcheck // a no-op after Commit
 	t := &tx{Tx: sqlTx, s: s, now: s.Clock.Now().UTC(), actor: regie.ActorFromContext(ctx), cache: cache}
+	sub := regie.SubmissionFromContext(ctx)
+	t.track = sub != nil && db == s.db && !opts.ReadOnly
 	err = fn(t)
 	var denied *errDenied
 	isDenied := err != nil && errors.As(err, &denied)
-	if sub := regie.SubmissionFromContext(ctx); sub != nil && db == s.db && !opts.ReadOnly && !isDenied {
+	if t.track && !isDenied {
 		if replayed, rerr := t.submitted(ctx, sub, err); rerr != nil {
 			return s.d.mapError(rerr)
 		} else if replayed {

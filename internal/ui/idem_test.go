@@ -264,6 +264,12 @@ func TestDeadline_AStuckSaveKeepsTheForm(t *testing.T) {
 			t.Errorf("kept %s = %q, want %q", name, got, want)
 		}
 	}
+	// A read (it writes its access-log row) says the database cannot be
+	// reached.
+	if r := e.do(http.MethodGet, fmt.Sprintf("/gezinnen/%d", fam.ID), cm, nil); r.status != http.StatusServiceUnavailable ||
+		!strings.Contains(r.body, "database nu niet bereiken") {
+		t.Fatalf("a read while the database is locked: %d\n%.1500s", r.status, r.body)
+	}
 	if _, err := conn.ExecContext(context.Background(), `ROLLBACK`); err != nil {
 		t.Fatal(err)
 	}
@@ -277,5 +283,42 @@ func TestDeadline_AStuckSaveKeepsTheForm(t *testing.T) {
 	}
 	if got := e.count(`SELECT count(*) FROM contacts WHERE family_id = $1`, fam.ID); got != before+1 {
 		t.Fatalf("contacts = %d, want %d (saved exactly once)", got, before+1)
+	}
+}
+
+// A full disk (SQLite's page limit, reached on the one write connection)
+// answers a save with 503 and the typed text; with room again the same
+// form saves once.
+func TestDiskFull_ASaveKeepsTheForm(t *testing.T) {
+	e := newEnv(t)
+	cm := e.session(e.f.Casemanager)
+	fam := e.f.FamAssigned
+	action := fmt.Sprintf("/gezinnen/%d/contacten", fam.ID)
+	vals := formValues(t, e.do(http.MethodGet, action+"/nieuw", cm, nil).body, action)
+	note := strings.Repeat("Een lang verslag van het huisbezoek. ", 200)
+	vals.Set("note", note)
+	before := e.count(`SELECT count(*) FROM contacts WHERE family_id = $1`, fam.ID)
+	pages := e.count(`PRAGMA page_count`)
+	if _, err := e.store.DB().Exec(fmt.Sprintf(`PRAGMA max_page_count = %d`, pages)); err != nil {
+		t.Fatal(err)
+	}
+	r := e.do(http.MethodPost, action, cm, vals)
+	if r.status != http.StatusServiceUnavailable || !strings.Contains(r.body, "Tijdelijk niet opgeslagen") {
+		t.Fatalf("a save on a full disk: %d, want 503 with the notice\n%.2000s", r.status, r.body)
+	}
+	kept := formValues(t, r.body, action)
+	if kept.Get("note") != note || kept.Get("idem") != vals.Get("idem") {
+		t.Fatal("the note or the form's token is not kept")
+	}
+	if _, err := e.store.DB().Exec(`PRAGMA max_page_count = 1073741823`); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if r := e.do(http.MethodPost, action, cm, kept); r.status != http.StatusSeeOther {
+			t.Fatalf("the save with room again: %d", r.status)
+		}
+	}
+	if got := e.count(`SELECT count(*) FROM contacts WHERE family_id = $1`, fam.ID); got != before+1 {
+		t.Fatalf("contacts = %d, want %d", got, before+1)
 	}
 }

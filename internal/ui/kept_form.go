@@ -174,8 +174,8 @@ type keptPage struct {
 	// rather than the session having expired.
 	Unavailable bool
 	Action      string
-	Fields []keptField // every value, sent again as they were
-	Shown  []keptField // the values a person typed, to read before saving
+	Fields      []keptField // every value, sent again as they were
+	Shown       []keptField // the values a person typed, to read before saving
 }
 
 // showKeptForm shows the form kept for the user, once.

@@ -47,7 +47,7 @@ func (t *tx) submitted(ctx context.Context, sub *regie.Submission, fnErr error) 
 		}
 		// Outside the transaction: on PostgreSQL a failed statement
 		// leaves it unusable.
-		if err := t.Tx.Rollback(); err != nil {
+		if err := t.Rollback(); err != nil {
 			return false, err
 		}
 		var result int64
@@ -77,7 +77,7 @@ func (t *tx) submitted(ctx context.Context, sub *regie.Submission, fnErr error) 
 		return false, nil
 	}
 	// Saved before: undo this save and answer with the first one's.
-	if err := t.Tx.Rollback(); err != nil {
+	if err := t.Rollback(); err != nil {
 		return false, err
 	}
 	var result, userID int64

@@ -648,6 +648,9 @@ func (e *env) digest() string {
 			}
 			fmt.Fprintln(h, vals...)
 		}
+		if err := rows.Err(); err != nil {
+			e.t.Fatal(err)
+		}
 		rows.Close()
 	}
 	return hex.EncodeToString(h.Sum(nil))

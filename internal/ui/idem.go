@@ -47,7 +47,9 @@ func validFormToken(s string) bool {
 		return false
 	}
 	for _, c := range s {
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
+		default:
 			return false
 		}
 	}
@@ -183,6 +185,6 @@ func (h *Handler) serveUnsaved(w http.ResponseWriter, r *http.Request, err error
 		}
 	}
 	w.Header().Set("Retry-After", "30")
-	h.render(w, r, http.StatusServiceUnavailable, "kept_form", &view{Title: "Tijdelijk niet opgeslagen", Page: p})
+	h.render(w, r, http.StatusServiceUnavailable, "kept_form", &view{Title: "Wat u typte is bewaard", Page: p})
 	return true
 }

@@ -15,8 +15,17 @@ type pageForm struct {
 	fields                  url.Values
 }
 
-// key identifies a form for deduplication across pages.
-func (f pageForm) key() string { return f.method + " " + f.action + "?" + f.fields.Encode() }
+// key identifies a form for deduplication across pages: its fields
+// without the token, which is fresh on every page (idem.go).
+func (f pageForm) key() string {
+	fields := url.Values{}
+	for k, v := range f.fields {
+		if k != "idem" {
+			fields[k] = v
+		}
+	}
+	return f.method + " " + f.action + "?" + fields.Encode()
+}
 
 // parsePage reads the links (<a href>) and forms of an HTML page the UI
 // rendered. The templates produce well-formed markup, so the standard

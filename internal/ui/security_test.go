@@ -98,8 +98,8 @@ func TestLogin_UnknownEmailLooksLikeWrongPassword(t *testing.T) {
 		t.Fatalf("statuses %d and %d, want both 401", unknown.status, wrong.status)
 	}
 	// The pages differ only in the e-mail address typed, which comes back.
-	a := strings.ReplaceAll(unknown.body, "onbekend@test.nl", "X")
-	b := strings.ReplaceAll(wrong.body, e.f.Casemanager.Email, "X")
+	a := withoutTokens(strings.ReplaceAll(unknown.body, "onbekend@test.nl", "X"))
+	b := withoutTokens(strings.ReplaceAll(wrong.body, e.f.Casemanager.Email, "X"))
 	if a != b {
 		t.Fatal("the answer for an unknown e-mail differs from the answer for a wrong password")
 	}

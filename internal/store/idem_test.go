@@ -118,7 +118,30 @@ func TestIdempotency_ASubmitSavesOnce(t *testing.T) {
 			}
 		})
 
-		t.Run("AnotherUsersToken", func(t *testing.T) {
+		t.Run("AtOnce", func(t *testing.T) {
+			// Two submits of one form at the same time: the second waits
+			// for the first's token and finds it.
+			token := strings.Repeat("F", 22)
+			before := countRows(t, s, "contacts")
+			errs := make(chan error, 2)
+			for range 2 {
+				go func() {
+					ctx, _ := submit(f.Casemanager, token)
+					_, err := s.CreateContact(ctx, fam.ID, in)
+					errs <- err
+				}()
+			}
+			for range 2 {
+				if err := <-errs; err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, want := countRows(t, s, "contacts"), before+1; got != want {
+				t.Fatalf("contacts = %d, want %d", got, want)
+			}
+		})
+
+				t.Run("AnotherUsersToken", func(t *testing.T) {
 			ctx, _ := submit(f.TeamLeader, tokenA) // the case manager's token
 			before := countRows(t, s, "contacts")
 			if _, err := s.CreateContact(ctx, f.FamTeam.ID, in); err == nil {

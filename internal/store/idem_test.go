@@ -141,7 +141,7 @@ func TestIdempotency_ASubmitSavesOnce(t *testing.T) {
 			}
 		})
 
-				t.Run("AnotherUsersToken", func(t *testing.T) {
+		t.Run("AnotherUsersToken", func(t *testing.T) {
 			ctx, _ := submit(f.TeamLeader, tokenA) // the case manager's token
 			before := countRows(t, s, "contacts")
 			if _, err := s.CreateContact(ctx, f.FamTeam.ID, in); err == nil {

@@ -281,6 +281,7 @@ func (s *Store) PlanCouncil(ctx context.Context, familyID int64, in regie.Counci
 			VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, familyID, on.ISO(), in.Place, tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: plan council: %w", err)
 		}
+		tx.result = id
 		for _, p := range people {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO council_people (council_id, kind, `+personColumn(p.kind)+`, invited, attended)
 				VALUES ($1, $2, $3, $4, $5)`, id, string(p.kind), p.id, true, false); err != nil {
@@ -293,6 +294,9 @@ func (s *Store) PlanCouncil(ctx context.Context, familyID int64, in regie.Counci
 		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegCouncil,
 			FamilyID: familyID, Basis: dec.Basis, Detail: fmt.Sprintf("familieberaad %d gepland op %s, %d uitgenodigd", id, on.Dutch(), len(people))})
 	})
+	if id, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.Council{ID: id}, nil // planned by an earlier submit of this form
+	}
 	return out, err
 }
 
@@ -476,6 +480,7 @@ func (s *Store) TakeOverCouncilAgreements(ctx context.Context, familyID, id int6
 		} else if n == 0 {
 			return regie.Stale()
 		}
+		tx.result = int64(number)
 		detail := fmt.Sprintf("%d afspraken uit het familieberaad van %s toegevoegd aan hulpverleningsplan versie %d",
 			len(c.Agreements), c.On.Dutch(), number)
 		if next, reopened := v.Status.AfterEdit(); reopened {
@@ -505,5 +510,8 @@ func (s *Store) TakeOverCouncilAgreements(ctx context.Context, familyID, id int6
 			FamilyID: familyID, Basis: cdec.Basis, Detail: fmt.Sprintf("afspraken van familieberaad %d overgenomen in hulpverleningsplan versie %d",
 				c.ID, number)})
 	})
+	if n, ok := replayedResult(ctx); ok && err == nil {
+		return int(n), nil // taken over by an earlier submit of this form
+	}
 	return number, err
 }

@@ -128,6 +128,7 @@ func (s *Store) AddSocioMoment(ctx context.Context, familyID int64, in regie.Soc
 			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, familyID, on.ISO(), in.Label, in.Note, tx.actor.UserID, ts(tx.now)).Scan(&id); err != nil {
 			return fmt.Errorf("store: add sociogram moment: %w", err)
 		}
+		tx.result = id
 		copied := 0
 		if in.CopyFrom != 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO sociogram_ties (moment_id, family_id, sector, name, strength, quality, note, updated_at)
@@ -154,6 +155,9 @@ func (s *Store) AddSocioMoment(ctx context.Context, familyID int64, in regie.Soc
 		return tx.audit(ctx, auditRecord{Action: regie.ActionCreate, Outcome: regie.OutcomeOK, Segment: regie.SegSociogram,
 			FamilyID: familyID, Basis: dec.Basis, Detail: detail})
 	})
+	if id, ok := replayedResult(ctx); ok && err == nil {
+		return &regie.SocioMoment{ID: id}, nil // added by an earlier submit of this form
+	}
 	return out, err
 }
 

@@ -328,3 +328,40 @@ func TestDiskFull_ASaveKeepsTheForm(t *testing.T) {
 		t.Fatalf("contacts = %d, want %d", got, before+1)
 	}
 }
+
+// A sociogram moment and a family council posted twice are one moment
+// and one council, and both answers go to the one that was made.
+func TestIdempotency_InstrumentsPostedTwice(t *testing.T) {
+	e := newEnv(t)
+	cm := e.session(e.f.Casemanager)
+	fam := e.f.FamAssigned
+	for _, c := range []struct {
+		name, action, table, token string
+		vals                       url.Values
+	}{
+		{"sociogram moment", fmt.Sprintf("/gezinnen/%d/sociogram", fam.ID), "sociogram_moments", "sociogramMomentToken01",
+			url.Values{"moment_on": {"2026-03-01"}, "moment_label": {"Evaluatie"}}},
+		{"family council", fmt.Sprintf("/gezinnen/%d/familieberaad", fam.ID), "councils", "familyCouncilToken0001",
+			url.Values{"on": {"2026-03-09"}, "place": {"Bij oma thuis"}, "member": {fmt.Sprint(fam.Members[0].ID)}}},
+	} {
+		before := e.count(`SELECT count(*) FROM `+c.table+` WHERE family_id = $1`, fam.ID)
+		c.vals.Set("idem", c.token)
+		var loc []string
+		for i := range 2 {
+			r := e.do(http.MethodPost, c.action, cm, c.vals)
+			if r.status != http.StatusSeeOther {
+				t.Fatalf("%s, post %d: %d\n%.1500s", c.name, i+1, r.status, r.body)
+			}
+			loc = append(loc, r.header.Get("Location"))
+		}
+		if loc[0] != loc[1] {
+			t.Errorf("%s: answers differ: %q, %q", c.name, loc[0], loc[1])
+		}
+		if got := e.count(`SELECT count(*) FROM `+c.table+` WHERE family_id = $1`, fam.ID); got != before+1 {
+			t.Errorf("%s: %d rows, want %d (one save)", c.name, got, before+1)
+		}
+		if r := e.do(http.MethodGet, loc[1], cm, nil); r.status != http.StatusOK {
+			t.Errorf("%s: the second answer's page %s = %d", c.name, loc[1], r.status)
+		}
+	}
+}

@@ -22,6 +22,7 @@ import (
 
 	"regie"
 	"regie/internal/keys"
+	"regie/internal/metrics"
 	"regie/internal/password"
 	"regie/internal/totp"
 )
@@ -42,6 +43,13 @@ type Config struct {
 	// Keys sign device tokens (see Login.Device); without them no device
 	// is recognised.
 	Keys *keys.Ring
+	// Shared, when set, keeps the per-address and total failure counts in
+	// the database instead of in memory: for several regie processes on
+	// one PostgreSQL (see Limits).
+	Shared SharedFailures
+	// Metrics, when set, counts failed log-in steps and refusals by a
+	// limit (never an account or an address).
+	Metrics *metrics.Registry
 }
 
 // MaxFailures is how many failed attempts an account gets per minute from
@@ -55,7 +63,10 @@ type Service struct {
 	hasher   *password.Hasher
 	clock    regie.Clock
 	cfg      Config
-	limiter  *limiter
+	limiter  limits
+	// failures counts failed steps by step (password, second_factor,
+	// password_change); refused counts refusals by limit (account, address).
+	failures, refused *metrics.Counter
 }
 
 // New returns a log-in service.
@@ -66,7 +77,16 @@ func New(users regie.UserService, sessions regie.SessionService, hasher *passwor
 	if cfg.Limits == (Limits{}) {
 		cfg.Limits = DefaultLimits
 	}
-	return &Service{users: users, sessions: sessions, hasher: hasher, clock: clock, cfg: cfg, limiter: newLimiter(cfg.Limits)}
+	var l limits = newLimiter(cfg.Limits)
+	if cfg.Shared != nil {
+		l = &sharedLimiter{limits: cfg.Limits, db: cfg.Shared}
+	}
+	return &Service{users: users, sessions: sessions, hasher: hasher, clock: clock, cfg: cfg, limiter: l,
+		failures: cfg.Metrics.Counter("regie_login_failures_total",
+			"Failed log-in steps, by step (password, second_factor, password_change).", "step"),
+		refused: cfg.Metrics.Counter("regie_login_refused_total",
+			"Log-in attempts refused by a limit without trying the password or code, by limit (account, address).", "limit"),
+	}
 }
 
 // Config returns the service's settings.
@@ -174,12 +194,20 @@ func (s *Service) knownDevice(email, token string, now time.Time) bool {
 func (s *Service) LogIn(ctx context.Context, email, pw, device string) (*Login, error) {
 	addr, now := clientAddress(ctx), s.clock.Now()
 	known := s.knownDevice(email, device, now)
-	// Refused in memory, without a database write: a flood must not
-	// become a flood of writes.
-	if !known && !s.limiter.allow(addr, now) {
+	// Refused without a database write (in memory, or after one read when
+	// the counts are shared): a flood must not become a flood of writes.
+	allowed, flood, err := s.limiter.check(ctx, addr, now)
+	if err != nil {
+		return nil, err
+	}
+	if !known && !allowed {
+		s.refused.Inc("address")
 		return nil, errTooMany
 	}
-	key, limit := pairKey(email, addr), s.limiter.pairLimit(now)
+	key, limit := pairKey(email, addr), s.cfg.Limits.PerPair
+	if flood {
+		limit = s.cfg.Limits.FloodPerPair
+	}
 	verify := s.hasher.Verify
 	if known {
 		sum := sha256.Sum256([]byte(device))
@@ -194,7 +222,9 @@ func (s *Service) LogIn(ctx context.Context, email, pw, device string) (*Login, 
 		if err := s.hasher.Verify(ctx, "", pw); errors.Is(err, password.ErrBusy) {
 			return nil, errBusy
 		}
-		s.limiter.fail(addr, now)
+		if err := s.limiter.fail(ctx, addr, now); err != nil {
+			return nil, err
+		}
 		return nil, s.fail(ctx, key, 0, "onbekend e-mailadres", errLoginFailed)
 	case err != nil:
 		return nil, err
@@ -207,7 +237,9 @@ func (s *Service) LogIn(ctx context.Context, email, pw, device string) (*Login, 
 			return nil, err
 		}
 		if !known {
-			s.limiter.fail(addr, now)
+			if err := s.limiter.fail(ctx, addr, now); err != nil {
+				return nil, err
+			}
 		}
 		return nil, s.fail(ctx, key, u.ID, "wachtwoord onjuist", errLoginFailed)
 	}
@@ -257,6 +289,16 @@ func (s *Service) checkRate(ctx context.Context, key string, max int) error {
 func (s *Service) fail(ctx context.Context, key string, userID int64, detail string, err *regie.Error) error {
 	if rerr := s.sessions.RecordLoginFailure(ctx, key, userID, detail); rerr != nil {
 		return rerr
+	}
+	switch err {
+	case errTooMany:
+		s.refused.Inc("account")
+	case errTOTP:
+		s.failures.Inc("second_factor")
+	case errLoginFailed, errUnconfirmed, errTempExpired:
+		s.failures.Inc("password")
+	default:
+		s.failures.Inc("password_change")
 	}
 	return err
 }

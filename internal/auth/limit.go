@@ -1,6 +1,9 @@
 package auth
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"sync"
 	"time"
 )
@@ -11,17 +14,17 @@ import (
 //   - per account and address, in the database (so every instance sees
 //     them): a stranger elsewhere cannot lock the real user out, since the
 //     user's own address keeps its own count;
-//   - per address over all accounts, in memory: one machine trying many
-//     accounts;
-//   - over all addresses, in memory: when the whole of regie sees more than
+//   - per address over all accounts: one machine trying many accounts;
+//   - over all addresses: when the whole of regie sees more than
 //     Global failures a minute it is under a flood (many machines), and the
 //     first two limits drop to their Flood values. A real user still gets
 //     a try or two, and their log-in is not slowed: the password hasher's
 //     bounded queue refuses at once what does not fit (ErrBusy).
 //
-// The in-memory counts are per instance: with several application
-// servers an attacker gets each server's budget, which the database's
-// per-pair count does not multiply.
+// The per-address and total counts are kept in memory (one process: no
+// database read or write for a refusal), or, with Config.Shared, in the
+// database, so that several regie processes on one PostgreSQL count
+// together and an attacker does not get each process's budget.
 type Limits struct {
 	PerPair, PerAddress, Global   int
 	FloodPerPair, FloodPerAddress int
@@ -57,7 +60,53 @@ func (c *counter) add(now time.Time) {
 	c.n++
 }
 
-// limiter keeps the in-memory counts: per address and in total.
+// SharedFailures keeps the failed passwords per address (by a hash of it)
+// and in total where every regie process sees them: the database.
+type SharedFailures interface {
+	RecordAddressFailure(ctx context.Context, addressKey string) error
+	CountAddressFailures(ctx context.Context, addressKey string, since time.Time) (fromAddress, total int, err error)
+}
+
+// limits are the per-address and total counts: in memory or shared.
+type limits interface {
+	// check reports whether addr may try a password now, and whether
+	// regie is under a flood of failed log-ins.
+	check(ctx context.Context, addr string, now time.Time) (allowed, flood bool, err error)
+	// fail counts a failed password from addr.
+	fail(ctx context.Context, addr string, now time.Time) error
+}
+
+// sharedLimiter counts in the database.
+type sharedLimiter struct {
+	limits Limits
+	db     SharedFailures
+}
+
+// addressKey identifies a client address in the database by a hash, as
+// pairKey does.
+func addressKey(addr string) string {
+	sum := sha256.Sum256([]byte("address:" + addr))
+	return hex.EncodeToString(sum[:8])
+}
+
+func (l *sharedLimiter) check(ctx context.Context, addr string, now time.Time) (bool, bool, error) {
+	fromAddr, total, err := l.db.CountAddressFailures(ctx, addressKey(addr), now.Add(-limitWindow))
+	if err != nil {
+		return false, false, err
+	}
+	flood := total >= l.limits.Global
+	limit := l.limits.PerAddress
+	if flood {
+		limit = l.limits.FloodPerAddress
+	}
+	return fromAddr < limit, flood, nil
+}
+
+func (l *sharedLimiter) fail(ctx context.Context, addr string, _ time.Time) error {
+	return l.db.RecordAddressFailure(ctx, addressKey(addr))
+}
+
+// limiter keeps the counts in memory: per address and in total.
 type limiter struct {
 	limits Limits
 	mu     sync.Mutex
@@ -70,35 +119,19 @@ func newLimiter(l Limits) *limiter {
 	return &limiter{limits: l, addrs: map[string]*counter{}}
 }
 
-// flood reports whether regie is under a flood of failed log-ins.
-func (l *limiter) flood(now time.Time) bool {
+func (l *limiter) check(_ context.Context, addr string, now time.Time) (bool, bool, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.global.count(now) >= l.limits.Global
-}
-
-// pairLimit is how many failures an account and address pair gets now.
-func (l *limiter) pairLimit(now time.Time) int {
-	if l.flood(now) {
-		return l.limits.FloodPerPair
-	}
-	return l.limits.PerPair
-}
-
-// allow reports whether addr may try a password now.
-func (l *limiter) allow(addr string, now time.Time) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	flood := l.global.count(now) >= l.limits.Global
 	limit := l.limits.PerAddress
-	if l.global.count(now) >= l.limits.Global {
+	if flood {
 		limit = l.limits.FloodPerAddress
 	}
 	c := l.addrs[addr]
-	return c == nil || c.count(now) < limit
+	return c == nil || c.count(now) < limit, flood, nil
 }
 
-// fail counts a failed attempt from addr.
-func (l *limiter) fail(addr string, now time.Time) {
+func (l *limiter) fail(_ context.Context, addr string, now time.Time) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.global.add(now)
@@ -106,7 +139,7 @@ func (l *limiter) fail(addr string, now time.Time) {
 	if c == nil {
 		if len(l.addrs) >= maxTracked {
 			if now.Sub(l.pruned) < limitWindow {
-				return // swept less than a window ago: nothing expired since
+				return nil // swept less than a window ago: nothing expired since
 			}
 			l.pruned = now
 			for a, c := range l.addrs {
@@ -115,11 +148,12 @@ func (l *limiter) fail(addr string, now time.Time) {
 				}
 			}
 			if len(l.addrs) >= maxTracked {
-				return
+				return nil
 			}
 		}
 		c = &counter{}
 		l.addrs[addr] = c
 	}
 	c.add(now)
+	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"regie/internal/metrics"
 	"regie/internal/response"
 )
 
@@ -35,6 +36,13 @@ type Config struct {
 	// came from another website (403): a page of the UI in Dutch with a
 	// way back. Nil means a plain page with the same message.
 	CrossSiteRefused http.Handler
+	// Metrics, when set, counts every request by route pattern, method and
+	// status class, with its latency.
+	Metrics *metrics.Registry
+	// MetricsAddr, when set, is a second listener that serves only
+	// GET /metrics (Metrics in the Prometheus text format): for the
+	// operator's scraper, never on the public address.
+	MetricsAddr string
 }
 
 // Server is regie's HTTP server.
@@ -43,6 +51,9 @@ type Server struct {
 	ln  net.Listener
 	srv *http.Server
 	url string
+	// msrv serves /metrics on MetricsAddr; nil without one.
+	msrv *http.Server
+	murl string
 }
 
 // New builds the server; Open starts listening.
@@ -60,6 +71,16 @@ func New(cfg Config) *Server {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
 	}
+	if cfg.MetricsAddr != "" {
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", cfg.Metrics.Handler())
+		s.msrv = &http.Server{
+			Handler:           mux,
+			ReadHeaderTimeout: 10 * time.Second,
+			WriteTimeout:      30 * time.Second,
+			ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn),
+		}
+	}
 	return s
 }
 
@@ -67,10 +88,12 @@ func New(cfg Config) *Server {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		SetRoute(r, "GET /healthz")
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		SetRoute(r, "GET /readyz")
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -99,7 +122,7 @@ func (s *Server) Handler() http.Handler {
 	h = limitBody(h, s.cfg.MaxBodyBytes)
 	h = cop.Handler(h)
 	h = headers(h)
-	h = logRequests(h, s.cfg.Logger)
+	h = logRequests(h, s.cfg.Logger, newRequestMetrics(s.cfg.Metrics))
 	h = recoverPanics(h, s.cfg.Logger)
 	return h
 }
@@ -126,6 +149,19 @@ func (s *Server) Open() error {
 		host = "localhost"
 	}
 	s.url = fmt.Sprintf("%s://%s", scheme, net.JoinHostPort(host, port))
+	if s.msrv != nil {
+		mln, err := net.Listen("tcp", s.cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("server: listen for metrics on %s: %w", s.cfg.MetricsAddr, err)
+		}
+		s.murl = "http://" + mln.Addr().String()
+		go func() {
+			if err := s.msrv.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				s.cfg.Logger.Error("metrics server stopped", slog.String("error", err.Error()))
+			}
+		}()
+	}
 	go func() {
 		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.cfg.Logger.Error("server stopped", slog.String("error", err.Error()))
@@ -137,10 +173,18 @@ func (s *Server) Open() error {
 // URL returns the address the server listens on, as a URL.
 func (s *Server) URL() string { return s.url }
 
+// MetricsURL returns the metrics listener's address as a URL ("" without
+// one); the metrics are at MetricsURL()+"/metrics".
+func (s *Server) MetricsURL() string { return s.murl }
+
 // Close stops accepting requests and waits for running ones, up to the
-// context's deadline.
+// context's deadline; then it stops the metrics listener.
 func (s *Server) Close(ctx context.Context) error {
-	return s.srv.Shutdown(ctx)
+	err := s.srv.Shutdown(ctx)
+	if s.msrv != nil {
+		err = errors.Join(err, s.msrv.Shutdown(ctx))
+	}
+	return err
 }
 
 // hsts tells browsers to use HTTPS only for the next two years. It is
@@ -187,14 +231,16 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// logRequests logs every request at debug level, by route pattern and
-// never by URL: paths hold ids and query strings may hold names searched.
-func logRequests(next http.Handler, logger *slog.Logger) http.Handler {
+// logRequests logs every request at debug level, and counts it in the
+// metrics, by route pattern and never by URL: paths hold ids and query
+// strings may hold names searched.
+func logRequests(next http.Handler, logger *slog.Logger, m *requestMetrics) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		ri := &RouteInfo{}
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), routeKey{}, ri)))
+		m.observe(r.Method, ri.Pattern, sw.status, time.Since(start))
 		logger.DebugContext(r.Context(), "request",
 			slog.Group("request", slog.String("method", r.Method), slog.String("route", ri.Pattern)),
 			slog.Int("status", sw.status), slog.Duration("duration", time.Since(start)))

@@ -54,6 +54,7 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, e.Seq, e.Hash, e.Chain); err != nil {
 		return fmt.Errorf("store: audit: move chain head: %w", err)
 	}
+	tx.countAudit(e.Action, e.Outcome, 1)
 	return nil
 }
 

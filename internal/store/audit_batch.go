@@ -81,6 +81,7 @@ func (tx *tx) auditEach(ctx context.Context, rec auditRecord, subjects []auditSu
 	if _, err := tx.ExecContext(ctx, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, seq, prev, e.Chain); err != nil {
 		return fmt.Errorf("store: audit: move chain head: %w", err)
 	}
+	tx.countAudit(e.Action, e.Outcome, len(subjects))
 	return nil
 }
 

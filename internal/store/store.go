@@ -28,6 +28,7 @@ import (
 
 	"regie"
 	"regie/internal/keys"
+	"regie/internal/metrics"
 )
 
 // Store implements regie's service interfaces on a database.
@@ -56,6 +57,8 @@ type Store struct {
 	// fanout admits one readFanned at a time to read on more connections
 	// than one (see readFanned).
 	fanout chan struct{}
+	// metrics counts access-log rows; nil without Options.Metrics.
+	metrics *storeMetrics
 }
 
 // Options tunes Open.
@@ -70,6 +73,9 @@ type Options struct {
 	// MustExist refuses a SQLite file that is not there yet, instead of
 	// creating an empty one: `serve` opens a database `migrate` made.
 	MustExist bool
+	// Metrics, when set, gets the store's counts: access-log rows
+	// written and the connection pools' state.
+	Metrics *metrics.Registry
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
@@ -138,6 +144,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("store: ping database: %w", err)
 	}
+	s.registerMetrics(opt.Metrics)
 	return s, nil
 }
 
@@ -281,6 +288,8 @@ type tx struct {
 	// result is the id a save created, for the answer to a retry of the
 	// same form (see Submission.Result).
 	result int64
+	// audited counts the access-log rows written, for the metrics.
+	audited map[auditCount]int
 }
 
 // errDenied carries a policy denial out of a transaction function: the
@@ -338,6 +347,7 @@ func (s *Store) runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn f
 	if cerr := sqlTx.Commit(); cerr != nil {
 		return s.d.mapError(fmt.Errorf("store: commit: %w", cerr))
 	}
+	t.flushAuditCounts()
 	if denied != nil {
 		return denied.err
 	}

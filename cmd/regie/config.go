@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"strconv"
 	"strings"
@@ -38,6 +39,9 @@ type Config struct {
 	DevTemplates   string        // REGIE_DEV_TEMPLATES: read templates from this directory (internal/ui)
 	KeyFile        string        // REGIE_KEY_FILE: regie's own keys, outside the database (internal/keys)
 	AnchorFile     string        // REGIE_AUDIT_ANCHOR_FILE: the access log's chain heads, outside the database (internal/anchor)
+	// MetricsAddr is a second listen address that serves only /metrics
+	// (Prometheus text format); empty means no metrics listener.
+	MetricsAddr string // REGIE_METRICS_ADDR
 
 	// proxies are the trusted proxies: Proxies parsed, plus loopback with
 	// TrustProxy. Set by validate.
@@ -78,6 +82,7 @@ func (c *Config) settings() []setting {
 		{env: "REGIE_DB_MAX_CONNS", flag: "db-max-conns", help: "maximum aantal databaseverbindingen (0: 2 × cores)", num: &c.DBMaxConns},
 		{env: "REGIE_KEY_FILE", flag: "key-file", help: "sleutelbestand buiten de database (SQLite: standaard <database>.key)", str: &c.KeyFile},
 		{env: "REGIE_AUDIT_ANCHOR_FILE", flag: "audit-anchor-file", help: "ankerbestand van het toegangslog, buiten de database (standaard <sleutelbestand>.anchors)", str: &c.AnchorFile},
+		{env: "REGIE_METRICS_ADDR", flag: "metrics-addr", help: "apart adres voor /metrics (Prometheus); leeg: uit", str: &c.MetricsAddr},
 		{env: "REGIE_DEV_TEMPLATES", flag: "dev-templates", help: "lees templates bij elk verzoek van schijf uit deze map (internal/ui)", str: &c.DevTemplates},
 	}
 }
@@ -146,6 +151,14 @@ func (c *Config) validate() error {
 		return fmt.Errorf("REGIE_LOG_LEVEL %q: kies debug, info, warn of error", c.LogLevel)
 	case !oneOf(c.LogFormat, "text", "json"):
 		return fmt.Errorf("REGIE_LOG_FORMAT %q: kies text of json", c.LogFormat)
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return fmt.Errorf("REGIE_METRICS_ADDR %q: geef host:poort, bijvoorbeeld 127.0.0.1:9090", c.MetricsAddr)
+		}
+		if c.MetricsAddr == c.Addr {
+			return fmt.Errorf("REGIE_METRICS_ADDR (%s) is hetzelfde adres als REGIE_ADDR: de metrics horen op een apart adres, niet op het publieke", c.MetricsAddr)
+		}
 	}
 	ps, err := request.ParseProxies(c.Proxies)
 	if err != nil {

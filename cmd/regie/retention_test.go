@@ -65,7 +65,9 @@ func TestServe_RetentionJob(t *testing.T) {
 	if _, err := m.Store.ApproveDestruction(as, []int64{id}); err != nil {
 		t.Fatal(err)
 	}
-	m.runRetention(ctx)
+	if ran, err := m.Jobs.runOnce(ctx, m.retentionJob()); err != nil || !ran {
+		t.Fatalf("retention job: ran %v, %v", ran, err)
+	}
 	if ret, err = m.Store.FindRetention(as); err != nil || len(ret.Runs) != 1 || len(ret.Runs[0].Families) != 1 || ret.Runs[0].Families[0] != id {
 		t.Fatalf("after the job: %v %+v", err, ret)
 	}

@@ -18,6 +18,7 @@ import (
 	"regie/internal/anchor"
 	"regie/internal/auth"
 	"regie/internal/demo"
+	"regie/internal/metrics"
 	"regie/internal/password"
 	"regie/internal/server"
 	"regie/internal/store"
@@ -48,8 +49,13 @@ type Main struct {
 	// RetentionInterval is how often the retention run destroys what is
 	// due and approved; zero means a day.
 	RetentionInterval time.Duration
-	cancel            context.CancelFunc
-	done              sync.WaitGroup
+	// Metrics are the process's counts, served on Config.MetricsAddr;
+	// Run makes the registry when it is nil.
+	Metrics *metrics.Registry
+	// Jobs runs the scheduled jobs, once per period over all processes.
+	Jobs   *jobRunner
+	cancel context.CancelFunc
+	done   sync.WaitGroup
 }
 
 // Run opens the database, checks (or, for the demo, migrates) the schema,
@@ -64,6 +70,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Password == (password.Params{}) {
 		m.Password = password.Default
 	}
+	if m.Metrics == nil {
+		m.Metrics = metrics.New()
+	}
 	var newDemo bool
 	if m.Demo {
 		// Before a key file is made beside it: is this the demo's own?
@@ -77,7 +86,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	// serve opens a database `migrate` made (the demo makes its own).
-	st, err := store.Open(ctx, m.Config.Database, store.Options{Clock: m.Clock, MaxConns: m.Config.DBMaxConns, Keys: ring, MustExist: !m.Demo})
+	st, err := store.Open(ctx, m.Config.Database, store.Options{Clock: m.Clock, MaxConns: m.Config.DBMaxConns, Keys: ring, MustExist: !m.Demo, Metrics: m.Metrics})
 	if err != nil {
 		return err
 	}
@@ -104,6 +113,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	authn := auth.New(st, st, hasher, m.Clock, auth.Config{
 		IdleTimeout: m.Config.SessionIdle, MaxAge: m.Config.SessionMax, RequireMFA: !m.Demo, Keys: ring,
+		Shared: sharedFailures(st), Metrics: m.Metrics,
 	})
 	h, err := ui.New(ui.Config{
 		Families: st, Users: st, Audit: st, Referrals: st, SocialMap: st, Settings: st, Rates: st, Reports: st,
@@ -118,6 +128,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Server = server.New(server.Config{
 		Addr: m.Config.Addr, UI: h, Logger: m.Logger, TLSCert: m.Config.TLSCert, TLSKey: m.Config.TLSKey,
 		CrossSiteRefused: http.HandlerFunc(h.CrossSiteRefused),
+		Metrics:          m.Metrics, MetricsAddr: m.Config.MetricsAddr,
 		// Ready: the database answers, has this binary's schema, and can
 		// be written (a read-only file or a full disk is not ready).
 		Ready: func(ctx context.Context) error {
@@ -162,67 +173,69 @@ func (m *Main) Run(ctx context.Context) error {
 			}
 		}
 	})
-	// Expired sessions are refused at once anyway; this only clears them
-	// from the table. So are the tokens of forms saved over a week ago
-	// (store.IdempotencyKept): a retry comes within seconds.
-	m.done.Go(func() {
-		t := time.NewTicker(10 * time.Minute)
-		defer t.Stop()
-		for {
-			now := m.Clock.Now()
-			if _, err := st.DeleteExpiredSessions(bg, now.Add(-m.Config.SessionIdle), now.Add(-m.Config.SessionMax)); err != nil && bg.Err() == nil {
-				m.Logger.Warn("delete expired sessions", slog.String("error", err.Error()))
-			}
-			if _, err := st.PurgeIdempotency(bg, now.Add(-store.IdempotencyKept)); err != nil && bg.Err() == nil {
-				m.Logger.Warn("purge form tokens", slog.String("error", err.Error()))
-			}
-			select {
-			case <-bg.Done():
-				return
-			case <-t.C:
-			}
-		}
-	})
-	// The daily retention run: it destroys only what the privacy officer
-	// approved, is due and not held. First a minute after the start, then
-	// every RetentionInterval (a day); the clock decides what is due.
+	// The scheduled jobs run once per period over all regie processes on
+	// the database (see job): the daily retention run, first a minute
+	// after the start and then every RetentionInterval, and the sweep of
+	// expired sessions with the tokens of forms saved over a week ago
+	// (store.IdempotencyKept: a retry comes within seconds).
 	if m.RetentionInterval <= 0 {
 		m.RetentionInterval = 24 * time.Hour
 	}
-	m.done.Go(func() {
-		t := time.NewTimer(time.Minute)
-		defer t.Stop()
-		for {
-			select {
-			case <-bg.Done():
-				return
-			case <-t.C:
-			}
-			m.runRetention(bg)
-			t.Reset(m.RetentionInterval)
-		}
-	})
+	m.Jobs = newJobRunner(st, m.Clock, m.Logger, m.Metrics)
+	m.done.Go(func() { m.Jobs.loop(bg, m.sessionSweepJob(), 0, sessionSweepInterval) })
+	m.done.Go(func() { m.Jobs.loop(bg, m.retentionJob(), time.Minute, m.RetentionInterval) })
 	if m.Config.TLSCert == "" && len(m.Config.proxies) == 0 && !loopback(m.Config.Addr) {
 		m.Logger.Warn("regie listens on a network address without TLS: browsers keep the Secure session cookie only over HTTPS " +
 			"(or on localhost), so put a TLS proxy in front (REGIE_TRUSTED_PROXIES) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
 	}
-	m.Logger.Info("regie started", slog.String("url", m.Server.URL()), slog.String("database", st.Dialect()), slog.Bool("demo", m.Demo))
+	m.Logger.Info("regie started", slog.String("url", m.Server.URL()), slog.String("database", st.Dialect()), slog.Bool("demo", m.Demo),
+		slog.String("metrics", m.Server.MetricsURL()))
 	return nil
 }
 
-// runRetention is one run of the daily destruction; it logs counts only,
-// never a family's name.
-func (m *Main) runRetention(ctx context.Context) {
-	run, err := m.Store.RunRetention(regie.NewContextWithActor(ctx, regie.SystemActor()))
-	if err != nil {
-		if ctx.Err() == nil {
-			m.Logger.Error("retention run", slog.String("error", err.Error()))
-		}
-		return
+// sessionSweepInterval is how often expired sessions are cleared.
+const sessionSweepInterval = 10 * time.Minute
+
+// sessionSweepJob clears expired sessions from the table (they are
+// refused at once anyway) and the tokens of forms saved over a week ago.
+func (m *Main) sessionSweepJob() job {
+	return job{name: "session_sweep", period: slotPeriod(sessionSweepInterval), stale: sessionSweepInterval,
+		run: func(ctx context.Context) error {
+			now := m.Clock.Now()
+			if _, err := m.Store.DeleteExpiredSessions(ctx, now.Add(-m.Config.SessionIdle), now.Add(-m.Config.SessionMax)); err != nil {
+				return err
+			}
+			_, err := m.Store.PurgeIdempotency(ctx, now.Add(-store.IdempotencyKept))
+			return err
+		}}
+}
+
+// retentionJob is the daily destruction: it destroys only what the
+// privacy officer approved, is due and not held, once a (Dutch) day. It
+// logs counts only, never a family's name.
+func (m *Main) retentionJob() job {
+	return job{name: "retention", period: dailyPeriod, stale: 6 * time.Hour,
+		run: func(ctx context.Context) error {
+			run, err := m.Store.RunRetention(regie.NewContextWithActor(ctx, regie.SystemActor()))
+			if err != nil {
+				return err
+			}
+			if len(run.Families) > 0 {
+				m.Logger.Info("retention run destroyed family files", slog.Int64("run", run.ID), slog.Int("families", len(run.Families)))
+			}
+			return nil
+		}}
+}
+
+// sharedFailures is where the log-in limits count per address and in
+// total: in the database on PostgreSQL, where several regie processes may
+// serve one city and must count together; in memory on SQLite, which one
+// process serves (no database round trip for a refusal).
+func sharedFailures(st *store.Store) auth.SharedFailures {
+	if st.Dialect() == "postgres" {
+		return st
 	}
-	if len(run.Families) > 0 {
-		m.Logger.Info("retention run destroyed family files", slog.Int64("run", run.ID), slog.Int("families", len(run.Families)))
-	}
+	return nil
 }
 
 // checkDemoDatabase refuses a database the demo did not create: the demo

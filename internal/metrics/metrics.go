@@ -310,6 +310,9 @@ func formatFloat(v float64) string {
 	case math.IsNaN(v):
 		return "NaN"
 	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', -1, 64) // a count or a Unix time, in full
+	}
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 

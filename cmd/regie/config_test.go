@@ -46,3 +46,29 @@ func TestConfig_TrustedProxies(t *testing.T) {
 		}
 	}
 }
+
+// REGIE_METRICS_ADDR is off when empty, a host:port otherwise, and never
+// the public address.
+func TestConfig_MetricsAddr(t *testing.T) {
+	for _, tc := range []struct {
+		addr, err string
+	}{
+		{addr: ""},
+		{addr: "127.0.0.1:9090"},
+		{addr: ":9090"},
+		{addr: "9090", err: "REGIE_METRICS_ADDR \"9090\": geef host:poort"},
+		{addr: "127.0.0.1:8080", err: "hetzelfde adres als REGIE_ADDR"},
+	} {
+		env := map[string]string{"REGIE_DATABASE": "x.db", "REGIE_METRICS_ADDR": tc.addr}
+		c := defaultConfig(false)
+		err := c.load(flag.NewFlagSet("serve", flag.ContinueOnError), nil, func(k string) string { return env[k] })
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%q: %v", tc.addr, err)
+		case tc.err != "" && (err == nil || !strings.Contains(oneLine(err), tc.err)):
+			t.Errorf("%q: %v, want %q", tc.addr, err, tc.err)
+		case err == nil && c.MetricsAddr != tc.addr:
+			t.Errorf("%q: MetricsAddr = %q", tc.addr, c.MetricsAddr)
+		}
+	}
+}

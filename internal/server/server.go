@@ -239,6 +239,13 @@ func logRequests(next http.Handler, logger *slog.Logger, m *requestMetrics) http
 		start := time.Now()
 		ri := &RouteInfo{}
 		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			// A panic is answered 500 further out (recoverPanics): counted so.
+			if v := recover(); v != nil {
+				m.observe(r.Method, ri.Pattern, http.StatusInternalServerError, time.Since(start))
+				panic(v)
+			}
+		}()
 		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), routeKey{}, ri)))
 		m.observe(r.Method, ri.Pattern, sw.status, time.Since(start))
 		logger.DebugContext(r.Context(), "request",

@@ -68,8 +68,11 @@ func (r *jobRunner) runOnce(ctx context.Context, j job) (bool, error) {
 		return false, nil
 	}
 	runErr := j.run(ctx)
-	// The claim is finished even when ctx ended meanwhile (a shutdown).
-	if err := r.store.FinishJob(context.WithoutCancel(ctx), j.name, period, runErr == nil); err != nil && runErr == nil {
+	// The claim is finished even when ctx ended meanwhile (a shutdown),
+	// but not waited on for ever.
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := r.store.FinishJob(fctx, j.name, period, runErr == nil); err != nil && runErr == nil {
 		runErr = err
 	}
 	if runErr != nil {

@@ -136,8 +136,7 @@ func accountKey(email string) string {
 // pairKey identifies an account and the address it is tried from, for
 // the per-pair limit: the account's key, then the address's.
 func pairKey(email, addr string) string {
-	sum := sha256.Sum256([]byte("address:" + addr))
-	return accountKey(email) + ":" + hex.EncodeToString(sum[:8])
+	return accountKey(email) + ":" + addressKey(addr)
 }
 
 // clientAddress is the address of the request in ctx ("" on the command

@@ -82,8 +82,8 @@ type sharedLimiter struct {
 	db     SharedFailures
 }
 
-// addressKey identifies a client address in the database by a hash, as
-// pairKey does.
+// addressKey identifies a client address in the database by a hash (the
+// second half of pairKey).
 func addressKey(addr string) string {
 	sum := sha256.Sum256([]byte("address:" + addr))
 	return hex.EncodeToString(sum[:8])

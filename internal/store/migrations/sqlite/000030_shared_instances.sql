@@ -1,10 +1,12 @@
 -- More than one regie on one database (issue 16). Two things that a single
 -- process kept to itself now live here, so every process sees them.
 
--- Failed log-ins per client address (a keyed hash, never the address),
--- written only when a password is tried from it and fails. The limit per
--- address and the flood limit over all addresses count these rows over
--- the last minute; rows older than an hour are pruned as new ones come.
+-- Failed log-ins per client address (a hash, as in login_failures' pair
+-- keys; never the address itself), written only when a password is tried
+-- from it and fails, and only on PostgreSQL (SQLite's one process counts in
+-- memory). The limit per address and the flood limit over all addresses
+-- count these rows over the last minute; rows older than an hour are
+-- pruned as new ones come.
 CREATE TABLE login_address_failures (
 	id          INTEGER PRIMARY KEY,
 	address_key TEXT NOT NULL,

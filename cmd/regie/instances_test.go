@@ -61,7 +61,9 @@ func sum(samples []metrics.Sample, name string, want map[string]string) float64 
 // id), has the pools, access-log rows, log-in failures and jobs, and holds
 // no path, id or e-mail address.
 func TestServe_Metrics(t *testing.T) {
-	m := startRegieWith(t, filepath.Join(t.TempDir(), "regie.db"), true, func(m *Main) { m.Config.MetricsAddr = "127.0.0.1:0" })
+	m := startRegieWith(t, filepath.Join(t.TempDir(), "regie.db"), true, func(m *Main) {
+		m.Config.MetricsAddr, m.RetentionDelay = "127.0.0.1:0", 24*time.Hour
+	})
 	ctx := context.Background()
 	client := noRedirects()
 	u, err := loadLogIn(ctx, client, m.Server.URL(), "casemanager@demo.regie.nl", demo.Password)
@@ -148,6 +150,8 @@ func TestServe_TwoProcessesOnOnePostgreSQL(t *testing.T) {
 		return startRegieWith(t, dsn, true, func(m *Main) {
 			m.Config.KeyFile, m.Config.AnchorFile = keyFile, filepath.Join(t.TempDir(), "anchors")
 			m.Config.MetricsAddr, m.Clock = "127.0.0.1:0", clock
+			// The test starts the daily job itself, not the timer.
+			m.RetentionDelay = 24 * time.Hour
 		})
 	}
 	a, b := start(), start()

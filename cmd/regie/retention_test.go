@@ -49,7 +49,7 @@ func TestCLI_RetentionRun(t *testing.T) {
 // gone and the run is on the privacy officer's page.
 func TestServe_RetentionJob(t *testing.T) {
 	clock := storetest.NewClock(time.Now())
-	m := startRegieWith(t, filepath.Join(t.TempDir(), "regie.db"), true, func(m *Main) { m.Clock = clock })
+	m := startRegieWith(t, filepath.Join(t.TempDir(), "regie.db"), true, func(m *Main) { m.Clock, m.RetentionDelay = clock, 24*time.Hour })
 	ctx := context.Background()
 	po, err := m.Store.FindUserByEmail(ctx, "privacy@demo.regie.nl")
 	if err != nil {

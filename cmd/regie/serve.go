@@ -49,6 +49,9 @@ type Main struct {
 	// RetentionInterval is how often the retention run destroys what is
 	// due and approved; zero means a day.
 	RetentionInterval time.Duration
+	// RetentionDelay is how long after the start the first retention run
+	// is tried; zero means a minute.
+	RetentionDelay time.Duration
 	// Metrics are the process's counts, served on Config.MetricsAddr;
 	// Run makes the registry when it is nil.
 	Metrics *metrics.Registry
@@ -174,16 +177,19 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	})
 	// The scheduled jobs run once per period over all regie processes on
-	// the database (see job): the daily retention run, first a minute
-	// after the start and then every RetentionInterval, and the sweep of
-	// expired sessions with the tokens of forms saved over a week ago
-	// (store.IdempotencyKept: a retry comes within seconds).
+	// the database (see job): the daily retention run, first
+	// RetentionDelay after the start and then every RetentionInterval, and
+	// the sweep of expired sessions with the tokens of forms saved over a
+	// week ago (store.IdempotencyKept: a retry comes within seconds).
 	if m.RetentionInterval <= 0 {
 		m.RetentionInterval = 24 * time.Hour
 	}
+	if m.RetentionDelay <= 0 {
+		m.RetentionDelay = time.Minute
+	}
 	m.Jobs = newJobRunner(st, m.Clock, m.Logger, m.Metrics)
 	m.done.Go(func() { m.Jobs.loop(bg, m.sessionSweepJob(), 0, sessionSweepInterval) })
-	m.done.Go(func() { m.Jobs.loop(bg, m.retentionJob(), time.Minute, m.RetentionInterval) })
+	m.done.Go(func() { m.Jobs.loop(bg, m.retentionJob(), m.RetentionDelay, m.RetentionInterval) })
 	if m.Config.TLSCert == "" && len(m.Config.proxies) == 0 && !loopback(m.Config.Addr) {
 		m.Logger.Warn("regie listens on a network address without TLS: browsers keep the Secure session cookie only over HTTPS " +
 			"(or on localhost), so put a TLS proxy in front (REGIE_TRUSTED_PROXIES) or set REGIE_TLS_CERT and REGIE_TLS_KEY")

@@ -32,7 +32,7 @@ func TestBrowser_Genogram(t *testing.T) {
 		cm.fatal("find Gezin Jansen", fmt.Errorf("not on the casemanager's list"))
 	}
 	cm.open(fam, http.StatusOK)
-	cm.press(`#h-coordinatie + ul a[href$="/genogram"]`, http.StatusOK)
+	cm.press(`#h-instrumenten + ul a[href$="/genogram"]`, http.StatusOK)
 	cm.wantText("h1", "Genogram")
 	wantDrawing(cm, "Genogram van Gezin Jansen", "Opa Wim", "1950–2018", "Legenda")
 	cm.wantText("section[aria-labelledby=h-tekst]", "Opa Wim (man, 1950–2018, overleden)")

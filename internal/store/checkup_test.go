@@ -90,7 +90,7 @@ func TestCheckups_ClosedFile(t *testing.T) {
 			want := regie.FamilyPermissions{Checkup: true, ReadCheckups: true, ReadContacts: true, ReadPhase: true, ReadPlan: true,
 				ReadConsent: true, ReadTrajectories: true, ReadAssignment: true, ExportPlan: true, ExportConsent: true,
 				ReadHandover: true, ExportHandover: true, ReadNetwork: true, ReadEvaluations: true,
-				ReadNetworkPersons: true, ReadAgreements: true, ReadStagnation: true, ReadRectifications: true, ReadSociogram: true, Flower: true, ReadBalance: true}
+				ReadNetworkPersons: true, ReadAgreements: true, ReadStagnation: true, ReadRectifications: true, ReadGenogram: true, ReadSociogram: true, Flower: true, ReadCouncils: true, ReadBalance: true}
 			if page.Can != want {
 				t.Errorf("closed file, team leader: %+v\nwant %+v", page.Can, want)
 			}

@@ -104,7 +104,7 @@ func TestFamily_CanOfAClosedFile(t *testing.T) {
 		}
 		want := regie.FamilyPermissions{ReadContacts: true, ReadPhase: true, ReadPlan: true, ReadConsent: true, ReadTrajectories: true,
 			ReadAssignment: true, ExportPlan: true, ExportConsent: true, ReadHandover: true, ExportHandover: true, ReadNetwork: true, ReadEvaluations: true,
-			Checkup: true, ReadCheckups: true, ReadNetworkPersons: true, ReadAgreements: true, ReadStagnation: true, ReadRectifications: true, ReadSociogram: true, Flower: true, ReadBalance: true}
+			Checkup: true, ReadCheckups: true, ReadNetworkPersons: true, ReadAgreements: true, ReadStagnation: true, ReadRectifications: true, ReadGenogram: true, ReadSociogram: true, Flower: true, ReadCouncils: true, ReadBalance: true}
 		if fam.Can != want {
 			t.Errorf("team leader, closed file: %+v, want %+v", fam.Can, want)
 		}

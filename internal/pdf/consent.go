@@ -12,8 +12,7 @@ import (
 // by hand): per organisation the purpose and the kinds of information,
 // to tick.
 func ConsentForm(fam *regie.Family, agencies []string, now time.Time) ([]byte, error) {
-	d := newDoc("Toestemmingsverklaring", fam.HouseholdName,
-		fmt.Sprintf("Vertrouwelijk · %s · %s · afgedrukt %s", fam.HouseholdName, fam.DossierNumber(), regie.FormatDateTime(now)), now)
+	d := newFamilyDoc("Toestemmingsverklaring", fam, now)
 	facts := [][2]string{{"Gezin", fam.HouseholdName}, {"Dossier", fam.DossierNumber()}}
 	if c := coordinatorName(fam); c != "" {
 		facts = append(facts, [2]string{"Casemanager", c})

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -15,8 +14,7 @@ import (
 // family's file: the title, the drawing, and below it the same content as
 // text (lines), as the page shows it.
 func Drawing(title string, fam *regie.Family, dr *drawing.Drawing, lines []string, now time.Time) ([]byte, error) {
-	d := newDoc(title, fam.HouseholdName,
-		fmt.Sprintf("Vertrouwelijk · %s · %s · afgedrukt %s", fam.HouseholdName, fam.DossierNumber(), regie.FormatDateTime(now)), now)
+	d := newFamilyDoc(title, fam, now)
 	d.title(title, dr.Desc, [][2]string{{"Gezin", fam.HouseholdName}, {"Dossier", fam.DossierNumber()}})
 	d.drawing(dr)
 	for _, l := range lines {
@@ -26,13 +24,13 @@ func Drawing(title string, fam *regie.Family, dr *drawing.Drawing, lines []strin
 }
 
 // drawing puts a Drawing on the page at the current position, scaled to
-// the text width (never larger than 1 unit per 0.3 mm), starting a new page
+// the text width (at most 0.3 mm a unit, see drawingScale), starting a new page
 // when it does not fit below.
 func (d *doc) drawing(dr *drawing.Drawing) {
 	if dr == nil || dr.Width <= 0 || dr.Height <= 0 {
 		return
 	}
-	scale := min(d.width/dr.Width, 0.3)
+	scale := d.drawingScale(dr)
 	h := dr.Height * scale
 	d.needs(h + 4)
 	x0, y0 := d.GetX(), d.GetY()
@@ -46,6 +44,10 @@ func (d *doc) drawing(dr *drawing.Drawing) {
 	d.SetLineWidth(0.2)
 	d.SetXY(x0, y0+h+4)
 }
+
+// drawingScale is the size of a drawing's unit on the page (mm): the
+// text width, never more than 0.3 mm.
+func (d *doc) drawingScale(dr *drawing.Drawing) float64 { return min(d.width/dr.Width, 0.3) }
 
 func (d *doc) drawItem(it drawing.Item, x0, y0, s float64) {
 	X := func(v float64) float64 { return x0 + v*s }

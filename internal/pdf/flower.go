@@ -13,14 +13,13 @@ import (
 // its count and its petals as text.
 func Flowers(fam *regie.Family, fl *regie.Flowers, drs []*drawing.Drawing, now time.Time) ([]byte, error) {
 	const title = "Wrap-around bloem"
-	d := newDoc(title, fam.HouseholdName,
-		fmt.Sprintf("Vertrouwelijk · %s · %s · afgedrukt %s", fam.HouseholdName, fam.DossierNumber(), regie.FormatDateTime(now)), now)
+	d := newFamilyDoc(title, fam, now)
 	d.title(title, "Het gezin en de regisseur in het hart, de betrokken instanties en het informele netwerk als bladeren.",
 		[][2]string{{"Gezin", fam.HouseholdName}, {"Dossier", fam.DossierNumber()}})
 	for i, f := range fl.List {
 		// The heading stays with its drawing.
 		if i < len(drs) && drs[i].Width > 0 {
-			d.needs(drs[i].Height*min(d.width/drs[i].Width, 0.3) + 16)
+			d.needs(drs[i].Height*d.drawingScale(drs[i]) + 16)
 		}
 		d.heading(fmt.Sprintf("%s (%s): %s", f.Label, f.On.Dutch(), drawing.FlowerCount(f)))
 		if i < len(drs) {

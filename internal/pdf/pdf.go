@@ -66,6 +66,13 @@ func newDoc(title, subject, footer string, now time.Time) *doc {
 	return d
 }
 
+// newFamilyDoc starts a document about a family, its footer naming the
+// family, its file and when it was printed.
+func newFamilyDoc(title string, fam *regie.Family, now time.Time) *doc {
+	return newDoc(title, fam.HouseholdName,
+		fmt.Sprintf("Vertrouwelijk · %s · %s · afgedrukt %s", fam.HouseholdName, fam.DossierNumber(), regie.FormatDateTime(now)), now)
+}
+
 // title writes the document's title block.
 func (d *doc) title(title, lead string, facts [][2]string) {
 	d.SetFont(family, "B", 18)

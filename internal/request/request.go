@@ -23,6 +23,17 @@ func ID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
+// IDs returns the path values outer and inner as ids, as ID does: a
+// family's id and the id of something of the family.
+func IDs(r *http.Request, outer, inner string) (int64, int64, error) {
+	o, err := ID(r, outer)
+	if err != nil {
+		return 0, 0, err
+	}
+	i, err := ID(r, inner)
+	return o, i, err
+}
+
 // QueryInt returns a query parameter as an int, or def when absent or bad.
 func QueryInt(r *http.Request, name string, def int) int {
 	n, err := strconv.Atoi(r.URL.Query().Get(name))

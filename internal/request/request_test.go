@@ -1,7 +1,9 @@
 package request
 
 import (
+	"net/http"
 	"net/http/httptest"
+	"regie"
 	"testing"
 )
 
@@ -53,5 +55,21 @@ func TestParseProxies(t *testing.T) {
 	ps, err = ParseProxies("10.1.2.3/8")
 	if err != nil || !ps.Contains("10.200.0.1") || ps.Contains("11.0.0.1") {
 		t.Errorf("a CIDR block with host bits = %v, %v", ps, err)
+	}
+}
+
+func TestIDs(t *testing.T) {
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.SetPathValue("id", "12")
+	r.SetPathValue("pid", "7")
+	if id, pid, err := IDs(r, "id", "pid"); err != nil || id != 12 || pid != 7 {
+		t.Errorf("IDs = %d, %d, %v; want 12, 7", id, pid, err)
+	}
+	for _, bad := range [][2]string{{"x", "7"}, {"12", "0"}, {"12", ""}} {
+		r.SetPathValue("id", bad[0])
+		r.SetPathValue("pid", bad[1])
+		if _, _, err := IDs(r, "id", "pid"); regie.ErrorCode(err) != regie.ENOTFOUND {
+			t.Errorf("IDs(%q, %q) = %v, want not found", bad[0], bad[1], err)
+		}
 	}
 }

@@ -201,18 +201,8 @@ func (h *Handler) addBalanceMoment(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-// balanceMomentIDs reads the family's and the moment's ids from the path.
-func balanceMomentIDs(r *http.Request) (int64, int64, error) {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return 0, 0, err
-	}
-	mid, err := request.ID(r, "bid")
-	return id, mid, err
-}
-
 func (h *Handler) addBalanceFactor(w http.ResponseWriter, r *http.Request) error {
-	id, mid, err := balanceMomentIDs(r)
+	id, mid, err := request.IDs(r, "id", "bid")
 	if err != nil {
 		return err
 	}
@@ -232,7 +222,7 @@ func (h *Handler) addBalanceFactor(w http.ResponseWriter, r *http.Request) error
 }
 
 func (h *Handler) removeBalanceFactor(w http.ResponseWriter, r *http.Request) error {
-	id, mid, err := balanceMomentIDs(r)
+	id, mid, err := request.IDs(r, "id", "bid")
 	if err != nil {
 		return err
 	}

@@ -372,18 +372,8 @@ func councilRecordInput(f *form) regie.CouncilRecordInput {
 	return in
 }
 
-// councilIDs reads the family's and the council's ids from the path.
-func councilIDs(r *http.Request) (int64, int64, error) {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return 0, 0, err
-	}
-	cid, err := request.ID(r, "fcid")
-	return id, cid, err
-}
-
 func (h *Handler) recordCouncil(w http.ResponseWriter, r *http.Request) error {
-	id, cid, err := councilIDs(r)
+	id, cid, err := request.IDs(r, "id", "fcid")
 	if err != nil {
 		return err
 	}
@@ -404,7 +394,7 @@ func (h *Handler) recordCouncil(w http.ResponseWriter, r *http.Request) error {
 // takeOverCouncil adds the council's agreements to the plan and shows
 // them there: the draft's version, at its agreements.
 func (h *Handler) takeOverCouncil(w http.ResponseWriter, r *http.Request) error {
-	id, cid, err := councilIDs(r)
+	id, cid, err := request.IDs(r, "id", "fcid")
 	if err != nil {
 		return err
 	}

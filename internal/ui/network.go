@@ -124,18 +124,8 @@ func (h *Handler) showNetworkPerson(w http.ResponseWriter, r *http.Request) erro
 	return h.renderNetworkPerson(w, r, http.StatusOK, nil)
 }
 
-// networkPersonIDs reads the family's and the person's ids from the path.
-func networkPersonIDs(r *http.Request) (int64, int64, error) {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return 0, 0, err
-	}
-	pid, err := request.ID(r, "pid")
-	return id, pid, err
-}
-
 func (h *Handler) updateNetworkPerson(w http.ResponseWriter, r *http.Request) error {
-	id, pid, err := networkPersonIDs(r)
+	id, pid, err := request.IDs(r, "id", "pid")
 	if err != nil {
 		return err
 	}
@@ -154,7 +144,7 @@ func (h *Handler) updateNetworkPerson(w http.ResponseWriter, r *http.Request) er
 }
 
 func (h *Handler) endNetworkPerson(w http.ResponseWriter, r *http.Request) error {
-	id, pid, err := networkPersonIDs(r)
+	id, pid, err := request.IDs(r, "id", "pid")
 	if err != nil {
 		return err
 	}

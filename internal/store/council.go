@@ -197,20 +197,13 @@ type councilPerson struct {
 	id   int64
 }
 
-// checkCouncilPeople checks the people chosen: members of the family,
+// checkCouncilPeople checks the people chosen: members of the family
+// (isMember),
 // persons of its informal network taking part on day on, workers assigned
 // to it (now, or invited before: known lists them). It returns them, or a
 // field error added to verr.
-func (tx *tx) checkCouncilPeople(ctx context.Context, familyID int64, in regie.CouncilPeopleInput, on regie.Date, field string,
-	known []regie.CouncilPerson, verr error) ([]councilPerson, error, error) {
-	members, err := tx.findMembers(ctx, familyID)
-	if err != nil {
-		return nil, verr, err
-	}
-	isMember := map[int64]bool{}
-	for _, m := range members {
-		isMember[m.ID] = true
-	}
+func (tx *tx) checkCouncilPeople(ctx context.Context, familyID int64, isMember map[int64]bool, in regie.CouncilPeopleInput, on regie.Date,
+	field string, known []regie.CouncilPerson, verr error) ([]councilPerson, error, error) {
 	wasThere := func(kind regie.CouncilPersonKind, id int64) bool {
 		return slices.ContainsFunc(known, func(p regie.CouncilPerson) bool { return p.Kind == kind && p.ID == id })
 	}
@@ -227,7 +220,10 @@ func (tx *tx) checkCouncilPeople(ctx context.Context, familyID int64, in regie.C
 		if wasThere(regie.CouncilNetwork, id) {
 			check = regie.Date{} // invited while taking part: they may still attend
 		}
-		var p *regie.NetworkPerson
+		var (
+			p   *regie.NetworkPerson
+			err error
+		)
 		if p, verr, err = tx.checkNetworkPerson(ctx, familyID, id, check, field, verr); err != nil {
 			return nil, verr, err
 		}
@@ -270,7 +266,11 @@ func (s *Store) PlanCouncil(ctx context.Context, familyID int64, in regie.Counci
 		}
 		on, verr := in.Validate()
 		var people []councilPerson
-		if people, verr, err = tx.checkCouncilPeople(ctx, familyID, in.Invited, on, "invited", nil, verr); err != nil {
+		isMember, err := tx.memberSet(ctx, familyID)
+		if err != nil {
+			return err
+		}
+		if people, verr, err = tx.checkCouncilPeople(ctx, familyID, isMember, in.Invited, on, "invited", nil, verr); err != nil {
 			return err
 		}
 		if verr != nil {
@@ -317,34 +317,19 @@ func (s *Store) RecordCouncil(ctx context.Context, familyID, id int64, in regie.
 		}
 		verr := in.Validate(c.On, tx.today())
 		var people []councilPerson
-		if people, verr, err = tx.checkCouncilPeople(ctx, familyID, in.Attended, c.On, "attended", c.People, verr); err != nil {
-			return err
-		}
-		members, err := tx.findMembers(ctx, familyID)
+		isMember, err := tx.memberSet(ctx, familyID)
 		if err != nil {
 			return err
 		}
-		isMember := map[int64]bool{}
-		for _, m := range members {
-			isMember[m.ID] = true
+		if people, verr, err = tx.checkCouncilPeople(ctx, familyID, isMember, in.Attended, c.On, "attended", c.People, verr); err != nil {
+			return err
 		}
+		// A person of the informal network takes part on the council's day.
 		var agreements []*regie.Agreement
-		for i, a := range in.Agreements {
-			if a.Empty() {
-				continue
-			}
-			field := fmt.Sprintf("agreement-%d-owner", i)
-			ag, err := tx.agreementOwner(ctx, familyID, a.Owner, isMember)
-			if err != nil {
-				verr = addField(verr, field, regie.MsgAgreementNeedsOwner)
-			} else if ag.OwnerKind == regie.OwnerNetwork {
-				if _, verr, err = tx.checkNetworkPerson(ctx, familyID, ag.PersonID, c.On, field, verr); err != nil {
-					return err
-				}
-			}
-			ag.Domain, ag.What = a.Domain, a.What
-			ag.Due, _ = regie.ParseDate(a.Due)
-			agreements = append(agreements, ag)
+		agreements, verr, err = tx.agreementRows(ctx, familyID, in.Agreements, isMember,
+			func(regie.AgreementInput, *regie.Agreement) (regie.Date, error) { return c.On, nil }, verr)
+		if err != nil {
+			return err
 		}
 		if verr != nil {
 			return verr

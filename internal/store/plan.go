@@ -497,13 +497,9 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 			return err
 		}
 		verr := in.Validate()
-		members, err := tx.findMembers(ctx, familyID)
+		isMember, err := tx.memberSet(ctx, familyID)
 		if err != nil {
 			return err
-		}
-		isMember := map[int64]bool{}
-		for _, m := range members {
-			isMember[m.ID] = true
 		}
 		var goals []*regie.Goal
 		for i, g := range in.Goals {
@@ -519,38 +515,26 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 			}
 			goals = append(goals, &regie.Goal{Key: key, Term: g.Term, Domain: g.Domain, MemberID: g.MemberID, Text: g.Text})
 		}
-		var agreements []*regie.Agreement
-		for i, a := range in.Agreements {
-			if a.Empty() {
-				continue
-			}
-			ag, err := tx.agreementOwner(ctx, familyID, a.Owner, isMember)
-			if err != nil {
-				verr = addField(verr, fmt.Sprintf("agreement-%d-owner", i), regie.MsgAgreementNeedsOwner)
-			} else if ag.OwnerKind == regie.OwnerNetwork {
-				// A person of the informal network: of this family, and
-				// taking part today — unless the agreement already had
-				// them in this draft (copied from the version before), so
-				// an ended person stays on the agreements they owned.
+		// A person of the informal network takes part today — unless
+		// the agreement already had them in this draft (copied from the
+		// version before), so an ended person stays on the agreements
+		// they owned.
+		agreements, verr, err := tx.agreementRows(ctx, familyID, in.Agreements, isMember,
+			func(a regie.AgreementInput, ag *regie.Agreement) (regie.Date, error) {
 				kept, err := tx.exists(ctx, `SELECT count(*) FROM plan_agreements WHERE version_id = $1 AND key = $2 AND person_id = $3`,
 					v.ID, a.Key, ag.PersonID)
-				if err != nil {
-					return err
+				if err != nil || kept {
+					return regie.Date{}, err
 				}
-				on := tx.today()
-				if kept {
-					on = regie.Date{}
-				}
-				if _, verr, err = tx.checkNetworkPerson(ctx, familyID, ag.PersonID, on, fmt.Sprintf("agreement-%d-owner", i), verr); err != nil {
-					return err
-				}
-			}
-			ag.Key, ag.Domain, ag.What = a.Key, a.Domain, a.What
+				return tx.today(), nil
+			}, verr)
+		if err != nil {
+			return err
+		}
+		for _, ag := range agreements {
 			if ag.Key == "" {
 				ag.Key = newKey()
 			}
-			ag.Due, _ = regie.ParseDate(a.Due)
-			agreements = append(agreements, ag)
 		}
 		var domains []*regie.DomainAssessment
 		for d, a := range in.Domains {
@@ -609,6 +593,52 @@ func (s *Store) SavePlanDraft(ctx context.Context, familyID int64, number int, i
 		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegPlan,
 			FamilyID: familyID, Basis: dec.Basis, Detail: detail})
 	})
+}
+
+// memberSet is the ids of the family's members, for checking what a form
+// names.
+func (tx *tx) memberSet(ctx context.Context, familyID int64) (map[int64]bool, error) {
+	members, err := tx.findMembers(ctx, familyID)
+	if err != nil {
+		return nil, err
+	}
+	set := make(map[int64]bool, len(members))
+	for _, m := range members {
+		set[m.ID] = true
+	}
+	return set, nil
+}
+
+// agreementRows reads the agreement rows of a form (the plan's, a family
+// council's), leaving out empty rows: each owner must be a member, a
+// worker of the family, an organisation or a person of the family's
+// informal network taking part on the day networkOn gives (zero: any
+// day); a row whose owner is not is a field error added to verr.
+func (tx *tx) agreementRows(ctx context.Context, familyID int64, rows []regie.AgreementInput, isMember map[int64]bool,
+	networkOn func(regie.AgreementInput, *regie.Agreement) (regie.Date, error), verr error) ([]*regie.Agreement, error, error) {
+	var out []*regie.Agreement
+	for i, a := range rows {
+		if a.Empty() {
+			continue
+		}
+		field := fmt.Sprintf("agreement-%d-owner", i)
+		ag, err := tx.agreementOwner(ctx, familyID, a.Owner, isMember)
+		if err != nil {
+			verr = addField(verr, field, regie.MsgAgreementNeedsOwner)
+		} else if ag.OwnerKind == regie.OwnerNetwork {
+			on, err := networkOn(a, ag)
+			if err != nil {
+				return nil, verr, err
+			}
+			if _, verr, err = tx.checkNetworkPerson(ctx, familyID, ag.PersonID, on, field, verr); err != nil {
+				return nil, verr, err
+			}
+		}
+		ag.Key, ag.Domain, ag.What = a.Key, a.Domain, a.What
+		ag.Due, _ = regie.ParseDate(a.Due)
+		out = append(out, ag)
+	}
+	return out, verr, nil
 }
 
 // agreementOwner resolves a form's owner value: "m:<member>", "c:<user>"

@@ -197,20 +197,10 @@ func (h *Handler) addGenogramRelation(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-// genogramIDs reads the family's id and the second id (gpid or grid).
-func genogramIDs(r *http.Request, name string) (int64, int64, error) {
-	id, err := request.ID(r, "id")
-	if err != nil {
-		return 0, 0, err
-	}
-	x, err := request.ID(r, name)
-	return id, x, err
-}
-
 // renderGenogramPerson shows a person's page: the form to change them,
 // filled from the person unless posted, and the button to remove them.
 func (h *Handler) renderGenogramPerson(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	_, pid, err := genogramIDs(r, "gpid")
+	_, pid, err := request.IDs(r, "id", "gpid")
 	if err != nil {
 		return err
 	}
@@ -259,7 +249,7 @@ func (h *Handler) showGenogramPerson(w http.ResponseWriter, r *http.Request) err
 }
 
 func (h *Handler) updateGenogramPerson(w http.ResponseWriter, r *http.Request) error {
-	id, pid, err := genogramIDs(r, "gpid")
+	id, pid, err := request.IDs(r, "id", "gpid")
 	if err != nil {
 		return err
 	}
@@ -278,7 +268,7 @@ func (h *Handler) updateGenogramPerson(w http.ResponseWriter, r *http.Request) e
 }
 
 func (h *Handler) removeGenogramPerson(w http.ResponseWriter, r *http.Request) error {
-	id, pid, err := genogramIDs(r, "gpid")
+	id, pid, err := request.IDs(r, "id", "gpid")
 	if err != nil {
 		return err
 	}
@@ -292,7 +282,7 @@ func (h *Handler) removeGenogramPerson(w http.ResponseWriter, r *http.Request) e
 // renderGenogramRelation shows a relation's page: the form to change it
 // and the button to remove it.
 func (h *Handler) renderGenogramRelation(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	_, rid, err := genogramIDs(r, "grid")
+	_, rid, err := request.IDs(r, "id", "grid")
 	if err != nil {
 		return err
 	}
@@ -325,7 +315,7 @@ func (h *Handler) showGenogramRelation(w http.ResponseWriter, r *http.Request) e
 }
 
 func (h *Handler) updateGenogramRelation(w http.ResponseWriter, r *http.Request) error {
-	id, rid, err := genogramIDs(r, "grid")
+	id, rid, err := request.IDs(r, "id", "grid")
 	if err != nil {
 		return err
 	}
@@ -344,7 +334,7 @@ func (h *Handler) updateGenogramRelation(w http.ResponseWriter, r *http.Request)
 }
 
 func (h *Handler) removeGenogramRelation(w http.ResponseWriter, r *http.Request) error {
-	id, rid, err := genogramIDs(r, "grid")
+	id, rid, err := request.IDs(r, "id", "grid")
 	if err != nil {
 		return err
 	}

@@ -150,13 +150,10 @@ func (h *Handler) addSocioMoment(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// socioIDs reads the family's, the moment's and (when named) the tie's
-// ids from the path.
-func socioIDs(r *http.Request, withTie bool) (id, mid, tid int64, err error) {
-	if id, err = request.ID(r, "id"); err != nil {
-		return
-	}
-	if mid, err = request.ID(r, "smid"); err != nil || !withTie {
+// socioTieIDs reads the family's, the moment's and the tie's ids from
+// the path.
+func socioTieIDs(r *http.Request) (id, mid, tid int64, err error) {
+	if id, mid, err = request.IDs(r, "id", "smid"); err != nil {
 		return
 	}
 	tid, err = request.ID(r, "stid")
@@ -164,7 +161,7 @@ func socioIDs(r *http.Request, withTie bool) (id, mid, tid int64, err error) {
 }
 
 func (h *Handler) addSocioTie(w http.ResponseWriter, r *http.Request) error {
-	id, mid, _, err := socioIDs(r, false)
+	id, mid, err := request.IDs(r, "id", "smid")
 	if err != nil {
 		return err
 	}
@@ -185,7 +182,7 @@ func (h *Handler) addSocioTie(w http.ResponseWriter, r *http.Request) error {
 // renderSocioTie shows a tie's page: the form to change it and the button
 // to remove it.
 func (h *Handler) renderSocioTie(w http.ResponseWriter, r *http.Request, status int, f *form) error {
-	_, mid, tid, err := socioIDs(r, true)
+	_, mid, tid, err := socioTieIDs(r)
 	if err != nil {
 		return err
 	}
@@ -221,7 +218,7 @@ func (h *Handler) showSocioTie(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) updateSocioTie(w http.ResponseWriter, r *http.Request) error {
-	id, mid, tid, err := socioIDs(r, true)
+	id, mid, tid, err := socioTieIDs(r)
 	if err != nil {
 		return err
 	}
@@ -240,7 +237,7 @@ func (h *Handler) updateSocioTie(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Handler) removeSocioTie(w http.ResponseWriter, r *http.Request) error {
-	id, mid, tid, err := socioIDs(r, true)
+	id, mid, tid, err := socioTieIDs(r)
 	if err != nil {
 		return err
 	}
@@ -253,7 +250,7 @@ func (h *Handler) removeSocioTie(w http.ResponseWriter, r *http.Request) error {
 
 // sociogramPDF prints one moment on A4: the drawing, then its ties as text.
 func (h *Handler) sociogramPDF(w http.ResponseWriter, r *http.Request) error {
-	_, mid, _, err := socioIDs(r, false)
+	_, mid, err := request.IDs(r, "id", "smid")
 	if err != nil {
 		return err
 	}

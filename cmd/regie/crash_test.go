@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	mrand "math/rand/v2"
 	"net/http"
@@ -34,13 +36,17 @@ var (
 const crashSavers = 6
 
 // TestCrash_AcknowledgedSavesSurviveKill runs the regie binary, lets six
-// clients save contacts over HTTP (each with a note of its own), kills the
-// server with SIGKILL at moments a seeded random source picks, and starts
-// it again, on SQLite and on PostgreSQL. Afterwards every save the server
-// acknowledged (303 to the family page) is in the database exactly once,
-// a save that was in flight at a kill is there at most once, no note is
-// there that was never sent, every saved contact has exactly one access-
-// log row, and `regie audit verify` and `regie summary check` pass.
+// clients save contacts over HTTP (each with a note of its own, typed into
+// the form the server rendered, with its token), kills the server with
+// SIGKILL at moments a seeded random source picks, and starts it again, on
+// SQLite and on PostgreSQL. A client retries as a phone does: a post cut
+// off by a kill, or answered 503, is posted again with the same body and
+// token until it is answered 303. Afterwards every save a client started
+// is in the database exactly once — also one that committed before the
+// kill and whose answer was lost (its retry is answered "Dit was al
+// opgeslagen") — no note is there that was never sent, every saved
+// contact has exactly one access-log row, and `regie audit verify` and
+// `regie summary check` pass.
 //
 // A few kills by default; more with a flag (seconds per kill):
 //
@@ -70,7 +76,7 @@ func TestCrash_AcknowledgedSavesSurviveKill(t *testing.T) {
 }
 
 // crashClient is one saver: a casemanager's session on one family, and
-// every save it sent, in order.
+// every save it started, in order.
 type crashClient struct {
 	cookie      string
 	familyID    int64
@@ -78,12 +84,24 @@ type crashClient struct {
 	unavailable int // answers 503
 }
 
-// crashSave is one contact save: its unique note, and whether the server
-// acknowledged it.
+// crashSave is one contact save: its unique note, the token of the form
+// it was typed in, and how it went.
 type crashSave struct {
-	note  string
-	acked bool
+	note      string
+	token     string
+	tries     int  // posts until the answer "saved"
+	acked     bool // answered 303 to the family page
+	replayed  bool // that answer said "Dit was al opgeslagen"
+	doubleTap bool // posted once more after the answer, and answered as a replay
 }
+
+// crashAttempts bounds the tries of one request: a kill or a 503 costs
+// one; this many in a row is a server that does not come back.
+const crashAttempts = 25
+
+// crashDoubleTap: every this many saves of a client, the form is posted
+// once more after its answer, as a double tap would.
+const crashDoubleTap = 8
 
 func crashRun(t *testing.T, bin, dialect string, kills int, r *mrand.Rand) {
 	ctx := context.Background()
@@ -228,68 +246,202 @@ func crashSetUp(t *testing.T, dsn string, ring *keys.Ring) []*crashClient {
 	return clients
 }
 
-// save saves contacts until the gate finishes: each with a new note
-// (prefix and a number), recorded before it is sent and marked when the
-// server acknowledges it. A request the kill cut off waits for the next
-// server; it is not sent again.
+// save saves contacts until the gate finishes, as a phone that retries
+// does: it fetches the new-contact form, types a note of its own into it
+// (prefix and a number) and posts it with the form's token; a post that
+// a kill cut off is posted again, the same body with the same token, to
+// the next server, and so is one answered 503, until the answer is 303.
+// Now and then the form is posted once more after that answer (a double
+// tap), which must be answered as the first was, "already saved".
 func (c *crashClient) save(ctx context.Context, t *testing.T, giveUp context.CancelFunc, gate *crashGate, acks chan<- struct{}, prefix string) {
-	client := &http.Client{
-		Timeout:       time.Minute, // a guard against a hang, not a measurement
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	conn := &crashConn{
+		http: &http.Client{
+			Timeout:       time.Minute, // a guard against a hang, not a measurement
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+		gate:   gate,
+		cookie: c.cookie,
+		client: c,
 	}
 	family := "/gezinnen/" + strconv.FormatInt(c.familyID, 10)
-	failedGen := 0
+	fail := func(format string, args ...any) {
+		if ctx.Err() == nil {
+			t.Errorf(format, args...)
+			giveUp()
+		}
+	}
 	for n := 0; ctx.Err() == nil; n++ {
-		base, gen, ok := gate.server(failedGen)
-		if !ok {
+		// The form, as the phone shows it: its hidden fields (the token)
+		// are sent back as they came.
+		resp, page, _, err := conn.send(ctx, http.MethodGet, family+"/contacten/nieuw", "", "", false)
+		if errors.Is(err, errGateFinished) {
+			return
+		} else if err != nil {
+			fail("new-contact form: %v", err)
+			return
+		}
+		if resp.StatusCode != http.StatusOK {
+			fail("new-contact form: %s, want 200", resp.Status)
+			return
+		}
+		form := hiddenFields(page, family+"/contacten")
+		token := form.Get("idem")
+		if len(token) != 22 {
+			fail("new-contact form: token %q, want a hidden field idem of 22 characters", token)
 			return
 		}
 		note := fmt.Sprintf("%s n%d", prefix, n)
-		c.saves = append(c.saves, crashSave{note: note})
 		// Midnight in Amsterdam, today: never in the future.
-		form := url.Values{"kind": {"huisbezoek"}, "attempt": {"contact"}, "date": {regie.DateOf(time.Now()).ISO()},
-			"start": {"00:00"}, "minutes": {"30"}, "note": {note}}
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+family+"/contacten", strings.NewReader(form.Encode()))
+		form.Set("kind", "huisbezoek")
+		form.Set("attempt", "contact")
+		form.Set("date", regie.DateOf(time.Now()).ISO())
+		form.Set("start", "00:00")
+		form.Set("minutes", "30")
+		form.Set("note", note)
+		body := form.Encode()
+		c.saves = append(c.saves, crashSave{note: note, token: token})
+		s := &c.saves[len(c.saves)-1]
+
+		// Started, so finished: the post is sent until it is answered,
+		// also after the gate has finished.
+		resp, _, tries, err := conn.send(ctx, http.MethodPost, family+"/contacten", body, token, true)
 		if err != nil {
-			t.Error(err)
-			giveUp()
+			fail("save %q: %v", note, err)
 			return
 		}
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		// The cookie is __Host- and Secure; over plain loopback it is set
-		// by hand.
-		req.Header.Set("Cookie", c.cookie)
-		resp, err := client.Do(req)
-		if err != nil {
-			// Cut off by a kill (or refused by a server already gone): in
-			// flight, its fate unknown to the client.
-			failedGen = gen
-			continue
+		s.tries = tries
+		if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != family {
+			fail("save %q: %s (Location %q), want 303 to %s", note, resp.Status, resp.Header.Get("Location"), family)
+			return
 		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		switch {
-		case resp.StatusCode == http.StatusSeeOther && resp.Header.Get("Location") == family:
-			c.saves[len(c.saves)-1].acked = true
-			select {
-			case acks <- struct{}{}:
-			default:
-			}
-		case resp.StatusCode == http.StatusServiceUnavailable:
-			// An honest "not saved now" (e.g. a database still starting):
-			// not acknowledged, may be tried again by the user.
-			c.unavailable++
+		s.acked, s.replayed = true, crashFlash(resp) == string(regie.MsgFlashAlreadySaved)
+		if s.replayed && tries == 1 {
+			fail("save %q: its first post was answered %q", note, regie.Text(regie.MsgFlashAlreadySaved))
+			return
+		}
+		select {
+		case acks <- struct{}{}:
 		default:
-			t.Errorf("save %q: %s (Location %q), want 303 to %s", note, resp.Status, resp.Header.Get("Location"), family)
-			giveUp()
-			return
+		}
+
+		if n%crashDoubleTap == crashDoubleTap-1 {
+			again, _, _, err := conn.send(ctx, http.MethodPost, family+"/contacten", body, token, true)
+			if err != nil {
+				fail("save %q posted again: %v", note, err)
+				return
+			}
+			if again.StatusCode != resp.StatusCode || again.Header.Get("Location") != resp.Header.Get("Location") ||
+				crashFlash(again) != string(regie.MsgFlashAlreadySaved) {
+				fail("save %q posted again: %s (Location %q, notice %q), want %s to %s with the notice %q", note,
+					again.Status, again.Header.Get("Location"), crashFlash(again), resp.Status, resp.Header.Get("Location"), regie.MsgFlashAlreadySaved)
+				return
+			}
+			s.doubleTap = true
 		}
 	}
 }
 
-// crashCheck checks the database after the kills: every acknowledged save
-// exactly once, an unacknowledged one at most once, no note never sent,
-// and one access-log row for every saved contact.
+// errGateFinished: the gate finished while a request that need not be
+// sent waited for a server.
+var errGateFinished = errors.New("the gate finished")
+
+// crashConn is a client's connection to whichever server is up.
+type crashConn struct {
+	http      *http.Client
+	gate      *crashGate
+	cookie    string
+	client    *crashClient
+	failedGen int // the server a request failed on last: wait for a newer one
+}
+
+// send sends a request to the server that is up, and sends it again —
+// the same body — when a kill cuts it off (to the next server) or it is
+// answered 503, up to crashAttempts tries. A request that must be
+// finished (a save under way) waits for a server also after the gate
+// has finished; any other returns errGateFinished then. A 503 for a
+// save must keep what was typed in a form with the same token.
+func (cc *crashConn) send(ctx context.Context, method, path, body, token string, finish bool) (*http.Response, []byte, int, error) {
+	var last string
+	for try := 1; try <= crashAttempts; try++ {
+		base, gen, ok := cc.gate.server(cc.failedGen, finish)
+		if !ok {
+			return nil, nil, try - 1, errGateFinished
+		}
+		req, err := http.NewRequestWithContext(ctx, method, base+path, strings.NewReader(body))
+		if err != nil {
+			return nil, nil, try, err
+		}
+		if method == http.MethodPost {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		}
+		// The cookie is __Host- and Secure; over plain loopback it is set
+		// by hand.
+		req.Header.Set("Cookie", cc.cookie)
+		resp, err := cc.http.Do(req)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, nil, try, ctx.Err()
+			}
+			// Cut off by a kill (or refused by a server already gone):
+			// its fate unknown to the client, which tries the next server.
+			cc.failedGen, last = gen, err.Error()
+			continue
+		}
+		page, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			// The answer itself cut off.
+			cc.failedGen, last = gen, err.Error()
+			continue
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable {
+			// An honest "not saved now" (e.g. a database still starting).
+			cc.client.unavailable++
+			if kept := hiddenFields(page, path).Get("idem"); token != "" && kept != "" && kept != token {
+				return nil, nil, try, fmt.Errorf("503 keeps the form with the token %q, want %q", kept, token)
+			}
+			last = resp.Status
+			continue
+		}
+		return resp, page, try, nil
+	}
+	return nil, nil, crashAttempts, fmt.Errorf("no answer after %d tries: %s", crashAttempts, last)
+}
+
+var (
+	formTag     = regexp.MustCompile(`(?s)<form [^>]*action="([^"]*)"[^>]*>(.*?)</form>`)
+	hiddenInput = regexp.MustCompile(`<input type="hidden" name="([^"]*)" value="([^"]*)">`)
+)
+
+// hiddenFields returns the hidden fields of the first form of page that
+// posts to action.
+func hiddenFields(page []byte, action string) url.Values {
+	v := url.Values{}
+	for _, f := range formTag.FindAllSubmatch(page, -1) {
+		if html.UnescapeString(string(f[1])) != action {
+			continue
+		}
+		for _, in := range hiddenInput.FindAllSubmatch(f[2], -1) {
+			v.Add(html.UnescapeString(string(in[1])), html.UnescapeString(string(in[2])))
+		}
+		break
+	}
+	return v
+}
+
+// crashFlash is the notice an answer leaves for the page it redirects to.
+func crashFlash(resp *http.Response) string {
+	for _, c := range resp.Cookies() {
+		if c.Name == "__Host-regie-flash" {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+// crashCheck checks the database after the kills: every save a client
+// started exactly once, no note never sent, and one access-log row for
+// every saved contact.
 func crashCheck(t *testing.T, dsn string, ring *keys.Ring, clients []*crashClient) {
 	t.Helper()
 	ctx := context.Background()
@@ -353,27 +505,30 @@ func crashCheck(t *testing.T, dsn string, ring *keys.Ring, clients []*crashClien
 		}
 	}()
 
-	var sent, acked, inFlight, inFlightSaved, unavailable int
+	var started, once, resent, replays, doubleTaps, unavailable int
 	sentNotes := map[string]bool{}
 	for _, c := range clients {
 		unavailable += c.unavailable
 		for _, s := range c.saves {
-			sent++
+			started++
 			sentNotes[s.note] = true
-			ids := stored[s.note]
-			switch {
-			case s.acked && len(ids) != 1:
-				finding("acknowledged, not stored once", "acknowledged save %q is stored %d times, want once", s.note, len(ids))
-			case !s.acked && len(ids) > 1:
-				finding("unacknowledged, stored twice", "unacknowledged save %q is stored %d times, want at most once", s.note, len(ids))
-			}
-			if s.acked {
-				acked++
+			if ids := stored[s.note]; len(ids) == 1 {
+				once++
 			} else {
-				inFlight++
-				if len(ids) > 0 {
-					inFlightSaved++
-				}
+				finding("not stored once", "save %q (token %s, %d posts, acknowledged %t) is stored %d times, want once",
+					s.note, s.token, s.tries, s.acked, len(ids))
+			}
+			if !s.acked {
+				finding("never acknowledged", "save %q was started but never answered 303", s.note)
+			}
+			if s.tries > 1 {
+				resent++
+			}
+			if s.replayed {
+				replays++
+			}
+			if s.doubleTap {
+				doubleTaps++
 			}
 		}
 	}
@@ -387,11 +542,12 @@ func crashCheck(t *testing.T, dsn string, ring *keys.Ring, clients []*crashClien
 			}
 		}
 	}
-	if acked == 0 {
-		t.Error("no save was acknowledged")
+	if started == 0 {
+		t.Error("no save was started")
 	}
-	t.Logf("%d saves sent: %d acknowledged, %d not (cut off by a kill; %d of them answered 503), of which %d stored",
-		sent, acked, inFlight, unavailable, inFlightSaved)
+	t.Logf("%d saves started, %d stored once: %d posted more than once (cut off by a kill or answered 503; %d answers 503 in all), "+
+		"of which %d answered \"Dit was al opgeslagen\" (saved before the kill, the answer lost); %d double taps answered the same",
+		started, once, resent, unavailable, replays, doubleTaps)
 }
 
 // crashGate tells the savers where the server is and holds them while it
@@ -435,12 +591,17 @@ func (g *crashGate) finish() {
 }
 
 // server waits for a server that is up and newer than after, and returns
-// its address and generation; ok is false once the gate has finished.
-func (g *crashGate) server(after int) (url string, gen int, ok bool) {
+// its address and generation. ok is false once the gate has finished —
+// unless finish is set and such a server is up (a request under way is
+// finished on the last server).
+func (g *crashGate) server(after int, finish bool) (url string, gen int, ok bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	for !g.done && (!g.up || g.gen <= after) {
 		g.cond.Wait()
 	}
-	return g.url, g.gen, !g.done
+	if g.done && !(finish && g.up && g.gen > after) {
+		return "", 0, false
+	}
+	return g.url, g.gen, true
 }

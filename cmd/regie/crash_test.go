@@ -600,8 +600,8 @@ func (g *crashGate) server(after int, finish bool) (url string, gen int, ok bool
 	for !g.done && (!g.up || g.gen <= after) {
 		g.cond.Wait()
 	}
-	if g.done && !(finish && g.up && g.gen > after) {
-		return "", 0, false
+	if g.up && g.gen > after && (!g.done || finish) {
+		return g.url, g.gen, true
 	}
-	return g.url, g.gen, true
+	return "", 0, false
 }

@@ -300,7 +300,7 @@ func findEverywhere(t *testing.T, s *store.Store, needles []string) []string {
 		q = `SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
 			WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY 1, 2`
 	} else {
-		q = `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'
+		q = `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
 			AND data_type IN ('text', 'bytea', 'character varying', 'json', 'jsonb') ORDER BY 1, 2`
 	}
 	rows, err := s.DB().Query(q)
@@ -370,7 +370,7 @@ func TestRetention_EveryFamilyTableHandled(t *testing.T) {
 			cq = `SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'`
 			fq = `SELECT m.name, f."table" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`
 		} else {
-			cq = `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`
+			cq = `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)`
 			fq = `SELECT tc.table_name, ccu.table_name FROM information_schema.table_constraints tc
 				JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
 				WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'`

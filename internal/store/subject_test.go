@@ -23,7 +23,7 @@ func memberReferences(t *testing.T, s *store.Store) []string {
 		WHERE m.type = 'table' AND k."table" = 'members'`
 	if s.Dialect() == "postgres" {
 		q = `SELECT table_name || '.' || column_name FROM information_schema.columns
-			WHERE table_schema = current_schema() AND (column_name = 'member_id' OR column_name LIKE '%\_member\_id' ESCAPE '\')
+			WHERE table_schema = current_schema() AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition) AND (column_name = 'member_id' OR column_name LIKE '%\_member\_id' ESCAPE '\')
 			UNION SELECT kcu.table_name || '.' || kcu.column_name FROM information_schema.table_constraints tc
 			JOIN information_schema.key_column_usage kcu ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
 			JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema

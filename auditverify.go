@@ -131,3 +131,24 @@ func (f AuditFinding) Message() string {
 	}
 	return fmt.Sprintf("keten %d, %s: %s", f.Chain, rows, f.Kind)
 }
+
+// AccessLogYears is the access log's own term (NEN 7513's usual minimum
+// of five years; the log is never destroyed with a family's file, see
+// RetainAccessLog): months of the log younger than this are never
+// detached. An organisation that keeps its log longer detaches later.
+const AccessLogYears = 5
+
+// AuditPartition is one month (or the past, or the catch-all) of the
+// access log on PostgreSQL, for `regie audit partitions`.
+type AuditPartition struct {
+	Name string
+	// From and To bound its rows' times (To exclusive); From is zero for
+	// the past before partitioning, both are zero for the DEFAULT
+	// partition.
+	From, To time.Time
+	Default  bool
+	// Rows is PostgreSQL's estimate after its last ANALYZE (exact for a
+	// month that is no longer written); Bytes its heap, indexes and TOAST.
+	Rows  int64
+	Bytes int64
+}

@@ -123,6 +123,9 @@ type auditVerifier struct {
 	rep     *regie.AuditReport
 	heads   map[int]regie.AuditHead
 	anchors map[int][]regie.AuditAnchor // per chain, by seq
+	// cuts is where each chain starts after months were detached
+	// (DetachAuditBefore): the last detached row's seq and hash.
+	cuts map[int]regie.AuditHead
 	keys    map[string]*AuditKey
 
 	// The chain being walked.
@@ -140,9 +143,12 @@ type auditVerifier struct {
 // (consecutive rows with the same break as one finding).
 func (s *Store) VerifyAudit(ctx context.Context, anchors []regie.AuditAnchor) (*regie.AuditReport, error) {
 	v := &auditVerifier{s: s, rep: &regie.AuditReport{Chains: auditChains}, heads: map[int]regie.AuditHead{},
-		anchors: map[int][]regie.AuditAnchor{}, keys: map[string]*AuditKey{}, chain: -1, walked: map[int]bool{}}
+		anchors: map[int][]regie.AuditAnchor{}, keys: map[string]*AuditKey{}, chain: -1, walked: map[int]bool{}, cuts: map[int]regie.AuditHead{}}
 	heads, err := s.AuditHeads(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if v.cuts, err = s.auditCuts(ctx); err != nil {
 		return nil, err
 	}
 	for _, h := range heads {
@@ -185,7 +191,7 @@ func (s *Store) VerifyAudit(ctx context.Context, anchors []regie.AuditAnchor) (*
 		if v.walked[c] {
 			continue
 		}
-		v.chain, v.seq, v.prev, v.next = c, 0, "", 0
+		v.start(c)
 		v.endChain()
 	}
 	return v.rep, nil
@@ -195,7 +201,7 @@ func (v *auditVerifier) row(e *regie.AuditEntry) {
 	v.rep.Rows++
 	if e.Chain != v.chain {
 		v.endChain()
-		v.chain, v.seq, v.prev, v.keyed, v.next = e.Chain, 0, "", false, 0
+		v.start(e.Chain)
 		v.walked[e.Chain] = true
 	}
 	switch {
@@ -223,6 +229,39 @@ func (v *auditVerifier) row(e *regie.AuditEntry) {
 	// anchored one is keyed, even in a chain that was unkeyed until then.
 	v.keyed = v.keyed || anchored
 	v.seq, v.prev = e.Seq, e.Hash
+}
+
+// start begins walking chain c: at its first row, or after its cut when
+// its first months were detached. Anchors of detached rows are passed
+// over: those rows were verified before their months were detached and
+// are kept outside the database.
+func (v *auditVerifier) start(c int) {
+	v.chain, v.seq, v.prev, v.keyed, v.next = c, 0, "", false, 0
+	if cut, ok := v.cuts[c]; ok {
+		v.seq, v.prev, v.keyed = cut.Seq, cut.Hash, strings.HasPrefix(cut.Hash, auditHashV2)
+		as := v.anchors[c]
+		for v.next < len(as) && as[v.next].Seq <= cut.Seq {
+			v.next++
+		}
+	}
+}
+
+// auditCuts reads audit_cuts by chain.
+func (s *Store) auditCuts(ctx context.Context) (map[int]regie.AuditHead, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT chain, seq, hash FROM audit_cuts`)
+	if err != nil {
+		return nil, fmt.Errorf("store: audit cuts: %w", err)
+	}
+	defer rows.Close()
+	cuts := map[int]regie.AuditHead{}
+	for rows.Next() {
+		var h regie.AuditHead
+		if err := rows.Scan(&h.Chain, &h.Seq, &h.Hash); err != nil {
+			return nil, err
+		}
+		cuts[h.Chain] = h
+	}
+	return cuts, rows.Err()
 }
 
 // checkHash recomputes the row's hash in the form the row names.

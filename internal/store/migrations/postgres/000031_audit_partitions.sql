@@ -182,3 +182,8 @@ CREATE TABLE audit_cuts (
 	before_ts   timestamptz NOT NULL
 );
 COMMENT ON TABLE audit_cuts IS 'Per chain, the last row of the access-log months detached by regie audit detach: where verification starts.';
+-- A cut only moves forward and is never removed, as a chain's head.
+CREATE TRIGGER audit_cuts_forward BEFORE UPDATE OR DELETE ON audit_cuts
+	FOR EACH ROW EXECUTE FUNCTION audit_head_forward();
+CREATE TRIGGER audit_cuts_no_truncate BEFORE TRUNCATE ON audit_cuts
+	FOR EACH STATEMENT EXECUTE FUNCTION audit_immutable();

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -329,6 +330,56 @@ func TestMigrate_AppRole(t *testing.T) {
 	}
 	if out, err := cli(t, appEnv, "audit", "verify"); err != nil || !strings.Contains(out, "Toegangslog in orde") {
 		t.Fatalf("verify as the app role: %v\n%s", err, out)
+	}
+	// The daily job makes months as the app role (a SECURITY DEFINER
+	// function); the partitions themselves and the cuts stay out of its
+	// reach, only audit is.
+	app := insiderless(t, appURL)
+	var made bool
+	if err := app.DB().QueryRow(`SELECT audit_make_partition('2035-01-01')`).Scan(&made); err != nil || !made {
+		t.Fatalf("audit_make_partition as the app role = %v, %v; want a new month", made, err)
+	}
+	for _, q := range []string{`SELECT count(*) FROM audit_y2035m01`, `SELECT count(*) FROM audit_default`,
+		`INSERT INTO audit_cuts (chain, seq, hash, detached_at, before_ts) VALUES (0, 1, 'x', now(), now())`} {
+		if _, err := app.DB().Exec(q); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("%s as the app role: %v, want permission denied", q, err)
+		}
+	}
+}
+
+// TestAudit_PartitionsAndDetach: `regie audit partitions` lists the
+// access log's months on PostgreSQL (SQLite: one table, said so), and
+// `regie audit detach` refuses months younger than the term and detaches
+// nothing when no month is wholly past it (the store test detaches with a
+// clock years ahead: TestAuditPartitions_DetachThenVerify).
+func TestAudit_PartitionsAndDetach(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "regie.db")
+	lite := map[string]string{"REGIE_DATABASE": db}
+	if _, err := cli(t, lite, "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := cli(t, lite, "audit", "partitions"); err != nil || !strings.Contains(out, "één tabel") {
+		t.Fatalf("audit partitions on SQLite: %v\n%s", err, out)
+	}
+	if _, err := cli(t, lite, "audit", "detach", "--before", "2020-01"); err == nil || !strings.Contains(oneLine(err), "alleen bij PostgreSQL") {
+		t.Fatalf("audit detach on SQLite: %v", err)
+	}
+
+	url, keyFile := storetest.PostgresURL(t), testKeyFile(t)
+	env := map[string]string{"REGIE_DATABASE": url, "REGIE_KEY_FILE": keyFile}
+	out, err := cli(t, env, "audit", "partitions")
+	if err != nil || !strings.Contains(out, "audit_default") || !strings.Contains(out, "alles vóór") || !strings.Contains(out, "regie audit detach --before") {
+		t.Fatalf("audit partitions: %v\n%s", err, out)
+	}
+	recent := time.Now().UTC().AddDate(-1, 0, 0).Format("2006-01")
+	if _, err := cli(t, env, "audit", "detach", "--before", recent); err == nil || !strings.Contains(oneLine(err), "jaar bewaard") {
+		t.Fatalf("audit detach of last year: %v, want refused for the term", err)
+	}
+	if out, err := cli(t, env, "audit", "detach", "--before", "2001-01"); err != nil || !strings.Contains(out, "Geen maanden") {
+		t.Fatalf("audit detach with nothing past the term: %v\n%s", err, out)
+	}
+	if _, err := cli(t, env, "audit", "detach", "--before", "januari"); err == nil || !strings.Contains(oneLine(err), "JJJJ-MM") {
+		t.Fatalf("audit detach --before januari: %v", err)
 	}
 }
 

@@ -7,6 +7,8 @@
 //	regie user create|reset-password|disable|list
 //	regie team create               a team with its districts
 //	regie audit verify              check the access log's chains, heads and anchors; report every break
+//	regie audit partitions          (PostgreSQL) the access log's months with rows and size
+//	regie audit detach --before M   (PostgreSQL) detach months past the term; nothing is removed
 //	regie backup --to FILE          a consistent copy of a live SQLite database (PostgreSQL: pg_dump, pg_basebackup)
 //	regie retention run             destroy the family files due, approved and not held (Jeugdwet 7.3.8/7.3.9)
 //	regie keys create|rotate|seal-existing  the key file outside the database
@@ -52,6 +54,9 @@ Gebruik:
   regie user list
   regie team create --name T --districts W1,W2
   regie audit verify             het toegangslog controleren (sleutel, ketenkoppen, ankers); meldt elke breuk
+  regie audit partitions         (PostgreSQL) de maanden van het toegangslog met regels en grootte
+  regie audit detach --before JJJJ-MM
+                                 (PostgreSQL) maanden voorbij de bewaartermijn loskoppelen; niets wordt verwijderd
   regie backup --to BESTAND      een consistente kopie van de SQLite-database, ook terwijl regie draait
                                  (het sleutelbestand apart bewaren; PostgreSQL: zie README, "Back-up en herstel")
   regie retention run            de dossiers vernietigen waarvan de bewaartermijn verstreken is en die de

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"regie/internal/keys"
 	"regie/internal/store"
@@ -85,6 +86,13 @@ func runMigrate(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d migratie(s) uitgevoerd; het schema is op versie %d.\n", n, applied)
+	made, err := st.EnsureAuditPartitions(ctx, store.AuditMonthsAhead)
+	if err != nil {
+		return err
+	}
+	if len(made) > 0 {
+		fmt.Fprintf(stdout, "%d maand(en) van het toegangslog klaargezet: %s.\n", len(made), strings.Join(made, ", "))
+	}
 	if appRole != "" {
 		if err := st.GrantAppRole(ctx, appRole); err != nil {
 			return err

@@ -190,6 +190,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.Jobs = newJobRunner(st, m.Clock, m.Logger, m.Metrics)
 	m.done.Go(func() { m.Jobs.loop(bg, m.sessionSweepJob(), 0, sessionSweepInterval) })
 	m.done.Go(func() { m.Jobs.loop(bg, m.retentionJob(), m.RetentionDelay, m.RetentionInterval) })
+	m.done.Go(func() { m.Jobs.loop(bg, m.auditPartitionsJob(), m.RetentionDelay, m.RetentionInterval) })
 	if m.Config.TLSCert == "" && len(m.Config.proxies) == 0 && !loopback(m.Config.Addr) {
 		m.Logger.Warn("regie listens on a network address without TLS: browsers keep the Secure session cookie only over HTTPS " +
 			"(or on localhost), so put a TLS proxy in front (REGIE_TRUSTED_PROXIES) or set REGIE_TLS_CERT and REGIE_TLS_KEY")
@@ -212,6 +213,20 @@ func (m *Main) sessionSweepJob() job {
 				return err
 			}
 			_, err := m.Store.PurgeIdempotency(ctx, now.Add(-store.IdempotencyKept))
+			return err
+		}}
+}
+
+// auditPartitionsJob makes the access log's partitions of this month
+// and the next store.AuditMonthsAhead, once a day (PostgreSQL; nothing on
+// SQLite), so a month's partition is there months before its first row.
+func (m *Main) auditPartitionsJob() job {
+	return job{name: "audit_partitions", period: dailyPeriod, stale: 6 * time.Hour,
+		run: func(ctx context.Context) error {
+			made, err := m.Store.EnsureAuditPartitions(ctx, store.AuditMonthsAhead)
+			if len(made) > 0 {
+				m.Logger.Info("access log partitions made", slog.Int("partitions", len(made)))
+			}
 			return err
 		}}
 }

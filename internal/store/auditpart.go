@@ -182,7 +182,7 @@ func (s *Store) DetachAuditBefore(ctx context.Context, before time.Time) ([]stri
 			}
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegAuditLog,
-			Basis: "beheer van het toegangslog (bewaartermijn verstreken)",
+			Basis:  "beheer van het toegangslog (bewaartermijn verstreken)",
 			Detail: fmt.Sprintf("toegangslog vóór %s losgemaakt: %s", before.Format("2006-01"), strings.Join(detached, ", "))})
 	})
 	if err != nil {

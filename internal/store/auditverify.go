@@ -126,7 +126,7 @@ type auditVerifier struct {
 	// cuts is where each chain starts after months were detached
 	// (DetachAuditBefore): the last detached row's seq and hash.
 	cuts map[int]regie.AuditHead
-	keys    map[string]*AuditKey
+	keys map[string]*AuditKey
 
 	// The chain being walked.
 	chain  int

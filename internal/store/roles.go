@@ -47,9 +47,39 @@ func (s *Store) GrantAppRole(ctx context.Context, role string) error {
 			`REVOKE INSERT, DELETE ON audit_heads FROM ` + r,
 			`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ` + sch + ` FROM ` + r,
 			`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ` + sch + ` TO ` + r,
+			// Where verify starts a chain after a detach: only regie
+			// audit detach (the owner) writes it.
+			`REVOKE INSERT, UPDATE, DELETE ON audit_cuts FROM ` + r,
+			// The daily job makes the coming months' partitions.
+			`GRANT EXECUTE ON FUNCTION audit_make_partition(date) TO ` + r,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("store: grant app role: %s: %w", q, err)
+			}
+		}
+		// The access log's partitions (and months detached but not yet
+		// dropped) are reached through audit only.
+		rows, err := tx.QueryContext(ctx, `SELECT c.relname FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+			AND (c.relname = 'audit_default' OR c.relname LIKE 'audit\_y%' OR c.relname LIKE 'audit\_before\_%') ORDER BY 1`)
+		if err != nil {
+			return fmt.Errorf("store: grant app role: %w", err)
+		}
+		var parts []string
+		for rows.Next() {
+			var p string
+			if err := rows.Scan(&p); err != nil {
+				rows.Close() //nolint:sqlclosecheck // closed on each early return and after the loop
+				return err
+			}
+			parts = append(parts, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, p := range parts {
+			if _, err := tx.ExecContext(ctx, `REVOKE ALL ON `+quoteIdent(p)+` FROM `+r); err != nil { //nolint:gosec // a table name from the catalog, quoted
+				return fmt.Errorf("store: grant app role: %w", err)
 			}
 		}
 		return nil

@@ -49,3 +49,11 @@ func (s *Store) ReportFactsForTest(ctx context.Context, f regie.ReportFilter) (*
 	})
 	return out, err
 }
+
+// MigrateUpToForTest applies the migrations up to and including version
+// last: a database as an older regie left it.
+func (s *Store) MigrateUpToForTest(ctx context.Context, last int) (int, error) {
+	s.migrateUpTo = last
+	defer func() { s.migrateUpTo = 0 }()
+	return s.migrateSQL(ctx)
+}

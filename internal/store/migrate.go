@@ -163,6 +163,9 @@ func (s *Store) migrateSQL(ctx context.Context) (n int, err error) {
 		return 0, fmt.Errorf("store: create schema_migrations: %w", err)
 	}
 	for _, m := range ms {
+		if s.migrateUpTo > 0 && m.version > s.migrateUpTo {
+			break
+		}
 		applied, err := s.migrateOne(ctx, conn, m)
 		if err != nil {
 			return n, fmt.Errorf("store: migration %s: %w", m.name, err)

@@ -393,3 +393,46 @@ func insiderless(t *testing.T, dsn string) *store.Store {
 	t.Cleanup(func() { st.Close() })
 	return st
 }
+
+// TestServe_AuditPartitionsJob: on PostgreSQL the daily job makes the
+// access log's partitions of this month and the next three, once a day
+// (claimed like the retention run).
+func TestServe_AuditPartitionsJob(t *testing.T) {
+	dsn, keyFile := storetest.PostgresURL(t), testKeyFile(t)
+	clock := storetest.NewClock(time.Date(2031, 5, 10, 9, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.MarkDemo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	m := startRegieWith(t, dsn, true, func(m *Main) {
+		m.Config.KeyFile, m.Config.AnchorFile = keyFile, filepath.Join(t.TempDir(), "anchors")
+		m.Clock, m.RetentionDelay = clock, 24*time.Hour
+	})
+	if ran, err := m.Jobs.runOnce(ctx, m.auditPartitionsJob()); err != nil || !ran {
+		t.Fatalf("audit partitions job: %v %v", ran, err)
+	}
+	if ran, err := m.Jobs.runOnce(ctx, m.auditPartitionsJob()); err != nil || ran {
+		t.Fatalf("audit partitions job again the same day: ran %v, %v; want claimed already", ran, err)
+	}
+	parts, err := st.AuditPartitions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, p := range parts {
+		have[p.Name] = true
+	}
+	for _, want := range []string{"audit_y2031m05", "audit_y2031m06", "audit_y2031m07", "audit_y2031m08"} {
+		if !have[want] {
+			t.Errorf("no partition %s after the job; have %v", want, have)
+		}
+	}
+	if have["audit_y2031m09"] {
+		t.Error("the job made a partition more than three months ahead")
+	}
+}

@@ -21,7 +21,7 @@ func DropAuditGuards(tb testing.TB, db *sql.DB, pg bool) {
 	qs := []string{`DROP TRIGGER audit_no_update`, `DROP TRIGGER audit_no_delete`,
 		`DROP TRIGGER audit_heads_forward`, `DROP TRIGGER audit_heads_no_delete`}
 	if pg {
-		qs = []string{`DROP TRIGGER audit_no_update ON audit`, `DROP TRIGGER audit_no_truncate ON audit`,
+		qs = []string{`DROP TRIGGER audit_no_update ON audit`, `DROP TRIGGER audit_no_truncate ON audit`, `DROP TRIGGER audit_seq_ahead ON audit`,
 			`DROP TRIGGER audit_heads_forward ON audit_heads`}
 	}
 	for _, q := range qs {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,6 +70,14 @@ func TestAuditPartitions_DetachThenVerify(t *testing.T) {
 		}
 		if rep, err := s.VerifyAudit(ctx, nil); err != nil || !rep.OK() {
 			t.Fatalf("verify before detaching: %+v, %v", rep, err)
+		}
+
+		// A row of a seq already written cannot come again in another
+		// month, where no unique (chain, seq) index would see it.
+		_, err = s.DB().Exec(`INSERT INTO audit (chain, seq, ts, action, outcome, prev_hash, hash)
+			SELECT chain, seq, $1, action, outcome, prev_hash, hash FROM audit WHERE ts < $2 ORDER BY id LIMIT 1`, month(2027, 6), month(2027, 4))
+		if err == nil || !strings.Contains(err.Error(), "not past the chain's head") {
+			t.Fatalf("a row of an old seq in another month: %v, want refused by audit_seq_ahead", err)
 		}
 
 		// Younger than the term: refused.

@@ -19,8 +19,8 @@
 --     stays an identity column and continues after the old table's largest.
 --   - UNIQUE (chain, seq) can no longer be global. Each partition has its
 --     own unique (chain, seq) (the old table keeps its constraint), and
---     the trigger audit_seq_ahead refuses any row whose seq is not past its
---     chain's head: the head (audit_heads) is locked by every writer and
+--     the statement trigger audit_seq_ahead refuses any new row whose seq is
+--     not past its chain's head: the head (audit_heads) is locked by every writer and
 --     only moves forward (audit_heads_forward), and regie moves it to the
 --     new last row in the same transaction, so a row of a seq already
 --     written — in whatever month — cannot be added again. A fork needs
@@ -103,17 +103,25 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
 	FOR EACH STATEMENT EXECUTE FUNCTION audit_immutable();
 
--- A new row's seq must be past its chain's head (see above).
+-- A new row's seq must be past its chain's head (see above). One check
+-- per statement over its new rows (a list page's auditEach inserts
+-- hundreds in one statement), after the insert and before regie moves the
+-- head in its next statement.
 CREATE FUNCTION audit_seq_ahead() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	bad record;
 BEGIN
-	IF NEW.seq <= (SELECT seq FROM audit_heads WHERE chain = NEW.chain) THEN
-		RAISE EXCEPTION 'audit row % of chain % is not past the chain''s head', NEW.seq, NEW.chain;
+	SELECT n.chain, n.seq INTO bad FROM audit_new_rows n JOIN audit_heads h ON h.chain = n.chain
+		WHERE n.seq <= h.seq LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'audit row % of chain % is not past the chain''s head', bad.seq, bad.chain;
 	END IF;
-	RETURN NEW;
+	RETURN NULL;
 END;
 $$;
-CREATE TRIGGER audit_seq_ahead BEFORE INSERT ON audit
-	FOR EACH ROW EXECUTE FUNCTION audit_seq_ahead();
+CREATE TRIGGER audit_seq_ahead AFTER INSERT ON audit
+	REFERENCING NEW TABLE AS audit_new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION audit_seq_ahead();
 
 -- audit_make_partition makes the partition of the month that starts on
 -- month (a first of the month, UTC) if it is not there, with its unique

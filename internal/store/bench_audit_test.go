@@ -7,7 +7,7 @@ package store_test
 // REGIE_BENCH_AUDIT_ROWS names the sizes, so CI never builds the rows:
 //
 //	REGIE_BENCH_AUDIT_ROWS=10000000,25000000,50000000 CI=true go test ./internal/store \
-//	  -run '^$' -bench BenchmarkAuditFamilyLog -benchtime 2000x -timeout 90m
+//	  -run '^$' -bench BenchmarkAuditFamilyLog -benchtime 2000x -timeout 120m
 //
 // The sizes are reached one after the other in one database (each step
 // adds rows to every month), so each sub-benchmark measures the log as

@@ -11,7 +11,8 @@ import (
 )
 
 // auditChains is the number of hash chains in the access log (rows in
-// audit_heads, made by migration 1). Each actor writes to one chain, so on
+// audit_heads, made by migration 1). A transaction writes its rows to one
+// chain, whose head it locks until it ends (see lockChainHead), so on
 // PostgreSQL writers of different chains never wait for each other.
 const auditChains = 16
 
@@ -32,15 +33,15 @@ type auditRecord struct {
 	Role   regie.Role
 }
 
-// audit appends a row to the actor's chain, in the transaction tx. Any
+// audit appends a row to the transaction's chain (see lockChainHead), in the transaction tx. Any
 // error fails the whole transaction: no access without its audit row.
 func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 	e := tx.auditEntry(r)
-	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_heads WHERE chain = $1`+tx.s.d.forUpdate, e.Chain).Scan(&e.Seq, &e.PrevHash); err != nil {
-		return fmt.Errorf("store: audit: read chain head: %w", err)
+	var err error
+	if e.Chain, e.Seq, e.PrevHash, err = tx.lockChainHead(ctx, e.Chain); err != nil {
+		return err
 	}
 	e.Seq++
-	var err error
 	if e.Hash, err = tx.auditHash(&e); err != nil {
 		return err
 	}
@@ -56,6 +57,41 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 	}
 	tx.countAudit(e.Action, e.Outcome, 1)
 	return nil
+}
+
+// lockChainHead locks the head of the chain the transaction writes its
+// access-log rows to and returns it: the chain, its last seq and hash.
+// The first call picks the chain; later calls of the same transaction
+// keep it (their rows follow each other, and one lock is held, not two).
+//
+// SQLite has one writer at a time: the actor's own chain (preferred). On
+// PostgreSQL the head stays locked until the transaction commits, so two
+// transactions on one chain run their audit, and everything after it, one
+// after the other — the requests of one busy user, or of users whose ids
+// share a chain, queued behind each other's commit. So the transaction
+// takes the preferred chain when it is free and otherwise the first free
+// one (SKIP LOCKED never waits); only when every chain is taken, by more
+// writers than chains, does it wait for the preferred one. A chain is a
+// sequence of rows, not a user's history: the verifier walks each chain
+// by seq whoever wrote the rows.
+func (tx *tx) lockChainHead(ctx context.Context, preferred int) (chain int, seq int64, hash string, err error) {
+	if tx.chainLocked {
+		preferred = tx.chain
+	} else if tx.s.d.name == "postgres" {
+		err = tx.QueryRowContext(ctx, `SELECT chain, seq, hash FROM audit_heads
+			ORDER BY chain = $1 DESC, chain FOR UPDATE SKIP LOCKED LIMIT 1`, preferred).Scan(&chain, &seq, &hash)
+		if err == nil {
+			tx.chain, tx.chainLocked = chain, true
+			return chain, seq, hash, nil
+		} else if !isNoRows(err) {
+			return 0, 0, "", fmt.Errorf("store: audit: lock a chain head: %w", err)
+		}
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_heads WHERE chain = $1`+tx.s.d.forUpdate, preferred).Scan(&seq, &hash); err != nil {
+		return 0, 0, "", fmt.Errorf("store: audit: read chain head: %w", err)
+	}
+	tx.chain, tx.chainLocked = preferred, true
+	return preferred, seq, hash, nil
 }
 
 // auditHash is the hash of a new row: keyed with the store's audit key

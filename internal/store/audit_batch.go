@@ -18,7 +18,7 @@ import (
 // auditSubject is whose data one row of a list's audit names.
 type auditSubject struct{ FamilyID, ReferralID int64 }
 
-// auditEach appends to the actor's chain, in the transaction tx, one row
+// auditEach appends to the transaction's chain (see lockChainHead), in the transaction tx, one row
 // per subject: rec with the subject's family and referral. The rows are
 // exactly those that as many calls of audit would write — each row's seq
 // follows the previous one and its keyed hash (auditHash, computed here
@@ -38,17 +38,19 @@ func (tx *tx) auditEach(ctx context.Context, rec auditRecord, subjects []auditSu
 		return tx.audit(ctx, rec)
 	}
 	e := tx.auditEntry(rec)
-	var seq int64
-	var prev string
-	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_heads WHERE chain = $1`+tx.s.d.forUpdate, e.Chain).Scan(&seq, &prev); err != nil {
-		return fmt.Errorf("store: audit: read chain head: %w", err)
+	var (
+		seq  int64
+		prev string
+		err  error
+	)
+	if e.Chain, seq, prev, err = tx.lockChainHead(ctx, e.Chain); err != nil {
+		return err
 	}
 	rows := make([]byte, 0, len(subjects)*150)
 	rows = append(rows, '[')
 	for i, sub := range subjects {
 		seq++
 		e.Seq, e.FamilyID, e.ReferralID, e.PrevHash = seq, sub.FamilyID, sub.ReferralID, prev
-		var err error
 		if e.Hash, err = tx.auditHash(&e); err != nil {
 			return err
 		}
@@ -125,6 +127,6 @@ func (tx *tx) auditEntry(r auditRecord) regie.AuditEntry {
 		}
 		e.IP, e.UserAgent = a.IP, truncate(a.UserAgent, 300)
 	}
-	e.Chain = int(e.UserID % auditChains)
+	e.Chain = int(e.UserID % auditChains) // preferred; see lockChainHead
 	return e
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -319,6 +320,62 @@ func TestAudit_NoUnkeyedRowAfterAnAnchor(t *testing.T) {
 		}
 		if got := findings(rep); len(got) != 1 || got[0].Kind != regie.FindingUnkeyed || got[0].Chain != chain || got[0].Seq != seq {
 			t.Fatalf("findings = %+v", got)
+		}
+	})
+}
+
+// TestAudit_ABusyChainIsNotWaitedFor holds the head of a casemanager's own
+// chain, as another of her requests would until it commits: her next page
+// view writes its row on a free chain instead of waiting (PostgreSQL; on
+// SQLite one writer at a time is the design). The chains still verify,
+// the row on another chain included.
+func TestAudit_ABusyChainIsNotWaitedFor(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
+		if s.Dialect() != "postgres" {
+			t.Skip("SQLite writes one transaction at a time")
+		}
+		f := storetest.NewFixture(t, s)
+		own := int(f.Casemanager.ID % 16)
+		holder, err := s.DB().BeginTx(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer holder.Rollback() //nolint:errcheck // rolled back below; a no-op then
+		var seq int64
+		if err := holder.QueryRow(`SELECT seq FROM audit_heads WHERE chain = $1 FOR UPDATE`, own).Scan(&seq); err != nil {
+			t.Fatal(err)
+		}
+		// Bounded, so a regression fails instead of hanging the run.
+		ctx, cancel := context.WithTimeout(storetest.As(f.Casemanager), time.Minute)
+		defer cancel()
+		if _, err := s.FindFamilyByID(ctx, f.FamAssigned.ID); err != nil {
+			t.Fatalf("page view while the own chain is busy: %v", err)
+		}
+		var chain int
+		if err := s.DB().QueryRow(`SELECT chain FROM audit WHERE user_id = $1 AND family_id = $2 ORDER BY id DESC LIMIT 1`,
+			f.Casemanager.ID, f.FamAssigned.ID).Scan(&chain); err != nil {
+			t.Fatal(err)
+		}
+		if chain == own {
+			t.Fatalf("the row went to the busy chain %d", own)
+		}
+		if err := holder.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		// Free again: the next view takes the own chain.
+		if _, err := s.FindFamilyByID(ctx, f.FamAssigned.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DB().QueryRow(`SELECT chain FROM audit WHERE user_id = $1 AND family_id = $2 ORDER BY id DESC LIMIT 1`,
+			f.Casemanager.ID, f.FamAssigned.ID).Scan(&chain); err != nil {
+			t.Fatal(err)
+		}
+		if chain != own {
+			t.Fatalf("with the own chain free the row went to chain %d, want %d", chain, own)
+		}
+		rep, err := s.VerifyAudit(context.Background(), anchorsNow(t, s))
+		if err != nil || !rep.OK() {
+			t.Fatalf("verify = %+v, %v", rep, err)
 		}
 	})
 }

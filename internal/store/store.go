@@ -291,6 +291,10 @@ type tx struct {
 	// result is the id a save created, for the answer to a retry of the
 	// same form (see Submission.Result).
 	result int64
+	// chain is the access-log chain whose head the transaction has
+	// locked, when chainLocked (see lockChainHead).
+	chain       int
+	chainLocked bool
 	// audited counts the access-log rows written, for the metrics.
 	audited map[auditCount]int
 }

@@ -60,11 +60,14 @@ type httpBenchEnv struct {
 	client   *http.Client
 	sessions []httpBenchSession // casemanagers
 	leaders  []httpBenchSession // team leaders
+	dsn      string             // the database, for the floor
+	floor    *floorServer       // started by the first floor benchmark
 }
 
 // httpBenchSession is one user's session cookie and families.
 type httpBenchSession struct {
 	cookie   string
+	userID   int64
 	families []int64
 }
 
@@ -152,7 +155,7 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 	if err := m.Run(ctx); err != nil {
 		b.Fatal(err)
 	}
-	env := &httpBenchEnv{m: m, client: &http.Client{
+	env := &httpBenchEnv{m: m, dsn: dsn, client: &http.Client{
 		Transport:     &http.Transport{MaxIdleConns: 64, MaxIdleConnsPerHost: 64, DisableCompression: true},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}}
@@ -172,7 +175,7 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 			if err := m.Store.CreateSession(ctx, sess, 0, "benchmark"); err != nil {
 				b.Fatal(err)
 			}
-			s := httpBenchSession{cookie: "__Host-regie=" + token}
+			s := httpBenchSession{cookie: "__Host-regie=" + token, userID: u.ID}
 			rows, err := m.Store.DB().QueryContext(ctx, `SELECT family_id FROM assignments
 				WHERE user_id = $1 AND kind IN ('regisseur', 'duo') AND ended_on IS NULL ORDER BY family_id`, u.ID)
 			if err != nil {
@@ -203,9 +206,10 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 
 func ptrTo[T any](v T) *T { return &v }
 
-// get requests path with the session's cookie and reads the whole page.
-func (env *httpBenchEnv) get(s httpBenchSession, path string) error {
-	req, err := http.NewRequest(http.MethodGet, env.m.Server.URL()+path, nil)
+// get requests path on base with the session's cookie and reads the
+// whole page.
+func (env *httpBenchEnv) get(s httpBenchSession, base, path string) error {
+	req, err := http.NewRequest(http.MethodGet, base+path, nil)
 	if err != nil {
 		return err
 	}
@@ -237,6 +241,12 @@ func benchHTTP(b *testing.B, leaders bool, path func(s httpBenchSession, i int) 
 }
 
 func benchHTTPOn(b *testing.B, dialect string, leaders bool, path func(s httpBenchSession, i int) string) {
+	benchHTTPAt(b, dialect, leaders, func(env *httpBenchEnv) string { return env.m.Server.URL() }, path)
+}
+
+// benchHTTPAt is benchHTTPOn against the server at base(env): regie's, or
+// the floor's (bench_floor_test.go).
+func benchHTTPAt(b *testing.B, dialect string, leaders bool, base func(*httpBenchEnv) string, path func(s httpBenchSession, i int) string) {
 	sessions := func(env *httpBenchEnv) []httpBenchSession {
 		if leaders {
 			return env.leaders
@@ -245,6 +255,7 @@ func benchHTTPOn(b *testing.B, dialect string, leaders bool, path func(s httpBen
 	}
 	b.Run("serial", func(b *testing.B) {
 		env := httpBenchServer(b, dialect)
+		url := base(env)
 		ss := sessions(env)
 		s := ss[0]
 		ds := make([]time.Duration, 0, b.N)
@@ -254,7 +265,7 @@ func benchHTTPOn(b *testing.B, dialect string, leaders bool, path func(s httpBen
 				s = ss[i%len(ss)]
 			}
 			t0 := time.Now()
-			if err := env.get(s, path(s, i)); err != nil {
+			if err := env.get(s, url, path(s, i)); err != nil {
 				b.Fatal(err)
 			}
 			ds = append(ds, time.Since(t0))
@@ -264,6 +275,7 @@ func benchHTTPOn(b *testing.B, dialect string, leaders bool, path func(s httpBen
 	})
 	b.Run("parallel16", func(b *testing.B) {
 		env := httpBenchServer(b, dialect)
+		url := base(env)
 		ss := sessions(env)
 		var (
 			next int64
@@ -278,7 +290,7 @@ func benchHTTPOn(b *testing.B, dialect string, leaders bool, path func(s httpBen
 			var ds []time.Duration
 			for i := 0; pb.Next(); i++ {
 				t0 := time.Now()
-				if err := env.get(s, path(s, i)); err != nil {
+				if err := env.get(s, url, path(s, i)); err != nil {
 					b.Error(err)
 					return
 				}

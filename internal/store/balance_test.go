@@ -152,24 +152,12 @@ func TestBalance_MomentsFactorsLinesAndAccess(t *testing.T) {
 		}
 
 		// Every access in the log, the refused ones too.
-		var reads, writes, exports, denied int
-		for _, e := range auditOf(t, s, f, fam.ID, regie.SegBalance) {
-			switch {
-			case e.Outcome != regie.OutcomeOK:
-				denied++
-			case e.Action == regie.ActionRead:
-				reads++
-			case e.Action == regie.ActionExport:
-				exports++
-			default:
-				writes++
-			}
-		}
+		n := tallyAudit(t, s, f, fam.ID, regie.SegBalance)
 		// Reads: two of the casemanager, the plan page's lines, the youth
 		// worker's. Writes: 2 moments, 4 factors, 1 removal, 2 ties, 1
 		// untie, the team leader's factor.
-		if reads != 4 || writes != 11 || exports != 1 || denied < 13 {
-			t.Errorf("audit: %d reads, %d writes, %d exports, %d denied", reads, writes, exports, denied)
+		if n.reads != 4 || n.writes != 11 || n.exports != 1 || n.denied < 13 {
+			t.Errorf("audit: %d reads, %d writes, %d exports, %d denied", n.reads, n.writes, n.exports, n.denied)
 		}
 	})
 }

@@ -38,6 +38,29 @@ func auditOf(t *testing.T, s *store.Store, f *storetest.Fixture, famID int64, se
 	return out
 }
 
+// auditTally counts a family's access-log rows of one segment: allowed
+// reads, exports and other (writing) actions, and denied attempts of any
+// action.
+type auditTally struct{ reads, exports, writes, denied int }
+
+func tallyAudit(t *testing.T, s *store.Store, f *storetest.Fixture, famID int64, seg regie.Segment) auditTally {
+	t.Helper()
+	var n auditTally
+	for _, e := range auditOf(t, s, f, famID, seg) {
+		switch {
+		case e.Outcome != regie.OutcomeOK:
+			n.denied++
+		case e.Action == regie.ActionRead:
+			n.reads++
+		case e.Action == regie.ActionExport:
+			n.exports++
+		default:
+			n.writes++
+		}
+	}
+	return n
+}
+
 func TestHandover_RecordsValidationAndAudit(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, s *store.Store, clock *storetest.Clock) {
 		f := storetest.NewFixture(t, s)

@@ -163,22 +163,10 @@ func TestGenogram_PersonsRelationsAndAccess(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		var reads, exports, writes, denied int
-		for _, e := range auditOf(t, s, f, fam.ID, regie.SegGenogram) {
-			switch {
-			case e.Outcome != regie.OutcomeOK:
-				denied++
-			case e.Action == regie.ActionRead:
-				reads++
-			case e.Action == regie.ActionExport:
-				exports++
-			default:
-				writes++
-			}
-		}
+		n := tallyAudit(t, s, f, fam.ID, regie.SegGenogram)
 		// 5 persons, 7 relations, 1 change of a relation, 1 removal.
-		if reads != 2 || exports != 1 || writes != 14 || denied < 9 {
-			t.Errorf("audit: %d reads, %d exports, %d writes, %d denied", reads, exports, writes, denied)
+		if n.reads != 2 || n.exports != 1 || n.writes != 14 || n.denied < 9 {
+			t.Errorf("audit: %d reads, %d exports, %d writes, %d denied", n.reads, n.exports, n.writes, n.denied)
 		}
 	})
 }

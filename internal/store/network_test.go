@@ -95,19 +95,9 @@ func TestNetworkPersons_AddChangeEndAndAccess(t *testing.T) {
 		}
 
 		// Every access in the log, the refused ones too.
-		var reads, writes, denied int
-		for _, e := range auditOf(t, s, f, fam.ID, regie.SegNetworkPersons) {
-			switch {
-			case e.Outcome != regie.OutcomeOK:
-				denied++
-			case e.Action == regie.ActionRead:
-				reads++
-			default:
-				writes++
-			}
-		}
-		if reads != 2 || writes != 4 || denied < 8 {
-			t.Errorf("audit: %d reads, %d writes, %d denied", reads, writes, denied)
+		n := tallyAudit(t, s, f, fam.ID, regie.SegNetworkPersons)
+		if n.reads != 2 || n.writes != 4 || n.exports != 0 || n.denied < 8 {
+			t.Errorf("audit: %d reads, %d writes, %d exports, %d denied", n.reads, n.writes, n.exports, n.denied)
 		}
 	})
 }

@@ -114,19 +114,9 @@ func TestSociogram_MomentsTiesCopyAndAccess(t *testing.T) {
 				t.Errorf("%s %s reads the flower: %v", u.Role, u.Name, err)
 			}
 		}
-		var reads, writes, denied int
-		for _, e := range auditOf(t, s, f, fam.ID, regie.SegSociogram) {
-			switch {
-			case e.Outcome != regie.OutcomeOK:
-				denied++
-			case e.Action == regie.ActionRead:
-				reads++
-			default:
-				writes++
-			}
-		}
-		if reads != 2 || writes != 8 || denied < 4 {
-			t.Errorf("audit: %d reads, %d writes, %d denied", reads, writes, denied)
+		n := tallyAudit(t, s, f, fam.ID, regie.SegSociogram)
+		if n.reads != 2 || n.writes != 8 || n.exports != 0 || n.denied < 4 {
+			t.Errorf("audit: %d reads, %d writes, %d exports, %d denied", n.reads, n.writes, n.exports, n.denied)
 		}
 	})
 }

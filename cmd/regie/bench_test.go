@@ -21,15 +21,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math"
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -257,66 +254,23 @@ func benchHTTPAt(b *testing.B, dialect string, leaders bool, base func(*httpBenc
 		env := httpBenchServer(b, dialect)
 		url := base(env)
 		ss := sessions(env)
-		s := ss[0]
-		ds := make([]time.Duration, 0, b.N)
-		b.ResetTimer()
-		for i := range b.N {
+		storetest.Timed(b, func(i int) error {
+			s := ss[0]
 			if leaders { // round the team leaders: each team's agenda
 				s = ss[i%len(ss)]
 			}
-			t0 := time.Now()
-			if err := env.get(s, url, path(s, i)); err != nil {
-				b.Fatal(err)
-			}
-			ds = append(ds, time.Since(t0))
-		}
-		b.StopTimer()
-		reportHTTPLatencies(b, ds)
+			return env.get(s, url, path(s, i))
+		})
 	})
 	b.Run("parallel16", func(b *testing.B) {
 		env := httpBenchServer(b, dialect)
 		url := base(env)
 		ss := sessions(env)
-		var (
-			next int64
-			mu   sync.Mutex
-			all  []time.Duration
-		)
-		procs := max(1, int(math.Round(float64(16)/float64(runtime.GOMAXPROCS(0)))))
-		b.SetParallelism(procs)
-		b.ResetTimer()
-		b.RunParallel(func(pb *testing.PB) {
-			s := ss[int(atomic.AddInt64(&next, 1)-1)%len(ss)]
-			var ds []time.Duration
-			for i := 0; pb.Next(); i++ {
-				t0 := time.Now()
-				if err := env.get(s, url, path(s, i)); err != nil {
-					b.Error(err)
-					return
-				}
-				ds = append(ds, time.Since(t0))
-			}
-			mu.Lock()
-			all = append(all, ds...)
-			mu.Unlock()
+		storetest.TimedParallel(b, 16, "req/s", func(w int) func(i int) error {
+			s := ss[w%len(ss)]
+			return func(i int) error { return env.get(s, url, path(s, i)) }
 		})
-		b.StopTimer()
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
-		reportHTTPLatencies(b, all)
 	})
-}
-
-func reportHTTPLatencies(b *testing.B, ds []time.Duration) {
-	if len(ds) == 0 {
-		return
-	}
-	slices.Sort(ds)
-	q := func(p float64) float64 {
-		i := min(len(ds)-1, max(0, int(math.Ceil(p*float64(len(ds))))-1))
-		return float64(ds[i]) / float64(time.Millisecond)
-	}
-	b.ReportMetric(q(0.50), "p50-ms")
-	b.ReportMetric(q(0.95), "p95-ms")
 }
 
 // BenchmarkHTTPFamilyPage is GET /gezinnen/{id} as the family's

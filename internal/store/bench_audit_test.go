@@ -68,7 +68,7 @@ func BenchmarkAuditFamilyLog(b *testing.B) {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
 			st, privacy := benchAuditDB(b, n)
 			ctx := storetest.As(privacy)
-			timed(b, func(i int) error {
+			storetest.Timed(b, func(i int) error {
 				fam := int64(1 + (i*7919)%benchAuditFamilies)
 				entries, total, err := st.FindAuditEntries(ctx, regie.AuditFilter{FamilyID: &fam, Limit: 50})
 				if err == nil && (len(entries) != min(50, total)) {

@@ -19,14 +19,11 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -169,42 +166,13 @@ func forEachDialect(b *testing.B, fn func(b *testing.B, env *benchEnv)) {
 	}
 }
 
-// reportLatencies reports the median and 95th percentile of ds.
-func reportLatencies(b *testing.B, ds []time.Duration) {
-	if len(ds) == 0 {
-		return
-	}
-	slices.Sort(ds)
-	q := func(p float64) float64 {
-		i := min(len(ds)-1, max(0, int(math.Ceil(p*float64(len(ds))))-1))
-		return float64(ds[i]) / float64(time.Millisecond)
-	}
-	b.ReportMetric(q(0.50), "p50-ms")
-	b.ReportMetric(q(0.95), "p95-ms")
-}
-
-// timed runs op b.N times and reports its latencies.
-func timed(b *testing.B, op func(i int) error) {
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := range b.N {
-		t0 := time.Now()
-		if err := op(i); err != nil {
-			b.Fatal(err)
-		}
-		ds = append(ds, time.Since(t0))
-	}
-	b.StopTimer()
-	reportLatencies(b, ds)
-}
-
 // BenchmarkFamilyPage reads a family as its casemanager: the policy's
 // facts, the family, its members and assignments, and the audit row.
 func BenchmarkFamilyPage(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
 		cm := env.cms[0]
 		ctx, fams := storetest.As(cm), env.mine[cm.ID]
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			_, err := env.st.FindFamilyByID(ctx, fams[i%len(fams)])
 			return err
 		})
@@ -216,32 +184,14 @@ func BenchmarkFamilyPage(b *testing.B) {
 // reading their own families. It reports throughput and latency under it.
 func BenchmarkFamilyPageParallel(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
-		var (
-			next int64
-			mu   sync.Mutex
-			all  []time.Duration
-		)
-		b.SetParallelism(max(1, 8/runtime.GOMAXPROCS(0)))
-		b.ResetTimer()
-		b.RunParallel(func(pb *testing.PB) {
-			cm := env.cms[int(atomic.AddInt64(&next, 1)-1)%len(env.cms)]
+		storetest.TimedParallel(b, 8, "req/s", func(w int) func(i int) error {
+			cm := env.cms[w%len(env.cms)]
 			ctx, fams := storetest.As(cm), env.mine[cm.ID]
-			var ds []time.Duration
-			for i := 0; pb.Next(); i++ {
-				t0 := time.Now()
-				if _, err := env.st.FindFamilyByID(ctx, fams[i%len(fams)]); err != nil {
-					b.Error(err)
-					return
-				}
-				ds = append(ds, time.Since(t0))
+			return func(i int) error {
+				_, err := env.st.FindFamilyByID(ctx, fams[i%len(fams)])
+				return err
 			}
-			mu.Lock()
-			all = append(all, ds...)
-			mu.Unlock()
 		})
-		b.StopTimer()
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
-		reportLatencies(b, all)
 	})
 }
 
@@ -249,7 +199,7 @@ func BenchmarkFamilyPageParallel(b *testing.B) {
 // 30), first page of 50, with the audit row; round the casemanagers.
 func BenchmarkMyFamilies(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			cm := env.cms[i%len(env.cms)]
 			list, _, err := env.st.FindFamilies(storetest.As(cm), regie.FamilyFilter{Scope: regie.ScopeMine, Limit: 50})
 			if err == nil && len(list) == 0 {
@@ -264,7 +214,7 @@ func BenchmarkMyFamilies(b *testing.B) {
 // first page of 50 of the team's families (about 800), with the count.
 func BenchmarkTeamFamilies(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			tl := env.leaders[i%len(env.leaders)]
 			list, _, err := env.st.FindFamilies(storetest.As(tl), regie.FamilyFilter{Scope: regie.ScopeTeam, Limit: 50})
 			if err == nil && len(list) != 50 {
@@ -280,7 +230,7 @@ func BenchmarkTeamFamilies(b *testing.B) {
 func BenchmarkFamilyAuditLog(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
 		ctx := storetest.As(env.privacy)
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			id := env.sample[i%len(env.sample)]
 			entries, _, err := env.st.FindAuditEntries(ctx, regie.AuditFilter{FamilyID: &id, Limit: 50})
 			if err == nil && len(entries) == 0 {
@@ -314,7 +264,7 @@ func minesNear(env *benchEnv, n int) []*regie.User {
 func BenchmarkMyFamiliesWithSignals(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
 		cms := minesNear(env, 30)
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			cm := cms[i%len(cms)]
 			list, _, err := env.st.FindFamilies(storetest.As(cm), regie.FamilyFilter{Scope: regie.ScopeMine, Limit: 50})
 			if err == nil && (len(list) == 0 || list[0].Phase == 0) {
@@ -333,7 +283,7 @@ func BenchmarkMyFamiliesWithSignals(b *testing.B) {
 func BenchmarkFamilyPageWithHours(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
 		cms := minesNear(env, 30)
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			cm := cms[i%len(cms)]
 			fams := env.mine[cm.ID]
 			ctx, id := storetest.As(cm), fams[(i/len(cms))%len(fams)]
@@ -358,7 +308,7 @@ func BenchmarkFamilyPageWithHours(b *testing.B) {
 func BenchmarkTeamAgenda(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
 		day := benchMonday(env.st)
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			tl := env.leaders[i%len(env.leaders)]
 			ag, err := env.st.FindAgenda(storetest.As(tl), day, false)
 			if err == nil && len(ag.Signals) == 0 {
@@ -376,7 +326,7 @@ func BenchmarkTeamAgenda(b *testing.B) {
 func BenchmarkWorklist(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
 		cms := minesNear(env, 30)
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			cm := cms[i%len(cms)]
 			wl, err := env.st.FindWorklist(storetest.As(cm))
 			if err == nil && (wl.Families == 0 || len(wl.Items) == 0) {
@@ -398,7 +348,7 @@ func BenchmarkPartnerFamilies(b *testing.B) {
 			b.Fatal("the seeded database has no partner accounts")
 		}
 		var most int
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			p := env.partners[i%len(env.partners)]
 			list, err := env.st.FindPartnerFamilies(storetest.As(p), regie.PartnerFilter{})
 			if err == nil {
@@ -437,36 +387,15 @@ func BenchmarkCreateContact(b *testing.B) {
 			return err
 		}
 		b.Run("serial", func(b *testing.B) {
-			timed(b, func(i int) error { return save(cms[i%len(cms)], i/len(cms)) })
+			storetest.Timed(b, func(i int) error { return save(cms[i%len(cms)], i/len(cms)) })
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "contacts/s")
 		})
 		for _, writers := range []int{8, 16} {
 			b.Run(fmt.Sprintf("parallel%d", writers), func(b *testing.B) {
-				var (
-					next int64
-					mu   sync.Mutex
-					all  []time.Duration
-				)
-				b.SetParallelism(max(1, writers/runtime.GOMAXPROCS(0)))
-				b.ResetTimer()
-				b.RunParallel(func(pb *testing.PB) {
-					cm := cms[int(atomic.AddInt64(&next, 1)-1)%len(cms)]
-					var ds []time.Duration
-					for i := 0; pb.Next(); i++ {
-						t0 := time.Now()
-						if err := save(cm, i); err != nil {
-							b.Error(err)
-							return
-						}
-						ds = append(ds, time.Since(t0))
-					}
-					mu.Lock()
-					all = append(all, ds...)
-					mu.Unlock()
+				storetest.TimedParallel(b, writers, "contacts/s", func(w int) func(i int) error {
+					cm := cms[w%len(cms)]
+					return func(i int) error { return save(cm, i) }
 				})
-				b.StopTimer()
-				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "contacts/s")
-				reportLatencies(b, all)
 			})
 		}
 	})

@@ -12,7 +12,7 @@ import (
 // round the casemanagers.
 func BenchmarkCheckupsDue(b *testing.B) {
 	forEachDialect(b, func(b *testing.B, env *benchEnv) {
-		timed(b, func(i int) error {
+		storetest.Timed(b, func(i int) error {
 			_, err := env.st.FindCheckupsDue(storetest.As(env.cms[i%len(env.cms)]))
 			return err
 		})

@@ -17,13 +17,13 @@ func BenchmarkReport(b *testing.B) {
 		manager := *env.privacy
 		manager.Role, manager.TeamID = regie.RoleManager, 0
 		b.Run("city-manager", func(b *testing.B) {
-			timed(b, func(int) error {
+			storetest.Timed(b, func(int) error {
 				_, err := env.st.FindReport(storetest.As(&manager), filter, false)
 				return err
 			})
 		})
 		b.Run("team-leader", func(b *testing.B) {
-			timed(b, func(i int) error {
+			storetest.Timed(b, func(i int) error {
 				tl := env.leaders[i%len(env.leaders)]
 				_, err := env.st.FindReport(storetest.As(tl), filter, false)
 				return err

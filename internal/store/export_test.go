@@ -53,7 +53,5 @@ func (s *Store) ReportFactsForTest(ctx context.Context, f regie.ReportFilter) (*
 // MigrateUpToForTest applies the migrations up to and including version
 // last: a database as an older regie left it.
 func (s *Store) MigrateUpToForTest(ctx context.Context, last int) (int, error) {
-	s.migrateUpTo = last
-	defer func() { s.migrateUpTo = 0 }()
-	return s.migrateSQL(ctx)
+	return s.migrateSQL(ctx, last)
 }

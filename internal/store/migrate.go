@@ -120,7 +120,7 @@ const migrationLock int64 = 0x7265676965
 // With keys it then seals every secret not yet sealed with the newest key
 // (SealSecrets), so a database it leaves holds no plain secret.
 func (s *Store) Migrate(ctx context.Context) (int, error) {
-	n, err := s.migrateSQL(ctx)
+	n, err := s.migrateSQL(ctx, 0)
 	if err != nil {
 		return n, err
 	}
@@ -136,8 +136,9 @@ func (s *Store) Migrate(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// migrateSQL applies the pending migrations on one connection.
-func (s *Store) migrateSQL(ctx context.Context) (n int, err error) {
+// migrateSQL applies the pending migrations on one connection, up to and
+// including version last when it is not 0 (a test's older schema).
+func (s *Store) migrateSQL(ctx context.Context, last int) (n int, err error) {
 	ms, err := s.d.migrations()
 	if err != nil {
 		return 0, err
@@ -163,7 +164,7 @@ func (s *Store) migrateSQL(ctx context.Context) (n int, err error) {
 		return 0, fmt.Errorf("store: create schema_migrations: %w", err)
 	}
 	for _, m := range ms {
-		if s.migrateUpTo > 0 && m.version > s.migrateUpTo {
+		if last > 0 && m.version > last {
 			break
 		}
 		applied, err := s.migrateOne(ctx, conn, m)

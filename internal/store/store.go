@@ -33,9 +33,6 @@ import (
 
 // Store implements regie's service interfaces on a database.
 type Store struct {
-	// migrateUpTo, when not 0, is the last migration Migrate applies: for
-	// tests of an upgrade from an older schema (MigrateUpToForTest).
-	migrateUpTo int
 	// db takes every transaction that writes, including reads of family
 	// data (each writes its audit row). On SQLite it has one connection:
 	// one writer at a time is what SQLite does best, and it never waits

@@ -78,7 +78,7 @@ func AuditHashV1(e *regie.AuditEntry) string {
 // JSON array json.Marshal makes of [version, keyID (when set), chain, seq,
 // ts, user, role, action, outcome, family, member, referral, ip, user
 // agent, basis, segment, detail, prev_hash] — written by hand, byte for
-// byte the same (TestAuditFields_AsJSONMarshal), because every access-log
+// byte the same (FuzzAuditFields), because every access-log
 // row is hashed once when written and again by each verify, and
 // json.Marshal of a []any costs a reflection walk per field: a list page
 // hashes a row per family it shows.
@@ -180,7 +180,7 @@ type auditVerifier struct {
 // (consecutive rows with the same break as one finding).
 func (s *Store) VerifyAudit(ctx context.Context, anchors []regie.AuditAnchor) (*regie.AuditReport, error) {
 	v := &auditVerifier{s: s, rep: &regie.AuditReport{Chains: auditChains}, heads: map[int]regie.AuditHead{},
-		anchors: map[int][]regie.AuditAnchor{}, keys: map[string]*AuditKey{}, chain: -1, walked: map[int]bool{}, cuts: map[int]regie.AuditHead{}}
+		anchors: map[int][]regie.AuditAnchor{}, keys: map[string]*AuditKey{}, chain: -1, walked: map[int]bool{}}
 	heads, err := s.AuditHeads(ctx)
 	if err != nil {
 		return nil, err

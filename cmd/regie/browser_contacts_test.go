@@ -415,15 +415,15 @@ func (p *phoneTab) tap(sel string) {
 	p.do("tap "+sel, chromedp.Tap(chromedp.CSS(sel), chromedp.NodeVisible))
 }
 
-// typeFocused types text with the keyboard into the field that has the
-// focus, which must be sel; the field was empty.
+// typeFocused types text (see typed) into the field that has the focus,
+// which must be sel; the field was empty.
 func (p *phoneTab) typeFocused(sel, text string) {
 	p.t.Helper()
 	if ok := evalJS[bool](p.browserTab, fmt.Sprintf(`document.activeElement === document.querySelector(%q)`, sel)); !ok {
 		p.fatal("type into "+sel, fmt.Errorf("the field does not have the focus"))
 	}
 	p.wantValue(sel, "")
-	p.do("type into "+sel, chromedp.KeyEvent(text))
+	p.do("type into "+sel, typed(text, func(head string) chromedp.Action[chromedp.Void] { return chromedp.KeyEvent(head) }))
 	p.wantValue(sel, text)
 }
 

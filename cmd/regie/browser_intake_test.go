@@ -294,7 +294,7 @@ func (tb *browserTab) click(sel string) {
 func (tb *browserTab) typeNew(sel, text string) {
 	tb.t.Helper()
 	tb.wantValue(sel, "")
-	tb.do("type into "+sel, chromedp.SendKeys(chromedp.CSS(sel), text, chromedp.NodeVisible))
+	tb.do("type into "+sel, typeText(sel, text))
 }
 
 // choose picks an option of a <select> as a person does with the keyboard:

@@ -21,6 +21,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -286,7 +288,49 @@ func respStatus(resp *network.Response) any {
 // typeInto clears a field and types text into it, as a person would.
 func (tb *browserTab) typeInto(sel string, text string) {
 	tb.t.Helper()
-	tb.do(fmt.Sprintf("type into %s", sel), chromedp.Clear(chromedp.CSS(sel)), chromedp.SendKeys(chromedp.CSS(sel), text, chromedp.NodeVisible))
+	tb.do(fmt.Sprintf("type into %s", sel), chromedp.Clear(chromedp.CSS(sel)), typeText(sel, text))
+}
+
+// keyedRunes is how much of a text typed types key by key.
+const keyedRunes = 12
+
+// typeText types text into the field sel; see typed.
+func typeText(sel, text string) chromedp.Action[chromedp.Void] {
+	return typed(text, func(head string) chromedp.Action[chromedp.Void] {
+		return chromedp.SendKeys(chromedp.CSS(sel), head, chromedp.NodeVisible)
+	})
+}
+
+// typed types the first keyedRunes characters of text with keys, key by
+// key, and puts the rest in at once, as a phone's word suggestions or
+// dictation do (Input.insertText: the page gets the same input events and
+// the caret stays where a person's would). Key by key, every character of
+// a paragraph costs three protocol messages and a layout; it made the
+// browser tests spend most of their time typing.
+func typed(text string, keys func(head string) chromedp.Action[chromedp.Void]) chromedp.Action[chromedp.Void] {
+	head, tail := text, ""
+	if i := runeOffset(text, keyedRunes); i < len(text) {
+		head, tail = text[:i], text[i:]
+	}
+	return chromedp.Steps(keys(head),
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			if tail == "" {
+				return nil
+			}
+			_, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: tail})
+			return err
+		}))
+}
+
+// runeOffset is the byte offset of the n-th rune of s, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 // path returns the path and query of the page the tab is on.

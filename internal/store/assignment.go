@@ -12,28 +12,30 @@ import (
 // findAssignments returns the family's assignments with the worker's name,
 // newest first; only the current ones when current is set.
 func (tx *tx) findAssignments(ctx context.Context, familyID int64, current bool) ([]*regie.Assignment, error) {
+	var as []*regie.Assignment
+	b := tx.batch()
+	b.assignments(familyID, current, &as)
+	return as, b.run(ctx)
+}
+
+// assignments queues findAssignments's read into *as.
+func (b *batch) assignments(familyID int64, current bool, as *[]*regie.Assignment) {
 	q := `SELECT a.id, a.family_id, a.user_id, a.kind, a.member_id, a.started_on, a.ended_on, a.assigned_by, a.created_at, u.name, u.phone
 		FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.family_id = $1`
 	if current {
 		q += ` AND a.ended_on IS NULL`
 	}
-	rows, err := tx.QueryContext(ctx, q+` ORDER BY a.started_on DESC, a.id DESC`, familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: find assignments: %w", err)
-	}
-	defer rows.Close()
-	var as []*regie.Assignment
-	for rows.Next() {
+	b.each("find assignments", q+` ORDER BY a.started_on DESC, a.id DESC`, []any{familyID}, func(sc scanner) error {
 		a := &regie.Assignment{}
 		var kind string
-		if err := rows.Scan(&a.ID, &a.FamilyID, &a.UserID, &kind, idScan{&a.MemberID}, dateScan{&a.StartedOn}, dateScan{&a.EndedOn},
+		if err := sc.Scan(&a.ID, &a.FamilyID, &a.UserID, &kind, idScan{&a.MemberID}, dateScan{&a.StartedOn}, dateScan{&a.EndedOn},
 			&a.AssignedBy, timeScan{&a.CreatedAt}, &a.UserName, &a.UserPhone); err != nil {
-			return nil, err
+			return err
 		}
 		a.Kind = regie.AssignmentKind(kind)
-		as = append(as, a)
-	}
-	return as, rows.Err()
+		*as = append(*as, a)
+		return nil
+	})
 }
 
 // FindFamilyAssignments implements regie.FamilyService.

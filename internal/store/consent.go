@@ -14,65 +14,52 @@ import (
 // findConsents returns a family's consents with signers and parties,
 // newest first.
 func (tx *tx) findConsents(ctx context.Context, familyID int64) ([]*regie.Consent, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.family_id, c.signed_on, c.valid_until, c.withdrawn_on, c.withdraw_reason,
+	var cs []*regie.Consent
+	b := tx.batch()
+	b.consents(familyID, &cs)
+	return cs, b.run(ctx)
+}
+
+// consents queues findConsents's reads into *cs: the consents, their
+// signers and their parties in one round.
+func (b *batch) consents(familyID int64, cs *[]*regie.Consent) {
+	byID := map[int64]*regie.Consent{}
+	b.each("find consents", `SELECT c.id, c.family_id, c.signed_on, c.valid_until, c.withdrawn_on, c.withdraw_reason,
 			c.document_id, COALESCE(d.name, ''), u.name, c.created_at
 		FROM consents c JOIN users u ON u.id = c.created_by LEFT JOIN documents d ON d.id = c.document_id
-		WHERE c.family_id = $1 ORDER BY c.signed_on DESC, c.id DESC`, familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: find consents: %w", err)
-	}
-	var cs []*regie.Consent
-	byID := map[int64]*regie.Consent{}
-	for rows.Next() {
+		WHERE c.family_id = $1 ORDER BY c.signed_on DESC, c.id DESC`, []any{familyID}, func(sc scanner) error {
 		c := &regie.Consent{}
-		if err := rows.Scan(&c.ID, &c.FamilyID, dateScan{&c.SignedOn}, dateScan{&c.ValidUntil}, dateScan{&c.WithdrawnOn},
+		if err := sc.Scan(&c.ID, &c.FamilyID, dateScan{&c.SignedOn}, dateScan{&c.ValidUntil}, dateScan{&c.WithdrawnOn},
 			&c.WithdrawReason, idScan{&c.DocumentID}, &c.DocumentName, &c.CreatedBy, timeScan{&c.CreatedAt}); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
-		cs = append(cs, c)
+		*cs = append(*cs, c)
 		byID[c.ID] = c
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(cs) == 0 {
-		return cs, err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT s.consent_id, m.id, m.given_name || ' ' || m.family_name, m.birth_date
+		return nil
+	})
+	b.each("consent signers", `SELECT s.consent_id, m.id, m.given_name || ' ' || m.family_name, m.birth_date
 		FROM consent_signers s JOIN members m ON m.id = s.member_id JOIN consents c ON c.id = s.consent_id
-		WHERE c.family_id = $1 ORDER BY m.birth_date`, familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: consent signers: %w", err)
-	}
-	for rows.Next() {
+		WHERE c.family_id = $1 ORDER BY m.birth_date`, []any{familyID}, func(sc scanner) error {
 		var cid int64
 		var s regie.ConsentSigner
 		var birth regie.Date
-		if err := rows.Scan(&cid, &s.MemberID, &s.Name, dateScan{&birth}); err != nil {
-			rows.Close()
-			return nil, err
+		if err := sc.Scan(&cid, &s.MemberID, &s.Name, dateScan{&birth}); err != nil {
+			return err
 		}
 		if c := byID[cid]; c != nil {
 			s.Age = birth.YearsOn(c.SignedOn)
 			c.Signers = append(c.Signers, s)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT p.consent_id, p.org_id, o.name, p.purpose, p.kinds
+		return nil
+	})
+	b.each("consent parties", `SELECT p.consent_id, p.org_id, o.name, p.purpose, p.kinds
 		FROM consent_parties p JOIN organisations o ON o.id = p.org_id JOIN consents c ON c.id = p.consent_id
-		WHERE c.family_id = $1 ORDER BY o.name`, familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: consent parties: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+		WHERE c.family_id = $1 ORDER BY o.name`, []any{familyID}, func(sc scanner) error {
 		var cid int64
 		var p regie.ConsentParty
 		var kinds string
-		if err := rows.Scan(&cid, &p.OrgID, &p.OrgName, &p.Purpose, &kinds); err != nil {
-			return nil, err
+		if err := sc.Scan(&cid, &p.OrgID, &p.OrgName, &p.Purpose, &kinds); err != nil {
+			return err
 		}
 		for _, k := range strings.Split(kinds, ",") {
 			if k != "" {
@@ -82,8 +69,8 @@ func (tx *tx) findConsents(ctx context.Context, familyID int64) ([]*regie.Consen
 		if c := byID[cid]; c != nil {
 			c.Parties = append(c.Parties, p)
 		}
-	}
-	return cs, rows.Err()
+		return nil
+	})
 }
 
 // FindConsents implements regie.ConsentService.

@@ -183,8 +183,15 @@ func scanContact(sc interface{ Scan(...any) error }, c *regie.Contact) error {
 
 // contactMembers fills the members of contacts.
 func (tx *tx) contactMembers(ctx context.Context, cs []*regie.Contact) error {
+	b := tx.batch()
+	b.contactMembers(cs)
+	return b.run(ctx)
+}
+
+// contactMembers queues the read of contactMembers.
+func (b *batch) contactMembers(cs []*regie.Contact) {
 	if len(cs) == 0 {
-		return nil
+		return
 	}
 	byID := map[int64]*regie.Contact{}
 	ph := make([]string, len(cs))
@@ -193,45 +200,44 @@ func (tx *tx) contactMembers(ctx context.Context, cs []*regie.Contact) error {
 		byID[c.ID] = c
 		ph[i], args[i] = fmt.Sprintf("$%d", i+1), c.ID
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT cm.contact_id, m.id, m.given_name FROM contact_members cm JOIN members m ON m.id = cm.member_id
-		WHERE cm.contact_id IN (`+strings.Join(ph, ", ")+`) ORDER BY m.birth_date, m.id`, args...)
-	if err != nil {
-		return fmt.Errorf("store: contact members: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	b.each("contact members", `SELECT cm.contact_id, m.id, m.given_name FROM contact_members cm JOIN members m ON m.id = cm.member_id
+		WHERE cm.contact_id IN (`+strings.Join(ph, ", ")+`) ORDER BY m.birth_date, m.id`, args, func(sc scanner) error {
 		var cid, mid int64
 		var name string
-		if err := rows.Scan(&cid, &mid, &name); err != nil {
+		if err := sc.Scan(&cid, &mid, &name); err != nil {
 			return err
 		}
 		c := byID[cid]
 		c.Members, c.MemberNames = append(c.Members, mid), append(c.MemberNames, name)
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
 // findContacts returns a family's contacts, newest first, without a check.
 func (tx *tx) findContacts(ctx context.Context, familyID int64, limit, offset int) ([]*regie.Contact, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+contactColumns+contactFrom+`
-		WHERE c.family_id = $1 ORDER BY c.contact_date DESC, c.start_time DESC, c.id DESC LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset), familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: find contacts: %w", err)
-	}
 	var cs []*regie.Contact
-	for rows.Next() {
-		c := &regie.Contact{}
-		if err := scanContact(rows, c); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		cs = append(cs, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return cs, tx.contactMembers(ctx, cs)
+	b := tx.batch()
+	b.contacts(familyID, limit, offset, &cs)
+	return cs, b.run(ctx)
+}
+
+// contacts queues findContacts's read into *cs, and their members into
+// the next round.
+func (b *batch) contacts(familyID int64, limit, offset int, cs *[]*regie.Contact) {
+	b.each("find contacts", `SELECT `+contactColumns+contactFrom+`
+		WHERE c.family_id = $1 ORDER BY c.contact_date DESC, c.start_time DESC, c.id DESC LIMIT `+fmt.Sprint(limit)+` OFFSET `+fmt.Sprint(offset),
+		[]any{familyID}, func(sc scanner) error {
+			c := &regie.Contact{}
+			if err := scanContact(sc, c); err != nil {
+				return err
+			}
+			*cs = append(*cs, c)
+			return nil
+		})
+	b.then(func(_ context.Context, next *batch) error {
+		next.contactMembers(*cs)
+		return nil
+	})
 }
 
 // FindContacts implements regie.ContactService.

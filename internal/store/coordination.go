@@ -734,25 +734,20 @@ func (tx *tx) networkFacts(ctx context.Context, familyID int64, f *regie.FamilyF
 // of network meetings whose day has passed and that are not finished.
 // in holds the placeholders $2… of the families' ids in args[1:]; args[0]
 // is not used.
-func (tx *tx) overdueNetworkAgreements(ctx context.Context, byID map[int64]*regie.FamilySummary, in string, ids []any) error {
-	rows, err := tx.QueryContext(ctx, `SELECT a.family_id, count(*) FROM network_agreements a
+func (b *batch) overdueNetworkAgreements(byID map[int64]*regie.FamilySummary, in string, ids []any) {
+	b.each("overdue network agreements", `SELECT a.family_id, count(*) FROM network_agreements a
 		WHERE a.family_id IN (`+in+`) AND a.due < $1
 		AND COALESCE((SELECT p.status FROM network_progress p JOIN network_meetings pm ON pm.id = p.meeting_id
 			WHERE p.agreement_id = a.id ORDER BY pm.held_on DESC, p.id DESC LIMIT 1), 'afgesproken') IN ('afgesproken', 'loopt')
-		GROUP BY a.family_id`, append([]any{tx.today().ISO()}, ids...)...)
-	if err != nil {
-		return fmt.Errorf("store: overdue network agreements: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+		GROUP BY a.family_id`, append([]any{b.tx.today().ISO()}, ids...), func(sc scanner) error {
 		var id int64
 		var n int
-		if err := rows.Scan(&id, &n); err != nil {
+		if err := sc.Scan(&id, &n); err != nil {
 			return err
 		}
 		byID[id].Facts.OverdueAgreements += n
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
 // CloseCoordination implements regie.CoordinationService.

@@ -16,14 +16,38 @@ import (
 // to one family, in the transaction of that access.
 func (tx *tx) familyFacts(ctx context.Context, familyID int64) (*policy.Facts, error) {
 	f := &policy.Facts{}
-	var closedAt sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT team_id, CASE WHEN closed_at IS NULL THEN '' ELSE 'x' END FROM families WHERE id = $1`, familyID).Scan(&f.TeamID, &closedAt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("store: family facts: %w", err)
+	var closed string
+	b := tx.batch()
+	b.row("family facts", `SELECT team_id, CASE WHEN closed_at IS NULL THEN '' ELSE 'x' END FROM families WHERE id = $1`, []any{familyID},
+		func(sc scanner) error {
+			err := sc.Scan(&f.TeamID, &closed)
+			f.Exists = err == nil
+			if errors.Is(err, sql.ErrNoRows) {
+				return nil
+			}
+			return err
+		})
+	// The actor's assignments to the family, read in the same round trip
+	// (none when the family does not exist).
+	withUser := tx.actor != nil && tx.actor.UserID != 0 && tx.actor.Role != regie.RolePartner
+	if withUser {
+		b.each("family facts", `SELECT kind FROM assignments WHERE family_id = $1 AND user_id = $2 AND ended_on IS NULL`,
+			[]any{familyID, tx.actor.UserID}, func(sc scanner) error {
+				var k string
+				if err := sc.Scan(&k); err != nil {
+					return err
+				}
+				f.Assignments = append(f.Assignments, regie.AssignmentKind(k))
+				return nil
+			})
 	}
-	f.Exists, f.Closed, f.Today, f.Now = true, closedAt.String != "", tx.today(), tx.now
+	if err := b.run(ctx); err != nil {
+		return nil, err
+	}
+	if !f.Exists {
+		return &policy.Facts{}, nil
+	}
+	f.Closed, f.Today, f.Now = closed != "", tx.today(), tx.now
 	if tx.actor == nil || tx.actor.UserID == 0 {
 		return f, nil
 	}
@@ -33,25 +57,11 @@ func (tx *tx) familyFacts(ctx context.Context, familyID int64) (*policy.Facts, e
 		f.Consents, err = tx.findConsents(ctx, familyID)
 		return f, err
 	}
+	var err error
 	if f.Closed && tx.actor.Role == regie.RoleCasemanager {
 		if f.LastCoordinator, err = tx.lastCoordinator(ctx, familyID, tx.actor.UserID); err != nil {
 			return nil, err
 		}
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT kind FROM assignments WHERE family_id = $1 AND user_id = $2 AND ended_on IS NULL`, familyID, tx.actor.UserID)
-	if err != nil {
-		return nil, fmt.Errorf("store: family facts: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			return nil, err
-		}
-		f.Assignments = append(f.Assignments, regie.AssignmentKind(k))
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	if len(f.Assignments) == 0 && !f.Closed && (tx.actor.Role == regie.RoleCasemanager || tx.actor.Role == regie.RoleYouthWorker) {
 		// A team member not assigned: a break-glass access may open it.
@@ -94,7 +104,12 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		if err != nil {
 			return err
 		}
-		if fam, err = tx.findFamily(ctx, id); err != nil {
+		// The family and the parts of its page the reader may see, read
+		// together (on PostgreSQL, three round trips instead of thirty).
+		b := tx.batch()
+		fam = b.family(id)
+		parts := b.familyPageParts(id, fam, f)
+		if err := b.run(ctx); err != nil {
 			return err
 		}
 		discloseFamily(fam, disclosure(dec))
@@ -103,9 +118,12 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 			return err
 		}
 		tx.markContactEdits(fam.RecentContacts, f)
-		shown, err := tx.familyPageParts(ctx, fam, f)
-		if err != nil {
+		if err := tx.familyYouthTracks(ctx, fam, f); err != nil {
 			return err
+		}
+		shown := ""
+		if len(*parts) > 0 {
+			shown = " (met " + strings.Join(*parts, ", ") + ")"
 		}
 		if more, err := tx.familyEmergencies(ctx, fam, f); err != nil {
 			return err
@@ -121,92 +139,118 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 // findFamily loads a family with its members and current assignments,
 // without any access check: callers have decided already.
 func (tx *tx) findFamily(ctx context.Context, id int64) (*regie.Family, error) {
-	f := &regie.Family{}
-	row := tx.QueryRowContext(ctx, `SELECT `+familyColumns+`
-		FROM families f JOIN districts d ON d.id = f.district_id JOIN teams t ON t.id = f.team_id
-		LEFT JOIN users ub ON ub.id = f.updated_by
-		WHERE f.id = $1`, id)
-	if err := scanFamily(row, f); errors.Is(err, sql.ErrNoRows) {
-		return nil, regie.NotFound()
-	} else if err != nil {
-		return nil, fmt.Errorf("store: find family: %w", err)
-	}
-	var err error
-	if f.Members, err = tx.findMembers(ctx, id); err != nil {
-		return nil, err
-	}
-	if f.Assignments, err = tx.findAssignments(ctx, id, true); err != nil {
-		return nil, err
-	}
-	if f.Phase, err = tx.currentPhase(ctx, id); err != nil {
-		return nil, err
-	}
-	if f.Intake, err = tx.familyIntake(ctx, id); err != nil {
-		return nil, err
-	}
-	if f.SafetyConcerns, err = tx.findSafetyConcerns(ctx, id); err != nil {
-		return nil, err
-	}
-	if f.Summary, err = tx.familySummary(ctx, f); err != nil {
-		return nil, err
-	}
-	if f.RecentContacts, err = tx.findContacts(ctx, id, 5, 0); err != nil {
+	b := tx.batch()
+	f := b.family(id)
+	if err := b.run(ctx); err != nil {
 		return nil, err
 	}
 	return f, nil
 }
 
-// familySummary returns the family's summary row with its signals.
-func (tx *tx) familySummary(ctx context.Context, f *regie.Family) (*regie.FamilySummary, error) {
-	sum, err := tx.readSummary(ctx, f.ID)
-	if isNoRows(errors.Unwrap(err)) {
-		return &regie.FamilySummary{ID: f.ID, HouseholdName: f.HouseholdName}, nil
-	} else if err != nil {
-		return nil, err
-	}
-	fs := &regie.FamilySummary{ID: f.ID, HouseholdName: f.HouseholdName, Facts: sum.facts, Phase: sum.facts.Phase}
-	fs.Acute = f.Acute()
-	fs.Facts.Acute = fs.Acute
-	if err := tx.enrichSummaries(ctx, []*regie.FamilySummary{fs}); err != nil {
-		return nil, err
-	}
-	return fs, nil
+// family queues findFamily's reads: the family, its members, current
+// assignments, phase, intake, safety concerns, summary and newest
+// contacts in one round; the summary's counts and signals and the
+// contacts' members in the next. A family that does not exist is
+// ENOTFOUND when the first round is in.
+func (b *batch) family(id int64) *regie.Family {
+	f := &regie.Family{}
+	found := true
+	b.row("find family", `SELECT `+familyColumns+`
+		FROM families f JOIN districts d ON d.id = f.district_id JOIN teams t ON t.id = f.team_id
+		LEFT JOIN users ub ON ub.id = f.updated_by
+		WHERE f.id = $1`, []any{id}, func(sc scanner) error {
+		err := scanFamily(sc, f)
+		if errors.Is(err, sql.ErrNoRows) {
+			found, err = false, nil
+		}
+		return err
+	})
+	b.members(id, &f.Members)
+	b.assignments(id, true, &f.Assignments)
+	b.currentPhase(id, &f.Phase)
+	b.familyIntake(id, &f.Intake)
+	b.safetyConcerns(id, &f.SafetyConcerns)
+	sum, hasSummary := &summary{}, true
+	b.row("read summary", `SELECT `+summaryColumns+` FROM family_summaries s WHERE s.family_id = $1`, []any{id}, func(sc scanner) error {
+		err := sc.Scan(summaryDest(sum)...)
+		if errors.Is(err, sql.ErrNoRows) {
+			hasSummary, err = false, nil
+		}
+		return err
+	})
+	b.contacts(id, 5, 0, &f.RecentContacts)
+	b.then(func(_ context.Context, next *batch) error {
+		if !found {
+			return regie.NotFound()
+		}
+		f.Summary = &regie.FamilySummary{ID: f.ID, HouseholdName: f.HouseholdName}
+		if hasSummary {
+			fs := f.Summary
+			fs.Facts, fs.Phase = sum.facts, sum.facts.Phase
+			fs.Acute = f.Acute()
+			fs.Facts.Acute = fs.Acute
+			next.enrichSummaries([]*regie.FamilySummary{fs})
+		}
+		return nil
+	})
+	return f
 }
 
 // currentPhase returns the family's newest phase transition, or nil.
 func (tx *tx) currentPhase(ctx context.Context, familyID int64) (*regie.PhaseTransition, error) {
-	p := &regie.PhaseTransition{}
-	err := tx.QueryRowContext(ctx, `SELECT id, family_id, phase, started_on, reason, created_by, created_at FROM phase_transitions
-		WHERE family_id = $1 ORDER BY started_on DESC, id DESC LIMIT 1`, familyID).
-		Scan(&p.ID, &p.FamilyID, &p.Phase, dateScan{&p.StartedOn}, &p.Reason, &p.CreatedBy, timeScan{&p.CreatedAt})
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("store: current phase: %w", err)
-	}
-	return p, nil
+	var p *regie.PhaseTransition
+	b := tx.batch()
+	b.currentPhase(familyID, &p)
+	return p, b.run(ctx)
+}
+
+// currentPhase queues the read of tx.currentPhase into *into.
+func (b *batch) currentPhase(familyID int64, into **regie.PhaseTransition) {
+	b.row("current phase", `SELECT id, family_id, phase, started_on, reason, created_by, created_at FROM phase_transitions
+		WHERE family_id = $1 ORDER BY started_on DESC, id DESC LIMIT 1`, []any{familyID}, func(sc scanner) error {
+		p := &regie.PhaseTransition{}
+		err := sc.Scan(&p.ID, &p.FamilyID, &p.Phase, dateScan{&p.StartedOn}, &p.Reason, &p.CreatedBy, timeScan{&p.CreatedAt})
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		*into = p
+		return nil
+	})
 }
 
 // familyIntake returns the accepted referral the family came in by, or nil.
 func (tx *tx) familyIntake(ctx context.Context, familyID int64) (*regie.FamilyIntake, error) {
-	in := &regie.FamilyIntake{}
-	var commit string
-	err := tx.QueryRowContext(ctx, `SELECT r.id, d.decided_at, u.name, m.held_on, d.override_reason, r.referrer_name, ro.name,
+	var in *regie.FamilyIntake
+	b := tx.batch()
+	b.familyIntake(familyID, &in)
+	return in, b.run(ctx)
+}
+
+// familyIntake queues the read of tx.familyIntake into *into.
+func (b *batch) familyIntake(familyID int64, into **regie.FamilyIntake) {
+	b.row("family intake", `SELECT r.id, d.decided_at, u.name, m.held_on, d.override_reason, r.referrer_name, ro.name,
 			r.introducer_name, r.introducer_function, r.introducer_phone, COALESCE(io.name, ''), r.commitment, r.commitment_notes
 		FROM intake_decisions d JOIN referrals r ON r.id = d.referral_id JOIN users u ON u.id = d.decided_by
 		JOIN organisations ro ON ro.id = r.referrer_org_id LEFT JOIN organisations io ON io.id = r.introducer_org_id
 		LEFT JOIN meetings m ON m.id = d.meeting_id
-		WHERE d.family_id = $1 AND d.outcome = 'accepteren' ORDER BY d.decided_at DESC, d.id DESC LIMIT 1`, familyID).
-		Scan(&in.ReferralID, timeScan{&in.DecidedAt}, &in.DecidedByName, dateScan{&in.MeetingDate}, &in.OverrideReason,
-			&in.ReferrerName, &in.ReferrerOrgName, &in.IntroducerName, &in.IntroducerFunction, &in.IntroducerPhone,
-			&in.IntroducerOrgName, &commit, &in.CommitmentNotes)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("store: family intake: %w", err)
-	}
-	in.Commitment = regie.Commitment(commit)
-	return in, nil
+		WHERE d.family_id = $1 AND d.outcome = 'accepteren' ORDER BY d.decided_at DESC, d.id DESC LIMIT 1`, []any{familyID},
+		func(sc scanner) error {
+			in := &regie.FamilyIntake{}
+			var commit string
+			err := sc.Scan(&in.ReferralID, timeScan{&in.DecidedAt}, &in.DecidedByName, dateScan{&in.MeetingDate}, &in.OverrideReason,
+				&in.ReferrerName, &in.ReferrerOrgName, &in.IntroducerName, &in.IntroducerFunction, &in.IntroducerPhone,
+				&in.IntroducerOrgName, &commit, &in.CommitmentNotes)
+			if errors.Is(err, sql.ErrNoRows) {
+				return nil
+			} else if err != nil {
+				return err
+			}
+			in.Commitment = regie.Commitment(commit)
+			*into = in
+			return nil
+		})
 }
 
 // FindFamilies implements regie.FamilyService. The rows come with their
@@ -337,8 +381,16 @@ func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*reg
 // enrichSummaries adds this month's minutes, the recorded reasons for a
 // longer intensive phase, the signals and what is due next.
 func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) error {
+	b := tx.batch()
+	b.enrichSummaries(list)
+	return b.run(ctx)
+}
+
+// enrichSummaries queues enrichSummaries's reads, and the signals that
+// are computed from them after.
+func (b *batch) enrichSummaries(list []*regie.FamilySummary) {
 	if len(list) == 0 {
-		return nil
+		return
 	}
 	byID := map[int64]*regie.FamilySummary{}
 	ph := make([]string, len(list))
@@ -347,92 +399,63 @@ func (tx *tx) enrichSummaries(ctx context.Context, list []*regie.FamilySummary) 
 		byID[fs.ID] = fs
 		ph[i] = fmt.Sprintf("$%d", i+2)
 	}
-	today := tx.today()
+	today := b.tx.today()
 	args = append(args, regie.NewDate(today.Time().Year(), today.Time().Month(), 1).ISO())
 	for _, fs := range list {
 		args = append(args, fs.ID)
 	}
 	in := strings.Join(ph, ", ")
-	rows, err := tx.QueryContext(ctx, `SELECT family_id, SUM(minutes) FROM contacts WHERE contact_date >= $1 AND family_id IN (`+in+`)
-		GROUP BY family_id`, args...)
-	if err != nil {
-		return fmt.Errorf("store: month hours: %w", err)
-	}
-	for rows.Next() {
-		var id int64
-		var m int
-		if err := rows.Scan(&id, &m); err != nil {
-			rows.Close()
-			return err
+	// The count of a family: its id and an integer.
+	count := func(set func(fs *regie.FamilySummary, n int)) func(scanner) error {
+		return func(sc scanner) error {
+			var id int64
+			var n int
+			if err := sc.Scan(&id, &n); err != nil {
+				return err
+			}
+			set(byID[id], n)
+			return nil
 		}
-		byID[id].MinutesMonth = m
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	b.each("month hours", `SELECT family_id, SUM(minutes) FROM contacts WHERE contact_date >= $1 AND family_id IN (`+in+`)
+		GROUP BY family_id`, args, count(func(fs *regie.FamilySummary, n int) { fs.MinutesMonth = n }))
 	// The same ids, numbered from $1.
 	idIn := make([]string, len(list))
 	for i := range list {
 		idIn[i] = fmt.Sprintf("$%d", i+1)
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT family_id, reason FROM intensive_extensions WHERE ended_on IS NULL AND family_id IN (`+
-		strings.Join(idIn, ", ")+`)`, args[1:]...)
-	if err != nil {
-		return fmt.Errorf("store: extensions: %w", err)
-	}
-	for rows.Next() {
+	b.each("extensions", `SELECT family_id, reason FROM intensive_extensions WHERE ended_on IS NULL AND family_id IN (`+
+		strings.Join(idIn, ", ")+`)`, args[1:], func(sc scanner) error {
 		var id int64
 		var reason string
-		if err := rows.Scan(&id, &reason); err != nil {
-			rows.Close()
+		if err := sc.Scan(&id, &reason); err != nil {
 			return err
 		}
 		byID[id].Facts.Extension = reason
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+		return nil
+	})
 	// Agreements of the plan in force whose day has passed and that are
-	// not done, failed or dropped.
-	rows, err = tx.QueryContext(ctx, `SELECT v.family_id, count(*) FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
+	// not done, failed or dropped; then those of the network meetings.
+	b.each("overdue agreements", `SELECT v.family_id, count(*) FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
 		WHERE v.family_id IN (`+in+`) AND v.status = 'vastgesteld' AND a.due < $1
 		AND v.number = (SELECT MAX(v2.number) FROM plan_versions v2 WHERE v2.family_id = v.family_id AND v2.status = 'vastgesteld')
 		AND COALESCE((SELECT p.status FROM agreement_progress p WHERE p.family_id = v.family_id AND p.key = a.key
 			ORDER BY p.id DESC LIMIT 1), 'afgesproken') IN ('afgesproken', 'loopt')
-		GROUP BY v.family_id`, append([]any{today.ISO()}, args[1:]...)...)
-	if err != nil {
-		return fmt.Errorf("store: overdue agreements: %w", err)
-	}
-	for rows.Next() {
-		var id int64
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			rows.Close()
-			return err
+		GROUP BY v.family_id`, append([]any{today.ISO()}, args[1:]...),
+		count(func(fs *regie.FamilySummary, n int) { fs.Facts.OverdueAgreements = n }))
+	b.overdueNetworkAgreements(byID, in, args[1:])
+	b.openStagnations(byID)
+	settings := map[string]string{}
+	b.settings(settings)
+	b.then(func(context.Context, *batch) error {
+		norms := regie.DefaultNorms()
+		norms.Apply(settings)
+		for _, fs := range list {
+			fs.Signals = regie.Signals(fs.Facts, norms, today)
+			fs.Due = regie.NextDue(fs.Facts, norms, today)
 		}
-		byID[id].Facts.OverdueAgreements = n
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if err := tx.overdueNetworkAgreements(ctx, byID, in, args[1:]); err != nil {
-		return err
-	}
-	if err := tx.openStagnations(ctx, byID); err != nil {
-		return err
-	}
-	norms, err := tx.norms(ctx)
-	if err != nil {
-		return err
-	}
-	for _, fs := range list {
-		fs.Signals = regie.Signals(fs.Facts, norms, today)
-		fs.Due = regie.NextDue(fs.Facts, norms, today)
-	}
-	return nil
+		return nil
+	})
 }
 
 // sortFamilies orders "Mijn gezinnen": acute unsafety first, then by the

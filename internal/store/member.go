@@ -31,23 +31,25 @@ func (tx *tx) sealBSN(bsn string) (sealed, index string, err error) {
 // findMembers returns the family's members: current ones first, parents
 // before children, oldest first.
 func (tx *tx) findMembers(ctx context.Context, familyID int64) ([]*regie.Member, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+memberColumns+` FROM members WHERE family_id = $1
+	var ms []*regie.Member
+	b := tx.batch()
+	b.members(familyID, &ms)
+	return ms, b.run(ctx)
+}
+
+// members queues findMembers's read into *ms.
+func (b *batch) members(familyID int64, ms *[]*regie.Member) {
+	b.each("find members", `SELECT `+memberColumns+` FROM members WHERE family_id = $1
 		ORDER BY CASE WHEN ended_on IS NULL THEN 0 ELSE 1 END,
 			CASE relation WHEN 'ouder' THEN 0 WHEN 'verzorger' THEN 1 WHEN 'overig' THEN 2 ELSE 3 END,
-			birth_date, id`, familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: find members: %w", err)
-	}
-	defer rows.Close()
-	var ms []*regie.Member
-	for rows.Next() {
+			birth_date, id`, []any{familyID}, func(sc scanner) error {
 		m := &regie.Member{}
-		if err := tx.scanMember(rows, m); err != nil {
-			return nil, err
+		if err := b.tx.scanMember(sc, m); err != nil {
+			return err
 		}
-		ms = append(ms, m)
-	}
-	return ms, rows.Err()
+		*ms = append(*ms, m)
+		return nil
+	})
 }
 
 // findMember returns one member of the family, or ENOTFOUND.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"regie"
 	"regie/internal/policy"
@@ -30,20 +31,23 @@ func scanVersion(sc interface{ Scan(...any) error }, v *regie.PlanVersion) error
 
 // planVersions returns the family's versions, newest first, without content.
 func (tx *tx) planVersions(ctx context.Context, familyID int64) ([]*regie.PlanVersion, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+versionColumns+versionFrom+` WHERE v.family_id = $1 ORDER BY v.number DESC`, familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: plan versions: %w", err)
-	}
-	defer rows.Close()
 	var vs []*regie.PlanVersion
-	for rows.Next() {
-		v := &regie.PlanVersion{}
-		if err := scanVersion(rows, v); err != nil {
-			return nil, err
-		}
-		vs = append(vs, v)
-	}
-	return vs, rows.Err()
+	b := tx.batch()
+	b.planVersions(familyID, &vs)
+	return vs, b.run(ctx)
+}
+
+// planVersions queues tx.planVersions's read into *vs.
+func (b *batch) planVersions(familyID int64, vs *[]*regie.PlanVersion) {
+	b.each("plan versions", `SELECT `+versionColumns+versionFrom+` WHERE v.family_id = $1 ORDER BY v.number DESC`, []any{familyID},
+		func(sc scanner) error {
+			v := &regie.PlanVersion{}
+			if err := scanVersion(sc, v); err != nil {
+				return err
+			}
+			*vs = append(*vs, v)
+			return nil
+		})
 }
 
 // versionContent fills a version's domains, goals and agreements (with
@@ -121,22 +125,26 @@ func (tx *tx) versionContent(ctx context.Context, v *regie.PlanVersion) error {
 
 // versionAgreements fills a version's agreements with their progress.
 func (tx *tx) versionAgreements(ctx context.Context, v *regie.PlanVersion) error {
+	b := tx.batch()
+	b.versionAgreements(v)
+	return b.run(ctx)
+}
+
+// versionAgreements queues tx.versionAgreements's reads: the agreements,
+// and their progress in the same round (it is read by family, and kept
+// for the agreements found).
+func (b *batch) versionAgreements(v *regie.PlanVersion) {
 	v.Agreements = nil
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.key, a.owner_kind, a.member_id, a.org_id, a.user_id, a.person_id,
+	b.each("plan agreements", `SELECT a.id, a.key, a.owner_kind, a.member_id, a.org_id, a.user_id, a.person_id,
 			COALESCE(m.given_name || ' ' || m.family_name, o.name, u.name, np.name, ''), a.domain, a.what, a.due
 		FROM plan_agreements a LEFT JOIN members m ON m.id = a.member_id LEFT JOIN organisations o ON o.id = a.org_id
 		LEFT JOIN users u ON u.id = a.user_id LEFT JOIN network_persons np ON np.id = a.person_id
-		WHERE a.version_id = $1 ORDER BY a.position`, v.ID)
-	if err != nil {
-		return fmt.Errorf("store: plan agreements: %w", err)
-	}
-	for rows.Next() {
+		WHERE a.version_id = $1 ORDER BY a.position`, []any{v.ID}, func(sc scanner) error {
 		a := &regie.Agreement{Status: regie.AgreementOpen}
 		var kind, domain string
 		var userID int64
-		if err := rows.Scan(&a.ID, &a.Key, &kind, idScan{&a.MemberID}, idScan{&a.OrgID}, idScan{&userID}, idScan{&a.PersonID}, &a.Owner,
+		if err := sc.Scan(&a.ID, &a.Key, &kind, idScan{&a.MemberID}, idScan{&a.OrgID}, idScan{&userID}, idScan{&a.PersonID}, &a.Owner,
 			&domain, &a.What, dateScan{&a.Due}); err != nil {
-			rows.Close()
 			return err
 		}
 		a.OwnerKind, a.Domain = regie.OwnerKind(kind), regie.Domain(domain)
@@ -144,12 +152,20 @@ func (tx *tx) versionAgreements(ctx context.Context, v *regie.PlanVersion) error
 			a.MemberID = userID // the user, for the form's owner value
 		}
 		v.Agreements = append(v.Agreements, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return tx.agreementProgress(ctx, v.FamilyID, v.Agreements)
+		return nil
+	})
+	var progress []agreementStatus
+	b.agreementProgress(v.FamilyID, &progress)
+	b.then(func(context.Context, *batch) error {
+		applyProgress(v.Agreements, progress)
+		return nil
+	})
+}
+
+// agreementStatus is one row of an agreement's progress.
+type agreementStatus struct {
+	key, status, by, note string
+	at                    time.Time
 }
 
 // agreementProgress fills the newest status of each agreement.
@@ -157,27 +173,42 @@ func (tx *tx) agreementProgress(ctx context.Context, familyID int64, as []*regie
 	if len(as) == 0 {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT p.key, p.status, u.name, p.at, p.note FROM agreement_progress p JOIN users u ON u.id = p.by_user
-		WHERE p.family_id = $1 ORDER BY p.id`, familyID)
-	if err != nil {
-		return fmt.Errorf("store: agreement progress: %w", err)
+	var progress []agreementStatus
+	b := tx.batch()
+	b.agreementProgress(familyID, &progress)
+	if err := b.run(ctx); err != nil {
+		return err
 	}
-	defer rows.Close()
+	applyProgress(as, progress)
+	return nil
+}
+
+// agreementProgress queues the read of the family's agreement progress,
+// oldest first, into *into.
+func (b *batch) agreementProgress(familyID int64, into *[]agreementStatus) {
+	b.each("agreement progress", `SELECT p.key, p.status, u.name, p.at, p.note FROM agreement_progress p JOIN users u ON u.id = p.by_user
+		WHERE p.family_id = $1 ORDER BY p.id`, []any{familyID}, func(sc scanner) error {
+		var p agreementStatus
+		if err := sc.Scan(&p.key, &p.status, &p.by, timeScan{&p.at}, &p.note); err != nil {
+			return err
+		}
+		*into = append(*into, p)
+		return nil
+	})
+}
+
+// applyProgress sets each agreement's newest status from the progress
+// rows, oldest first.
+func applyProgress(as []*regie.Agreement, progress []agreementStatus) {
 	byKey := map[string]*regie.Agreement{}
 	for _, a := range as {
 		byKey[a.Key] = a
 	}
-	for rows.Next() {
-		var key, status, by, note string
-		var at = new(regie.Agreement).StatusAt
-		if err := rows.Scan(&key, &status, &by, timeScan{&at}, &note); err != nil {
-			return err
-		}
-		if a := byKey[key]; a != nil {
-			a.Status, a.StatusBy, a.StatusAt, a.StatusNote = regie.AgreementStatus(status), by, at, note
+	for _, p := range progress {
+		if a := byKey[p.key]; a != nil {
+			a.Status, a.StatusBy, a.StatusAt, a.StatusNote = regie.AgreementStatus(p.status), p.by, p.at, p.note
 		}
 	}
-	return rows.Err()
 }
 
 // FindPlan implements regie.PlanService.
@@ -214,112 +245,114 @@ func (s *Store) FindPlan(ctx context.Context, familyID int64) (*regie.PlanOvervi
 // it (the family page) only the agreed version's agreements; all filtered
 // to what a consent covers for a partner.
 func (tx *tx) planOverview(ctx context.Context, familyID int64, dec policy.Decision, f *policy.Facts, withCurrent bool) (*regie.PlanOverview, error) {
+	b := tx.batch()
+	o := b.planOverview(familyID, dec, f, withCurrent)
+	if err := b.run(ctx); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// planOverview queues tx.planOverview's reads: the versions and the
+// scoring moments, then the agreements of the plan in force (or, with
+// withCurrent, the content of the plan in force and the newest version).
+func (b *batch) planOverview(familyID int64, dec policy.Decision, f *policy.Facts, withCurrent bool) *regie.PlanOverview {
+	tx := b.tx
 	o := &regie.PlanOverview{FamilyID: familyID}
 	o.CanEdit = policy.Decide(tx.actor, regie.ActionUpdate, regie.SegPlan, f).Allow
 	o.CanExport = policy.Decide(tx.actor, regie.ActionExport, regie.SegPlan, f).Allow
 	mayDiscuss := policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: f.TeamID}).Allow
-	var err error
-	if o.Versions, err = tx.planVersions(ctx, familyID); err != nil {
-		return nil, err
-	}
-	for _, v := range o.Versions {
-		if o.Current == nil {
-			c := *v
-			o.Current = &c
-		}
-		if v.Frozen() && o.Agreed == nil {
-			a := *v
-			o.Agreed = &a
-		}
-	}
-	// What the page offers for the draft is what the store allows: the
-	// policy for the actor, the plan's order for the version.
-	if d := o.Draft(); d != nil {
-		o.CanDiscuss = mayDiscuss && d.Status.CheckDiscuss() == nil
-		o.CanAgree = o.CanEdit && d.Status.CheckAgree() == nil
-	}
-	for _, v := range []*regie.PlanVersion{o.Agreed, o.Current} {
-		switch {
-		case v == nil:
-			continue
-		case withCurrent:
-			if err := tx.versionContent(ctx, v); err != nil {
-				return nil, err
+	b.planVersions(familyID, &o.Versions)
+	b.scoreMoments(familyID, &o.Moments)
+	b.then(func(ctx context.Context, next *batch) error {
+		for _, v := range o.Versions {
+			if o.Current == nil {
+				c := *v
+				o.Current = &c
 			}
-		case v == o.Agreed:
-			// The family page shows the plan in force's agreements only.
-			if err := tx.versionAgreements(ctx, v); err != nil {
-				return nil, err
+			if v.Frozen() && o.Agreed == nil {
+				a := *v
+				o.Agreed = &a
 			}
 		}
-		disclosePlan(v, disclosure(dec))
-	}
-	if o.Moments, err = tx.scoreMoments(ctx, familyID); err != nil {
-		return nil, err
-	}
-	o.Disclosure = disclosure(dec)
-	o.Moments = discloseMoments(o.Moments, o.Disclosure)
-	return o, nil
+		// What the page offers for the draft is what the store allows: the
+		// policy for the actor, the plan's order for the version.
+		if d := o.Draft(); d != nil {
+			o.CanDiscuss = mayDiscuss && d.Status.CheckDiscuss() == nil
+			o.CanAgree = o.CanEdit && d.Status.CheckAgree() == nil
+		}
+		for _, v := range []*regie.PlanVersion{o.Agreed, o.Current} {
+			switch {
+			case v == nil:
+				continue
+			case withCurrent:
+				if err := tx.versionContent(ctx, v); err != nil {
+					return err
+				}
+			case v == o.Agreed:
+				// The family page shows the plan in force's agreements
+				// only, disclosed once they are read.
+				next.versionAgreements(v)
+				next.then(func(context.Context, *batch) error {
+					disclosePlan(v, disclosure(dec))
+					return nil
+				})
+				continue
+			}
+			disclosePlan(v, disclosure(dec))
+		}
+		o.Disclosure = disclosure(dec)
+		o.Moments = discloseMoments(o.Moments, o.Disclosure)
+		return nil
+	})
+	return o
 }
 
-// familyPageParts adds the plan, trajectories and consents to the family
-// page, each only when the policy lets the reader see it, and says which
-// were shown, for the audit row.
-func (tx *tx) familyPageParts(ctx context.Context, fam *regie.Family, f *policy.Facts) (string, error) {
+// familyPageParts queues the reads of the plan, trajectories, consents,
+// stagnation reports and rectification requests for the family page,
+// each only when the policy lets the reader see it. The list it returns
+// says, once the batch has run, which were shown, for the audit row.
+func (b *batch) familyPageParts(familyID int64, fam *regie.Family, f *policy.Facts) *[]string {
+	tx := b.tx
 	var shown []string
 	if dec := policy.Decide(tx.actor, regie.ActionRead, regie.SegPlan, f); dec.Allow {
-		var err error
-		if fam.Plan, err = tx.planOverview(ctx, fam.ID, dec, f, false); err != nil {
-			return "", err
-		}
+		fam.Plan = b.planOverview(familyID, dec, f, false)
 		shown = append(shown, "plan")
 	}
 	if dec := policy.Decide(tx.actor, regie.ActionRead, regie.SegTrajectories, f); dec.Allow {
-		list, err := tx.trajectories(ctx, fam.ID, 0)
-		if err != nil {
-			return "", err
-		}
-		fam.Trajectories = &regie.Trajectories{List: list}
-		discloseTrajectories(fam.Trajectories, disclosure(dec))
-		fam.Trajectories.CountAgencies(tx.today())
+		fam.Trajectories = &regie.Trajectories{}
+		b.trajectories(familyID, 0, &fam.Trajectories.List)
+		b.then(func(context.Context, *batch) error {
+			discloseTrajectories(fam.Trajectories, disclosure(dec))
+			fam.Trajectories.CountAgencies(tx.today())
+			return nil
+		})
 		shown = append(shown, "trajecten")
 	}
 	if policy.Decide(tx.actor, regie.ActionRead, regie.SegConsent, f).Allow {
-		var err error
-		if fam.Consents, err = tx.findConsents(ctx, fam.ID); err != nil {
-			return "", err
-		}
+		b.consents(familyID, &fam.Consents)
 		shown = append(shown, "toestemming")
-	}
-	if err := tx.familyYouthTracks(ctx, fam, f); err != nil {
-		return "", err
 	}
 	if policy.Decide(tx.actor, regie.ActionRead, regie.SegStagnation, f).Allow {
 		var org int64
 		if policy.OrganisationWork(tx.actor) {
 			org = tx.actor.OrganisationID // a partner reads its own organisation's reports
 		}
-		var err error
-		if fam.Stagnations, err = tx.stagnations(ctx, fam.ID, org); err != nil {
-			return "", err
-		}
-		if len(fam.Stagnations) > 0 {
-			shown = append(shown, "stagnatiemeldingen")
-		}
+		b.stagnations(familyID, org, &fam.Stagnations)
 	}
 	if policy.Decide(tx.actor, regie.ActionRead, regie.SegRectification, f).Allow {
-		var err error
-		if fam.Rectifications, err = tx.findRectifications(ctx, regie.RectificationFilter{FamilyID: &fam.ID}); err != nil {
-			return "", err
+		b.rectifications(regie.RectificationFilter{FamilyID: &familyID}, &fam.Rectifications)
+	}
+	b.then(func(context.Context, *batch) error {
+		if len(fam.Stagnations) > 0 {
+			shown = append(shown, "stagnatiemeldingen")
 		}
 		if len(fam.Rectifications) > 0 {
 			shown = append(shown, "verzoeken tot correctie")
 		}
-	}
-	if len(shown) == 0 {
-		return "", nil
-	}
-	return " (met " + strings.Join(shown, ", ") + ")", nil
+		return nil
+	})
+	return &shown
 }
 
 // FindPlanVersion implements regie.PlanService.
@@ -886,25 +919,29 @@ func (s *Store) AddScoreMoment(ctx context.Context, familyID int64, kind regie.M
 
 // scoreMoments returns the family's scoring moments, oldest first.
 func (tx *tx) scoreMoments(ctx context.Context, familyID int64) ([]*regie.ScoreMoment, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.kind, m.on_date, m.version_id, u.name, s.domain, s.member_id, s.score
-		FROM score_moments m JOIN users u ON u.id = m.created_by JOIN moment_scores s ON s.moment_id = m.id
-		WHERE m.family_id = $1 ORDER BY m.on_date, m.id`, familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: score moments: %w", err)
-	}
-	defer rows.Close()
 	var ms []*regie.ScoreMoment
-	for rows.Next() {
+	b := tx.batch()
+	b.scoreMoments(familyID, &ms)
+	return ms, b.run(ctx)
+}
+
+// scoreMoments queues tx.scoreMoments's read into *out.
+func (b *batch) scoreMoments(familyID int64, out *[]*regie.ScoreMoment) {
+	b.each("score moments", `SELECT m.id, m.kind, m.on_date, m.version_id, u.name, s.domain, s.member_id, s.score
+		FROM score_moments m JOIN users u ON u.id = m.created_by JOIN moment_scores s ON s.moment_id = m.id
+		WHERE m.family_id = $1 ORDER BY m.on_date, m.id`, []any{familyID}, func(row scanner) error {
 		var id, version, member int64
 		var kind, by, d string
 		var on regie.Date
 		var sc regie.Score
-		if err := rows.Scan(&id, &kind, dateScan{&on}, idScan{&version}, &by, &d, &member, &sc); err != nil {
-			return nil, err
+		if err := row.Scan(&id, &kind, dateScan{&on}, idScan{&version}, &by, &d, &member, &sc); err != nil {
+			return err
 		}
+		ms := *out
 		if len(ms) == 0 || ms[len(ms)-1].ID != id {
 			ms = append(ms, &regie.ScoreMoment{ID: id, FamilyID: familyID, Kind: regie.MomentKind(kind), On: on, VersionID: version,
 				CreatedBy: by, Scores: map[regie.Domain]regie.Score{}, MemberScores: map[regie.Domain]map[int64]regie.Score{}})
+			*out = ms
 		}
 		m := ms[len(ms)-1]
 		if member == 0 {
@@ -915,8 +952,8 @@ func (tx *tx) scoreMoments(ctx context.Context, familyID int64) ([]*regie.ScoreM
 			}
 			m.MemberScores[regie.Domain(d)][member] = sc
 		}
-	}
-	return ms, rows.Err()
+		return nil
+	})
 }
 
 // ExportPlan implements regie.PlanService.

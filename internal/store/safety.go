@@ -9,28 +9,31 @@ import (
 
 // findSafetyConcerns returns the family's concerns, open first, newest first.
 func (tx *tx) findSafetyConcerns(ctx context.Context, familyID int64) ([]*regie.SafetyConcern, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.family_id, s.member_id, COALESCE(m.given_name || ' ' || m.family_name, ''), s.what,
+	var cs []*regie.SafetyConcern
+	b := tx.batch()
+	b.safetyConcerns(familyID, &cs)
+	return cs, b.run(ctx)
+}
+
+// safetyConcerns queues findSafetyConcerns's read into *cs.
+func (b *batch) safetyConcerns(familyID int64, cs *[]*regie.SafetyConcern) {
+	b.each("safety concerns", `SELECT s.id, s.family_id, s.member_id, COALESCE(m.given_name || ' ' || m.family_name, ''), s.what,
 			s.since, s.severity, s.actions, s.meldcode, s.created_by, s.created_at, s.resolved_on, s.resolved_note
 		FROM safety_concerns s LEFT JOIN members m ON m.id = s.member_id
 		WHERE s.family_id = $1
 		ORDER BY CASE WHEN s.resolved_on IS NULL THEN 0 ELSE 1 END,
-			CASE s.severity WHEN 'acuut' THEN 0 WHEN 'hoog' THEN 1 WHEN 'midden' THEN 2 ELSE 3 END, s.since DESC, s.id DESC`, familyID)
-	if err != nil {
-		return nil, fmt.Errorf("store: safety concerns: %w", err)
-	}
-	defer rows.Close()
-	var cs []*regie.SafetyConcern
-	for rows.Next() {
-		c := &regie.SafetyConcern{}
-		var sev, meld string
-		if err := rows.Scan(&c.ID, &c.FamilyID, idScan{&c.MemberID}, &c.MemberName, &c.What, dateScan{&c.Since}, &sev, &c.Actions,
-			&meld, &c.CreatedBy, timeScan{&c.CreatedAt}, dateScan{&c.ResolvedOn}, &c.ResolvedNote); err != nil {
-			return nil, err
-		}
-		c.Severity, c.Meldcode = regie.Severity(sev), regie.Meldcode(meld)
-		cs = append(cs, c)
-	}
-	return cs, rows.Err()
+			CASE s.severity WHEN 'acuut' THEN 0 WHEN 'hoog' THEN 1 WHEN 'midden' THEN 2 ELSE 3 END, s.since DESC, s.id DESC`,
+		[]any{familyID}, func(sc scanner) error {
+			c := &regie.SafetyConcern{}
+			var sev, meld string
+			if err := sc.Scan(&c.ID, &c.FamilyID, idScan{&c.MemberID}, &c.MemberName, &c.What, dateScan{&c.Since}, &sev, &c.Actions,
+				&meld, &c.CreatedBy, timeScan{&c.CreatedAt}, dateScan{&c.ResolvedOn}, &c.ResolvedNote); err != nil {
+				return err
+			}
+			c.Severity, c.Meldcode = regie.Severity(sev), regie.Meldcode(meld)
+			*cs = append(*cs, c)
+			return nil
+		})
 }
 
 // AddSafetyConcern implements regie.FamilyService.

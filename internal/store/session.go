@@ -42,22 +42,26 @@ func (s *Store) CreateSession(ctx context.Context, sess *regie.Session, replaces
 // FindSessionByToken implements regie.SessionService.
 func (s *Store) FindSessionByToken(ctx context.Context, tokenHash []byte) (*regie.Session, *regie.User, error) {
 	sess, u := &regie.Session{}, &regie.User{}
-	err := s.read(ctx, func(tx *tx) error {
-		row := tx.QueryRowContext(ctx, `SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.mfa,
+	found := false
+	err := s.readBatch(ctx, func(b *batch) {
+		b.row("find session", `SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.mfa,
 				s.pending_totp_secret, s.ip, s.user_agent, `+userColumns+userFrom+` JOIN sessions s ON s.user_id = u.id
-			WHERE s.token_hash = $1`, tokenHash)
-		// The session's columns, then the user's as scanUser reads them.
-		err := tx.scanUser(prefixScanner{row, []any{&sess.ID, &sess.TokenHash, &sess.UserID, timeScan{&sess.CreatedAt},
-			timeScan{&sess.LastSeenAt}, &sess.MFA, openScan{tx.s, &sess.PendingTOTPSecret}, &sess.IP, &sess.UserAgent}}, u)
-		if errors.Is(err, sql.ErrNoRows) {
-			return regie.NotFound()
-		} else if err != nil {
-			return fmt.Errorf("store: find session: %w", err)
-		}
-		return nil
+			WHERE s.token_hash = $1`, []any{tokenHash}, func(row scanner) error {
+			// The session's columns, then the user's as scanUser reads them.
+			err := b.tx.scanUser(prefixScanner{row, []any{&sess.ID, &sess.TokenHash, &sess.UserID, timeScan{&sess.CreatedAt},
+				timeScan{&sess.LastSeenAt}, &sess.MFA, openScan{s, &sess.PendingTOTPSecret}, &sess.IP, &sess.UserAgent}}, u)
+			if errors.Is(err, sql.ErrNoRows) {
+				return nil
+			}
+			found = err == nil
+			return err
+		})
 	})
 	if err != nil {
 		return nil, nil, err
+	}
+	if !found {
+		return nil, nil, regie.NotFound()
 	}
 	return sess, u, nil
 }

@@ -17,27 +17,27 @@ func policyDecide(a *regie.Actor, act regie.Action, seg regie.Segment) bool {
 func (s *Store) FindNorms(ctx context.Context) (regie.Norms, error) {
 	n := regie.DefaultNorms()
 	settings := map[string]string{}
-	err := s.read(ctx, func(tx *tx) error {
-		return tx.settings(ctx, settings)
-	})
+	err := s.readBatch(ctx, func(b *batch) { b.settings(settings) })
 	n.Apply(settings)
 	return n, err
 }
 
 func (tx *tx) settings(ctx context.Context, into map[string]string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM settings`)
-	if err != nil {
-		return fmt.Errorf("store: settings: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	b := tx.batch()
+	b.settings(into)
+	return b.run(ctx)
+}
+
+// settings queues the read of every setting into into.
+func (b *batch) settings(into map[string]string) {
+	b.each("settings", `SELECT key, value FROM settings`, nil, func(sc scanner) error {
 		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
+		if err := sc.Scan(&k, &v); err != nil {
 			return err
 		}
 		into[k] = v
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
 // norms reads the norms inside a transaction.

@@ -66,25 +66,27 @@ func (s *Store) FindStagnations(ctx context.Context, familyID int64) ([]*regie.S
 // stagnations loads a family's reports, newest first; orgID limits them to
 // one organisation's (0: all). No access check.
 func (tx *tx) stagnations(ctx context.Context, familyID, orgID int64) ([]*regie.Stagnation, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.family_id, r.org_id, o.name, u.name, r.reported_on, r.reason, r.created_at,
+	var out []*regie.Stagnation
+	b := tx.batch()
+	b.stagnations(familyID, orgID, &out)
+	return out, b.run(ctx)
+}
+
+// stagnations queues tx.stagnations's read into *out.
+func (b *batch) stagnations(familyID, orgID int64, out *[]*regie.Stagnation) {
+	b.each("stagnations", `SELECT r.id, r.family_id, r.org_id, o.name, u.name, r.reported_on, r.reason, r.created_at,
 			r.handled_on, COALESCE(h.name, ''), r.handled_note, r.discussed_on, COALESCE(d.name, '')
 		FROM stagnation_reports r JOIN organisations o ON o.id = r.org_id JOIN users u ON u.id = r.reported_by
 		LEFT JOIN users h ON h.id = r.handled_by LEFT JOIN users d ON d.id = r.discussed_by
 		WHERE r.family_id = $1 AND ($2 = 0 OR r.org_id = $2)
-		ORDER BY r.reported_on DESC, r.id DESC`, familyID, orgID)
-	if err != nil {
-		return nil, fmt.Errorf("store: stagnations: %w", err)
-	}
-	defer rows.Close()
-	var out []*regie.Stagnation
-	for rows.Next() {
+		ORDER BY r.reported_on DESC, r.id DESC`, []any{familyID, orgID}, func(sc scanner) error {
 		r := &regie.Stagnation{}
-		if err := rows.Scan(&r.ID, &r.FamilyID, &r.OrgID, &r.OrgName, &r.ReportedByName, dateScan{&r.ReportedOn}, &r.Reason,
+		if err := sc.Scan(&r.ID, &r.FamilyID, &r.OrgID, &r.OrgName, &r.ReportedByName, dateScan{&r.ReportedOn}, &r.Reason,
 			timeScan{&r.CreatedAt}, dateScan{&r.HandledOn}, &r.HandledByName, &r.HandledNote, dateScan{&r.DiscussedOn},
 			&r.DiscussedByName); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		*out = append(*out, r)
+		return nil
+	})
 }

@@ -110,31 +110,26 @@ func (tx *tx) stagnation(ctx context.Context, familyID, id int64) (*regie.Stagna
 // openStagnations sets, of each family, how many partners' reports no one
 // picked up yet and the day of the oldest: the signal of the family lists
 // and the family page.
-func (tx *tx) openStagnations(ctx context.Context, byID map[int64]*regie.FamilySummary) error {
+func (b *batch) openStagnations(byID map[int64]*regie.FamilySummary) {
 	ids := make([]int64, 0, len(byID))
 	for id := range byID {
 		ids = append(ids, id)
 	}
 	if len(ids) == 0 {
-		return nil
+		return
 	}
 	in, args := idPlaceholders(ids, 1)
-	rows, err := tx.QueryContext(ctx, `SELECT family_id, count(*), MIN(reported_on) FROM stagnation_reports
-		WHERE handled_on IS NULL AND family_id IN (`+in+`) GROUP BY family_id`, args...)
-	if err != nil {
-		return fmt.Errorf("store: open stagnations: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	b.each("open stagnations", `SELECT family_id, count(*), MIN(reported_on) FROM stagnation_reports
+		WHERE handled_on IS NULL AND family_id IN (`+in+`) GROUP BY family_id`, args, func(sc scanner) error {
 		var id int64
 		var n int
 		var since regie.Date
-		if err := rows.Scan(&id, &n, dateScan{&since}); err != nil {
+		if err := sc.Scan(&id, &n, dateScan{&since}); err != nil {
 			return err
 		}
 		byID[id].Facts.OpenStagnations, byID[id].Facts.StagnationSince = n, since
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
 // workStagnations adds to each open family whose journey the worker keeps

@@ -273,6 +273,9 @@ func (s *Store) DB() *sql.DB { return s.db }
 // writes) and the actor it acts for.
 type tx struct {
 	*sql.Tx
+	// conn is the transaction's connection on PostgreSQL (nil on
+	// SQLite), for batch.
+	conn  *sql.Conn
 	s     *Store
 	now   time.Time
 	actor *regie.Actor
@@ -327,12 +330,27 @@ func (s *Store) runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn f
 	}
 	// After the transaction has ended (deferred calls run last first).
 	defer cache.prepareWanted(ctx)
-	sqlTx, err := db.BeginTx(ctx, opts)
+	// On PostgreSQL the transaction keeps its connection at hand, for
+	// the batches that pipeline its reads (see batch).
+	var (
+		conn  *sql.Conn
+		sqlTx *sql.Tx
+		err   error
+	)
+	if s.pool != nil {
+		if conn, err = db.Conn(ctx); err != nil {
+			return s.d.mapError(fmt.Errorf("store: begin: %w", err))
+		}
+		defer conn.Close()
+		sqlTx, err = conn.BeginTx(ctx, opts)
+	} else {
+		sqlTx, err = db.BeginTx(ctx, opts)
+	}
 	if err != nil {
 		return s.d.mapError(fmt.Errorf("store: begin: %w", err))
 	}
 	defer sqlTx.Rollback() //nolint:errcheck // a no-op after Commit
-	t := &tx{Tx: sqlTx, s: s, now: s.Clock.Now().UTC(), actor: regie.ActorFromContext(ctx), cache: cache}
+	t := &tx{Tx: sqlTx, conn: conn, s: s, now: s.Clock.Now().UTC(), actor: regie.ActorFromContext(ctx), cache: cache}
 	sub := regie.SubmissionFromContext(ctx)
 	t.track = sub != nil && db == s.db && !opts.ReadOnly
 	err = fn(t)

@@ -414,6 +414,14 @@ func scanRectification(sc interface{ Scan(...any) error }, r *regie.Rectificatio
 }
 
 func (tx *tx) findRectifications(ctx context.Context, f regie.RectificationFilter) ([]*regie.Rectification, error) {
+	var out []*regie.Rectification
+	b := tx.batch()
+	b.rectifications(f, &out)
+	return out, b.run(ctx)
+}
+
+// rectifications queues tx.findRectifications's read into *out.
+func (b *batch) rectifications(f regie.RectificationFilter, out *[]*regie.Rectification) {
 	where, args := []string{"1 = 1"}, []any{}
 	if f.FamilyID != nil {
 		args = append(args, *f.FamilyID)
@@ -422,24 +430,18 @@ func (tx *tx) findRectifications(ctx context.Context, f regie.RectificationFilte
 	if f.OpenOnly {
 		where = append(where, "r.outcome = ''")
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+rectificationColumns+`
+	b.each("find rectifications", `SELECT `+rectificationColumns+`
 		FROM rectifications r JOIN members m ON m.id = r.member_id JOIN families f ON f.id = r.family_id
 		LEFT JOIN users ur ON ur.id = r.recorded_by LEFT JOIN users ud ON ud.id = r.decided_by
 		WHERE `+strings.Join(where, " AND ")+`
-		ORDER BY CASE WHEN r.outcome = '' THEN 0 ELSE 1 END, r.received_on, r.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: find rectifications: %w", err)
-	}
-	defer rows.Close()
-	var out []*regie.Rectification
-	for rows.Next() {
+		ORDER BY CASE WHEN r.outcome = '' THEN 0 ELSE 1 END, r.received_on, r.id`, args, func(sc scanner) error {
 		r := &regie.Rectification{}
-		if err := scanRectification(rows, r); err != nil {
-			return nil, err
+		if err := scanRectification(sc, r); err != nil {
+			return err
 		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		*out = append(*out, r)
+		return nil
+	})
 }
 
 // FindRectifications implements regie.PrivacyService. One family's

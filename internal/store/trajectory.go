@@ -34,30 +34,32 @@ func (s *Store) FindTrajectories(ctx context.Context, familyID int64) (*regie.Tr
 // trajectories returns the family's trajectories (or the one with id),
 // the running ones first.
 func (tx *tx) trajectories(ctx context.Context, familyID, id int64) ([]*regie.Trajectory, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT t.id, t.family_id, t.member_id, COALESCE(m.given_name || ' ' || m.family_name, ''),
+	var ts []*regie.Trajectory
+	b := tx.batch()
+	b.trajectories(familyID, id, &ts)
+	return ts, b.run(ctx)
+}
+
+// trajectories queues tx.trajectories's read into *ts.
+func (b *batch) trajectories(familyID, id int64, ts *[]*regie.Trajectory) {
+	b.each("trajectories", `SELECT t.id, t.family_id, t.member_id, COALESCE(m.given_name || ' ' || m.family_name, ''),
 			t.domain, t.org_id, o.name, t.intervention, t.status, t.waiting_since, t.started_on, t.ended_on, t.reason,
 			t.contact_person, t.updated_at
 		FROM trajectories t JOIN organisations o ON o.id = t.org_id LEFT JOIN members m ON m.id = t.member_id
 		WHERE t.family_id = $1 AND ($2 = 0 OR t.id = $2)
 		ORDER BY CASE WHEN t.ended_on IS NULL THEN 0 ELSE 1 END, COALESCE(t.started_on, t.waiting_since, t.created_at) DESC, t.id DESC`,
-		familyID, id)
-	if err != nil {
-		return nil, fmt.Errorf("store: trajectories: %w", err)
-	}
-	defer rows.Close()
-	var ts []*regie.Trajectory
-	for rows.Next() {
-		t := &regie.Trajectory{}
-		var domain, status string
-		if err := rows.Scan(&t.ID, &t.FamilyID, idScan{&t.MemberID}, &t.MemberName, &domain, &t.OrgID, &t.OrgName, &t.Intervention,
-			&status, dateScan{&t.WaitingSince}, dateScan{&t.StartedOn}, dateScan{&t.EndedOn}, &t.Reason, &t.ContactPerson,
-			timeScan{&t.UpdatedAt}); err != nil {
-			return nil, err
-		}
-		t.Domain, t.Status = regie.Domain(domain), regie.TrajectoryStatus(status)
-		ts = append(ts, t)
-	}
-	return ts, rows.Err()
+		[]any{familyID, id}, func(sc scanner) error {
+			t := &regie.Trajectory{}
+			var domain, status string
+			if err := sc.Scan(&t.ID, &t.FamilyID, idScan{&t.MemberID}, &t.MemberName, &domain, &t.OrgID, &t.OrgName, &t.Intervention,
+				&status, dateScan{&t.WaitingSince}, dateScan{&t.StartedOn}, dateScan{&t.EndedOn}, &t.Reason, &t.ContactPerson,
+				timeScan{&t.UpdatedAt}); err != nil {
+				return err
+			}
+			t.Domain, t.Status = regie.Domain(domain), regie.TrajectoryStatus(status)
+			*ts = append(*ts, t)
+			return nil
+		})
 }
 
 // SaveTrajectory implements regie.TrajectoryService.

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"regie"
 
@@ -198,17 +197,3 @@ func (it batchItem) read(rows rowsReader) error {
 type noRows struct{}
 
 func (noRows) Scan(...any) error { return sql.ErrNoRows }
-
-// readRow is batch.row's common case: the row into dest, and found false
-// (not an error) when there is none.
-func readRow(found *bool, dest ...any) func(scanner) error {
-	return func(sc scanner) error {
-		err := sc.Scan(dest...)
-		if errors.Is(err, sql.ErrNoRows) {
-			*found = false
-			return nil
-		}
-		*found = err == nil
-		return err
-	}
-}

@@ -196,15 +196,7 @@ func (b *batch) family(id int64) *regie.Family {
 	return f
 }
 
-// currentPhase returns the family's newest phase transition, or nil.
-func (tx *tx) currentPhase(ctx context.Context, familyID int64) (*regie.PhaseTransition, error) {
-	var p *regie.PhaseTransition
-	b := tx.batch()
-	b.currentPhase(familyID, &p)
-	return p, b.run(ctx)
-}
-
-// currentPhase queues the read of tx.currentPhase into *into.
+// currentPhase queues the read of the family's newest phase transition into *into (nil when none).
 func (b *batch) currentPhase(familyID int64, into **regie.PhaseTransition) {
 	b.row("current phase", `SELECT id, family_id, phase, started_on, reason, created_by, created_at FROM phase_transitions
 		WHERE family_id = $1 ORDER BY started_on DESC, id DESC LIMIT 1`, []any{familyID}, func(sc scanner) error {

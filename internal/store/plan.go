@@ -168,21 +168,6 @@ type agreementStatus struct {
 	at                    time.Time
 }
 
-// agreementProgress fills the newest status of each agreement.
-func (tx *tx) agreementProgress(ctx context.Context, familyID int64, as []*regie.Agreement) error {
-	if len(as) == 0 {
-		return nil
-	}
-	var progress []agreementStatus
-	b := tx.batch()
-	b.agreementProgress(familyID, &progress)
-	if err := b.run(ctx); err != nil {
-		return err
-	}
-	applyProgress(as, progress)
-	return nil
-}
-
 // agreementProgress queues the read of the family's agreement progress,
 // oldest first, into *into.
 func (b *batch) agreementProgress(familyID int64, into *[]agreementStatus) {
@@ -917,15 +902,7 @@ func (s *Store) AddScoreMoment(ctx context.Context, familyID int64, kind regie.M
 	})
 }
 
-// scoreMoments returns the family's scoring moments, oldest first.
-func (tx *tx) scoreMoments(ctx context.Context, familyID int64) ([]*regie.ScoreMoment, error) {
-	var ms []*regie.ScoreMoment
-	b := tx.batch()
-	b.scoreMoments(familyID, &ms)
-	return ms, b.run(ctx)
-}
-
-// scoreMoments queues tx.scoreMoments's read into *out.
+// scoreMoments queues the read of the family's scoring moments, oldest first, into *out.
 func (b *batch) scoreMoments(familyID int64, out *[]*regie.ScoreMoment) {
 	b.each("score moments", `SELECT m.id, m.kind, m.on_date, m.version_id, u.name, s.domain, s.member_id, s.score
 		FROM score_moments m JOIN users u ON u.id = m.created_by JOIN moment_scores s ON s.moment_id = m.id

@@ -7,15 +7,7 @@ import (
 	"regie"
 )
 
-// findSafetyConcerns returns the family's concerns, open first, newest first.
-func (tx *tx) findSafetyConcerns(ctx context.Context, familyID int64) ([]*regie.SafetyConcern, error) {
-	var cs []*regie.SafetyConcern
-	b := tx.batch()
-	b.safetyConcerns(familyID, &cs)
-	return cs, b.run(ctx)
-}
-
-// safetyConcerns queues findSafetyConcerns's read into *cs.
+// safetyConcerns queues the read of the family's concerns, open first, newest first, into *cs.
 func (b *batch) safetyConcerns(familyID int64, cs *[]*regie.SafetyConcern) {
 	b.each("safety concerns", `SELECT s.id, s.family_id, s.member_id, COALESCE(m.given_name || ' ' || m.family_name, ''), s.what,
 			s.since, s.severity, s.actions, s.meldcode, s.created_by, s.created_at, s.resolved_on, s.resolved_note

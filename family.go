@@ -596,6 +596,21 @@ type FamilyFilter struct {
 	Offset int
 }
 
+// ListWith says what a page of a family list shows beside the families.
+type ListWith struct {
+	Checkups    bool // the check-ups due after closing (FindCheckupsDue)
+	Emergencies bool // the unseen emergency accesses (UnseenEmergencyAccesses)
+}
+
+// FamilyList is a page of "Mijn gezinnen" or "Gezinnen van het team".
+type FamilyList struct {
+	Families    []*FamilySummary
+	Total       int   // of the whole list, not only this page
+	Norms       Norms // the norms the signals were computed with
+	Checkups    []*FamilySummary
+	Emergencies []*EmergencyAccess
+}
+
 // FamilySummary is one row of a family list: "Mijn gezinnen", the team's
 // families, the team meeting's agenda.
 type FamilySummary struct {
@@ -727,6 +742,9 @@ type FamilyService interface {
 	// FindFamilies lists the families in the filter's scope that the actor
 	// may see, with the total count. Searching is audited with its terms.
 	FindFamilies(ctx context.Context, f FamilyFilter) ([]*FamilySummary, int, error)
+	// FindFamilyList is FindFamilies for a page of a family list, with
+	// what ListWith asks for beside it, read in one transaction.
+	FindFamilyList(ctx context.Context, f FamilyFilter, with ListWith) (*FamilyList, error)
 	// CreateFamily creates a family in the actor's team. EINVALID, EFORBIDDEN.
 	CreateFamily(ctx context.Context, in FamilyInput) (*Family, error)
 	// UpdateFamily changes the family's details, from the version

@@ -419,18 +419,26 @@ func (tx *tx) checkupFamilies(ctx context.Context, userID int64) ([]*regie.Famil
 // FindCheckupsDue implements regie.CheckupService.
 func (s *Store) FindCheckupsDue(ctx context.Context) ([]*regie.FamilySummary, error) {
 	var list []*regie.FamilySummary
-	err := s.write(ctx, func(tx *tx) error {
-		dec, err := tx.decide(ctx, regie.ActionRead, regie.SegFamilyList, nil, 0, 0, forbidden())
-		if err != nil {
-			return err
-		}
-		if list, err = tx.checkupFamilies(ctx, tx.actor.UserID); err != nil {
-			return err
-		}
-		return tx.auditEach(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
-			Basis: dec.Basis, Detail: fmt.Sprintf("check-ups na afsluiting: %d gezinnen", len(list))}, familySubjects(list))
+	err := s.write(ctx, func(tx *tx) (err error) {
+		list, err = tx.checkupsDue(ctx)
+		return err
 	})
 	return list, err
+}
+
+// checkupsDue lists the closed families whose last coordinator the actor
+// was, with check-ups still to do, each audited as a list read.
+func (tx *tx) checkupsDue(ctx context.Context) ([]*regie.FamilySummary, error) {
+	dec, err := tx.decide(ctx, regie.ActionRead, regie.SegFamilyList, nil, 0, 0, forbidden())
+	if err != nil {
+		return nil, err
+	}
+	list, err := tx.checkupFamilies(ctx, tx.actor.UserID)
+	if err != nil {
+		return nil, err
+	}
+	return list, tx.auditEach(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
+		Basis: dec.Basis, Detail: fmt.Sprintf("check-ups na afsluiting: %d gezinnen", len(list))}, familySubjects(list))
 }
 
 // agendaCheckups puts on the team agenda the check-ups recorded since the

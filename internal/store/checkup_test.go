@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +174,25 @@ func TestCheckups_ClosedFile(t *testing.T) {
 			if due, err := s.FindCheckupsDue(cm2); err != nil || len(due) != 0 {
 				t.Errorf("another casemanager's list: %v %v", due, err)
 			}
+			// "Mijn gezinnen" has the same check-ups beside the same list
+			// FindFamilies gives, in one transaction.
+			fl, err := s.FindFamilyList(cm, regie.FamilyFilter{Scope: regie.ScopeMine}, regie.ListWith{Checkups: true, Emergencies: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fl.Checkups) != 1 || fl.Checkups[0].ID != fam.ID || fl.Checkups[0].Due != due[0].Due {
+				t.Errorf("Mijn gezinnen's check-ups %+v, want %+v", fl.Checkups, due)
+			}
+			mine, total, err := s.FindFamilies(cm, regie.FamilyFilter{Scope: regie.ScopeMine})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := familyIDs(fl.Families), familyIDs(mine); fl.Total != total || !slices.Equal(got, want) {
+				t.Errorf("Mijn gezinnen's families %v (%d), FindFamilies %v (%d)", got, fl.Total, want, total)
+			}
+			if !reflect.DeepEqual(fl.Norms, regie.DefaultNorms()) {
+				t.Errorf("norms %+v, want the defaults", fl.Norms)
+			}
 			// What the summary holds is what computeSummary computes.
 			if rep, err := s.CheckSummaries(storetest.System(), false); err != nil || len(rep.Mismatches) != 0 {
 				t.Errorf("summaries: %+v %v", rep, err)
@@ -264,4 +285,13 @@ func TestCheckups_NormsMoments(t *testing.T) {
 			t.Errorf("moments %+v, can %+v", cs.Moments, cs.Can)
 		}
 	})
+}
+
+// familyIDs are the ids of a family list, in its order.
+func familyIDs(list []*regie.FamilySummary) []int64 {
+	ids := make([]int64, len(list))
+	for i, fs := range list {
+		ids[i] = fs.ID
+	}
+	return ids
 }

@@ -259,46 +259,59 @@ func (tx *tx) familyEmergencies(ctx context.Context, fam *regie.Family, f *polic
 // UnseenEmergencyAccesses implements regie.EmergencyService. Nothing to
 // tell reads nothing of a family and writes no audit row.
 func (s *Store) UnseenEmergencyAccesses(ctx context.Context) ([]*regie.EmergencyAccess, error) {
-	scope, dec := policy.EmergencyNotices(regie.ActorFromContext(ctx))
-	if !dec.Allow {
+	if _, dec := policy.EmergencyNotices(regie.ActorFromContext(ctx)); !dec.Allow {
 		return nil, nil
 	}
 	var list []*regie.EmergencyAccess
-	err := s.write(ctx, func(tx *tx) error {
-		conds, args := []string{`NOT EXISTS (SELECT 1 FROM emergency_access_seen s WHERE s.access_id = e.id AND s.user_id = $1)`,
-			`e.user_id <> $1`, `f.closed_at IS NULL`}, []any{tx.actor.UserID}
-		if scope.TeamID != 0 {
-			args = append(args, scope.TeamID)
-			conds = append(conds, fmt.Sprintf(`f.team_id = $%d`, len(args)))
-		} else {
-			args = append(args, string(regie.AssignCoordinator), string(regie.AssignDuo))
-			conds = append(conds, fmt.Sprintf(`EXISTS (SELECT 1 FROM assignments a WHERE a.family_id = e.family_id AND a.user_id = $1
-				AND a.kind IN ($%d, $%d) AND a.ended_on IS NULL)`, len(args)-1, len(args)))
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+emergencyColumns+emergencyFrom+` WHERE `+strings.Join(conds, " AND ")+
-			` ORDER BY e.id DESC LIMIT 20`, args...)
-		if err != nil {
-			return fmt.Errorf("store: unseen emergency accesses: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e := &regie.EmergencyAccess{}
-			if err := scanEmergency(rows, e); err != nil {
-				return err
-			}
-			e.Explanation = "" // the family page shows it, and marks it seen
-			list = append(list, e)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, e := range list {
-			if err := tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegEmergency,
-				FamilyID: e.FamilyID, Basis: dec.Basis, Detail: fmt.Sprintf("melding noodtoegang %d", e.ID)}); err != nil {
-				return err
-			}
-		}
-		return nil
+	err := s.write(ctx, func(tx *tx) (err error) {
+		list, err = tx.unseenEmergencyAccesses(ctx)
+		return err
 	})
 	return list, err
+}
+
+// unseenEmergencyAccesses lists the break-glass accesses to the actor's
+// families (the team's, for a team leader) the actor has not seen yet,
+// each audited; none for an actor who gets no such notices.
+func (tx *tx) unseenEmergencyAccesses(ctx context.Context) ([]*regie.EmergencyAccess, error) {
+	scope, dec := policy.EmergencyNotices(tx.actor)
+	if !dec.Allow {
+		return nil, nil
+	}
+	conds, args := []string{`NOT EXISTS (SELECT 1 FROM emergency_access_seen s WHERE s.access_id = e.id AND s.user_id = $1)`,
+		`e.user_id <> $1`, `f.closed_at IS NULL`}, []any{tx.actor.UserID}
+	if scope.TeamID != 0 {
+		args = append(args, scope.TeamID)
+		conds = append(conds, fmt.Sprintf(`f.team_id = $%d`, len(args)))
+	} else {
+		args = append(args, string(regie.AssignCoordinator), string(regie.AssignDuo))
+		conds = append(conds, fmt.Sprintf(`EXISTS (SELECT 1 FROM assignments a WHERE a.family_id = e.family_id AND a.user_id = $1
+			AND a.kind IN ($%d, $%d) AND a.ended_on IS NULL)`, len(args)-1, len(args)))
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+emergencyColumns+emergencyFrom+` WHERE `+strings.Join(conds, " AND ")+
+		` ORDER BY e.id DESC LIMIT 20`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: unseen emergency accesses: %w", err)
+	}
+	defer rows.Close()
+	var list []*regie.EmergencyAccess
+	for rows.Next() {
+		e := &regie.EmergencyAccess{}
+		if err := scanEmergency(rows, e); err != nil {
+			return nil, err
+		}
+		e.Explanation = "" // the family page shows it, and marks it seen
+		list = append(list, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for _, e := range list {
+		if err := tx.audit(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegEmergency,
+			FamilyID: e.FamilyID, Basis: dec.Basis, Detail: fmt.Sprintf("melding noodtoegang %d", e.ID)}); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
 }

@@ -119,6 +119,15 @@ func TestEmergency_Lifecycle(t *testing.T) {
 				if err != nil || len(list) != 1 || list[0].ID != access.ID || list[0].UserName != f.Casemanager.Name {
 					t.Fatalf("%s: unseen %v %v", name, list, err)
 				}
+				// "Mijn gezinnen" shows the same notice, and reading it
+				// there does not mark it seen either.
+				fl, err := s.FindFamilyList(c, regie.FamilyFilter{Scope: regie.ScopeMine}, regie.ListWith{Emergencies: true})
+				if err != nil || len(fl.Emergencies) != 1 || fl.Emergencies[0].ID != access.ID {
+					t.Fatalf("%s: Mijn gezinnen's notices %v %v", name, fl, err)
+				}
+				if _, _, _, seg, _, fid := lastAudit(t, s); seg != string(regie.SegEmergency) || fid != fam.ID {
+					t.Errorf("%s: the notice is not in the family's log: %s %d", name, seg, fid)
+				}
 				got, err := s.FindFamilyByID(c, fam.ID)
 				if err != nil {
 					t.Fatal(err)

@@ -245,129 +245,178 @@ func (b *batch) familyIntake(familyID int64, into **regie.FamilyIntake) {
 		})
 }
 
-// FindFamilies implements regie.FamilyService. The rows come with their
-// summary, this month's hours, signals and what is due next. "Mijn gezinnen"
-// (at most a few dozen) is sorted in memory in any order; the team's list
-// is paged in the database, by name, phase or last contact.
+// FindFamilies implements regie.FamilyService.
 func (s *Store) FindFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*regie.FamilySummary, int, error) {
+	if err := checkFamilyFilter(ff); err != nil {
+		return nil, 0, err
+	}
 	var (
 		list  []*regie.FamilySummary
 		total int
 	)
+	err := s.write(ctx, func(tx *tx) (err error) {
+		list, total, err = tx.findFamilies(ctx, ff)
+		return err
+	})
+	return list, total, err
+}
+
+// FindFamilyList implements regie.FamilyService: the list, the norms of
+// its signals, the check-ups due and the unseen emergency accesses in one
+// transaction, so a page of "Mijn gezinnen" commits once (on SQLite's one
+// writer) and not three times, and reads the norms once.
+func (s *Store) FindFamilyList(ctx context.Context, ff regie.FamilyFilter, with regie.ListWith) (*regie.FamilyList, error) {
+	if err := checkFamilyFilter(ff); err != nil {
+		return nil, err
+	}
+	fl := &regie.FamilyList{}
+	err := s.write(ctx, func(tx *tx) (err error) {
+		if fl.Families, fl.Total, err = tx.findFamilies(ctx, ff); err != nil {
+			return err
+		}
+		if fl.Norms, err = tx.norms(ctx); err != nil {
+			return err
+		}
+		if with.Checkups {
+			if fl.Checkups, err = tx.checkupsDue(ctx); err != nil {
+				return err
+			}
+		}
+		if with.Emergencies {
+			fl.Emergencies, err = tx.unseenEmergencyAccesses(ctx)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return fl, nil
+}
+
+// checkFamilyFilter refuses, before anything is read, a search across
+// every family that does not name someone: an input error.
+func checkFamilyFilter(ff regie.FamilyFilter) error {
+	if ff.Scope == regie.ScopeAccessLog && !regie.NamesSomeone(ff.Query) {
+		return addField(nil, "q", regie.MsgSearchNameNeeded)
+	}
+	return nil
+}
+
+// findFamilies lists the families of the filter. The rows come with their
+// summary, this month's hours, signals and what is due next. "Mijn
+// gezinnen" (at most a few dozen) is sorted in memory in any order; the
+// team's list is paged in the database, by name, phase or last contact.
+func (tx *tx) findFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*regie.FamilySummary, int, error) {
 	act := regie.ActionRead
 	if ff.Query != "" {
 		act = regie.ActionSearch
 	}
-	// The search across every family must name someone: an input error,
-	// before anything is read.
-	if ff.Scope == regie.ScopeAccessLog && !regie.NamesSomeone(ff.Query) {
-		return nil, 0, addField(nil, "q", regie.MsgSearchNameNeeded)
+	scope, ok := policy.ListScope(tx.actor, ff)
+	dec := policy.Decide(tx.actor, act, regie.SegFamilyList, nil)
+	if !ok || !dec.Allow {
+		if err := tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeDenied, Segment: regie.SegFamilyList,
+			Basis: policy.Denied, Detail: listDetail(ff, 0)}); err != nil {
+			return nil, 0, err
+		}
+		return nil, 0, &errDenied{err: regie.Forbidden()}
 	}
-	err := s.write(ctx, func(tx *tx) error {
-		scope, ok := policy.ListScope(tx.actor, ff)
-		dec := policy.Decide(tx.actor, act, regie.SegFamilyList, nil)
-		if !ok || !dec.Allow {
-			if err := tx.audit(ctx, auditRecord{Action: act, Outcome: regie.OutcomeDenied, Segment: regie.SegFamilyList,
-				Basis: policy.Denied, Detail: listDetail(ff, 0)}); err != nil {
-				return err
-			}
-			return &errDenied{err: regie.Forbidden()}
-		}
-		var (
-			where []string
-			args  []any
-		)
-		add := func(cond string, v any) {
-			args = append(args, v)
-			where = append(where, strings.ReplaceAll(cond, "?", fmt.Sprintf("$%d", len(args))))
-		}
-		if scope.UserID != 0 {
-			add("f.id IN (SELECT a.family_id FROM assignments a WHERE a.user_id = ? AND a.ended_on IS NULL)", scope.UserID)
-		}
-		if scope.TeamID != 0 {
-			add("f.team_id = ?", scope.TeamID)
-		}
-		// A search also finds closed files: a family helped before.
-		if !ff.Closed && strings.TrimSpace(ff.Query) == "" {
-			where = append(where, "f.closed_at IS NULL")
-		}
-		if q := strings.TrimSpace(ff.Query); q != "" {
-			for _, word := range strings.Fields(q) {
-				// A BSN is found through its blind index: the sealed
-				// column cannot be compared.
-				if idx := tx.s.bsnIndexes(word); idx != nil {
-					ph := make([]string, len(idx))
-					for i, v := range idx {
-						args = append(args, v)
-						ph[i] = fmt.Sprintf("$%d", len(args))
-					}
-					where = append(where, "f.id IN (SELECT m.family_id FROM members m WHERE m.bsn_index IN ("+strings.Join(ph, ", ")+"))")
-					continue
+	var (
+		where []string
+		args  []any
+	)
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where = append(where, strings.ReplaceAll(cond, "?", fmt.Sprintf("$%d", len(args))))
+	}
+	if scope.UserID != 0 {
+		add("f.id IN (SELECT a.family_id FROM assignments a WHERE a.user_id = ? AND a.ended_on IS NULL)", scope.UserID)
+	}
+	if scope.TeamID != 0 {
+		add("f.team_id = ?", scope.TeamID)
+	}
+	// A search also finds closed files: a family helped before.
+	if !ff.Closed && strings.TrimSpace(ff.Query) == "" {
+		where = append(where, "f.closed_at IS NULL")
+	}
+	if q := strings.TrimSpace(ff.Query); q != "" {
+		for _, word := range strings.Fields(q) {
+			// A BSN is found through its blind index: the sealed
+			// column cannot be compared.
+			if idx := tx.s.bsnIndexes(word); idx != nil {
+				ph := make([]string, len(idx))
+				for i, v := range idx {
+					args = append(args, v)
+					ph[i] = fmt.Sprintf("$%d", len(args))
 				}
-				add(`f.search_text LIKE ? ESCAPE '\'`, likePattern(word))
+				where = append(where, "f.id IN (SELECT m.family_id FROM members m WHERE m.bsn_index IN ("+strings.Join(ph, ", ")+"))")
+				continue
 			}
+			add(`f.search_text LIKE ? ESCAPE '\'`, likePattern(word))
 		}
-		inMemory := scope.UserID != 0
-		limit, offset := ff.Limit, max(ff.Offset, 0)
-		if limit <= 0 || limit > 500 {
-			limit = 100
+	}
+	var (
+		list  []*regie.FamilySummary
+		total int
+	)
+	inMemory := scope.UserID != 0
+	limit, offset := ff.Limit, max(ff.Offset, 0)
+	if limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	order := "acute DESC, f.sort_name, f.id"
+	switch ff.Sort {
+	case "fase":
+		order = "acute DESC, COALESCE(s.phase, 0), f.sort_name, f.id"
+	case "contact":
+		order = "acute DESC, s.last_contact_on, f.sort_name, f.id"
+	}
+	page := ` LIMIT ` + fmt.Sprint(limit) + ` OFFSET ` + fmt.Sprint(offset)
+	if inMemory {
+		page = ` LIMIT 1000`
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT f.id,
+			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL) AS acute,
+			f.household_name, d.name,
+			(SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.ended_on IS NULL),
+			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
+				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
+			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
+				WHERE a.family_id = f.id AND a.kind = 'duo' AND a.ended_on IS NULL LIMIT 1), ''),
+			f.created_at, f.closed_at, count(*) OVER (),
+			`+factsColumns+`
+		FROM families f JOIN districts d ON d.id = f.district_id LEFT JOIN family_summaries s ON s.family_id = f.id
+		WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+` ORDER BY `+order+page, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find families: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		fs := &regie.FamilySummary{}
+		ft := &fs.Facts
+		if err := rows.Scan(append([]any{&fs.ID, &fs.Acute, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator,
+			&fs.Duo, timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total}, factsDest(ft)...)...); err != nil {
+			return nil, 0, err
 		}
-		order := "acute DESC, f.sort_name, f.id"
-		switch ff.Sort {
-		case "fase":
-			order = "acute DESC, COALESCE(s.phase, 0), f.sort_name, f.id"
-		case "contact":
-			order = "acute DESC, s.last_contact_on, f.sort_name, f.id"
-		}
-		page := ` LIMIT ` + fmt.Sprint(limit) + ` OFFSET ` + fmt.Sprint(offset)
-		if inMemory {
-			page = ` LIMIT 1000`
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT f.id,
-				EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL) AS acute,
-				f.household_name, d.name,
-				(SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.ended_on IS NULL),
-				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
-					WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
-				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
-					WHERE a.family_id = f.id AND a.kind = 'duo' AND a.ended_on IS NULL LIMIT 1), ''),
-				f.created_at, f.closed_at, count(*) OVER (),
-				`+factsColumns+`
-			FROM families f JOIN districts d ON d.id = f.district_id LEFT JOIN family_summaries s ON s.family_id = f.id
-			WHERE `+strings.Join(append(where, "1 = 1"), " AND ")+` ORDER BY `+order+page, args...)
-		if err != nil {
-			return fmt.Errorf("store: find families: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			fs := &regie.FamilySummary{}
-			ft := &fs.Facts
-			if err := rows.Scan(append([]any{&fs.ID, &fs.Acute, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator,
-				&fs.Duo, timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total}, factsDest(ft)...)...); err != nil {
-				return err
-			}
-			fs.Phase, ft.Acute = ft.Phase, fs.Acute
-			list = append(list, fs)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
-		if err := tx.enrichSummaries(ctx, list); err != nil {
-			return err
-		}
-		if inMemory {
-			sortFamilies(list, ff.Sort)
-			total = len(list)
-			list = list[min(offset, len(list)):min(offset+limit, len(list))]
-		}
-		// One row per family shown, so each family's log has the list
-		// (NEN 7513); one without a family when none was found.
-		rec := auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
-			Basis: dec.Basis, Detail: listDetail(ff, total)}
-		return tx.auditEach(ctx, rec, familySubjects(list))
-	})
-	return list, total, err
+		fs.Phase, ft.Acute = ft.Phase, fs.Acute
+		list = append(list, fs)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	if err := tx.enrichSummaries(ctx, list); err != nil {
+		return nil, 0, err
+	}
+	if inMemory {
+		sortFamilies(list, ff.Sort)
+		total = len(list)
+		list = list[min(offset, len(list)):min(offset+limit, len(list))]
+	}
+	// One row per family shown, so each family's log has the list
+	// (NEN 7513); one without a family when none was found.
+	rec := auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
+		Basis: dec.Basis, Detail: listDetail(ff, total)}
+	return list, total, tx.auditEach(ctx, rec, familySubjects(list))
 }
 
 // enrichSummaries adds this month's minutes, the recorded reasons for a

@@ -51,25 +51,15 @@ func (h *Handler) showFamilyList(w http.ResponseWriter, r *http.Request) error {
 	}
 	page := max(request.QueryInt(r, "pagina", 1), 1)
 	filter.Offset = (page - 1) * familiesPerPage
-	list, total, err := h.Families.FindFamilies(r.Context(), filter)
+	// The check-ups and the emergency notices stand above the first page
+	// of the list itself, not above a search or a later page.
+	first := p.Query == "" && page == 1
+	fl, err := h.Families.FindFamilyList(r.Context(), filter, regie.ListWith{Checkups: first && !p.Team, Emergencies: first})
 	if err != nil {
 		return err
 	}
-	norms, err := h.Settings.FindNorms(r.Context())
-	if err != nil {
-		return err
-	}
-	p.Families, p.Total = familyCards(list, regie.DateOf(h.Clock.Now()), &norms), total
-	if !p.Team && p.Query == "" && page == 1 {
-		if p.Checkups, err = h.Checkups.FindCheckupsDue(r.Context()); err != nil {
-			return err
-		}
-	}
-	if p.Query == "" && page == 1 {
-		if p.Emergencies, err = h.Emergencies.UnseenEmergencyAccesses(r.Context()); err != nil {
-			return err
-		}
-	}
+	p.Families, p.Total = familyCards(fl.Families, regie.DateOf(h.Clock.Now()), &fl.Norms), fl.Total
+	p.Checkups, p.Emergencies = fl.Checkups, fl.Emergencies
 	link := func(n int) string {
 		v := url.Values{}
 		if p.Team {

@@ -45,15 +45,12 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 	if e.Hash, err = tx.auditHash(&e); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO audit
+	if err := tx.appendToChain(ctx, "audit: insert", `INSERT INTO audit
 		(chain, seq, ts, user_id, role, action, outcome, family_id, member_id, referral_id, ip, user_agent, basis, segment, detail, prev_hash, hash)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-		e.Chain, e.Seq, ts(e.Time), e.UserID, string(e.Role), string(e.Action), string(e.Outcome), e.FamilyID, e.MemberID, e.ReferralID,
-		e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail, e.PrevHash, e.Hash); err != nil {
-		return fmt.Errorf("store: audit: insert: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, e.Seq, e.Hash, e.Chain); err != nil {
-		return fmt.Errorf("store: audit: move chain head: %w", err)
+		[]any{e.Chain, e.Seq, ts(e.Time), e.UserID, string(e.Role), string(e.Action), string(e.Outcome), e.FamilyID, e.MemberID, e.ReferralID,
+			e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail, e.PrevHash, e.Hash}, e.Seq, e.Hash); err != nil {
+		return err
 	}
 	tx.countAudit(e.Action, e.Outcome, 1)
 	return nil
@@ -74,14 +71,18 @@ func (tx *tx) audit(ctx context.Context, r auditRecord) error {
 // writers than chains, does it wait for the preferred one. A chain is a
 // sequence of rows, not a user's history: the verifier walks each chain
 // by seq whoever wrote the rows.
+//
+// The transaction keeps the head as it moves it (appendToChain), so only
+// its first row reads it.
 func (tx *tx) lockChainHead(ctx context.Context, preferred int) (chain int, seq int64, hash string, err error) {
 	if tx.chainLocked {
-		preferred = tx.chain
-	} else if tx.s.d.name == "postgres" {
+		return tx.chain, tx.chainSeq, tx.chainHash, nil
+	}
+	if tx.s.d.name == "postgres" {
 		err = tx.QueryRowContext(ctx, `SELECT chain, seq, hash FROM audit_heads
 			ORDER BY chain = $1 DESC, chain FOR UPDATE SKIP LOCKED LIMIT 1`, preferred).Scan(&chain, &seq, &hash)
 		if err == nil {
-			tx.chain, tx.chainLocked = chain, true
+			tx.chain, tx.chainLocked, tx.chainSeq, tx.chainHash = chain, true, seq, hash
 			return chain, seq, hash, nil
 		} else if !isNoRows(err) {
 			return 0, 0, "", fmt.Errorf("store: audit: lock a chain head: %w", err)
@@ -90,8 +91,24 @@ func (tx *tx) lockChainHead(ctx context.Context, preferred int) (chain int, seq 
 	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_heads WHERE chain = $1`+tx.s.d.forUpdate, preferred).Scan(&seq, &hash); err != nil {
 		return 0, 0, "", fmt.Errorf("store: audit: read chain head: %w", err)
 	}
-	tx.chain, tx.chainLocked = preferred, true
+	tx.chain, tx.chainLocked, tx.chainSeq, tx.chainHash = preferred, true, seq, hash
 	return preferred, seq, hash, nil
+}
+
+// appendToChain runs insert, which adds rows to the locked chain, and
+// moves the chain's head to its last row, seq and hash: on PostgreSQL
+// both in one round trip (see batch). The head moves in a statement of
+// its own: the trigger audit_seq_ahead checks, at the end of the
+// INSERT, that the rows are past the head as it was.
+func (tx *tx) appendToChain(ctx context.Context, what, insert string, args []any, seq int64, hash string) error {
+	b := tx.batch()
+	b.exec(what, insert, args)
+	b.exec("audit: move chain head", `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, []any{seq, hash, tx.chain})
+	if err := b.run(ctx); err != nil {
+		return err
+	}
+	tx.chainSeq, tx.chainHash = seq, hash
+	return nil
 }
 
 // auditHash is the hash of a new row: keyed with the store's audit key

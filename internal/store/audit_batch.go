@@ -76,12 +76,10 @@ func (tx *tx) auditEach(ctx context.Context, rec auditRecord, subjects []auditSu
 	if tx.s.d.name == "postgres" {
 		q = auditEachPostgres
 	}
-	if _, err := tx.ExecContext(ctx, q, e.Chain, ts(e.Time), e.UserID, string(e.Role), string(e.Action), string(e.Outcome),
-		e.MemberID, e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail, string(rows)); err != nil {
-		return fmt.Errorf("store: audit: insert %d rows: %w", len(subjects), err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, seq, prev, e.Chain); err != nil {
-		return fmt.Errorf("store: audit: move chain head: %w", err)
+	if err := tx.appendToChain(ctx, fmt.Sprintf("audit: insert %d rows", len(subjects)), q, []any{e.Chain, ts(e.Time), e.UserID,
+		string(e.Role), string(e.Action), string(e.Outcome), e.MemberID, e.IP, e.UserAgent, e.Basis, string(e.Segment), e.Detail,
+		string(rows)}, seq, prev); err != nil {
+		return err
 	}
 	tx.countAudit(e.Action, e.Outcome, len(subjects))
 	return nil

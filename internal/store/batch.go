@@ -44,6 +44,8 @@ type batchItem struct {
 	// with a scanner that answers sql.ErrNoRows.
 	scan func(scanner) error
 	one  bool
+	// exec: a statement that returns no rows (scan is nil).
+	exec bool
 	what string // for errors: "store: <what>: ..."
 }
 
@@ -60,6 +62,12 @@ func (b *batch) each(what, query string, args []any, scan func(scanner) error) {
 // (as *sql.Row's does).
 func (b *batch) row(what, query string, args []any, scan func(scanner) error) {
 	b.items = append(b.items, batchItem{query: query, args: args, scan: scan, one: true, what: what})
+}
+
+// exec queues a statement that returns no rows, such as an INSERT: a
+// write that needs nothing back can travel with others.
+func (b *batch) exec(what, query string, args []any) {
+	b.items = append(b.items, batchItem{query: query, args: args, exec: true, what: what})
 }
 
 // then queues fn to run after this round's reads, in the order queued.
@@ -122,6 +130,12 @@ func (s *Store) readBatch(ctx context.Context, fn func(b *batch)) error {
 // runEach runs the reads one by one, as the transaction's other queries.
 func (b *batch) runEach(ctx context.Context, items []batchItem) error {
 	for _, it := range items {
+		if it.exec {
+			if _, err := b.tx.ExecContext(ctx, it.query, it.args...); err != nil {
+				return fmt.Errorf("store: %s: %w", it.what, err)
+			}
+			continue
+		}
 		rows, err := b.tx.QueryContext(ctx, it.query, it.args...)
 		if err != nil {
 			return fmt.Errorf("store: %s: %w", it.what, err)
@@ -149,10 +163,20 @@ func (b *batch) runPipelined(ctx context.Context, items []batchItem) error {
 		}
 		pb := &pgx.Batch{}
 		for _, it := range items {
+			if it.exec {
+				b.tx.noteWrite(it.query) // as tx.ExecContext does
+			}
 			pb.Queue(it.query, it.args...)
 		}
 		br := sc.Conn().SendBatch(ctx, pb)
 		for _, it := range items {
+			if it.exec {
+				if _, err := br.Exec(); err != nil {
+					br.Close()
+					return fmt.Errorf("store: %s: %w", it.what, err)
+				}
+				continue
+			}
 			rows, err := br.Query()
 			if err == nil {
 				err = it.read(rows)

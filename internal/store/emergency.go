@@ -210,47 +210,49 @@ func (s *Store) ReviewEmergencyAccess(ctx context.Context, id int64, in regie.Em
 	})
 }
 
-// familyEmergencies adds to the family page the break-glass accesses to
-// the family, for its coordinator, duo partner and team leader, and notes
-// that the actor has seen them (the start page no longer tells of them).
-// It returns what the page's audit row says it showed.
-func (tx *tx) familyEmergencies(ctx context.Context, fam *regie.Family, f *policy.Facts) (string, error) {
+// familyEmergencies queues the break-glass accesses to the family, each
+// with whether the actor has seen it, for those who may read them: the
+// coordinator, duo partner and team leader (SegEmergency). The list is
+// filled when the batch has run; showEmergencies puts it on the page.
+func (b *batch) familyEmergencies(familyID int64, f *policy.Facts) *[]*regie.EmergencyAccess {
+	list := new([]*regie.EmergencyAccess)
+	if !policy.Can(b.tx.actor, regie.ActionRead, regie.SegEmergency, f) {
+		return list
+	}
+	b.each("family emergencies", `SELECT `+emergencyColumns+`,
+		CASE WHEN EXISTS (SELECT 1 FROM emergency_access_seen s WHERE s.access_id = e.id AND s.user_id = $2) THEN 1 ELSE 0 END`+
+		emergencyFrom+` WHERE e.family_id = $1 ORDER BY e.id DESC`, []any{familyID, b.tx.actor.UserID}, func(sc scanner) error {
+		e := &regie.EmergencyAccess{}
+		var seen int
+		if err := scanEmergency(sc, e, &seen); err != nil {
+			return err
+		}
+		e.Seen = seen == 1
+		*list = append(*list, e)
+		return nil
+	})
+	return list
+}
+
+// showEmergencies adds to the family page the running access the actor
+// reads it under, and the accesses familyEmergencies read, and notes that
+// the actor has seen them (the start page no longer tells of them). It
+// returns what the page's audit row says it showed.
+func (tx *tx) showEmergencies(ctx context.Context, fam *regie.Family, f *policy.Facts, list []*regie.EmergencyAccess) (string, error) {
 	if f.Emergency != nil && policy.Decide(tx.actor, regie.ActionRead, regie.SegFamily, f).Basis == f.Emergency.Basis() {
 		fam.Emergency = f.Emergency
 	}
-	if !policy.Can(tx.actor, regie.ActionRead, regie.SegEmergency, f) {
-		return "", nil
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+emergencyColumns+`,
-		CASE WHEN EXISTS (SELECT 1 FROM emergency_access_seen s WHERE s.access_id = e.id AND s.user_id = $2) THEN 1 ELSE 0 END`+
-		emergencyFrom+` WHERE e.family_id = $1 ORDER BY e.id DESC`, fam.ID, tx.actor.UserID)
-	if err != nil {
-		return "", fmt.Errorf("store: family emergencies: %w", err)
-	}
-	defer rows.Close()
-	var unseen []int64
-	for rows.Next() {
-		e := &regie.EmergencyAccess{}
-		var seen int
-		if err := scanEmergency(rows, e, &seen); err != nil {
-			return "", err
+	fam.EmergencyAccesses = list
+	for _, e := range list {
+		if e.Seen {
+			continue
 		}
-		e.Seen = seen == 1
-		if !e.Seen {
-			unseen = append(unseen, e.ID)
-		}
-		fam.EmergencyAccesses = append(fam.EmergencyAccesses, e)
-	}
-	if err := rows.Err(); err != nil {
-		return "", err
-	}
-	for _, id := range unseen {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO emergency_access_seen (access_id, user_id, seen_at) VALUES ($1, $2, $3)`,
-			id, tx.actor.UserID, ts(tx.now)); err != nil {
+			e.ID, tx.actor.UserID, ts(tx.now)); err != nil {
 			return "", fmt.Errorf("store: emergency seen: %w", err)
 		}
 	}
-	if len(fam.EmergencyAccesses) == 0 {
+	if len(list) == 0 {
 		return "", nil
 	}
 	return "noodtoegangen", nil

@@ -109,6 +109,8 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 		b := tx.batch()
 		fam = b.family(id)
 		parts := b.familyPageParts(id, fam, f)
+		tracked := b.trackedYouths(id)
+		emergencies := b.familyEmergencies(id, f)
 		if err := b.run(ctx); err != nil {
 			return err
 		}
@@ -118,14 +120,14 @@ func (s *Store) FindFamilyByID(ctx context.Context, id int64) (*regie.Family, er
 			return err
 		}
 		tx.markContactEdits(fam.RecentContacts, f)
-		if err := tx.familyYouthTracks(ctx, fam, f); err != nil {
+		if err := tx.familyYouthTracks(ctx, fam, f, *tracked); err != nil {
 			return err
 		}
 		shown := ""
 		if len(*parts) > 0 {
 			shown = " (met " + strings.Join(*parts, ", ") + ")"
 		}
-		if more, err := tx.familyEmergencies(ctx, fam, f); err != nil {
+		if more, err := tx.showEmergencies(ctx, fam, f, *emergencies); err != nil {
 			return err
 		} else if more != "" {
 			shown += "; met " + more

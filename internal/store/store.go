@@ -292,9 +292,12 @@ type tx struct {
 	// same form (see Submission.Result).
 	result int64
 	// chain is the access-log chain whose head the transaction has
-	// locked, when chainLocked (see lockChainHead).
+	// locked, when chainLocked (see lockChainHead); chainSeq and
+	// chainHash are that head as the transaction last moved it.
 	chain       int
 	chainLocked bool
+	chainSeq    int64
+	chainHash   string
 	// audited counts the access-log rows written, for the metrics.
 	audited map[auditCount]int
 }

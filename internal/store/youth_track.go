@@ -555,11 +555,27 @@ func (s *Store) CloseYouthTrack(ctx context.Context, familyID, memberID int64, i
 	})
 }
 
+// trackedYouths queues the read of the family's members who have a youth
+// track, for familyYouthTracks.
+func (b *batch) trackedYouths(familyID int64) *[]int64 {
+	ids := new([]int64)
+	b.each("family youth tracks", `SELECT DISTINCT member_id FROM youth_tracks WHERE family_id = $1`, []any{familyID}, func(sc scanner) error {
+		var id int64
+		if err := sc.Scan(&id); err != nil {
+			return err
+		}
+		*ids = append(*ids, id)
+		return nil
+	})
+	return ids
+}
+
 // familyYouthTracks adds to the family page the shared part of the
 // youths' tracks the reader may see (SegYouth): for each member with a
-// youth worker now or a track, the newest track and its agreements that
-// concern the family. Each youth shown is audited with their member id.
-func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *policy.Facts) error {
+// youth worker now or a track (tracked, from trackedYouths), the newest
+// track and its agreements that concern the family. Each youth shown is
+// audited with their member id.
+func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *policy.Facts, tracked []int64) error {
 	fam.YouthCan = map[int64]regie.YouthPermissions{}
 	seen := map[int64]bool{}
 	var members []int64
@@ -568,10 +584,6 @@ func (tx *tx) familyYouthTracks(ctx context.Context, fam *regie.Family, f *polic
 			seen[a.MemberID] = true
 			members = append(members, a.MemberID)
 		}
-	}
-	tracked, err := tx.queryIDs(ctx, `SELECT DISTINCT member_id FROM youth_tracks WHERE family_id = $1`, fam.ID)
-	if err != nil {
-		return fmt.Errorf("store: family youth tracks: %w", err)
 	}
 	for _, id := range tracked {
 		if !seen[id] {

@@ -907,3 +907,11 @@ func FieldLabel(field string) string {
 	}
 	return fieldLabels[field]
 }
+
+// Plural counts in Dutch: "1 week", "3 weken", "6 gezinnen".
+func Plural(n int, one, more string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + more
+}

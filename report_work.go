@@ -368,7 +368,7 @@ func caseloadTable(f *ReportFacts) *ReportTable {
 		Key:   "caseload",
 		Title: "Caseload per medewerker",
 		Note: fmt.Sprintf("Geteld: de gezinnen (bij een jeugdhulpverlener de jongeren) die de medewerker aan het einde van de periode had, en de toewijzingen die in de periode begonnen, omgerekend naar een jaar (× 365 / %d dagen), tegen de norm: een casemanager %s (seed 003 bijlage 1: “begeleidt ongeveer zes gezinnen per jaar”), een jeugdhulpverlener %s (seed 003 bijlage 1: “De jeugdhulpverlener begeleidt gemiddeld 12 jongeren per jaar.”).",
-			days, plural(f.Norms.CasemanagerFamiliesPerYear, "gezin", "gezinnen"), plural(f.Norms.YouthWorkerYouthsPerYear, "jongere", "jongeren")),
+			days, Plural(f.Norms.CasemanagerFamiliesPerYear, "gezin", "gezinnen"), Plural(f.Norms.YouthWorkerYouthsPerYear, "jongere", "jongeren")),
 		RowHeader: "Medewerker",
 		Columns:   []string{"Nu", "Gestart in de periode", "Gestart per jaar", "Norm per jaar"},
 	}
@@ -394,14 +394,6 @@ func caseloadTable(f *ReportFacts) *ReportTable {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// plural writes "1 gezin", "6 gezinnen".
-func plural(n int, one, more string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, more)
 }
 
 // attemptsTable is "pogingen": the contact moments in the period, reached

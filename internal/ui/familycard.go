@@ -31,7 +31,7 @@ func familyCards(list []*regie.FamilySummary, today regie.Date, norms *regie.Nor
 		c := familyCard{ID: fs.ID, Name: fs.HouseholdName, Acute: fs.Acute, Closed: !fs.ClosedAt.IsZero(), Signals: fs.Signals}
 		if fs.Phase != 0 && !c.Closed {
 			c.Phase = "Fase " + strconv.Itoa(int(fs.Phase)) + " · " + fs.Phase.Label()
-			c.Meta = append(c.Meta, plural(fs.WeeksInPhase(today), "week", "weken")+" in deze fase")
+			c.Meta = append(c.Meta, regie.Plural(fs.WeeksInPhase(today), "week", "weken")+" in deze fase")
 		}
 		total := "totaal " + regie.FormatHours(fs.Facts.MinutesTotal) + " u"
 		if norms != nil && fs.Phase.Intensive() {

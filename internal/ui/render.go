@@ -236,7 +236,7 @@ func (t *templates) funcs() template.FuncMap {
 			return m
 		},
 		"sub":         func(a, b int) int { return a - b },
-		"plural":      plural,
+		"plural":      regie.Plural,
 		"lastcontact": lastContact,
 		"waited":      waited,
 		"lower":       strings.ToLower,
@@ -257,17 +257,9 @@ func waited(t time.Time, today regie.Date) string {
 	case days <= 0:
 		return "sinds vandaag"
 	case days < 14:
-		return plural(days, "dag", "dagen")
+		return regie.Plural(days, "dag", "dagen")
 	}
-	return plural(days/7, "week", "weken")
-}
-
-// plural counts in Dutch: "1 week", "3 weken".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return strconv.Itoa(n) + " " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return regie.Plural(days/7, "week", "weken")
 }
 
 // flashCookie carries a message code (never personal data) across the

@@ -102,9 +102,7 @@ func (s *Store) SavePhaseConfig(ctx context.Context, cfg regie.PhaseConfig) erro
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-			phaseConfigKey, string(b), ts(tx.now), tx.actor.UserID); err != nil {
+		if err := tx.saveSetting(ctx, phaseConfigKey, string(b)); err != nil {
 			return fmt.Errorf("store: save phase config: %w", err)
 		}
 		return tx.audit(ctx, auditRecord{Action: regie.ActionUpdate, Outcome: regie.OutcomeOK, Segment: regie.SegSettings,

@@ -35,9 +35,7 @@ func (s *Store) SaveRates(ctx context.Context, values map[string]string) error {
 				if !ok {
 					continue
 				}
-				if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-					ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-					key, regie.Clean(value), ts(tx.now), tx.actor.UserID); err != nil {
+				if err := tx.saveSetting(ctx, key, regie.Clean(value)); err != nil {
 					return fmt.Errorf("store: save rates: %w", err)
 				}
 			}

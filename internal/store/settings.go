@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"regie"
 	"regie/internal/policy"
@@ -28,16 +29,38 @@ func (tx *tx) settings(ctx context.Context, into map[string]string) error {
 	return b.run(ctx)
 }
 
-// settings queues the read of every setting into into.
+// settings queues the read of every setting into into. A transaction
+// reads them once: a later call copies what it read (saveSetting, which
+// changes one, makes the next call read them again). Mijn gezinnen needs
+// them for its list's signals, its norms and its check-ups.
 func (b *batch) settings(into map[string]string) {
+	if b.tx.settingsRead != nil {
+		maps.Copy(into, b.tx.settingsRead)
+		return
+	}
+	read := map[string]string{}
 	b.each("settings", `SELECT key, value FROM settings`, nil, func(sc scanner) error {
 		var k, v string
 		if err := sc.Scan(&k, &v); err != nil {
 			return err
 		}
-		into[k] = v
+		into[k], read[k] = v, v
 		return nil
 	})
+	b.then(func(context.Context, *batch) error {
+		b.tx.settingsRead = read
+		return nil
+	})
+}
+
+// saveSetting sets the setting key to value, as changed by the
+// transaction's actor.
+func (tx *tx) saveSetting(ctx context.Context, key, value string) error {
+	tx.settingsRead = nil
+	_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+		key, value, ts(tx.now), tx.actor.UserID)
+	return err
 }
 
 // norms reads the norms inside a transaction.
@@ -65,9 +88,7 @@ func (s *Store) SaveNorms(ctx context.Context, values map[string]string) error {
 				continue
 			}
 			v := regie.Clean(value)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-				ns.Key, v, ts(tx.now), tx.actor.UserID); err != nil {
+			if err := tx.saveSetting(ctx, ns.Key, v); err != nil {
 				return fmt.Errorf("store: save norms: %w", err)
 			}
 		}

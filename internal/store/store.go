@@ -300,6 +300,9 @@ type tx struct {
 	chainHash   string
 	// audited counts the access-log rows written, for the metrics.
 	audited map[auditCount]int
+	// settingsRead is every setting as the transaction read them, or nil
+	// (see batch.settings).
+	settingsRead map[string]string
 }
 
 // errDenied carries a policy denial out of a transaction function: the

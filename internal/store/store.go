@@ -167,7 +167,12 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 //     pages are the operating system's cache, shared by the connections,
 //     instead of a read() and a copy into each connection's own small
 //     cache — a year's report of a 25,000-family city (a 2.5 GB file)
-//     went from 2.1 s to 1.2 s. Writes keep SQLite's ordinary I/O.
+//     went from 2.1 s to 1.2 s. Writes keep SQLite's ordinary I/O;
+//   - the writer keeps 64 MiB of pages (cache_size; SQLite's default is
+//     2 MiB): every audited page reads on it, in its write transaction,
+//     and with the small cache each went back to the file — on a
+//     3,000-family city the family page went from 299 to 367 req/s,
+//     Mijn gezinnen from 150 to 164 (16 clients, in process).
 func sqliteDSN(path string, readOnly bool) string {
 	path = strings.TrimPrefix(path, "file:")
 	q := url.Values{}
@@ -181,6 +186,7 @@ func sqliteDSN(path string, readOnly bool) string {
 		q.Add("_pragma", "mmap_size(2147483648)")
 		q.Set("_txlock", "deferred")
 	} else {
+		q.Add("_pragma", "cache_size(-65536)")
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()

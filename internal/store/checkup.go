@@ -375,7 +375,8 @@ func (tx *tx) checkupReferralInput(ctx context.Context, familyID int64, c *regie
 }
 
 // checkupFamilies returns the closed families whose last coordinator was
-// userID and whose check-ups are not all done, with their facts. It
+// userID and whose check-ups are not all done, with their facts (not yet
+// their signals: see enrichSummaries, and checkupsDue). It
 // starts from the user's coordinator assignments, so its cost follows
 // the user's history, not the city's.
 func (tx *tx) checkupFamilies(ctx context.Context, userID int64) ([]*regie.FamilySummary, error) {
@@ -409,10 +410,6 @@ func (tx *tx) checkupFamilies(ctx context.Context, userID int64) ([]*regie.Famil
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := tx.enrichSummaries(ctx, list); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].Due.On.Before(list[j].Due.On) })
 	return list, nil
 }
 
@@ -429,15 +426,34 @@ func (s *Store) FindCheckupsDue(ctx context.Context) ([]*regie.FamilySummary, er
 // checkupsDue lists the closed families whose last coordinator the actor
 // was, with check-ups still to do, each audited as a list read.
 func (tx *tx) checkupsDue(ctx context.Context) ([]*regie.FamilySummary, error) {
+	dec, list, err := tx.readCheckupsDue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.enrichSummaries(ctx, list); err != nil {
+		return nil, err
+	}
+	return list, tx.showCheckupsDue(ctx, dec, list)
+}
+
+// readCheckupsDue is checkupsDue's first half: the policy's decision and
+// the families, without their signals. Mijn gezinnen adds the signals in
+// the same round as its own list's (findFamilies).
+func (tx *tx) readCheckupsDue(ctx context.Context) (policy.Decision, []*regie.FamilySummary, error) {
 	dec, err := tx.decide(ctx, regie.ActionRead, regie.SegFamilyList, nil, 0, 0, forbidden())
 	if err != nil {
-		return nil, err
+		return dec, nil, err
 	}
 	list, err := tx.checkupFamilies(ctx, tx.actor.UserID)
-	if err != nil {
-		return nil, err
-	}
-	return list, tx.auditEach(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
+	return dec, list, err
+}
+
+// showCheckupsDue is checkupsDue's second half, once the families have
+// their signals: the first check-up due first, and a row in each one's
+// access log.
+func (tx *tx) showCheckupsDue(ctx context.Context, dec policy.Decision, list []*regie.FamilySummary) error {
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Due.On.Before(list[j].Due.On) })
+	return tx.auditEach(ctx, auditRecord{Action: regie.ActionRead, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
 		Basis: dec.Basis, Detail: fmt.Sprintf("check-ups na afsluiting: %d gezinnen", len(list))}, familySubjects(list))
 }
 

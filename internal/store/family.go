@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -273,14 +274,22 @@ func (s *Store) FindFamilyList(ctx context.Context, ff regie.FamilyFilter, with 
 	}
 	fl := &regie.FamilyList{}
 	err := s.write(ctx, func(tx *tx) (err error) {
-		if fl.Families, fl.Total, err = tx.findFamilies(ctx, ff); err != nil {
-			return err
-		}
 		if fl.Norms, err = tx.norms(ctx); err != nil {
 			return err
 		}
+		// The check-ups' families get their signals in the same round
+		// as the list's.
+		var dec policy.Decision
 		if with.Checkups {
-			if fl.Checkups, err = tx.checkupsDue(ctx); err != nil {
+			if dec, fl.Checkups, err = tx.readCheckupsDue(ctx); err != nil {
+				return err
+			}
+		}
+		if fl.Families, fl.Total, err = tx.findFamilies(ctx, ff, fl.Checkups...); err != nil {
+			return err
+		}
+		if with.Checkups {
+			if err := tx.showCheckupsDue(ctx, dec, fl.Checkups); err != nil {
 				return err
 			}
 		}
@@ -308,7 +317,9 @@ func checkFamilyFilter(ff regie.FamilyFilter) error {
 // summary, this month's hours, signals and what is due next. "Mijn
 // gezinnen" (at most a few dozen) is sorted in memory in any order; the
 // team's list is paged in the database, by name, phase or last contact.
-func (tx *tx) findFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*regie.FamilySummary, int, error) {
+// The summaries of also, read but without their signals yet, get theirs in
+// the same round as the list's.
+func (tx *tx) findFamilies(ctx context.Context, ff regie.FamilyFilter, also ...*regie.FamilySummary) ([]*regie.FamilySummary, int, error) {
 	act := regie.ActionRead
 	if ff.Query != "" {
 		act = regie.ActionSearch
@@ -406,7 +417,7 @@ func (tx *tx) findFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*regie
 		return nil, 0, err
 	}
 	rows.Close()
-	if err := tx.enrichSummaries(ctx, list); err != nil {
+	if err := tx.enrichSummaries(ctx, withAlso(list, also)); err != nil {
 		return nil, 0, err
 	}
 	if inMemory {
@@ -419,6 +430,29 @@ func (tx *tx) findFamilies(ctx context.Context, ff regie.FamilyFilter) ([]*regie
 	rec := auditRecord{Action: act, Outcome: regie.OutcomeOK, Segment: regie.SegFamilyList,
 		Basis: dec.Basis, Detail: listDetail(ff, total)}
 	return list, total, tx.auditEach(ctx, rec, familySubjects(list))
+}
+
+// withAlso returns list followed by the summaries of also that are not in
+// it. A family in both (a closed family due for a check-up, in a list
+// that shows closed files) becomes list's summary in also too, so it is
+// enriched once and both show the same.
+func withAlso(list, also []*regie.FamilySummary) []*regie.FamilySummary {
+	if len(also) == 0 {
+		return list
+	}
+	byID := make(map[int64]*regie.FamilySummary, len(list))
+	for _, fs := range list {
+		byID[fs.ID] = fs
+	}
+	all := slices.Clip(list)
+	for i, fs := range also {
+		if twin := byID[fs.ID]; twin != nil {
+			also[i] = twin
+			continue
+		}
+		all = append(all, fs)
+	}
+	return all
 }
 
 // enrichSummaries adds this month's minutes, the recorded reasons for a

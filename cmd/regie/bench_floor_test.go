@@ -143,7 +143,7 @@ func (f *floorServer) readListAudited(ctx context.Context, user int64) ([]floorR
 	for i, x := range out {
 		ids[i] = x.ID
 	}
-	if err := f.audit(ctx, tx, user, "mijn gezinnen", ids); err != nil {
+	if err := f.audit(ctx, tx, user, "read", "mijn gezinnen", ids); err != nil {
 		return nil, err
 	}
 	return out, tx.Commit()
@@ -257,7 +257,7 @@ func (f *floorServer) readFamily(ctx context.Context, user, id int64) (*floorRow
 		return nil, err
 	}
 
-	if err := f.audit(ctx, tx, user, "gezinspagina", []int64{id}); err != nil {
+	if err := f.audit(ctx, tx, user, "read", "gezinspagina", []int64{id}); err != nil {
 		return nil, err
 	}
 	return x, tx.Commit()
@@ -268,7 +268,7 @@ func (f *floorServer) readFamily(ctx context.Context, user, id int64) (*floorRow
 // once. PostgreSQL takes the rows in one INSERT; SQLite one prepared
 // INSERT per row (in process, each costs microseconds, where binding a
 // long VALUES list costs more in modernc's driver).
-func (f *floorServer) audit(ctx context.Context, tx *sql.Tx, user int64, detail string, families []int64) error {
+func (f *floorServer) audit(ctx context.Context, tx *sql.Tx, user int64, action, detail string, families []int64) error {
 	chain, forUpdate := user%16, ""
 	if f.postgres {
 		forUpdate = " FOR UPDATE"
@@ -282,11 +282,11 @@ func (f *floorServer) audit(ctx context.Context, tx *sql.Tx, user int64, detail 
 		return nil
 	}
 	const insert = `INSERT INTO audit (chain, seq, ts, user_id, role, action, outcome, family_id, segment, detail, prev_hash, hash) VALUES `
-	const row = "($%d, $%d, $%d, $%d, 'casemanager', 'read', 'ok', $%d, 'gezin', $%d, $%d, $%d)"
+	const row = "($%d, $%d, $%d, $%d, 'casemanager', $%d, 'ok', $%d, 'gezin', $%d, $%d, $%d)"
 	var stmt *sql.Stmt
 	if !f.postgres {
 		var err error
-		if stmt, err = tx.PrepareContext(ctx, insert+fmt.Sprintf(row, 1, 2, 3, 4, 5, 6, 7, 8)); err != nil {
+		if stmt, err = tx.PrepareContext(ctx, insert+fmt.Sprintf(row, 1, 2, 3, 4, 5, 6, 7, 8, 9)); err != nil {
 			return err
 		}
 		defer stmt.Close()
@@ -298,9 +298,9 @@ func (f *floorServer) audit(ctx context.Context, tx *sql.Tx, user int64, detail 
 	)
 	for _, id := range families {
 		seq++
-		sum := sha256.Sum256([]byte(prev + "|" + fmt.Sprintf("%d|%d|%s|%d|read|ok|%d|%s", chain, seq, now.Format(time.RFC3339Nano), user, id, detail)))
+		sum := sha256.Sum256([]byte(prev + "|" + fmt.Sprintf("%d|%d|%s|%d|%s|ok|%d|%s", chain, seq, now.Format(time.RFC3339Nano), user, action, id, detail)))
 		hash := hex.EncodeToString(sum[:])
-		one := []any{chain, seq, floorTime(now, f.postgres), user, id, detail, prev, hash}
+		one := []any{chain, seq, floorTime(now, f.postgres), user, action, id, detail, prev, hash}
 		prev = hash
 		if stmt != nil {
 			if _, err := stmt.ExecContext(ctx, one...); err != nil {
@@ -309,7 +309,7 @@ func (f *floorServer) audit(ctx context.Context, tx *sql.Tx, user int64, detail 
 			continue
 		}
 		n := len(args)
-		values = append(values, fmt.Sprintf(row, n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8))
+		values = append(values, fmt.Sprintf(row, n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8, n+9))
 		args = append(args, one...)
 	}
 	if stmt == nil {
@@ -319,6 +319,44 @@ func (f *floorServer) audit(ctx context.Context, tx *sql.Tx, user int64, detail 
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE audit_heads SET seq = $1, hash = $2 WHERE chain = $3`, seq, prev, chain)
 	return err
+}
+
+// saveContact is the floor's contact save (PERFORMANCE.md: "insert a
+// contact + its chained audit row (one tx, durable)", and the family's
+// summary row moved on in the same transaction): the summary updated in
+// place, which gives the contact its phase, the contact, its member and
+// the audit row, on the writer.
+func (f *floorServer) saveContact(ctx context.Context, user, family, member int64, day string) error {
+	tx, err := f.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	var phase int
+	if err := tx.QueryRowContext(ctx, `UPDATE family_summaries SET minutes_total = minutes_total + 75,
+		minutes_phase = minutes_phase + 75, contacts = contacts + 1, rejected_streak = 0,
+		last_contact_on = CASE WHEN last_contact_on IS NULL OR last_contact_on < $1 THEN $1 ELSE last_contact_on END,
+		last_reached_on = CASE WHEN last_reached_on IS NULL OR last_reached_on < $1 THEN $1 ELSE last_reached_on END
+		WHERE family_id = $2 RETURNING phase`, day, family).Scan(&phase); err != nil {
+		return err
+	}
+	now := floorTime(time.Now().UTC(), f.postgres)
+	var id int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO contacts (family_id, user_id, contact_date, start_time, minutes, kind, attempt,
+		practical, note, phase, created_at, updated_at)
+		VALUES ($1, $2, $3, '10:30', 75, 'huisbezoek', 'contact', 'post', 'Samen de post doorgenomen.', $4, $5, $5) RETURNING id`,
+		family, user, day, phase, now).Scan(&id); err != nil {
+		return err
+	}
+	if member != 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contact_members (contact_id, member_id) VALUES ($1, $2)`, id, member); err != nil {
+			return err
+		}
+	}
+	if err := f.audit(ctx, tx, user, "create", "contactmoment "+strconv.FormatInt(id, 10), []int64{family}); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // floorTime is a timestamp as the dialect's audit column takes it (SQLite
@@ -356,18 +394,22 @@ func BenchmarkHTTPFloorMyFamiliesAudited(b *testing.B) {
 func benchFloor(b *testing.B, path func(s httpBenchSession, i int) string) {
 	for _, d := range []string{"sqlite", "postgres"} {
 		b.Run(d, func(b *testing.B) {
-			benchHTTPAt(b, d, false, func(env *httpBenchEnv) string {
-				httpBench.mu.Lock()
-				defer httpBench.mu.Unlock()
-				if env.floor == nil {
-					fs, err := startFloor(env.dsn)
-					if err != nil {
-						b.Fatal(err)
-					}
-					env.floor = fs
-				}
-				return env.floor.url
-			}, path)
+			benchHTTPAt(b, d, false, func(env *httpBenchEnv) string { return env.startFloor(b).url }, path)
 		})
 	}
+}
+
+// startFloor returns the floor on the environment's database, started on
+// the first call.
+func (env *httpBenchEnv) startFloor(b *testing.B) *floorServer {
+	httpBench.mu.Lock()
+	defer httpBench.mu.Unlock()
+	if env.floor == nil {
+		fs, err := startFloor(env.dsn)
+		if err != nil {
+			b.Fatal(err)
+		}
+		env.floor = fs
+	}
+	return env.floor
 }

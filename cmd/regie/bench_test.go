@@ -18,6 +18,7 @@ package main
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"fmt"
 	"io"
 	"log/slog"
@@ -65,7 +66,9 @@ type httpBenchEnv struct {
 type httpBenchSession struct {
 	cookie   string
 	userID   int64
+	user     *regie.User
 	families []int64
+	members  []int64 // one current member per family, for the contact saves
 }
 
 var httpBench struct {
@@ -172,18 +175,21 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 			if err := m.Store.CreateSession(ctx, sess, 0, "benchmark"); err != nil {
 				b.Fatal(err)
 			}
-			s := httpBenchSession{cookie: "__Host-regie=" + token, userID: u.ID}
-			rows, err := m.Store.DB().QueryContext(ctx, `SELECT family_id FROM assignments
-				WHERE user_id = $1 AND kind IN ('regisseur', 'duo') AND ended_on IS NULL ORDER BY family_id`, u.ID)
+			s := httpBenchSession{cookie: "__Host-regie=" + token, userID: u.ID, user: u}
+			rows, err := m.Store.DB().QueryContext(ctx, `SELECT a.family_id,
+				(SELECT min(m.id) FROM members m WHERE m.family_id = a.family_id AND m.ended_on IS NULL)
+				FROM assignments a WHERE a.user_id = $1 AND a.kind IN ('regisseur', 'duo') AND a.ended_on IS NULL
+				ORDER BY a.family_id`, u.ID)
 			if err != nil {
 				b.Fatal(err)
 			}
 			for rows.Next() {
 				var id int64
-				if err := rows.Scan(&id); err != nil {
+				var member sql.NullInt64
+				if err := rows.Scan(&id, &member); err != nil {
 					b.Fatal(err)
 				}
-				s.families = append(s.families, id)
+				s.families, s.members = append(s.families, id), append(s.members, member.Int64)
 			}
 			if err := rows.Err(); err != nil {
 				b.Fatal(err)

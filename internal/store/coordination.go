@@ -731,15 +731,14 @@ func (tx *tx) networkFacts(ctx context.Context, familyID int64, f *regie.FamilyF
 }
 
 // overdueNetworkAgreements adds to the families' overdue agreements those
-// of network meetings whose day has passed and that are not finished.
-// in holds the placeholders $2… of the families' ids in args[1:]; args[0]
-// is not used.
-func (b *batch) overdueNetworkAgreements(byID map[int64]*regie.FamilySummary, in string, ids []any) {
+// of network meetings whose day has passed and that are not finished;
+// idsArg holds the families' ids (dialect.idsArg).
+func (b *batch) overdueNetworkAgreements(byID map[int64]*regie.FamilySummary, idsArg string) {
 	b.each("overdue network agreements", `SELECT a.family_id, count(*) FROM network_agreements a
-		WHERE a.family_id IN (`+in+`) AND a.due < $1
+		WHERE `+b.tx.s.d.inIDs("a.family_id", 2)+` AND a.due < $1
 		AND COALESCE((SELECT p.status FROM network_progress p JOIN network_meetings pm ON pm.id = p.meeting_id
 			WHERE p.agreement_id = a.id ORDER BY pm.held_on DESC, p.id DESC LIMIT 1), 'afgesproken') IN ('afgesproken', 'loopt')
-		GROUP BY a.family_id`, append([]any{b.tx.today().ISO()}, ids...), func(sc scanner) error {
+		GROUP BY a.family_id`, []any{b.tx.today().ISO(), idsArg}, func(sc scanner) error {
 		var id int64
 		var n int
 		if err := sc.Scan(&id, &n); err != nil {

@@ -469,19 +469,15 @@ func (b *batch) enrichSummaries(list []*regie.FamilySummary) {
 	if len(list) == 0 {
 		return
 	}
-	byID := map[int64]*regie.FamilySummary{}
-	ph := make([]string, len(list))
-	args := make([]any, 0, len(list)+1)
+	byID := make(map[int64]*regie.FamilySummary, len(list))
+	ids := make([]int64, len(list))
 	for i, fs := range list {
-		byID[fs.ID] = fs
-		ph[i] = fmt.Sprintf("$%d", i+2)
+		byID[fs.ID], ids[i] = fs, fs.ID
 	}
+	d := b.tx.s.d
+	idsArg := d.idsArg(ids)
 	today := b.tx.today()
-	args = append(args, regie.NewDate(today.Time().Year(), today.Time().Month(), 1).ISO())
-	for _, fs := range list {
-		args = append(args, fs.ID)
-	}
-	in := strings.Join(ph, ", ")
+	monthStart := regie.NewDate(today.Time().Year(), today.Time().Month(), 1).ISO()
 	// The count of a family: its id and an integer.
 	count := func(set func(fs *regie.FamilySummary, n int)) func(scanner) error {
 		return func(sc scanner) error {
@@ -494,34 +490,29 @@ func (b *batch) enrichSummaries(list []*regie.FamilySummary) {
 			return nil
 		}
 	}
-	b.each("month hours", `SELECT family_id, SUM(minutes) FROM contacts WHERE contact_date >= $1 AND family_id IN (`+in+`)
-		GROUP BY family_id`, args, count(func(fs *regie.FamilySummary, n int) { fs.MinutesMonth = n }))
-	// The same ids, numbered from $1.
-	idIn := make([]string, len(list))
-	for i := range list {
-		idIn[i] = fmt.Sprintf("$%d", i+1)
-	}
-	b.each("extensions", `SELECT family_id, reason FROM intensive_extensions WHERE ended_on IS NULL AND family_id IN (`+
-		strings.Join(idIn, ", ")+`)`, args[1:], func(sc scanner) error {
-		var id int64
-		var reason string
-		if err := sc.Scan(&id, &reason); err != nil {
-			return err
-		}
-		byID[id].Facts.Extension = reason
-		return nil
-	})
+	b.each("month hours", `SELECT family_id, SUM(minutes) FROM contacts WHERE contact_date >= $1 AND `+d.inIDs("family_id", 2)+`
+		GROUP BY family_id`, []any{monthStart, idsArg}, count(func(fs *regie.FamilySummary, n int) { fs.MinutesMonth = n }))
+	b.each("extensions", `SELECT family_id, reason FROM intensive_extensions WHERE ended_on IS NULL AND `+d.inIDs("family_id", 1),
+		[]any{idsArg}, func(sc scanner) error {
+			var id int64
+			var reason string
+			if err := sc.Scan(&id, &reason); err != nil {
+				return err
+			}
+			byID[id].Facts.Extension = reason
+			return nil
+		})
 	// Agreements of the plan in force whose day has passed and that are
 	// not done, failed or dropped; then those of the network meetings.
 	b.each("overdue agreements", `SELECT v.family_id, count(*) FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
-		WHERE v.family_id IN (`+in+`) AND v.status = 'vastgesteld' AND a.due < $1
+		WHERE `+d.inIDs("v.family_id", 2)+` AND v.status = 'vastgesteld' AND a.due < $1
 		AND v.number = (SELECT MAX(v2.number) FROM plan_versions v2 WHERE v2.family_id = v.family_id AND v2.status = 'vastgesteld')
 		AND COALESCE((SELECT p.status FROM agreement_progress p WHERE p.family_id = v.family_id AND p.key = a.key
 			ORDER BY p.id DESC LIMIT 1), 'afgesproken') IN ('afgesproken', 'loopt')
-		GROUP BY v.family_id`, append([]any{today.ISO()}, args[1:]...),
+		GROUP BY v.family_id`, []any{today.ISO(), idsArg},
 		count(func(fs *regie.FamilySummary, n int) { fs.Facts.OverdueAgreements = n }))
-	b.overdueNetworkAgreements(byID, in, args[1:])
-	b.openStagnations(byID)
+	b.overdueNetworkAgreements(byID, idsArg)
+	b.openStagnations(byID, idsArg)
 	settings := map[string]string{}
 	b.settings(settings)
 	b.then(func(context.Context, *batch) error {

@@ -263,36 +263,32 @@ func (tx *tx) agendaReferrals(ctx context.Context, ag *regie.Agenda, teamID, mee
 // s.team_id — a summary keeps its family's team — so that PostgreSQL finds
 // the team's families by families_team instead of scanning all of them.)
 func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name,
+	var list []*regie.FamilySummary
+	settings := map[string]string{}
+	b := tx.batch() // the families and the norms in one round trip
+	b.each("agenda families", `SELECT f.id, f.household_name, d.name,
 			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
 			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
 			`+factsColumns+`
 		FROM family_summaries s JOIN families f ON f.id = s.family_id JOIN districts d ON d.id = f.district_id
-		WHERE s.team_id = $1 AND f.team_id = $1 AND f.closed_at IS NULL`, teamID)
-	if err != nil {
-		return fmt.Errorf("store: agenda families: %w", err)
-	}
-	var list []*regie.FamilySummary
-	for rows.Next() {
+		WHERE s.team_id = $1 AND f.team_id = $1 AND f.closed_at IS NULL`, []any{teamID}, func(sc scanner) error {
 		fs := &regie.FamilySummary{}
 		ft := &fs.Facts
-		if err := rows.Scan(append([]any{&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute, &fs.Coordinator},
+		if err := sc.Scan(append([]any{&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute, &fs.Coordinator},
 			factsDest(ft)...)...); err != nil {
-			rows.Close()
 			return err
 		}
 		fs.Phase, ft.Acute = ft.Phase, fs.Acute
 		list = append(list, fs)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	b.settings(settings)
+	if err := b.run(ctx); err != nil {
 		return err
 	}
-	norms, err := tx.norms(ctx)
-	if err != nil {
-		return err
-	}
+	norms := regie.DefaultNorms()
+	norms.Apply(settings)
 	today := tx.today()
 	var flagged []*regie.FamilySummary
 	for _, fs := range list {

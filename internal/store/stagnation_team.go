@@ -110,17 +110,9 @@ func (tx *tx) stagnation(ctx context.Context, familyID, id int64) (*regie.Stagna
 // openStagnations sets, of each family, how many partners' reports no one
 // picked up yet and the day of the oldest: the signal of the family lists
 // and the family page.
-func (b *batch) openStagnations(byID map[int64]*regie.FamilySummary) {
-	ids := make([]int64, 0, len(byID))
-	for id := range byID {
-		ids = append(ids, id)
-	}
-	if len(ids) == 0 {
-		return
-	}
-	in, args := idPlaceholders(ids, 1)
+func (b *batch) openStagnations(byID map[int64]*regie.FamilySummary, idsArg string) {
 	b.each("open stagnations", `SELECT family_id, count(*), MIN(reported_on) FROM stagnation_reports
-		WHERE handled_on IS NULL AND family_id IN (`+in+`) GROUP BY family_id`, args, func(sc scanner) error {
+		WHERE handled_on IS NULL AND `+b.tx.s.d.inIDs("family_id", 1)+` GROUP BY family_id`, []any{idsArg}, func(sc scanner) error {
 		var id int64
 		var n int
 		var since regie.Date

@@ -9,7 +9,8 @@ package store_test
 // Each benchmark reports, besides ns/op, the median and 95th percentile of
 // one call (p50-ms, p95-ms); the parallel ones also req/s. They assert no
 // timings: compare the figures with the floor in PERFORMANCE.md.
-// REGIE_BENCH_FAMILIES sets another number of families. The generated
+// REGIE_BENCH_FAMILIES sets another number of families; REGIE_BENCH_SQLITE
+// a file that keeps the SQLite city between runs (made when missing). The generated
 // database has each family's history: about 2,000,000 contacts for 25,000
 // families, phases, ticks and summaries (package seed). PostgreSQL's test
 // cluster runs with fsync off unless REGIE_PGTEST_DURABLE=1 (see
@@ -84,9 +85,14 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 	var st *store.Store
 	switch dialect {
 	case "sqlite":
-		dir := storetest.ProcessTempDir(b, "regie-bench-")
+		// REGIE_BENCH_SQLITE names a file to keep the generated city in,
+		// for the next run: generating 25,000 families takes minutes.
+		file := os.Getenv("REGIE_BENCH_SQLITE")
+		if file == "" {
+			file = filepath.Join(storetest.ProcessTempDir(b, "regie-bench-"), "regie.db")
+		}
 		var err error
-		if st, err = store.Open(ctx, filepath.Join(dir, "regie.db"), store.Options{Keys: keys.ForTest()}); err != nil {
+		if st, err = store.Open(ctx, file, store.Options{Keys: keys.ForTest()}); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := st.Migrate(ctx); err != nil {
@@ -99,10 +105,18 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 		st = storetest.OpenPostgres(processTB{b}, regie.SystemClock())
 	}
 	start := time.Now()
-	if err := seed.Generate(ctx, st, seed.Options{Families: families, Seed: 1}); err != nil {
+	var have int
+	if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM families`).Scan(&have); err != nil {
 		b.Fatal(err)
 	}
-	fmt.Fprintf(os.Stderr, "bench: %d families generated on %s in %s\n", families, dialect, time.Since(start).Round(10*time.Millisecond))
+	if have == 0 {
+		if err := seed.Generate(ctx, st, seed.Options{Families: families, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+		fmt.Fprintf(os.Stderr, "bench: %d families generated on %s in %s\n", families, dialect, time.Since(start).Round(10*time.Millisecond))
+	} else {
+		fmt.Fprintf(os.Stderr, "bench: %d families kept in %s\n", have, os.Getenv("REGIE_BENCH_SQLITE"))
+	}
 
 	env := &benchEnv{st: st, mine: map[int64][]int64{}, users: map[int64]*regie.User{}}
 	all, err := st.FindUsers(ctx, regie.UserFilter{})

@@ -10,7 +10,8 @@ package store_test
 // one call (p50-ms, p95-ms); the parallel ones also req/s. They assert no
 // timings: compare the figures with the floor in PERFORMANCE.md.
 // REGIE_BENCH_FAMILIES sets another number of families; REGIE_BENCH_SQLITE
-// a file that keeps the SQLite city between runs (made when missing). The generated
+// (a file) and REGIE_BENCH_POSTGRES (a database's URL) keep the city
+// between runs: generated when empty, used as it is after. The generated
 // database has each family's history: about 2,000,000 contacts for 25,000
 // families, phases, ticks and summaries (package seed). PostgreSQL's test
 // cluster runs with fsync off unless REGIE_PGTEST_DURABLE=1 (see
@@ -102,6 +103,18 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 		// The database must outlive this benchmark: processTB keeps its
 		// cleanup (dropping it) from running; the cluster goes when
 		// TestMain's storetest.Main stops it.
+		// REGIE_BENCH_POSTGRES names a database (a URL) to keep the
+		// city in between runs, as REGIE_BENCH_SQLITE does.
+		if url := os.Getenv("REGIE_BENCH_POSTGRES"); url != "" {
+			var err error
+			if st, err = store.Open(ctx, url, store.Options{Keys: keys.ForTest()}); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := st.Migrate(ctx); err != nil {
+				b.Fatal(err)
+			}
+			break
+		}
 		st = storetest.OpenPostgres(processTB{b}, regie.SystemClock())
 	}
 	start := time.Now()
@@ -115,7 +128,7 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 		}
 		fmt.Fprintf(os.Stderr, "bench: %d families generated on %s in %s\n", families, dialect, time.Since(start).Round(10*time.Millisecond))
 	} else {
-		fmt.Fprintf(os.Stderr, "bench: %d families kept in %s\n", have, os.Getenv("REGIE_BENCH_SQLITE"))
+		fmt.Fprintf(os.Stderr, "bench: %d families kept on %s\n", have, dialect)
 	}
 
 	env := &benchEnv{st: st, mine: map[int64][]int64{}, users: map[int64]*regie.User{}}

@@ -59,6 +59,9 @@ type Store struct {
 	fanout chan struct{}
 	// metrics counts access-log rows; nil without Options.Metrics.
 	metrics *storeMetrics
+	// ckpt copies SQLite's log into the file off the requests (see
+	// checkpoint.go); nil on PostgreSQL and in memory.
+	ckpt *checkpointer
 }
 
 // Options tunes Open.
@@ -139,6 +142,12 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		r.SetMaxIdleConns(opt.MaxConns)
 		s.db, s.rdb, s.d = w, r, sqliteDialect
 		s.stmts, s.rstmts = newStmtCache(w), newStmtCache(r)
+		if _, inMemory := sqlitePath(dsn); !inMemory {
+			if s.ckpt, err = startCheckpointer(dsn); err != nil {
+				s.Close()
+				return nil, err
+			}
+		}
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		s.Close()
@@ -192,6 +201,7 @@ func sqliteDSN(path string, readOnly bool) string {
 		q.Set("_txlock", "deferred")
 	} else {
 		q.Add("_pragma", "cache_size(-65536)")
+		q.Add("_pragma", fmt.Sprintf("wal_autocheckpoint(%d)", checkpointSafety))
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
@@ -200,8 +210,8 @@ func sqliteDSN(path string, readOnly bool) string {
 // sqliteFileExists returns an EUNAVAILABLE error, in Dutch, when the
 // database file of dsn does not exist (an in-memory database always does).
 func sqliteFileExists(dsn string) error {
-	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
-	if path == "" || strings.HasPrefix(path, ":") {
+	path, inMemory := sqlitePath(dsn)
+	if inMemory {
 		return nil
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
@@ -212,15 +222,21 @@ func sqliteFileExists(dsn string) error {
 	return nil
 }
 
+// sqlitePath returns the file of a SQLite dsn, or inMemory.
+func sqlitePath(dsn string) (path string, inMemory bool) {
+	path, _, _ = strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	return path, path == "" || strings.HasPrefix(path, ":")
+}
+
 // restrictSQLiteFiles makes the database file readable by its owner only:
 // it holds personal data. A new file is created 0600 before SQLite opens
 // it, and SQLite gives the -wal and -shm files it makes beside it the
 // database file's mode; an existing file and its companions that others
 // may read lose those permissions.
 func restrictSQLiteFiles(dsn string) error {
-	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
-	if path == "" || strings.HasPrefix(path, ":") {
-		return nil // in memory
+	path, inMemory := sqlitePath(dsn)
+	if inMemory {
+		return nil
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600) //nolint:gosec // the database file the operator configured
 	if err != nil {
@@ -256,11 +272,11 @@ func redactURLError(err error) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	err := s.ckpt.close()
 	s.stmts.close()
 	s.rstmts.close()
-	var err error
 	if s.rdb != nil && s.rdb != s.db {
-		err = s.rdb.Close()
+		err = errors.Join(err, s.rdb.Close())
 	}
 	if s.db != nil {
 		err = errors.Join(err, s.db.Close())
@@ -385,6 +401,9 @@ func (s *Store) runTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn f
 	}
 	if cerr := sqlTx.Commit(); cerr != nil {
 		return s.d.mapError(fmt.Errorf("store: commit: %w", cerr))
+	}
+	if db == s.db {
+		s.ckpt.committed()
 	}
 	t.flushAuditCounts()
 	if denied != nil {

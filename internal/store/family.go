@@ -513,11 +513,9 @@ func (b *batch) enrichSummaries(list []*regie.FamilySummary) {
 		count(func(fs *regie.FamilySummary, n int) { fs.Facts.OverdueAgreements = n }))
 	b.overdueNetworkAgreements(byID, idsArg)
 	b.openStagnations(byID, idsArg)
-	settings := map[string]string{}
-	b.settings(settings)
+	var norms regie.Norms
+	b.norms(&norms)
 	b.then(func(context.Context, *batch) error {
-		norms := regie.DefaultNorms()
-		norms.Apply(settings)
 		for _, fs := range list {
 			fs.Signals = regie.Signals(fs.Facts, norms, today)
 			fs.Due = regie.NextDue(fs.Facts, norms, today)

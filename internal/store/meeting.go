@@ -263,8 +263,10 @@ func (tx *tx) agendaReferrals(ctx context.Context, ag *regie.Agenda, teamID, mee
 // s.team_id — a summary keeps its family's team — so that PostgreSQL finds
 // the team's families by families_team instead of scanning all of them.)
 func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64) error {
-	var list []*regie.FamilySummary
-	settings := map[string]string{}
+	var (
+		list  []*regie.FamilySummary
+		norms regie.Norms
+	)
 	b := tx.batch() // the families and the norms in one round trip
 	b.each("agenda families", `SELECT f.id, f.household_name, d.name,
 			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
@@ -283,12 +285,10 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 		list = append(list, fs)
 		return nil
 	})
-	b.settings(settings)
+	b.norms(&norms)
 	if err := b.run(ctx); err != nil {
 		return err
 	}
-	norms := regie.DefaultNorms()
-	norms.Apply(settings)
 	today := tx.today()
 	var flagged []*regie.FamilySummary
 	for _, fs := range list {

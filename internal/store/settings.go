@@ -16,10 +16,8 @@ func policyDecide(a *regie.Actor, act regie.Action, seg regie.Segment) bool {
 // FindNorms implements regie.SettingsService. Everyone logged in may read
 // the norms; they are the team's agreements, not personal data.
 func (s *Store) FindNorms(ctx context.Context) (regie.Norms, error) {
-	n := regie.DefaultNorms()
-	settings := map[string]string{}
-	err := s.readBatch(ctx, func(b *batch) { b.settings(settings) })
-	n.Apply(settings)
+	var n regie.Norms
+	err := s.readBatch(ctx, func(b *batch) { b.norms(&n) })
 	return n, err
 }
 
@@ -65,11 +63,22 @@ func (tx *tx) saveSetting(ctx context.Context, key, value string) error {
 
 // norms reads the norms inside a transaction.
 func (tx *tx) norms(ctx context.Context) (regie.Norms, error) {
-	n := regie.DefaultNorms()
+	var n regie.Norms
+	b := tx.batch()
+	b.norms(&n)
+	return n, b.run(ctx)
+}
+
+// norms queues the read of the norms into *into: the defaults with the
+// settings applied, set before any fn queued with then after it runs.
+func (b *batch) norms(into *regie.Norms) {
 	settings := map[string]string{}
-	err := tx.settings(ctx, settings)
-	n.Apply(settings)
-	return n, err
+	b.settings(settings)
+	b.then(func(context.Context, *batch) error {
+		*into = regie.DefaultNorms()
+		into.Apply(settings)
+		return nil
+	})
 }
 
 // SaveNorms implements regie.SettingsService.

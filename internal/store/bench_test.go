@@ -83,39 +83,34 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 		families = n
 	}
 	ctx := context.Background()
-	var st *store.Store
+	// REGIE_BENCH_SQLITE (a file) and REGIE_BENCH_POSTGRES (a database's
+	// URL) keep the generated city for the next run: generating 25,000
+	// families takes minutes.
+	var (
+		st  *store.Store
+		dsn string
+	)
 	switch dialect {
 	case "sqlite":
-		// REGIE_BENCH_SQLITE names a file to keep the generated city in,
-		// for the next run: generating 25,000 families takes minutes.
-		file := os.Getenv("REGIE_BENCH_SQLITE")
-		if file == "" {
-			file = filepath.Join(storetest.ProcessTempDir(b, "regie-bench-"), "regie.db")
+		if dsn = os.Getenv("REGIE_BENCH_SQLITE"); dsn == "" {
+			dsn = filepath.Join(storetest.ProcessTempDir(b, "regie-bench-"), "regie.db")
 		}
+	case "postgres":
+		if dsn = os.Getenv("REGIE_BENCH_POSTGRES"); dsn == "" {
+			// The database must outlive this benchmark: processTB keeps
+			// its cleanup (dropping it) from running; the cluster goes
+			// when TestMain's storetest.Main stops it.
+			st = storetest.OpenPostgres(processTB{b}, regie.SystemClock())
+		}
+	}
+	if st == nil {
 		var err error
-		if st, err = store.Open(ctx, file, store.Options{Keys: keys.ForTest()}); err != nil {
+		if st, err = store.Open(ctx, dsn, store.Options{Keys: keys.ForTest()}); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := st.Migrate(ctx); err != nil {
 			b.Fatal(err)
 		}
-	case "postgres":
-		// The database must outlive this benchmark: processTB keeps its
-		// cleanup (dropping it) from running; the cluster goes when
-		// TestMain's storetest.Main stops it.
-		// REGIE_BENCH_POSTGRES names a database (a URL) to keep the
-		// city in between runs, as REGIE_BENCH_SQLITE does.
-		if url := os.Getenv("REGIE_BENCH_POSTGRES"); url != "" {
-			var err error
-			if st, err = store.Open(ctx, url, store.Options{Keys: keys.ForTest()}); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := st.Migrate(ctx); err != nil {
-				b.Fatal(err)
-			}
-			break
-		}
-		st = storetest.OpenPostgres(processTB{b}, regie.SystemClock())
 	}
 	start := time.Now()
 	var have int

@@ -21,7 +21,7 @@ const (
 // and the accesses that made them.
 func (g *gen) families() error {
 	fams := g.insert("families", []string{"id", "household_name", "street", "postcode", "city", "district_id", "team_id",
-		"dutch_proficiency", "languages", "interpreter_needed", "composition_notes", "search_text", "created_at", "created_by",
+		"dutch_proficiency", "languages", "interpreter_needed", "composition_notes", "search_text", "sort_name", "created_at", "created_by",
 		"closed_at", "close_reason"})
 	members := g.insert("members", []string{"id", "family_id", "given_name", "family_name", "birth_date", "relation",
 		"started_on", "ended_on", "end_reason", "created_at"}, fams)
@@ -97,7 +97,7 @@ func (g *gen) families() error {
 			g.endMember(f)
 
 			if err := fams.row(f.id, household, street, postcode, d.city, d.id, t.id, string(prof), langs, interpreter, notes,
-				strings.ToLower(strings.Join(search, " | ")), ts(f.created), t.leader.id, nullTS(f.closedAt), f.closeReason); err != nil {
+				strings.ToLower(strings.Join(search, " | ")), regie.SortName(household), ts(f.created), t.leader.id, nullTS(f.closedAt), f.closeReason); err != nil {
 				return err
 			}
 			g.event(f.created, t.leader, regie.ActionCreate, regie.SegFamily, f.id, 0, basisLeader, "gezin aangemaakt")

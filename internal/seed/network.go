@@ -62,14 +62,14 @@ var (
 // inserters; orgs is the organisations' inserter, flushed first.
 func (g *gen) newNetSeed(receivers []receiver, orgs *inserter) (*netSeed, error) {
 	n := &netSeed{g: g, r: rand.New(rand.NewPCG(uint64(g.opt.Seed), 0x70617274)), partners: map[int64]bool{}} //nolint:gosec // synthetic data, reproducible
-	users := g.insert("users", []string{"id", "organisation_id", "email", "name", "role", "password_hash", "created_at"}, orgs)
+	users := g.insert("users", []string{"id", "organisation_id", "email", "name", "sort_name", "role", "password_hash", "created_at"}, orgs)
 	for _, rc := range receivers {
 		id, err := g.id("users")
 		if err != nil {
 			return nil, err
 		}
 		email := fmt.Sprintf("partner.%s.%d@%s", slug(rc.contact), id, Domain)
-		if err := users.row(id, rc.id, email, rc.contact, string(regie.RolePartner), g.opt.PasswordHash,
+		if err := users.row(id, rc.id, email, rc.contact, regie.SortName(rc.contact), string(regie.RolePartner), g.opt.PasswordHash,
 			ts(g.now.AddDate(-2, 0, 0))); err != nil {
 			return nil, err
 		}

@@ -159,6 +159,27 @@ func TestGenerate(t *testing.T) {
 		if len(parts) < 3 || !strings.HasPrefix(parts[0], "gezin ") || parts[0] != strings.ToLower(parts[0]) {
 			t.Errorf("search text %q", text)
 		}
+		// So are the sort keys, by which the lists put names in order.
+		for _, q := range []string{`SELECT household_name, sort_name FROM families`, `SELECT name, sort_name FROM users`} {
+			rows, err := s.DB().Query(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var name, key string
+				if err := rows.Scan(&name, &key); err != nil {
+					t.Fatal(err)
+				}
+				if want := regie.SortName(name); key != want {
+					t.Errorf("%s: sort key of %q is %q, want %q", q, name, key, want)
+					break
+				}
+			}
+			if err := rows.Err(); err != nil {
+				t.Fatal(err)
+			}
+			rows.Close()
+		}
 
 		// A casemanager finds their families through the store.
 		cms, err := s.FindUsers(ctx, regie.UserFilter{Role: ptr(regie.RoleCasemanager)})

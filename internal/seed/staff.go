@@ -75,7 +75,7 @@ func (g *gen) teamsAndDistricts() error {
 // (about one for every six casemanagers), and one functional
 // administrator and one privacy officer for the organisation.
 func (g *gen) staff() error {
-	users := g.insert("users", []string{"id", "organisation_id", "team_id", "email", "name", "role", "password_hash", "created_at"})
+	users := g.insert("users", []string{"id", "organisation_id", "team_id", "email", "name", "sort_name", "role", "password_hash", "created_at"})
 	userDistricts := g.insert("user_districts", []string{"user_id", "district_id"}, users)
 	total := len(g.teams)*(1+g.opt.CasemanagersPerTeam+max(1, g.opt.CasemanagersPerTeam/6)) + 2
 	p := g.progress("medewerkers", total)
@@ -100,7 +100,7 @@ func (g *gen) staff() error {
 			teamID = t.id
 		}
 		created := g.now.Add(-time.Duration(g.between(400, 5*365)) * 24 * time.Hour)
-		if err := users.row(u.id, g.org, idArg(teamID), email, u.name, string(role), g.opt.PasswordHash, ts(created)); err != nil {
+		if err := users.row(u.id, g.org, idArg(teamID), email, u.name, regie.SortName(u.name), string(role), g.opt.PasswordHash, ts(created)); err != nil {
 			return nil, err
 		}
 		for _, d := range ds {

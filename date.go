@@ -79,6 +79,9 @@ func (d Date) Time() time.Time { return d.t }
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
 
+// Compare returns -1, 0 or +1 as d is before, on or after e.
+func (d Date) Compare(e Date) int { return d.t.Compare(e.t) }
+
 // After reports whether d is after e.
 func (d Date) After(e Date) bool { return d.t.After(e.t) }
 

@@ -622,12 +622,15 @@ type FamilySummary struct {
 	Signals       []Signal
 	Due           Due
 	HouseholdName string
-	DistrictName  string
-	MemberCount   int
-	Coordinator   string
-	Duo           string
-	CreatedAt     time.Time
-	ClosedAt      time.Time
+	// SortKey is SortName(HouseholdName), as the store keeps it beside
+	// the name; empty where a list did not read it.
+	SortKey      string
+	DistrictName string
+	MemberCount  int
+	Coordinator  string
+	Duo          string
+	CreatedAt    time.Time
+	ClosedAt     time.Time
 }
 
 // DossierNumber formats the family's reference.

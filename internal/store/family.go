@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"regie"
@@ -389,7 +388,7 @@ func (tx *tx) findFamilies(ctx context.Context, ff regie.FamilyFilter, also ...*
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT f.id,
 			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL) AS acute,
-			f.household_name, d.name,
+			f.household_name, f.sort_name, d.name,
 			(SELECT count(*) FROM members m WHERE m.family_id = f.id AND m.ended_on IS NULL),
 			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
@@ -406,7 +405,7 @@ func (tx *tx) findFamilies(ctx context.Context, ff regie.FamilyFilter, also ...*
 	for rows.Next() {
 		fs := &regie.FamilySummary{}
 		ft := &fs.Facts
-		if err := rows.Scan(append([]any{&fs.ID, &fs.Acute, &fs.HouseholdName, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator,
+		if err := rows.Scan(append([]any{&fs.ID, &fs.Acute, &fs.HouseholdName, &fs.SortKey, &fs.DistrictName, &fs.MemberCount, &fs.Coordinator,
 			&fs.Duo, timeScan{&fs.CreatedAt}, timeScan{&fs.ClosedAt}, &total}, factsDest(ft)...)...); err != nil {
 			return nil, 0, err
 		}
@@ -525,43 +524,57 @@ func (b *batch) enrichSummaries(list []*regie.FamilySummary) {
 }
 
 // sortFamilies orders "Mijn gezinnen": acute unsafety first, then by the
-// chosen order; names the Dutch way (regie.SortName).
+// chosen order; names the Dutch way (regie.SortName, or the key the store
+// read with the row).
 func sortFamilies(list []*regie.FamilySummary, by regie.FamilySort) {
-	keys := make(map[*regie.FamilySummary]string, len(list))
+	sortKeys(list)
+	alerts := make(map[*regie.FamilySummary]int, len(list))
 	for _, fs := range list {
-		keys[fs] = regie.SortName(fs.HouseholdName)
+		alerts[fs] = fs.Alerts()
 	}
-	byName := func(a, b *regie.FamilySummary) bool { return keys[a] < keys[b] }
-	less := byName
+	byName := func(a, b *regie.FamilySummary) int { return strings.Compare(a.SortKey, b.SortKey) }
+	cmp := byName
 	switch by {
 	case "signalen", "":
-		less = func(a, b *regie.FamilySummary) bool {
-			if a.Alerts() != b.Alerts() {
-				return a.Alerts() > b.Alerts()
+		cmp = func(a, b *regie.FamilySummary) int {
+			if c := alerts[b] - alerts[a]; c != 0 {
+				return c
 			}
-			if len(a.Signals) != len(b.Signals) {
-				return len(a.Signals) > len(b.Signals)
+			if c := len(b.Signals) - len(a.Signals); c != 0 {
+				return c
 			}
 			return byName(a, b)
 		}
 	case "fase":
-		less = func(a, b *regie.FamilySummary) bool {
+		cmp = func(a, b *regie.FamilySummary) int {
 			if a.Phase != b.Phase {
-				return a.Phase < b.Phase
+				return int(a.Phase) - int(b.Phase)
 			}
 			return byName(a, b)
 		}
 	case "contact":
-		less = func(a, b *regie.FamilySummary) bool { return a.Facts.LastContactOn.Before(b.Facts.LastContactOn) }
+		cmp = func(a, b *regie.FamilySummary) int { return a.Facts.LastContactOn.Compare(b.Facts.LastContactOn) }
 	case "uren":
-		less = func(a, b *regie.FamilySummary) bool { return a.MinutesMonth < b.MinutesMonth }
+		cmp = func(a, b *regie.FamilySummary) int { return a.MinutesMonth - b.MinutesMonth }
 	}
-	sort.SliceStable(list, func(i, j int) bool {
-		if list[i].Acute != list[j].Acute {
-			return list[i].Acute
+	slices.SortStableFunc(list, func(a, b *regie.FamilySummary) int {
+		if a.Acute != b.Acute {
+			if a.Acute {
+				return -1
+			}
+			return 1
 		}
-		return less(list[i], list[j])
+		return cmp(a, b)
 	})
+}
+
+// sortKeys gives each family of list that has none its sort key.
+func sortKeys(list []*regie.FamilySummary) {
+	for _, fs := range list {
+		if fs.SortKey == "" {
+			fs.SortKey = regie.SortName(fs.HouseholdName)
+		}
+	}
 }
 
 // familySubjects names the families of list, for their audit rows: a

@@ -268,7 +268,7 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 		norms regie.Norms
 	)
 	b := tx.batch() // the families and the norms in one round trip
-	b.each("agenda families", `SELECT f.id, f.household_name, d.name,
+	b.each("agenda families", `SELECT f.id, f.household_name, f.sort_name, d.name,
 			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
 			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), ''),
@@ -277,7 +277,7 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 		WHERE s.team_id = $1 AND f.team_id = $1 AND f.closed_at IS NULL`, []any{teamID}, func(sc scanner) error {
 		fs := &regie.FamilySummary{}
 		ft := &fs.Facts
-		if err := sc.Scan(append([]any{&fs.ID, &fs.HouseholdName, &fs.DistrictName, &fs.Acute, &fs.Coordinator},
+		if err := sc.Scan(append([]any{&fs.ID, &fs.HouseholdName, &fs.SortKey, &fs.DistrictName, &fs.Acute, &fs.Coordinator},
 			factsDest(ft)...)...); err != nil {
 			return err
 		}
@@ -291,9 +291,10 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 	}
 	today := tx.today()
 	var flagged []*regie.FamilySummary
+	// The signals choose who is on the agenda; what is due next is only
+	// for those shown, and enrichSummaries computes it with their signals.
 	for _, fs := range list {
 		fs.Signals = regie.Signals(fs.Facts, norms, today)
-		fs.Due = regie.NextDue(fs.Facts, norms, today)
 		if len(fs.Signals) > 0 {
 			flagged = append(flagged, fs)
 		}

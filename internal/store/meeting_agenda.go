@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
+	"strings"
 
 	"regie"
 	"regie/internal/policy"
@@ -69,11 +69,8 @@ func (tx *tx) agendaFromTeam(ctx context.Context, ag *regie.Agenda, team []*regi
 	prev, teamID := ag.PreviousOn, ag.Meeting.TeamID
 	ag.CanAssign = policy.Can(tx.actor, regie.ActionUpdate, regie.SegAssignment, &policy.Facts{Exists: true, TeamID: teamID})
 	byName := slices.Clone(team)
-	keys := make(map[*regie.FamilySummary]string, len(byName))
-	for _, fs := range byName {
-		keys[fs] = regie.SortName(fs.HouseholdName)
-	}
-	sort.SliceStable(byName, func(i, j int) bool { return keys[byName[i]] < keys[byName[j]] })
+	sortKeys(byName)
+	slices.SortStableFunc(byName, func(a, b *regie.FamilySummary) int { return strings.Compare(a.SortKey, b.SortKey) })
 	for _, fs := range byName {
 		closing := fs.Phase == regie.PhaseClosing || (fs.Phase == regie.PhaseCoordination && fs.Facts.PhaseStartedOn.After(prev))
 		if closing && len(ag.Closings) < agendaSize {

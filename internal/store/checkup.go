@@ -457,33 +457,28 @@ func (tx *tx) showCheckupsDue(ctx context.Context, dec policy.Decision, list []*
 		Basis: dec.Basis, Detail: fmt.Sprintf("check-ups na afsluiting: %d gezinnen", len(list))}, familySubjects(list))
 }
 
-// agendaCheckups puts on the team agenda the check-ups recorded since the
-// team's previous meeting (or in the week before, when there was none),
-// worrying ones first.
-func (tx *tx) agendaCheckups(ctx context.Context, ag *regie.Agenda, teamID int64, day regie.Date) error {
-	prev := ag.PreviousOn // previousMeeting
+// agendaCheckups queues the check-ups recorded since the team's previous
+// meeting (or in the week before, when there was none), worrying ones
+// first. It needs Agenda.PreviousOn (previousMeeting).
+func (b *batch) agendaCheckups(ag *regie.Agenda, teamID int64, day regie.Date) {
+	prev := ag.PreviousOn
 	if prev.Before(day.AddDays(-7)) {
 		prev = day.AddDays(-7)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.family_id, f.household_name, c.held_on, c.family_doing, c.cooperation,
+	b.each("agenda checkups", `SELECT c.id, c.family_id, f.household_name, c.held_on, c.family_doing, c.cooperation,
 			c.assessment, c.referral_id, c.created_by, u.name, c.created_at
 		FROM checkups c JOIN families f ON f.id = c.family_id JOIN users u ON u.id = c.created_by
 		WHERE f.team_id = $1 AND c.created_at >= $2
 		ORDER BY CASE WHEN c.assessment = 'goed' THEN 1 ELSE 0 END, c.held_on DESC, c.id DESC LIMIT `+fmt.Sprint(agendaSize),
-		teamID, ts(prev.Time()))
-	if err != nil {
-		return fmt.Errorf("store: agenda checkups: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		c := &regie.Checkup{}
-		var assessment string
-		if err := rows.Scan(&c.ID, &c.FamilyID, &c.HouseholdName, dateScan{&c.HeldOn}, &c.Family, &c.Cooperation, &assessment,
-			idScan{&c.ReferralID}, &c.CreatedBy, &c.CreatedByName, timeScan{&c.CreatedAt}); err != nil {
-			return err
-		}
-		c.Assessment = regie.CheckupAssessment(assessment)
-		ag.Checkups = append(ag.Checkups, c)
-	}
-	return rows.Err()
+		[]any{teamID, ts(prev.Time())}, func(sc scanner) error {
+			c := &regie.Checkup{}
+			var assessment string
+			if err := sc.Scan(&c.ID, &c.FamilyID, &c.HouseholdName, dateScan{&c.HeldOn}, &c.Family, &c.Cooperation, &assessment,
+				idScan{&c.ReferralID}, &c.CreatedBy, &c.CreatedByName, timeScan{&c.CreatedAt}); err != nil {
+				return err
+			}
+			c.Assessment = regie.CheckupAssessment(assessment)
+			ag.Checkups = append(ag.Checkups, c)
+			return nil
+		})
 }

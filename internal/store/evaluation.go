@@ -512,17 +512,18 @@ func (s *Store) StartPlanFromEvaluation(ctx context.Context, familyID, id int64)
 	return out, err
 }
 
-// agendaEvaluations puts the team's evaluations that were recorded and
-// not yet discussed on the agenda, oldest first. FindAgenda calls it.
-func (tx *tx) agendaEvaluations(ctx context.Context, ag *regie.Agenda, teamID int64) error {
-	list, err := tx.evaluationList(ctx, fmt.Sprintf(`f.team_id = $1 AND f.closed_at IS NULL AND e.discussed_at IS NULL
-		ORDER BY e.on_date, e.id LIMIT %d`, agendaSize), evalRow, teamID)
-	if err != nil {
-		return err
-	}
-	for _, e := range list {
-		e.CanDiscuss = ag.CanDecide
-	}
-	ag.EvaluationsToDiscuss = list
-	return nil
+// agendaEvaluations queues the team's evaluations not yet discussed,
+// oldest first, each with whether the actor may record the discussion.
+func (b *batch) agendaEvaluations(ag *regie.Agenda, teamID int64) {
+	b.each("agenda evaluations", `SELECT `+evaluationColumns+evaluationFrom+fmt.Sprintf(`
+		WHERE f.team_id = $1 AND f.closed_at IS NULL AND e.discussed_at IS NULL
+		ORDER BY e.on_date, e.id LIMIT %d`, agendaSize), []any{teamID}, func(sc scanner) error {
+		e := &regie.Evaluation{CanDiscuss: ag.CanDecide}
+		var moment int64
+		if err := scanEvaluation(sc, e, &moment); err != nil {
+			return err
+		}
+		ag.EvaluationsToDiscuss = append(ag.EvaluationsToDiscuss, e)
+		return nil
+	})
 }

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"sort"
-	"strings"
 
 	"regie"
 	"regie/internal/policy"
@@ -66,41 +64,21 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 		}
 		ag = &regie.Agenda{Meeting: &regie.Meeting{ID: id, TeamID: teamID, HeldOn: d}, Past: past,
 			CanDecide: !past && policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: teamID}).Allow}
-		if err := tx.QueryRowContext(ctx, `SELECT name FROM teams WHERE id = $1`, teamID).Scan(&ag.Meeting.TeamName); err != nil {
-			return err
-		}
+		// The agenda's parts do not depend on each other: they are read
+		// together, in two rounds (on PostgreSQL two round trips).
+		b := tx.batch()
+		b.row("team", `SELECT name FROM teams WHERE id = $1`, []any{teamID}, func(sc scanner) error { return sc.Scan(&ag.Meeting.TeamName) })
 		if !past {
-			if ag.PreviousOn, err = tx.previousMeeting(ctx, teamID, d); err != nil {
-				return err
-			}
-			if err := tx.agendaReferrals(ctx, ag, teamID, id, d); err != nil {
-				return err
-			}
-			if err := tx.agendaFamilies(ctx, ag, teamID); err != nil {
-				return err
-			}
-			if err := tx.agendaEvaluations(ctx, ag, teamID); err != nil {
-				return err
-			}
-			if err := tx.agendaCheckups(ctx, ag, teamID, d); err != nil {
-				return err
-			}
-			if err := tx.agendaDrafts(ctx, ag, teamID); err != nil {
-				return err
-			}
-			if err := tx.agendaStagnations(ctx, ag, teamID); err != nil {
-				return err
-			}
+			b.previousMeeting(ag, teamID, d)
+			b.agendaReferrals(ag, teamID, id, d)
+			b.agendaFamilies(ag, teamID)
+			b.agendaEvaluations(ag, teamID)
+			b.agendaDrafts(ag, teamID)
+			b.agendaStagnations(ag, teamID)
 		}
-		if err := tx.agendaMinutes(ctx, ag, id); err != nil {
-			return err
-		}
-		var decided []int64
-		for _, d := range ag.IntakeDecisions {
-			decided = append(decided, d.ReferralID)
-		}
-		intakeFamilies, err := tx.referralFamilies(ctx, decided)
-		if err != nil {
+		intakeFamilies := map[int64]int64{}
+		b.agendaMinutes(ag, id, intakeFamilies)
+		if err := b.run(ctx); err != nil {
 			return err
 		}
 		if !past && !export {
@@ -167,61 +145,29 @@ func agendaSubjects(ag *regie.Agenda, intakeFamilies map[int64]int64) []auditSub
 	return subjects
 }
 
-// referralFamilies returns the family of each referral of ids that has
-// one (an accepted referral).
-func (tx *tx) referralFamilies(ctx context.Context, ids []int64) (map[int64]int64, error) {
-	out := map[int64]int64{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	ph := make([]string, len(ids))
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		ph[i], args[i] = fmt.Sprintf("$%d", i+1), id
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, family_id FROM referrals WHERE family_id IS NOT NULL AND id IN (`+strings.Join(ph, ", ")+`)`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: referral families: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, fam int64
-		if err := rows.Scan(&id, &fam); err != nil {
-			return nil, err
-		}
-		out[id] = fam
-	}
-	return out, rows.Err()
-}
-
 // meetingPast reports whether a meeting on day d was held in an earlier
 // week than this one. Its minutes are fixed: nothing is added to them.
 func (tx *tx) meetingPast(d regie.Date) bool {
 	return d.Before(tx.today().Monday())
 }
 
-// agendaReferrals fills the referrals awaiting a decision, the waiting
-// list and the portfolio reviews that have come due.
-func (tx *tx) agendaReferrals(ctx context.Context, ag *regie.Agenda, teamID, meetingID int64, day regie.Date) error {
-	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.status, r.household_name, d.name, ro.name, r.created_at, r.safety, r.meeting_id,
+// agendaReferrals queues the referrals awaiting a decision, the waiting
+// list and the portfolio reviews that have come due; their priorities
+// follow in the next round.
+func (b *batch) agendaReferrals(ag *regie.Agenda, teamID, meetingID int64, day regie.Date) {
+	var all []*regie.ReferralSummary
+	b.each("agenda referrals", `SELECT r.id, r.status, r.household_name, d.name, ro.name, r.created_at, r.safety, r.meeting_id,
 			dd.decided_at, dd.review_on, COALESCE(dd.contact_keeper, ''), r.family_id
 		FROM referrals r JOIN districts d ON d.id = r.district_id JOIN organisations ro ON ro.id = r.referrer_org_id
 		LEFT JOIN intake_decisions dd ON dd.id = (SELECT x.id FROM intake_decisions x WHERE x.referral_id = r.id
 			ORDER BY x.decided_at DESC, x.id DESC LIMIT 1)
 		WHERE r.team_id = $1 AND r.status IN ('ontvangen', 'agenda', 'wachtlijst', 'portefeuille')
-		ORDER BY r.created_at LIMIT 500`, teamID)
-	if err != nil {
-		return fmt.Errorf("store: agenda referrals: %w", err)
-	}
-	var all []*regie.ReferralSummary
-	var ids []int64
-	for rows.Next() {
+		ORDER BY r.created_at LIMIT 500`, []any{teamID}, func(sc scanner) error {
 		r := &regie.ReferralSummary{}
 		var status, safety string
 		var mid int64
-		if err := rows.Scan(&r.ID, &status, &r.HouseholdName, &r.DistrictName, &r.ReferrerOrg, timeScan{&r.CreatedAt}, &safety,
+		if err := sc.Scan(&r.ID, &status, &r.HouseholdName, &r.DistrictName, &r.ReferrerOrg, timeScan{&r.CreatedAt}, &safety,
 			idScan{&mid}, timeScan{&r.DecidedAt}, dateScan{&r.ReviewOn}, &r.ContactKeeper, idScan{&r.FamilyID}); err != nil {
-			rows.Close()
 			return err
 		}
 		r.Status, r.Safety = regie.ReferralStatus(status), regie.SafetyLevel(safety)
@@ -230,44 +176,49 @@ func (tx *tx) agendaReferrals(ctx context.Context, ag *regie.Agenda, teamID, mee
 			r.MeetingDate = regie.Date{}
 		}
 		all = append(all, r)
-		ids = append(ids, r.ID)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	prio, err := tx.priorities(ctx, ids)
-	if err != nil {
-		return err
-	}
-	for _, r := range all {
-		r.Priority = prio[r.ID]
-	}
-	sortReferrals(all)
-	for _, r := range all {
-		switch {
-		case r.Status.Open():
-			ag.Referrals = append(ag.Referrals, r)
-		case r.Status == regie.ReferralWaiting:
-			ag.Waiting = append(ag.Waiting, r)
-		case r.Status == regie.ReferralPortfolio && !r.ReviewOn.After(day):
-			ag.PortfolioDue = append(ag.PortfolioDue, r)
+		return nil
+	})
+	prio := map[int64]*regie.Priority{}
+	b.then(func(_ context.Context, next *batch) error {
+		ids := make([]int64, len(all))
+		for i, r := range all {
+			ids[i] = r.ID
 		}
-	}
-	return nil
+		next.priorities(ids, prio)
+		next.then(func(context.Context, *batch) error {
+			for _, r := range all {
+				r.Priority = prio[r.ID]
+			}
+			sortReferrals(all)
+			for _, r := range all {
+				switch {
+				case r.Status.Open():
+					ag.Referrals = append(ag.Referrals, r)
+				case r.Status == regie.ReferralWaiting:
+					ag.Waiting = append(ag.Waiting, r)
+				case r.Status == regie.ReferralPortfolio && !r.ReviewOn.After(day):
+					ag.PortfolioDue = append(ag.PortfolioDue, r)
+				}
+			}
+			return nil
+		})
+		return nil
+	})
 }
 
-// agendaFamilies puts the team's running families on the agenda: acute
-// unsafety, plans, evaluations, other signals. It reads the summaries, so
-// its cost does not grow with the families' histories. (f.team_id repeats
-// s.team_id — a summary keeps its family's team — so that PostgreSQL finds
-// the team's families by families_team instead of scanning all of them.)
-func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64) error {
+// agendaFamilies queues the team's running families for the agenda: acute
+// unsafety, plans, evaluations, other signals; and, from them, the
+// closings and the families without a casemanager (agendaFromTeam). It
+// reads the summaries, so its cost does not grow with the families'
+// histories; those shown are enriched in the next round. (f.team_id
+// repeats s.team_id — a summary keeps its family's team — so that
+// PostgreSQL finds the team's families by families_team instead of
+// scanning all of them.)
+func (b *batch) agendaFamilies(ag *regie.Agenda, teamID int64) {
 	var (
 		list  []*regie.FamilySummary
 		norms regie.Norms
 	)
-	b := tx.batch() // the families and the norms in one round trip
 	b.each("agenda families", `SELECT f.id, f.household_name, f.sort_name, d.name,
 			EXISTS (SELECT 1 FROM safety_concerns sc WHERE sc.family_id = f.id AND sc.severity = 'acuut' AND sc.resolved_on IS NULL),
 			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
@@ -286,10 +237,18 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 		return nil
 	})
 	b.norms(&norms)
-	if err := b.run(ctx); err != nil {
-		return err
-	}
-	today := tx.today()
+	// Runs when the whole round is in: agendaFromTeam needs the previous
+	// meeting's day too.
+	b.then(func(_ context.Context, next *batch) error {
+		next.enrichSummaries(agendaSignals(next.tx.actor, ag, list, norms, next.tx.today()))
+		return nil
+	})
+}
+
+// agendaSignals fills the agenda's lists of families with signals, and,
+// through agendaFromTeam, its closings and families without a
+// casemanager, from the team's families; it returns the families shown.
+func agendaSignals(actor *regie.Actor, ag *regie.Agenda, list []*regie.FamilySummary, norms regie.Norms, today regie.Date) []*regie.FamilySummary {
 	var flagged []*regie.FamilySummary
 	// The signals choose who is on the agenda; what is due next is only
 	// for those shown, and enrichSummaries computes it with their signals.
@@ -330,49 +289,34 @@ func (tx *tx) agendaFamilies(ctx context.Context, ag *regie.Agenda, teamID int64
 	for _, l := range [][]*regie.FamilySummary{ag.Acute, ag.Plans, ag.Evaluations, ag.Signals} {
 		shown = append(shown, l...)
 	}
-	more, err := tx.agendaFromTeam(ctx, ag, list)
-	if err != nil {
-		return err
-	}
-	return tx.enrichSummaries(ctx, append(shown, more...))
+	return append(shown, agendaFromTeam(actor, ag, list)...)
 }
 
-// agendaMinutes fills the items and the decisions of the meeting.
-func (tx *tx) agendaMinutes(ctx context.Context, ag *regie.Agenda, meetingID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.title, i.note, u.name FROM meeting_items i JOIN users u ON u.id = i.created_by
-		WHERE i.meeting_id = $1 ORDER BY i.id`, meetingID)
-	if err != nil {
-		return fmt.Errorf("store: meeting items: %w", err)
-	}
-	for rows.Next() {
+// agendaMinutes queues the items, the decisions and the intake decisions
+// of the meeting; families gets the family of each referral decided on
+// that has one (an accepted referral), for the audit rows.
+func (b *batch) agendaMinutes(ag *regie.Agenda, meetingID int64, families map[int64]int64) {
+	b.each("meeting items", `SELECT i.id, i.title, i.note, u.name FROM meeting_items i JOIN users u ON u.id = i.created_by
+		WHERE i.meeting_id = $1 ORDER BY i.id`, []any{meetingID}, func(sc scanner) error {
 		it := &regie.MeetingItem{}
-		if err := rows.Scan(&it.ID, &it.Title, &it.Note, &it.CreatedBy); err != nil {
-			rows.Close()
+		if err := sc.Scan(&it.ID, &it.Title, &it.Note, &it.CreatedBy); err != nil {
 			return err
 		}
 		ag.Items = append(ag.Items, it)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT md.id, md.meeting_id, md.family_id, COALESCE(f.household_name, ''), md.referral_id, md.item_id,
+		return nil
+	})
+	b.each("meeting decisions", `SELECT md.id, md.meeting_id, md.family_id, COALESCE(f.household_name, ''), md.referral_id, md.item_id,
 			COALESCE(mi.title, ''), md.text, md.linked_kind, md.linked_id, u.name, md.decided_at,
 			COALESCE(pt.phase, 0)
 		FROM meeting_decisions md JOIN users u ON u.id = md.decided_by
 		LEFT JOIN families f ON f.id = md.family_id LEFT JOIN meeting_items mi ON mi.id = md.item_id
 		LEFT JOIN phase_transitions pt ON md.linked_kind = 'fase' AND pt.id = md.linked_id
-		WHERE md.meeting_id = $1 ORDER BY md.decided_at, md.id`, meetingID)
-	if err != nil {
-		return fmt.Errorf("store: meeting decisions: %w", err)
-	}
-	for rows.Next() {
+		WHERE md.meeting_id = $1 ORDER BY md.decided_at, md.id`, []any{meetingID}, func(sc scanner) error {
 		d := &regie.MeetingDecision{}
 		var kind string
 		var phase regie.Phase
-		if err := rows.Scan(&d.ID, &d.MeetingID, idScan{&d.FamilyID}, &d.FamilyName, idScan{&d.ReferralID}, idScan{&d.ItemID},
+		if err := sc.Scan(&d.ID, &d.MeetingID, idScan{&d.FamilyID}, &d.FamilyName, idScan{&d.ReferralID}, idScan{&d.ItemID},
 			&d.ItemTitle, &d.Text, &kind, idScan{&d.LinkedID}, &d.DecidedBy, timeScan{&d.DecidedAt}, &phase); err != nil {
-			rows.Close()
 			return err
 		}
 		d.LinkedKind = regie.DecisionLink(kind)
@@ -380,47 +324,27 @@ func (tx *tx) agendaMinutes(ctx context.Context, ag *regie.Agenda, meetingID int
 			d.LinkedText = fmt.Sprintf("naar fase %d (%s)", phase, phase.Label())
 		}
 		ag.Decisions = append(ag.Decisions, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT d.referral_id, r.household_name FROM intake_decisions d JOIN referrals r ON r.id = d.referral_id
-		WHERE d.meeting_id = $1 ORDER BY d.decided_at`, meetingID)
-	if err != nil {
-		return fmt.Errorf("store: meeting intake decisions: %w", err)
-	}
+		return nil
+	})
 	ag.IntakeNames = map[int64]string{}
-	var refIDs []int64
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			rows.Close()
-			return err
-		}
-		if _, ok := ag.IntakeNames[id]; !ok {
-			refIDs = append(refIDs, id)
-		}
-		ag.IntakeNames[id] = name
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, id := range refIDs {
-		ds, err := tx.findDecisions(ctx, id)
+	b.each("meeting intake decisions", `SELECT `+decisionColumns+`, r.household_name, r.family_id`+decisionFrom+`
+		JOIN referrals r ON r.id = d.referral_id
+		WHERE d.meeting_id = $1 ORDER BY d.decided_at, d.id`, []any{meetingID}, func(sc scanner) error {
+		var (
+			name   string
+			family int64
+		)
+		d, err := scanDecision(sc, &name, idScan{&family})
 		if err != nil {
 			return err
 		}
-		for _, d := range ds {
-			if d.MeetingID == meetingID {
-				ag.IntakeDecisions = append(ag.IntakeDecisions, d)
-			}
+		ag.IntakeDecisions = append(ag.IntakeDecisions, d)
+		ag.IntakeNames[d.ReferralID] = name
+		if family != 0 {
+			families[d.ReferralID] = family
 		}
-	}
-	sort.Slice(ag.IntakeDecisions, func(i, j int) bool { return ag.IntakeDecisions[i].DecidedAt.Before(ag.IntakeDecisions[j].DecidedAt) })
-	return rows.Err()
+		return nil
+	})
 }
 
 // AddMeetingItem implements regie.MeetingService.

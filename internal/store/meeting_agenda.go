@@ -16,45 +16,46 @@ import (
 // may be. Each loader is bounded by agendaSize, so the agenda stays fast
 // for a team of any size.
 
-// agendaDrafts fills the plan drafts (concept) of the team's open
+// agendaDrafts queues the plan drafts (concept) of the team's open
 // families, the oldest edited first, each with whether the actor may
 // record that the team discussed it.
-func (tx *tx) agendaDrafts(ctx context.Context, ag *regie.Agenda, teamID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, v.number, v.updated_at,
+func (b *batch) agendaDrafts(ag *regie.Agenda, teamID int64) {
+	// MarkPlanDiscussed decides on the team's meeting, as here.
+	can := ag.CanDecide && policy.Can(b.tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: teamID})
+	b.each("agenda drafts", `SELECT f.id, f.household_name, v.number, v.updated_at,
 			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id
 				WHERE a.family_id = f.id AND a.kind = 'regisseur' AND a.ended_on IS NULL LIMIT 1), '')
 		FROM families f JOIN plan_versions v ON v.family_id = f.id
 		WHERE f.team_id = $1 AND f.closed_at IS NULL AND v.status = $2
-		ORDER BY v.updated_at, v.id LIMIT `+fmt.Sprint(agendaSize), teamID, string(regie.PlanDraft))
-	if err != nil {
-		return fmt.Errorf("store: agenda drafts: %w", err)
-	}
-	defer rows.Close()
-	// MarkPlanDiscussed decides on the team's meeting, as here.
-	can := ag.CanDecide && policy.Can(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: teamID})
-	for rows.Next() {
+		ORDER BY v.updated_at, v.id LIMIT `+fmt.Sprint(agendaSize), []any{teamID, string(regie.PlanDraft)}, func(sc scanner) error {
 		d := &regie.AgendaDraft{CanMarkDiscussed: can}
-		if err := rows.Scan(&d.FamilyID, &d.FamilyName, &d.Number, timeScan{&d.UpdatedAt}, &d.Coordinator); err != nil {
+		if err := sc.Scan(&d.FamilyID, &d.FamilyName, &d.Number, timeScan{&d.UpdatedAt}, &d.Coordinator); err != nil {
 			return err
 		}
 		ag.Drafts = append(ag.Drafts, d)
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
-// previousMeeting returns the day of the team's meeting before day, or,
-// when there was none, the week before: the agenda's closings and check-up
-// outcomes are what happened since then (Agenda.PreviousOn).
-func (tx *tx) previousMeeting(ctx context.Context, teamID int64, day regie.Date) (regie.Date, error) {
-	var prev regie.Date
-	if err := tx.QueryRowContext(ctx, `SELECT MAX(held_on) FROM meetings WHERE team_id = $1 AND held_on < $2`, teamID, day.ISO()).
-		Scan(dateScan{&prev}); err != nil {
-		return prev, fmt.Errorf("store: previous meeting: %w", err)
-	}
-	if prev.IsZero() {
-		prev = day.AddDays(-7)
-	}
-	return prev, nil
+// previousMeeting queues the read of the day of the team's meeting before
+// day, or, when there was none, the week before: the agenda's closings and
+// check-up outcomes are what happened since then (Agenda.PreviousOn). The
+// check-ups follow in the next round.
+func (b *batch) previousMeeting(ag *regie.Agenda, teamID int64, day regie.Date) {
+	b.row("previous meeting", `SELECT MAX(held_on) FROM meetings WHERE team_id = $1 AND held_on < $2`, []any{teamID, day.ISO()},
+		func(sc scanner) error {
+			if err := sc.Scan(dateScan{&ag.PreviousOn}); err != nil {
+				return err
+			}
+			if ag.PreviousOn.IsZero() {
+				ag.PreviousOn = day.AddDays(-7)
+			}
+			return nil
+		})
+	b.then(func(_ context.Context, next *batch) error {
+		next.agendaCheckups(ag, teamID, day)
+		return nil
+	})
 }
 
 // agendaFromTeam fills, from the team's open families that agendaFamilies
@@ -65,9 +66,9 @@ func (tx *tx) previousMeeting(ctx context.Context, teamID int64, day regie.Date)
 // leader assigns (CanAssign). Both by name, at most agendaSize each; it
 // returns them, for agendaFamilies to enrich with what it shows. Taking
 // them from that one read costs no query per family.
-func (tx *tx) agendaFromTeam(ctx context.Context, ag *regie.Agenda, team []*regie.FamilySummary) ([]*regie.FamilySummary, error) {
+func agendaFromTeam(actor *regie.Actor, ag *regie.Agenda, team []*regie.FamilySummary) []*regie.FamilySummary {
 	prev, teamID := ag.PreviousOn, ag.Meeting.TeamID
-	ag.CanAssign = policy.Can(tx.actor, regie.ActionUpdate, regie.SegAssignment, &policy.Facts{Exists: true, TeamID: teamID})
+	ag.CanAssign = policy.Can(actor, regie.ActionUpdate, regie.SegAssignment, &policy.Facts{Exists: true, TeamID: teamID})
 	byName := slices.Clone(team)
 	sortKeys(byName)
 	slices.SortStableFunc(byName, func(a, b *regie.FamilySummary) int { return strings.Compare(a.SortKey, b.SortKey) })
@@ -80,7 +81,7 @@ func (tx *tx) agendaFromTeam(ctx context.Context, ag *regie.Agenda, team []*regi
 			ag.Unassigned = append(ag.Unassigned, fs)
 		}
 	}
-	return append(slices.Clone(ag.Closings), ag.Unassigned...), nil
+	return append(slices.Clone(ag.Closings), ag.Unassigned...)
 }
 
 // agendaDuplicates fills, for the referrals awaiting a decision (at most

@@ -218,63 +218,69 @@ func (tx *tx) findReferral(ctx context.Context, id int64) (*regie.Referral, erro
 }
 
 func (tx *tx) findDecisions(ctx context.Context, referralID int64) ([]*regie.IntakeDecision, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.referral_id, d.outcome, d.decided_by, u.name, d.decided_at, d.meeting_id, m.held_on,
-			d.review_on, d.contact_keeper, d.contra_indications, d.override_reason, d.warm_referral_org_id, COALESCE(o.name, ''),
-			d.feedback, d.notes, d.family_id
-		FROM intake_decisions d JOIN users u ON u.id = d.decided_by
-		LEFT JOIN meetings m ON m.id = d.meeting_id LEFT JOIN organisations o ON o.id = d.warm_referral_org_id
-		WHERE d.referral_id = $1 ORDER BY d.decided_at DESC, d.id DESC`, referralID)
-	if err != nil {
-		return nil, fmt.Errorf("store: find decisions: %w", err)
-	}
-	defer rows.Close()
 	var ds []*regie.IntakeDecision
-	for rows.Next() {
-		d := &regie.IntakeDecision{}
-		var outcome, contra string
-		if err := rows.Scan(&d.ID, &d.ReferralID, &outcome, &d.DecidedBy, &d.DecidedByName, timeScan{&d.DecidedAt}, idScan{&d.MeetingID},
-			dateScan{&d.MeetingDate}, dateScan{&d.ReviewOn}, &d.ContactKeeper, &contra, &d.OverrideReason, idScan{&d.WarmReferralOrgID},
-			&d.WarmReferralOrgName, &d.Feedback, &d.Notes, idScan{&d.FamilyID}); err != nil {
-			return nil, err
-		}
-		d.Outcome = regie.IntakeOutcome(outcome)
-		for _, c := range strings.Split(contra, ",") {
-			if c != "" {
-				d.ContraIndications = append(d.ContraIndications, regie.ContraIndication(c))
-			}
-		}
-		ds = append(ds, d)
+	b := tx.batch()
+	b.each("find decisions", `SELECT `+decisionColumns+decisionFrom+` WHERE d.referral_id = $1 ORDER BY d.decided_at DESC, d.id DESC`,
+		[]any{referralID}, func(sc scanner) error {
+			d, err := scanDecision(sc)
+			ds = append(ds, d)
+			return err
+		})
+	return ds, b.run(ctx)
+}
+
+// decisionColumns and decisionFrom read intake decisions for scanDecision.
+const (
+	decisionColumns = `d.id, d.referral_id, d.outcome, d.decided_by, u.name, d.decided_at, d.meeting_id, m.held_on,
+		d.review_on, d.contact_keeper, d.contra_indications, d.override_reason, d.warm_referral_org_id, COALESCE(o.name, ''),
+		d.feedback, d.notes, d.family_id`
+	decisionFrom = ` FROM intake_decisions d JOIN users u ON u.id = d.decided_by
+		LEFT JOIN meetings m ON m.id = d.meeting_id LEFT JOIN organisations o ON o.id = d.warm_referral_org_id`
+)
+
+// scanDecision scans a row of decisionColumns, and the columns after
+// them into extra.
+func scanDecision(sc scanner, extra ...any) (*regie.IntakeDecision, error) {
+	d := &regie.IntakeDecision{}
+	var outcome, contra string
+	if err := sc.Scan(append([]any{&d.ID, &d.ReferralID, &outcome, &d.DecidedBy, &d.DecidedByName, timeScan{&d.DecidedAt}, idScan{&d.MeetingID},
+		dateScan{&d.MeetingDate}, dateScan{&d.ReviewOn}, &d.ContactKeeper, &contra, &d.OverrideReason, idScan{&d.WarmReferralOrgID},
+		&d.WarmReferralOrgName, &d.Feedback, &d.Notes, idScan{&d.FamilyID}}, extra...)...); err != nil {
+		return nil, err
 	}
-	return ds, rows.Err()
+	d.Outcome = regie.IntakeOutcome(outcome)
+	for _, c := range strings.Split(contra, ",") {
+		if c != "" {
+			d.ContraIndications = append(d.ContraIndications, regie.ContraIndication(c))
+		}
+	}
+	return d, nil
 }
 
 // priorities derives the priority-list state of referrals from their
 // events: placed, an opening, removed.
 func (tx *tx) priorities(ctx context.Context, ids []int64) (map[int64]*regie.Priority, error) {
 	out := map[int64]*regie.Priority{}
+	b := tx.batch()
+	b.priorities(ids, out)
+	return out, b.run(ctx)
+}
+
+// priorities queues the read of tx.priorities into out.
+func (b *batch) priorities(ids []int64, out map[int64]*regie.Priority) {
 	if len(ids) == 0 {
-		return out, nil
+		return
 	}
-	ph := make([]string, len(ids))
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		ph[i], args[i] = fmt.Sprintf("$%d", i+1), id
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT p.referral_id, p.kind, p.opening_kind, p.note, p.at, u.name
+	b.each("priorities", `SELECT p.referral_id, p.kind, p.opening_kind, p.note, p.at, u.name
 		FROM priority_events p JOIN users u ON u.id = p.by_user
-		WHERE p.referral_id IN (`+strings.Join(ph, ", ")+`) ORDER BY p.at, p.id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: priorities: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+		WHERE `+b.tx.s.d.inIDs("p.referral_id", 1)+` ORDER BY p.at, p.id`, []any{b.tx.s.d.idsArg(ids)}, func(sc scanner) error {
 		var (
 			id                      int64
 			kind, opening, note, by string
 			at                      time.Time
 		)
-		if err := rows.Scan(&id, &kind, &opening, &note, timeScan{&at}, &by); err != nil {
-			return nil, err
+		if err := sc.Scan(&id, &kind, &opening, &note, timeScan{&at}, &by); err != nil {
+			return err
 		}
 		switch kind {
 		case "geplaatst":
@@ -286,8 +292,8 @@ func (tx *tx) priorities(ctx context.Context, ids []int64) (map[int64]*regie.Pri
 		case "verwijderd":
 			delete(out, id)
 		}
-	}
-	return out, rows.Err()
+		return nil
+	})
 }
 
 // FindReferralByID implements regie.ReferralService.

@@ -155,27 +155,22 @@ func (tx *tx) workStagnations(ctx context.Context, byID map[int64]*regie.FamilyW
 	return rows.Err()
 }
 
-// agendaStagnations puts the reports of the team's open families that the
-// team has not discussed yet on the agenda, oldest first. FindAgenda
-// calls it; the team leader marks each discussed (Agenda.CanDecide).
-func (tx *tx) agendaStagnations(ctx context.Context, ag *regie.Agenda, teamID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.family_id, f.household_name, r.org_id, o.name, u.name, r.reported_on, r.reason,
+// agendaStagnations queues the reports of the team's open families that
+// the team has not discussed yet, oldest first. The team leader marks
+// each discussed (Agenda.CanDecide).
+func (b *batch) agendaStagnations(ag *regie.Agenda, teamID int64) {
+	b.each("agenda stagnations", `SELECT r.id, r.family_id, f.household_name, r.org_id, o.name, u.name, r.reported_on, r.reason,
 			r.handled_on, COALESCE(h.name, ''), r.handled_note
 		FROM stagnation_reports r JOIN families f ON f.id = r.family_id JOIN organisations o ON o.id = r.org_id
 		JOIN users u ON u.id = r.reported_by LEFT JOIN users h ON h.id = r.handled_by
 		WHERE f.team_id = $1 AND f.closed_at IS NULL AND r.discussed_on IS NULL
-		ORDER BY r.reported_on, r.id LIMIT `+fmt.Sprint(agendaSize), teamID)
-	if err != nil {
-		return fmt.Errorf("store: agenda stagnations: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+		ORDER BY r.reported_on, r.id LIMIT `+fmt.Sprint(agendaSize), []any{teamID}, func(sc scanner) error {
 		r := &regie.Stagnation{}
-		if err := rows.Scan(&r.ID, &r.FamilyID, &r.FamilyName, &r.OrgID, &r.OrgName, &r.ReportedByName, dateScan{&r.ReportedOn},
+		if err := sc.Scan(&r.ID, &r.FamilyID, &r.FamilyName, &r.OrgID, &r.OrgName, &r.ReportedByName, dateScan{&r.ReportedOn},
 			&r.Reason, dateScan{&r.HandledOn}, &r.HandledByName, &r.HandledNote); err != nil {
 			return err
 		}
 		ag.Stagnations = append(ag.Stagnations, r)
-	}
-	return rows.Err()
+		return nil
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -71,6 +72,27 @@ func (d dialect) idsArg(ids []int64) string {
 		b = strconv.AppendInt(b, id, 10)
 	}
 	return string(append(b, closing))
+}
+
+// inTexts is the condition "col is one of the values of parameter $n",
+// whose argument is textsArg of the values, as inIDs is for ids; pgType
+// is col's type on PostgreSQL (text, date), whose values are given as
+// text.
+func (d dialect) inTexts(col string, n int, pgType string) string {
+	if d.name == "postgres" {
+		return fmt.Sprintf("%s = ANY($%d::text[]::%s[])", col, n, pgType)
+	}
+	return fmt.Sprintf("%s IN (SELECT value FROM json_each($%d))", col, n)
+}
+
+// textsArg is the argument of inTexts: the values as a JSON array on
+// SQLite, as a text array (pgx encodes it) on PostgreSQL.
+func (d dialect) textsArg(vals []string) any {
+	if d.name == "postgres" {
+		return vals
+	}
+	b, _ := json.Marshal(vals) // a []string always marshals
+	return string(b)
 }
 
 // mapError turns driver errors that mean something to a user into regie

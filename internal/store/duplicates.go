@@ -46,93 +46,152 @@ func (s *Store) FindDuplicates(ctx context.Context, referralID int64) ([]*regie.
 }
 
 // duplicateCandidates finds the known families the referral ref may be,
-// same team first and the best matches first: the referral page and the
-// team meeting's agenda show them.
+// same team first and the best matches first: the referral page shows
+// them.
 func (tx *tx) duplicateCandidates(ctx context.Context, ref *regie.Referral) ([]*regie.DuplicateCandidate, error) {
-	var out []*regie.DuplicateCandidate
-	found := map[int64]*regie.DuplicateCandidate{}
-	reason := func(famID int64, score int, why string) {
-		c := found[famID]
-		if c == nil {
-			c = &regie.DuplicateCandidate{FamilyID: famID}
-			found[famID] = c
-		}
-		c.Reasons, c.Score = append(c.Reasons, why), c.Score+score
+	out := map[int64][]*regie.DuplicateCandidate{}
+	b := tx.batch()
+	b.duplicateCandidates([]*regie.Referral{ref}, out)
+	err := b.run(ctx)
+	return out[ref.ID], err
+}
+
+// duplicateCandidates queues the search for the known families of each
+// referral of refs — of which it uses the id, team, street, postcode and
+// members — into out, by referral: the team meeting's agenda searches for
+// all its referrals at once. The members of every referral are looked up
+// by birth date in one read and the addresses by postcode in another; the
+// families found follow in the next round.
+func (b *batch) duplicateCandidates(refs []*regie.Referral, out map[int64][]*regie.DuplicateCandidate) {
+	type person struct {
+		familyID     int64
+		given, sname string
 	}
-	for _, m := range ref.Members {
-		rows, err := tx.QueryContext(ctx, `SELECT family_id, given_name, family_name FROM members WHERE birth_date = $1`, m.BirthDate.ISO())
-		if err != nil {
-			return nil, fmt.Errorf("store: find duplicates: %w", err)
+	type address struct {
+		familyID int64
+		street   string
+	}
+	var dates, postcodes []string
+	for _, ref := range refs {
+		for _, m := range ref.Members {
+			dates = append(dates, m.BirthDate.ISO())
 		}
-		for rows.Next() {
-			var fid int64
-			var given, family string
-			if err := rows.Scan(&fid, &given, &family); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			g, f := similarName(given, m.GivenName), similarName(family, m.FamilyName)
-			switch {
-			case g && f:
-				reason(fid, 3, fmt.Sprintf("%s: zelfde geboortedatum (%s) en gelijkende voor- en achternaam", m.Name(), m.BirthDate.Short()))
-			case g || f:
-				reason(fid, 1, fmt.Sprintf("%s: zelfde geboortedatum (%s) en een gelijkende naam", m.Name(), m.BirthDate.Short()))
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+		if ref.Postcode != "" && ref.Street != "" {
+			postcodes = append(postcodes, ref.Postcode)
 		}
 	}
-	if ref.Postcode != "" && ref.Street != "" {
-		rows, err := tx.QueryContext(ctx, `SELECT id, street FROM families WHERE postcode = $1`, ref.Postcode)
-		if err != nil {
-			return nil, fmt.Errorf("store: find duplicates: %w", err)
-		}
-		for rows.Next() {
-			var fid int64
-			var street string
-			if err := rows.Scan(&fid, &street); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if fold(street) == fold(ref.Street) {
-				reason(fid, 2, "zelfde adres: "+ref.Street+", "+ref.Postcode)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+	d := b.tx.s.d
+	born := map[string][]person{}
+	if len(dates) > 0 {
+		b.each("find duplicates", `SELECT family_id, given_name, family_name, birth_date FROM members WHERE `+d.inTexts("birth_date", 1, "date"),
+			[]any{d.textsArg(dates)}, func(sc scanner) error {
+				var p person
+				var on regie.Date
+				if err := sc.Scan(&p.familyID, &p.given, &p.sname, dateScan{&on}); err != nil {
+					return err
+				}
+				born[on.ISO()] = append(born[on.ISO()], p)
+				return nil
+			})
 	}
-	for fid, c := range found {
-		var teamID int64
-		var household string
-		if err := tx.QueryRowContext(ctx, `SELECT f.team_id, t.name, d.name, f.household_name FROM families f
-			JOIN teams t ON t.id = f.team_id JOIN districts d ON d.id = f.district_id WHERE f.id = $1`, fid).
-			Scan(&teamID, &c.TeamName, &c.DistrictName, &household); err != nil {
-			return nil, err
-		}
-		c.SameTeam = teamID == ref.TeamID
-		if c.SameTeam {
-			c.HouseholdName = household
-		} else {
-			// The reasons name the referred member, not the other
-			// team's; still, keep them general.
-			c.Reasons = []string{fmt.Sprintf("%d overeenkomst(en) met een gezin van een ander team", len(c.Reasons))}
-		}
-		out = append(out, c)
+	living := map[string][]address{}
+	if len(postcodes) > 0 {
+		b.each("find duplicates", `SELECT id, street, postcode FROM families WHERE `+d.inTexts("postcode", 1, "text"),
+			[]any{d.textsArg(postcodes)}, func(sc scanner) error {
+				var a address
+				var postcode string
+				if err := sc.Scan(&a.familyID, &a.street, &postcode); err != nil {
+					return err
+				}
+				living[postcode] = append(living[postcode], a)
+				return nil
+			})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].SameTeam != out[j].SameTeam {
-			return out[i].SameTeam
+	b.then(func(_ context.Context, next *batch) error {
+		found := map[int64]map[int64]*regie.DuplicateCandidate{} // by referral, by family
+		var families []int64
+		for _, ref := range refs {
+			byFamily := map[int64]*regie.DuplicateCandidate{}
+			found[ref.ID] = byFamily
+			reason := func(famID int64, score int, why string) {
+				c := byFamily[famID]
+				if c == nil {
+					c = &regie.DuplicateCandidate{FamilyID: famID}
+					byFamily[famID] = c
+					families = append(families, famID)
+				}
+				c.Reasons, c.Score = append(c.Reasons, why), c.Score+score
+			}
+			for _, m := range ref.Members {
+				for _, p := range born[m.BirthDate.ISO()] {
+					g, f := similarName(p.given, m.GivenName), similarName(p.sname, m.FamilyName)
+					switch {
+					case g && f:
+						reason(p.familyID, 3, fmt.Sprintf("%s: zelfde geboortedatum (%s) en gelijkende voor- en achternaam", m.Name(), m.BirthDate.Short()))
+					case g || f:
+						reason(p.familyID, 1, fmt.Sprintf("%s: zelfde geboortedatum (%s) en een gelijkende naam", m.Name(), m.BirthDate.Short()))
+					}
+				}
+			}
+			if ref.Postcode != "" && ref.Street != "" {
+				for _, a := range living[ref.Postcode] {
+					if fold(a.street) == fold(ref.Street) {
+						reason(a.familyID, 2, "zelfde adres: "+ref.Street+", "+ref.Postcode)
+					}
+				}
+			}
 		}
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
+		if len(families) == 0 {
+			return nil
 		}
-		return out[i].FamilyID < out[j].FamilyID
+		type family struct {
+			teamID                     int64
+			team, district, household string
+		}
+		known := map[int64]family{}
+		next.each("find duplicates", `SELECT f.id, f.team_id, t.name, d.name, f.household_name FROM families f
+			JOIN teams t ON t.id = f.team_id JOIN districts d ON d.id = f.district_id WHERE `+d.inIDs("f.id", 1),
+			[]any{d.idsArg(families)}, func(sc scanner) error {
+				var id int64
+				var f family
+				if err := sc.Scan(&id, &f.teamID, &f.team, &f.district, &f.household); err != nil {
+					return err
+				}
+				known[id] = f
+				return nil
+			})
+		next.then(func(context.Context, *batch) error {
+			for _, ref := range refs {
+				var list []*regie.DuplicateCandidate
+				for fid, c := range found[ref.ID] {
+					f := known[fid]
+					c.TeamName, c.DistrictName, c.SameTeam = f.team, f.district, f.teamID == ref.TeamID
+					if c.SameTeam {
+						c.HouseholdName = f.household
+					} else {
+						// The reasons name the referred member, not the
+						// other team's; still, keep them general.
+						c.Reasons = []string{fmt.Sprintf("%d overeenkomst(en) met een gezin van een ander team", len(c.Reasons))}
+					}
+					list = append(list, c)
+				}
+				sort.Slice(list, func(i, j int) bool {
+					if list[i].SameTeam != list[j].SameTeam {
+						return list[i].SameTeam
+					}
+					if list[i].Score != list[j].Score {
+						return list[i].Score > list[j].Score
+					}
+					return list[i].FamilyID < list[j].FamilyID
+				})
+				if len(list) > 0 {
+					out[ref.ID] = list
+				}
+			}
+			return nil
+		})
+		return nil
 	})
-	return out, nil
 }
 
 // fold lower-cases s and strips accents, spaces and punctuation, so

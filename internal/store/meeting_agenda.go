@@ -94,24 +94,49 @@ func (tx *tx) agendaDuplicates(ctx context.Context, ag *regie.Agenda, teamID int
 	if !dec.Allow || len(ag.Referrals) == 0 {
 		return nil, nil
 	}
+	shown := ag.Referrals[:min(len(ag.Referrals), agendaSize)]
+	refs := make([]*regie.Referral, len(shown))
+	byID := make(map[int64]*regie.Referral, len(shown))
+	ids := make([]int64, len(shown))
+	for i, r := range shown {
+		refs[i], ids[i] = &regie.Referral{ID: r.ID}, r.ID
+		byID[r.ID] = refs[i]
+	}
+	// What the search needs of each referral, for all of them at once.
+	d := tx.s.d
+	b := tx.batch()
+	b.each("agenda duplicates", `SELECT id, team_id, street, postcode FROM referrals WHERE `+d.inIDs("id", 1), []any{d.idsArg(ids)},
+		func(sc scanner) error {
+			var id int64
+			var ref regie.Referral
+			if err := sc.Scan(&id, &ref.TeamID, &ref.Street, &ref.Postcode); err != nil {
+				return err
+			}
+			r := byID[id]
+			r.TeamID, r.Street, r.Postcode = ref.TeamID, ref.Street, ref.Postcode
+			return nil
+		})
+	b.each("agenda duplicates", `SELECT referral_id, given_name, family_name, birth_date FROM referral_members
+		WHERE `+d.inIDs("referral_id", 1)+` ORDER BY birth_date, id`, []any{d.idsArg(ids)}, func(sc scanner) error {
+		var id int64
+		m := &regie.ReferralMember{}
+		if err := sc.Scan(&id, &m.GivenName, &m.FamilyName, dateScan{&m.BirthDate}); err != nil {
+			return err
+		}
+		byID[id].Members = append(byID[id].Members, m)
+		return nil
+	})
 	ag.Duplicates = map[int64][]*regie.DuplicateCandidate{}
+	b.then(func(_ context.Context, next *batch) error {
+		next.duplicateCandidates(refs, ag.Duplicates)
+		return nil
+	})
+	if err := b.run(ctx); err != nil {
+		return nil, err
+	}
 	var subjects []auditSubject
-	for i, r := range ag.Referrals {
-		if i == agendaSize {
-			break
-		}
-		ref, err := tx.findReferral(ctx, r.ID)
-		if err != nil {
-			return nil, err
-		}
-		cands, err := tx.duplicateCandidates(ctx, ref)
-		if err != nil {
-			return nil, err
-		}
-		if len(cands) > 0 {
-			ag.Duplicates[r.ID] = cands
-		}
-		for _, c := range cands {
+	for _, r := range shown {
+		for _, c := range ag.Duplicates[r.ID] {
 			subjects = append(subjects, auditSubject{FamilyID: c.FamilyID, ReferralID: r.ID})
 		}
 	}

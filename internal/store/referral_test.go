@@ -1,9 +1,12 @@
 package store_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"regie"
 	"regie/internal/store"
@@ -337,6 +340,39 @@ func TestDuplicates(t *testing.T) {
 		for _, c := range cands[1:] {
 			if c.SameTeam && c.FamilyID == f.FamOther.ID || !c.SameTeam && c.HouseholdName != "" {
 				t.Fatalf("another team's family shows its name: %+v", c)
+			}
+		}
+		// A family at the address of a second referral (a postcode with a
+		// space, a street written otherwise): found by its address. The
+		// team's agenda searches for both referrals at once and finds
+		// what the referral page finds for each.
+		home, err := s.CreateFamily(lead, regie.FamilyInput{HouseholdName: "Gezin Verhoeven", Street: "Kerkstraat 1",
+			Postcode: "1234 AB", City: "Utrecht", DistrictID: f.TeamA.Districts[0].ID, DutchProficiency: "goed"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in2 := referralInput(f, "Gezin Verhoef")
+		in2.Street, in2.Postcode = "kerkstraat  1", "1234 AB"
+		ref2, err := s.CreateReferral(storetest.As(f.Referrer), in2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cands2, err := s.FindDuplicates(lead, ref2.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(cands2, func(c *regie.DuplicateCandidate) bool {
+			return c.FamilyID == home.ID && slices.Contains(c.Reasons, "zelfde adres: kerkstraat  1, 1234 AB")
+		}) {
+			t.Errorf("the family at the referral's address is not found: %+v", cands2)
+		}
+		ag, err := s.FindAgenda(lead, regie.DateOf(clock.Now()).Monday().ISO(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, want := range map[int64][]*regie.DuplicateCandidate{ref.ID: cands, ref2.ID: cands2} {
+			if diff := cmp.Diff(want, ag.Duplicates[r]); diff != "" {
+				t.Errorf("referral %d: the agenda's known families differ from the referral page's (-page +agenda):\n%s", r, diff)
 			}
 		}
 		// Link instead of duplicating.

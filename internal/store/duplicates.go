@@ -145,7 +145,7 @@ func (b *batch) duplicateCandidates(refs []*regie.Referral, out map[int64][]*reg
 			return nil
 		}
 		type family struct {
-			teamID                     int64
+			teamID                    int64
 			team, district, household string
 		}
 		known := map[int64]family{}

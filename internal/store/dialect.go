@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
@@ -222,6 +223,19 @@ func (s timeScan) Scan(v any) error {
 	return nil
 }
 
+// ScanTimestamptz is ScanDate's counterpart for instants.
+func (s timeScan) ScanTimestamptz(v pgtype.Timestamptz) error {
+	switch {
+	case !v.Valid:
+		*s.t = time.Time{}
+	case v.InfinityModifier != pgtype.Finite:
+		return errors.New("store: cannot scan an infinite instant")
+	default:
+		*s.t = v.Time.UTC()
+	}
+	return nil
+}
+
 func (s timeScan) parse(v string) error {
 	t, err := time.Parse(time.RFC3339Nano, v)
 	if err != nil {
@@ -246,6 +260,21 @@ func (s dateScan) Scan(v any) error {
 		return s.parse(string(v))
 	default:
 		return fmt.Errorf("store: cannot scan %T into a date", v)
+	}
+	return nil
+}
+
+// ScanDate lets pgx scan a PostgreSQL date straight into the date, where
+// it reads the rows itself (a batch): database/sql's way boxes a
+// time.Time per value first, and the team agenda scans thousands.
+func (s dateScan) ScanDate(v pgtype.Date) error {
+	switch {
+	case !v.Valid:
+		*s.d = regie.Date{}
+	case v.InfinityModifier != pgtype.Finite:
+		return errors.New("store: cannot scan an infinite date")
+	default:
+		*s.d = regie.NewDate(v.Time.Year(), v.Time.Month(), v.Time.Day())
 	}
 	return nil
 }
@@ -293,6 +322,15 @@ func isoDigits(v string) (y, m, d int, ok bool) {
 
 // idScan scans a nullable reference into an int64 (0 for NULL).
 type idScan struct{ id *int64 }
+
+// ScanInt64 is ScanDate's counterpart for ids.
+func (s idScan) ScanInt64(v pgtype.Int8) error {
+	*s.id = 0
+	if v.Valid {
+		*s.id = v.Int64
+	}
+	return nil
+}
 
 func (s idScan) Scan(v any) error {
 	switch v := v.(type) {

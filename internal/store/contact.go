@@ -110,8 +110,19 @@ func (tx *tx) phaseOn(ctx context.Context, familyID int64, day regie.Date, sum *
 func (tx *tx) addToSummary(ctx context.Context, familyID int64, sum *summary, c *regie.Contact) error {
 	f := &sum.facts
 	// A contact on a later day is the newest; on the same day as the
-	// newest, its time decides, so the streak is counted again.
+	// newest, its time decides: it is the newest unless a contact with
+	// the family started later that day (at the same time the later
+	// recorded counts as the newer, as rejectedStreak orders them).
+	// Otherwise the streak is counted again.
 	newest := f.LastContactOn.IsZero() || c.Date.After(f.LastContactOn)
+	if !newest && c.Kind.WithFamily() && !c.Date.Before(f.LastContactOn) {
+		later, err := tx.exists(ctx, `SELECT count(*) FROM contacts WHERE family_id = $1 AND contact_date = $2 AND start_time > $3
+			AND kind NOT IN ('netwerkoverleg', 'teamoverleg')`, familyID, c.Date.ISO(), c.Start)
+		if err != nil {
+			return err
+		}
+		newest = !later
+	}
 	f.MinutesTotal += c.Minutes
 	if c.Phase.Intensive() {
 		f.MinutesIntensive += c.Minutes

@@ -371,5 +371,30 @@ func TestContacts_SameDayCountsByTime(t *testing.T) {
 		if got := list[0].Facts.RejectedStreak; got != 1 {
 			t.Fatalf("streak = %d, want 1: the door stayed shut at 15:00, after the visit at 9:00", got)
 		}
+		// Later that day: the newest counts on (without counting again);
+		// at the same time the one recorded later is the newer; one
+		// recorded afterwards for an earlier hour changes nothing.
+		for _, c := range []struct {
+			in   regie.ContactInput
+			want int
+			why  string
+		}{
+			{contactIn("2026-03-02", "17:00", "15", "huisbezoek", "geen_gehoor"), 2, "shut again at 17:00"},
+			{contactIn("2026-03-02", "17:00", "30", "telefoon", "contact"), 0, "reached by phone at 17:00, recorded after the visit"},
+			{contactIn("2026-03-02", "16:00", "15", "huisbezoek", "geen_gehoor"), 0, "shut at 16:00, before the call"},
+			{contactIn("2026-03-02", "18:00", "60", "netwerkoverleg", "contact"), 0, "a network meeting is not a contact with the family"},
+			{contactIn("2026-03-02", "17:30", "15", "huisbezoek", "geen_gehoor"), 1, "shut at 17:30, after the call; the meeting at 18:00 does not count"},
+		} {
+			if _, err := s.CreateContact(cm, f.FamAssigned.ID, c.in); err != nil {
+				t.Fatal(err)
+			}
+			list, _, err := s.FindFamilies(cm, regie.FamilyFilter{Scope: regie.ScopeMine})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := list[0].Facts.RejectedStreak; got != c.want {
+				t.Fatalf("streak = %d, want %d: %s", got, c.want, c.why)
+			}
+		}
 	})
 }

@@ -37,7 +37,6 @@ import (
 	"regie/internal/keys"
 	"regie/internal/password"
 	"regie/internal/pgtest"
-	"regie/internal/seed"
 	"regie/internal/store"
 	"regie/internal/storetest"
 )
@@ -102,28 +101,13 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 	}
 	httpBench.failed[dialect] = true // until it is done
 
-	families := 25000
-	if v := os.Getenv("REGIE_BENCH_FAMILIES"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			b.Fatalf("REGIE_BENCH_FAMILIES=%q: not a number of families", v)
-		}
-		families = n
-	}
 	ctx := context.Background()
-	// REGIE_BENCH_SQLITE (a file) and REGIE_BENCH_POSTGRES (a database's
-	// URL) keep the generated city for the next run, as they do for the
-	// store's benchmarks: generating 25,000 families takes minutes.
-	var dsn string
-	switch dialect {
-	case "sqlite":
-		if dsn = os.Getenv("REGIE_BENCH_SQLITE"); dsn == "" {
-			dsn = filepath.Join(storetest.ProcessTempDir(b, "regie-httpbench-"), "regie.db")
-		}
-	case "postgres":
-		if dsn = os.Getenv("REGIE_BENCH_POSTGRES"); dsn != "" {
-			break
-		}
+	dsn := storetest.KeptCity(dialect)
+	switch {
+	case dsn != "":
+	case dialect == "sqlite":
+		dsn = filepath.Join(storetest.ProcessTempDir(b, "regie-httpbench-"), "regie.db")
+	default:
 		if httpBench.pg == nil {
 			httpBench.pg = pgtest.Start()
 		}
@@ -144,19 +128,7 @@ func httpBenchServer(b *testing.B, dialect string) *httpBenchEnv {
 	if _, err := st.Migrate(ctx); err != nil {
 		b.Fatal(err)
 	}
-	start := time.Now()
-	var have int
-	if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM families`).Scan(&have); err != nil {
-		b.Fatal(err)
-	}
-	if have == 0 {
-		if err := seed.Generate(ctx, st, seed.Options{Families: families, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
-		fmt.Fprintf(os.Stderr, "bench: %d families generated on %s in %s\n", families, dialect, time.Since(start).Round(10*time.Millisecond))
-	} else {
-		fmt.Fprintf(os.Stderr, "bench: %d families kept on %s\n", have, dialect)
-	}
+	storetest.City(b, st, dialect)
 	st.Close()
 
 	cfg := defaultConfig(false)

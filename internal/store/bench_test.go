@@ -21,17 +21,13 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"sync"
 	"testing"
-	"time"
 
 	"regie"
 	"regie/internal/keys"
-	"regie/internal/seed"
 	"regie/internal/store"
 	"regie/internal/storetest"
 )
@@ -74,34 +70,20 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 	// A Skip or Fatal during setup leaves this reason for later benchmarks.
 	benchDBs.failed[dialect] = "setting up the " + dialect + " benchmark database failed earlier in this process"
 
-	families := 25000
-	if v := os.Getenv("REGIE_BENCH_FAMILIES"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			b.Fatalf("REGIE_BENCH_FAMILIES=%q: not a number of families", v)
-		}
-		families = n
-	}
 	ctx := context.Background()
-	// REGIE_BENCH_SQLITE (a file) and REGIE_BENCH_POSTGRES (a database's
-	// URL) keep the generated city for the next run: generating 25,000
-	// families takes minutes.
 	var (
 		st  *store.Store
-		dsn string
+		dsn = storetest.KeptCity(dialect)
 	)
-	switch dialect {
-	case "sqlite":
-		if dsn = os.Getenv("REGIE_BENCH_SQLITE"); dsn == "" {
-			dsn = filepath.Join(storetest.ProcessTempDir(b, "regie-bench-"), "regie.db")
-		}
-	case "postgres":
-		if dsn = os.Getenv("REGIE_BENCH_POSTGRES"); dsn == "" {
-			// The database must outlive this benchmark: processTB keeps
-			// its cleanup (dropping it) from running; the cluster goes
-			// when TestMain's storetest.Main stops it.
-			st = storetest.OpenPostgres(processTB{b}, regie.SystemClock())
-		}
+	switch {
+	case dsn != "":
+	case dialect == "sqlite":
+		dsn = filepath.Join(storetest.ProcessTempDir(b, "regie-bench-"), "regie.db")
+	default:
+		// The database must outlive this benchmark: processTB keeps its
+		// cleanup (dropping it) from running; the cluster goes when
+		// TestMain's storetest.Main stops it.
+		st = storetest.OpenPostgres(processTB{b}, regie.SystemClock())
 	}
 	if st == nil {
 		var err error
@@ -112,19 +94,7 @@ func benchDB(b *testing.B, dialect string) *benchEnv {
 			b.Fatal(err)
 		}
 	}
-	start := time.Now()
-	var have int
-	if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM families`).Scan(&have); err != nil {
-		b.Fatal(err)
-	}
-	if have == 0 {
-		if err := seed.Generate(ctx, st, seed.Options{Families: families, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
-		fmt.Fprintf(os.Stderr, "bench: %d families generated on %s in %s\n", families, dialect, time.Since(start).Round(10*time.Millisecond))
-	} else {
-		fmt.Fprintf(os.Stderr, "bench: %d families kept on %s\n", have, dialect)
-	}
+	families := storetest.City(b, st, dialect)
 
 	env := &benchEnv{st: st, mine: map[int64][]int64{}, users: map[int64]*regie.User{}}
 	all, err := st.FindUsers(ctx, regie.UserFilter{})

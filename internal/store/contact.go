@@ -205,14 +205,13 @@ func (b *batch) contactMembers(cs []*regie.Contact) {
 		return
 	}
 	byID := map[int64]*regie.Contact{}
-	ph := make([]string, len(cs))
-	args := make([]any, len(cs))
+	ids := make([]int64, len(cs))
 	for i, c := range cs {
-		byID[c.ID] = c
-		ph[i], args[i] = fmt.Sprintf("$%d", i+1), c.ID
+		byID[c.ID], ids[i] = c, c.ID
 	}
+	d := b.tx.s.d
 	b.each("contact members", `SELECT cm.contact_id, m.id, m.given_name FROM contact_members cm JOIN members m ON m.id = cm.member_id
-		WHERE cm.contact_id IN (`+strings.Join(ph, ", ")+`) ORDER BY m.birth_date, m.id`, args, func(sc scanner) error {
+		WHERE `+d.inIDs("cm.contact_id", 1)+` ORDER BY m.birth_date, m.id`, []any{d.idsArg(ids)}, func(sc scanner) error {
 		var cid, mid int64
 		var name string
 		if err := sc.Scan(&cid, &mid, &name); err != nil {

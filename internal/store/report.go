@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 
 	"regie"
 	"regie/internal/policy"
@@ -189,12 +188,11 @@ func (tx *tx) reportFamilyRows(ctx context.Context, ids []int64) ([]*regie.Repor
 	var out []*regie.ReportFamilyRow
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
-		in, args := inList(2, chunk)
 		rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name, COALESCE(s.phase, 0),
 				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.family_id = f.id AND a.kind = $1
 					ORDER BY a.ended_on IS NULL DESC, a.ended_on DESC, a.id DESC LIMIT 1), ''), s.closed_on
 			FROM families f JOIN districts d ON d.id = f.district_id LEFT JOIN family_summaries s ON s.family_id = f.id
-			WHERE f.id IN (`+in+`)`, append([]any{string(regie.AssignCoordinator)}, args...)...)
+			WHERE `+tx.s.d.inIDs("f.id", 2), string(regie.AssignCoordinator), tx.s.d.idsArg(chunk))
 		if err != nil {
 			return nil, fmt.Errorf("store: report families: %w", err)
 		}
@@ -220,15 +218,4 @@ func (tx *tx) reportFamilyRows(ctx context.Context, ids []int64) ([]*regie.Repor
 		return out[i].ID < out[j].ID
 	})
 	return out, nil
-}
-
-// inList returns the placeholders $first, $first+1, … for ids and the ids
-// as arguments, for an IN list.
-func inList(first int, ids []int64) (string, []any) {
-	marks := make([]string, len(ids))
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		marks[i], args[i] = fmt.Sprintf("$%d", first+i), id
-	}
-	return strings.Join(marks, ", "), args
 }

@@ -439,10 +439,9 @@ func (r *reportReader) intensiveMinutes(ctx context.Context) error {
 	}
 	for start := 0; start < len(relapsed); start += 500 {
 		chunk := relapsed[start:min(start+500, len(relapsed))]
-		in, args := inList(1, chunk)
 		err := r.queryArgs(ctx, "intensive minutes", `SELECT c.family_id, SUM(c.minutes) FROM contacts c
 			JOIN family_summaries s ON s.family_id = c.family_id
-			WHERE c.phase BETWEEN 1 AND 4 AND c.contact_date >= s.intensive_started_on AND c.family_id IN (`+in+`)
+			WHERE c.phase BETWEEN 1 AND 4 AND c.contact_date >= s.intensive_started_on AND `+r.tx.s.d.inIDs("c.family_id", 1)+`
 			GROUP BY c.family_id`, func(rows interface{ Scan(...any) error }) error {
 			var famID int64
 			var m int
@@ -453,7 +452,7 @@ func (r *reportReader) intensiveMinutes(ctx context.Context) error {
 				fam.MinutesIntensive = m
 			}
 			return nil
-		}, args...)
+		}, r.tx.s.d.idsArg(chunk))
 		if err != nil {
 			return err
 		}

@@ -137,10 +137,9 @@ func (tx *tx) workStagnations(ctx context.Context, byID map[int64]*regie.FamilyW
 	if len(ids) == 0 {
 		return nil
 	}
-	in, args := idPlaceholders(ids, 1)
 	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.family_id, r.org_id, o.name, r.reported_on, r.reason
 		FROM stagnation_reports r JOIN organisations o ON o.id = r.org_id
-		WHERE r.handled_on IS NULL AND r.family_id IN (`+in+`) ORDER BY r.reported_on, r.id`, args...)
+		WHERE r.handled_on IS NULL AND `+tx.s.d.inIDs("r.family_id", 1)+` ORDER BY r.reported_on, r.id`, tx.s.d.idsArg(ids))
 	if err != nil {
 		return fmt.Errorf("store: werkbak stagnations: %w", err)
 	}

@@ -73,10 +73,9 @@ func (tx *tx) partnerAccounts(ctx context.Context, orgs []*regie.OrgAccess) erro
 	for i, o := range orgs {
 		byID[o.OrgID], ids[i] = o, o.OrgID
 	}
-	in, args := idPlaceholders(ids, 2)
 	rows, err := tx.QueryContext(ctx, `SELECT organisation_id, name FROM users
-		WHERE role = $1 AND disabled_at IS NULL AND organisation_id IN (`+in+`) ORDER BY sort_name, name, id`,
-		append([]any{string(regie.RolePartner)}, args...)...)
+		WHERE role = $1 AND disabled_at IS NULL AND `+tx.s.d.inIDs("organisation_id", 2)+` ORDER BY sort_name, name, id`,
+		string(regie.RolePartner), tx.s.d.idsArg(ids))
 	if err != nil {
 		return fmt.Errorf("store: partner accounts: %w", err)
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"regie"
 	"regie/internal/policy"
@@ -132,17 +131,6 @@ func (tx *tx) assignedWork(ctx context.Context, userID int64) ([]*regie.FamilyWo
 	return list, rows.Err()
 }
 
-// idPlaceholders returns "$from, $from+1, …" for the ids and the ids as
-// arguments.
-func idPlaceholders(ids []int64, from int) (string, []any) {
-	ph := make([]string, len(ids))
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		ph[i], args[i] = fmt.Sprintf("$%d", from+i), id
-	}
-	return strings.Join(ph, ", "), args
-}
-
 // workAgreements adds to each family the agreements of its plan in force
 // (the newest agreed version) that are still open and due by until.
 func (tx *tx) workAgreements(ctx context.Context, byID map[int64]*regie.FamilyWork, until regie.Date) error {
@@ -153,16 +141,16 @@ func (tx *tx) workAgreements(ctx context.Context, byID map[int64]*regie.FamilyWo
 	for id := range byID {
 		ids = append(ids, id)
 	}
-	in, args := idPlaceholders(ids, 2)
+	d := tx.s.d
 	rows, err := tx.QueryContext(ctx, `SELECT v.family_id, a.key, a.what, a.due,
 			COALESCE(m.given_name || ' ' || m.family_name, o.name, u.name, ''),
 			COALESCE((SELECT p.status FROM agreement_progress p WHERE p.family_id = v.family_id AND p.key = a.key
 				ORDER BY p.id DESC LIMIT 1), 'afgesproken')
 		FROM plan_agreements a JOIN plan_versions v ON v.id = a.version_id
 		LEFT JOIN members m ON m.id = a.member_id LEFT JOIN organisations o ON o.id = a.org_id LEFT JOIN users u ON u.id = a.user_id
-		WHERE v.family_id IN (`+in+`) AND v.status = 'vastgesteld' AND a.due <= $1
+		WHERE `+d.inIDs("v.family_id", 2)+` AND v.status = 'vastgesteld' AND a.due <= $1
 		AND v.number = (SELECT MAX(v2.number) FROM plan_versions v2 WHERE v2.family_id = v.family_id AND v2.status = 'vastgesteld')
-		ORDER BY a.due, a.position`, append([]any{until.ISO()}, args...)...)
+		ORDER BY a.due, a.position`, until.ISO(), d.idsArg(ids))
 	if err != nil {
 		return fmt.Errorf("store: werkbak agreements: %w", err)
 	}
@@ -195,10 +183,10 @@ func (tx *tx) workPhaseItems(ctx context.Context, byID map[int64]*regie.FamilyWo
 	if len(ids) == 0 {
 		return nil
 	}
-	in, args := idPlaceholders(ids, 1)
+	d := tx.s.d
 	rows, err := tx.QueryContext(ctx, `SELECT p.family_id, p.id, p.phase FROM phase_transitions p
-		WHERE p.family_id IN (`+in+`) AND p.id = (SELECT p2.id FROM phase_transitions p2 WHERE p2.family_id = p.family_id
-			ORDER BY p2.started_on DESC, p2.id DESC LIMIT 1)`, args...)
+		WHERE `+d.inIDs("p.family_id", 1)+` AND p.id = (SELECT p2.id FROM phase_transitions p2 WHERE p2.family_id = p.family_id
+			ORDER BY p2.started_on DESC, p2.id DESC LIMIT 1)`, d.idsArg(ids))
 	if err != nil {
 		return fmt.Errorf("store: werkbak phases: %w", err)
 	}
@@ -225,9 +213,8 @@ func (tx *tx) workPhaseItems(ctx context.Context, byID map[int64]*regie.FamilyWo
 	if len(transitions) == 0 {
 		return nil
 	}
-	in, args = idPlaceholders(transitions, 1)
 	rows, err = tx.QueryContext(ctx, `SELECT transition_id, item_key, done FROM checklist_ticks
-		WHERE transition_id IN (`+in+`) ORDER BY id`, args...)
+		WHERE `+d.inIDs("transition_id", 1)+` ORDER BY id`, d.idsArg(transitions))
 	if err != nil {
 		return fmt.Errorf("store: werkbak checklist: %w", err)
 	}

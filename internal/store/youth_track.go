@@ -694,9 +694,8 @@ func (tx *tx) youthWork(ctx context.Context, userID int64) ([]*regie.FamilyWork,
 			byTrack[fw.YouthTracks[i].TrackID] = &fw.YouthTracks[i]
 		}
 	}
-	in, args := idPlaceholders(tracks, 2)
 	rows, err = tx.QueryContext(ctx, `SELECT track_id, id, owner, what, due, status FROM youth_agreements
-		WHERE due <= $1 AND track_id IN (`+in+`) ORDER BY due, id`, append([]any{regie.WeekEnd(today).ISO()}, args...)...)
+		WHERE due <= $1 AND `+tx.s.d.inIDs("track_id", 2)+` ORDER BY due, id`, regie.WeekEnd(today).ISO(), tx.s.d.idsArg(tracks))
 	if err != nil {
 		return nil, fmt.Errorf("store: werkbak youth agreements: %w", err)
 	}

@@ -367,3 +367,11 @@ func ForTest() *Ring {
 	}
 	return r
 }
+
+// ForTestFile writes ForTest's key to a new key file at path, for tests
+// only: a regie started with it seals as ForTest does.
+func ForTestFile(path string) error {
+	r := ForTest()
+	r.Path = path
+	return r.write(os.O_CREATE | os.O_EXCL)
+}

@@ -140,3 +140,29 @@ func TestIndex(t *testing.T) {
 		t.Error("CheckIndex accepts a mac of another purpose")
 	}
 }
+
+// A key file written by ForTestFile holds ForTest's key: what one seals,
+// the other opens, and it refuses to overwrite a file.
+func TestForTestFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "regie.key")
+	if err := ForTestFile(path); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed, err := ForTest().Seal("Gezin Jansen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := r.Open(sealed); err != nil || got != "Gezin Jansen" {
+		t.Errorf("Open = %q, %v", got, err)
+	}
+	if got, want := r.Index("bsn", "123456782"), ForTest().Index("bsn", "123456782"); got != want {
+		t.Errorf("Index = %q, want %q", got, want)
+	}
+	if err := ForTestFile(path); err == nil {
+		t.Error("ForTestFile overwrote a key file")
+	}
+}

@@ -83,7 +83,7 @@ func (b *batch) duplicateCandidates(refs []*regie.Referral, out map[int64][]*reg
 	d := b.tx.s.d
 	born := map[string][]person{}
 	if len(dates) > 0 {
-		b.each("find duplicates", `SELECT family_id, given_name, family_name, birth_date FROM members WHERE `+d.inTexts("birth_date", 1, "date"),
+		b.each("find duplicates: members by birth date", `SELECT family_id, given_name, family_name, birth_date FROM members WHERE `+d.inTexts("birth_date", 1, "date"),
 			[]any{d.textsArg(dates)}, func(sc scanner) error {
 				var p person
 				var on regie.Date
@@ -96,7 +96,7 @@ func (b *batch) duplicateCandidates(refs []*regie.Referral, out map[int64][]*reg
 	}
 	living := map[string][]address{}
 	if len(postcodes) > 0 {
-		b.each("find duplicates", `SELECT id, street, postcode FROM families WHERE `+d.inTexts("postcode", 1, "text"),
+		b.each("find duplicates: families by postcode", `SELECT id, street, postcode FROM families WHERE `+d.inTexts("postcode", 1, "text"),
 			[]any{d.textsArg(postcodes)}, func(sc scanner) error {
 				var a address
 				var postcode string
@@ -149,7 +149,7 @@ func (b *batch) duplicateCandidates(refs []*regie.Referral, out map[int64][]*reg
 			team, district, household string
 		}
 		known := map[int64]family{}
-		next.each("find duplicates", `SELECT f.id, f.team_id, t.name, d.name, f.household_name FROM families f
+		next.each("find duplicates: families found", `SELECT f.id, f.team_id, t.name, d.name, f.household_name FROM families f
 			JOIN teams t ON t.id = f.team_id JOIN districts d ON d.id = f.district_id WHERE `+d.inIDs("f.id", 1),
 			[]any{d.idsArg(families)}, func(sc scanner) error {
 				var id int64
@@ -164,7 +164,10 @@ func (b *batch) duplicateCandidates(refs []*regie.Referral, out map[int64][]*reg
 			for _, ref := range refs {
 				var list []*regie.DuplicateCandidate
 				for fid, c := range found[ref.ID] {
-					f := known[fid]
+					f, ok := known[fid]
+					if !ok {
+						return fmt.Errorf("store: find duplicates: family %d not found", fid)
+					}
 					c.TeamName, c.DistrictName, c.SameTeam = f.team, f.district, f.teamID == ref.TeamID
 					if c.SameTeam {
 						c.HouseholdName = f.household

@@ -32,13 +32,13 @@ func scanEvaluation(sc interface{ Scan(...any) error }, e *regie.Evaluation, mom
 }
 
 // evalLoad says how much of each evaluation evaluationList reads besides
-// its row: a list that shows no participants (the agenda) reads no more,
-// the family's list its participants, one evaluation everything.
+// its row: the family's list its participants, one evaluation everything.
+// (The agenda, which shows no participants, scans the rows itself:
+// batch.agendaEvaluations.)
 type evalLoad int
 
 const (
-	evalRow     evalLoad = iota // the evaluation's own row
-	evalMembers                 // and the members who took part
+	evalMembers evalLoad = iota // the row and the members who took part
 	evalDetail                  // and the goals, end terms and scores
 )
 
@@ -67,9 +67,6 @@ func (tx *tx) evaluationList(ctx context.Context, where string, load evalLoad, a
 		return nil, err
 	}
 	for i, e := range list {
-		if load == evalRow {
-			break
-		}
 		if err := tx.evaluationMembers(ctx, e); err != nil {
 			return nil, err
 		}

@@ -64,8 +64,11 @@ func (s *Store) FindAgenda(ctx context.Context, day string, export bool) (*regie
 		}
 		ag = &regie.Agenda{Meeting: &regie.Meeting{ID: id, TeamID: teamID, HeldOn: d}, Past: past,
 			CanDecide: !past && policy.Decide(tx.actor, regie.ActionCreate, regie.SegMeeting, &policy.Facts{Exists: true, TeamID: teamID}).Allow}
-		// The agenda's parts do not depend on each other: they are read
-		// together, in two rounds (on PostgreSQL two round trips).
+		// The agenda's parts are read together, in two rounds (on
+		// PostgreSQL two round trips): the second holds what follows from
+		// the first — the referrals' priorities, the check-ups since the
+		// previous meeting, what the shown families need besides their
+		// summaries. The known-family search follows (agendaDuplicates).
 		b := tx.batch()
 		b.row("team", `SELECT name FROM teams WHERE id = $1`, []any{teamID}, func(sc scanner) error { return sc.Scan(&ag.Meeting.TeamName) })
 		if !past {

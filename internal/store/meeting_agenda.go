@@ -59,13 +59,14 @@ func (b *batch) previousMeeting(ag *regie.Agenda, teamID int64, day regie.Date) 
 }
 
 // agendaFromTeam fills, from the team's open families that agendaFamilies
-// read (with their summaries, coordinators and signals), the closings of
-// the intensive phase — in phase 4, or entered phase 5 since the team's
+// read (with their summaries and coordinators), the closings of the
+// intensive phase — in phase 4, or entered phase 5 since the team's
 // previous meeting (the week before when there was none) — and the
 // families without a casemanager (no current coordinator), whom the team
-// leader assigns (CanAssign). Both by name, at most agendaSize each; it
-// returns them, for agendaFamilies to enrich with what it shows. Taking
-// them from that one read costs no query per family.
+// leader assigns (actor's CanAssign). Both by name, at most agendaSize
+// each; it returns them, for agendaSignals to return with the families
+// shown, which agendaFamilies enriches in its next round. Taking them from
+// that one read costs no query per family.
 func agendaFromTeam(actor *regie.Actor, ag *regie.Agenda, team []*regie.FamilySummary) []*regie.FamilySummary {
 	prev, teamID := ag.PreviousOn, ag.Meeting.TeamID
 	ag.CanAssign = policy.Can(actor, regie.ActionUpdate, regie.SegAssignment, &policy.Facts{Exists: true, TeamID: teamID})
@@ -105,7 +106,7 @@ func (tx *tx) agendaDuplicates(ctx context.Context, ag *regie.Agenda, teamID int
 	// What the search needs of each referral, for all of them at once.
 	d := tx.s.d
 	b := tx.batch()
-	b.each("agenda duplicates", `SELECT id, team_id, street, postcode FROM referrals WHERE `+d.inIDs("id", 1), []any{d.idsArg(ids)},
+	b.each("agenda duplicates: referrals", `SELECT id, team_id, street, postcode FROM referrals WHERE `+d.inIDs("id", 1), []any{d.idsArg(ids)},
 		func(sc scanner) error {
 			var id int64
 			var ref regie.Referral
@@ -116,7 +117,7 @@ func (tx *tx) agendaDuplicates(ctx context.Context, ag *regie.Agenda, teamID int
 			r.TeamID, r.Street, r.Postcode = ref.TeamID, ref.Street, ref.Postcode
 			return nil
 		})
-	b.each("agenda duplicates", `SELECT referral_id, given_name, family_name, birth_date FROM referral_members
+	b.each("agenda duplicates: referral members", `SELECT referral_id, given_name, family_name, birth_date FROM referral_members
 		WHERE `+d.inIDs("referral_id", 1)+` ORDER BY birth_date, id`, []any{d.idsArg(ids)}, func(sc scanner) error {
 		var id int64
 		m := &regie.ReferralMember{}

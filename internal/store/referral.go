@@ -223,8 +223,11 @@ func (tx *tx) findDecisions(ctx context.Context, referralID int64) ([]*regie.Int
 	b.each("find decisions", `SELECT `+decisionColumns+decisionFrom+` WHERE d.referral_id = $1 ORDER BY d.decided_at DESC, d.id DESC`,
 		[]any{referralID}, func(sc scanner) error {
 			d, err := scanDecision(sc)
+			if err != nil {
+				return err
+			}
 			ds = append(ds, d)
-			return err
+			return nil
 		})
 	return ds, b.run(ctx)
 }

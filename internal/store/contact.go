@@ -117,7 +117,7 @@ func (tx *tx) addToSummary(ctx context.Context, familyID int64, sum *summary, c 
 	newest := f.LastContactOn.IsZero() || c.Date.After(f.LastContactOn)
 	if !newest && c.Kind.WithFamily() && !c.Date.Before(f.LastContactOn) {
 		later, err := tx.exists(ctx, `SELECT count(*) FROM contacts WHERE family_id = $1 AND contact_date = $2 AND start_time > $3
-			AND kind NOT IN ('netwerkoverleg', 'teamoverleg')`, familyID, c.Date.ISO(), c.Start)
+			AND `+withFamilySQL, familyID, c.Date.ISO(), c.Start)
 		if err != nil {
 			return err
 		}

@@ -148,7 +148,7 @@ func (tx *tx) computeSummary(ctx context.Context, familyID, teamID int64) (*summ
 	err = tx.QueryRowContext(ctx, `SELECT COALESCE(SUM(minutes), 0),
 			COALESCE(SUM(CASE WHEN phase BETWEEN 1 AND 4 THEN minutes ELSE 0 END), 0),
 			count(*), MAX(contact_date),
-			MAX(CASE WHEN attempt = 'contact' AND kind NOT IN ('netwerkoverleg', 'teamoverleg') THEN contact_date END),
+			MAX(CASE WHEN attempt = 'contact' AND `+withFamilySQL+` THEN contact_date END),
 			MAX(CASE WHEN kind = 'netwerkoverleg' THEN contact_date END)
 		FROM contacts WHERE family_id = $1`, familyID).
 		Scan(&f.MinutesTotal, &f.MinutesIntensive, &s.contacts, dateScan{&f.LastContactOn}, dateScan{&f.LastReachedOn},
@@ -212,10 +212,14 @@ func (tx *tx) planAgreedOn(ctx context.Context, familyID int64, since regie.Date
 	return first, nil
 }
 
+// withFamilySQL is regie.ContactKind.WithFamily as a condition on a
+// contact's kind: a contact with the family, not a meeting about it.
+const withFamilySQL = `kind NOT IN ('` + string(regie.ContactNetwork) + `', '` + string(regie.ContactTeam) + `')`
+
 // rejectedStreak counts the newest contacts with the family in a row that
 // did not reach it.
 func (tx *tx) rejectedStreak(ctx context.Context, familyID int64) (int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT attempt FROM contacts WHERE family_id = $1 AND kind NOT IN ('netwerkoverleg', 'teamoverleg')
+	rows, err := tx.QueryContext(ctx, `SELECT attempt FROM contacts WHERE family_id = $1 AND `+withFamilySQL+`
 		ORDER BY contact_date DESC, start_time DESC, id DESC LIMIT 100`, familyID)
 	if err != nil {
 		return 0, fmt.Errorf("store: rejected streak: %w", err)

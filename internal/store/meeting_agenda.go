@@ -117,16 +117,7 @@ func (tx *tx) agendaDuplicates(ctx context.Context, ag *regie.Agenda, teamID int
 			r.TeamID, r.Street, r.Postcode = ref.TeamID, ref.Street, ref.Postcode
 			return nil
 		})
-	b.each("agenda duplicates: referral members", `SELECT referral_id, given_name, family_name, birth_date FROM referral_members
-		WHERE `+d.inIDs("referral_id", 1)+` ORDER BY birth_date, id`, []any{d.idsArg(ids)}, func(sc scanner) error {
-		var id int64
-		m := &regie.ReferralMember{}
-		if err := sc.Scan(&id, &m.GivenName, &m.FamilyName, dateScan{&m.BirthDate}); err != nil {
-			return err
-		}
-		byID[id].Members = append(byID[id].Members, m)
-		return nil
-	})
+	b.referralMembers(byID)
 	ag.Duplicates = map[int64][]*regie.DuplicateCandidate{}
 	b.then(func(_ context.Context, next *batch) error {
 		next.duplicateCandidates(refs, ag.Duplicates)

@@ -165,27 +165,13 @@ func (tx *tx) findReferral(ctx context.Context, id int64) (*regie.Referral, erro
 	r.Status, r.ReceivedVia, r.DutchProficiency = regie.ReferralStatus(status), regie.ReceivedVia(via), regie.Proficiency(prof)
 	r.ProblemDuration, r.Commitment, r.Safety = regie.ProblemDuration(dur), regie.Commitment(commit), regie.SafetyLevel(safety)
 
-	rows, err := tx.QueryContext(ctx, `SELECT id, given_name, family_name, birth_date, relation FROM referral_members
-		WHERE referral_id = $1 ORDER BY birth_date, id`, id)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		m := &regie.ReferralMember{}
-		var rel string
-		if err := rows.Scan(&m.ID, &m.GivenName, &m.FamilyName, dateScan{&m.BirthDate}, &rel); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		m.Relation = regie.Relation(rel)
-		r.Members = append(r.Members, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	b := tx.batch()
+	b.referralMembers(map[int64]*regie.Referral{id: r})
+	if err := b.run(ctx); err != nil {
 		return nil, err
 	}
 	signals := map[regie.Domain]string{}
-	rows, err = tx.QueryContext(ctx, `SELECT domain, text FROM referral_signals WHERE referral_id = $1`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT domain, text FROM referral_signals WHERE referral_id = $1`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -215,6 +201,28 @@ func (tx *tx) findReferral(ctx context.Context, id int64) (*regie.Referral, erro
 	}
 	r.Priority = prio[id]
 	return r, nil
+}
+
+// referralMembers queues the read of the members of the referrals of
+// byID (by id), oldest first.
+func (b *batch) referralMembers(byID map[int64]*regie.Referral) {
+	ids := make([]int64, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	d := b.tx.s.d
+	b.each("referral members", `SELECT referral_id, id, given_name, family_name, birth_date, relation FROM referral_members
+		WHERE `+d.inIDs("referral_id", 1)+` ORDER BY birth_date, id`, []any{d.idsArg(ids)}, func(sc scanner) error {
+		var id int64
+		var rel string
+		m := &regie.ReferralMember{}
+		if err := sc.Scan(&id, &m.ID, &m.GivenName, &m.FamilyName, dateScan{&m.BirthDate}, &rel); err != nil {
+			return err
+		}
+		m.Relation = regie.Relation(rel)
+		byID[id].Members = append(byID[id].Members, m)
+		return nil
+	})
 }
 
 func (tx *tx) findDecisions(ctx context.Context, referralID int64) ([]*regie.IntakeDecision, error) {

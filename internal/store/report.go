@@ -183,33 +183,29 @@ func optionName(opts []regie.ReportOption, id int64) string {
 }
 
 // reportFamilyRows reads the drill-down's rows of the families ids, by
-// household name, in chunks of at most 500 ids a query.
+// household name (the ids are one parameter however many: inIDs).
 func (tx *tx) reportFamilyRows(ctx context.Context, ids []int64) ([]*regie.ReportFamilyRow, error) {
 	var out []*regie.ReportFamilyRow
-	for start := 0; start < len(ids); start += 500 {
-		chunk := ids[start:min(start+500, len(ids))]
-		rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name, COALESCE(s.phase, 0),
-				COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.family_id = f.id AND a.kind = $1
-					ORDER BY a.ended_on IS NULL DESC, a.ended_on DESC, a.id DESC LIMIT 1), ''), s.closed_on
-			FROM families f JOIN districts d ON d.id = f.district_id LEFT JOIN family_summaries s ON s.family_id = f.id
-			WHERE `+tx.s.d.inIDs("f.id", 2), string(regie.AssignCoordinator), tx.s.d.idsArg(chunk))
-		if err != nil {
-			return nil, fmt.Errorf("store: report families: %w", err)
-		}
-		for rows.Next() {
-			r := &regie.ReportFamilyRow{}
-			var phase int
-			if err := rows.Scan(&r.ID, &r.HouseholdName, &r.DistrictName, &phase, &r.CoordinatorName, dateScan{&r.ClosedOn}); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			r.Phase = regie.Phase(phase)
-			out = append(out, r)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+	rows, err := tx.QueryContext(ctx, `SELECT f.id, f.household_name, d.name, COALESCE(s.phase, 0),
+			COALESCE((SELECT u.name FROM assignments a JOIN users u ON u.id = a.user_id WHERE a.family_id = f.id AND a.kind = $1
+				ORDER BY a.ended_on IS NULL DESC, a.ended_on DESC, a.id DESC LIMIT 1), ''), s.closed_on
+		FROM families f JOIN districts d ON d.id = f.district_id LEFT JOIN family_summaries s ON s.family_id = f.id
+		WHERE `+tx.s.d.inIDs("f.id", 2), string(regie.AssignCoordinator), tx.s.d.idsArg(ids))
+	if err != nil {
+		return nil, fmt.Errorf("store: report families: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r := &regie.ReportFamilyRow{}
+		var phase int
+		if err := rows.Scan(&r.ID, &r.HouseholdName, &r.DistrictName, &phase, &r.CoordinatorName, dateScan{&r.ClosedOn}); err != nil {
 			return nil, err
 		}
+		r.Phase = regie.Phase(phase)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].HouseholdName != out[j].HouseholdName {

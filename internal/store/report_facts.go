@@ -437,27 +437,23 @@ func (r *reportReader) intensiveMinutes(ctx context.Context) error {
 			relapsed = append(relapsed, fam.ID)
 		}
 	}
-	for start := 0; start < len(relapsed); start += 500 {
-		chunk := relapsed[start:min(start+500, len(relapsed))]
-		err := r.queryArgs(ctx, "intensive minutes", `SELECT c.family_id, SUM(c.minutes) FROM contacts c
-			JOIN family_summaries s ON s.family_id = c.family_id
-			WHERE c.phase BETWEEN 1 AND 4 AND c.contact_date >= s.intensive_started_on AND `+r.tx.s.d.inIDs("c.family_id", 1)+`
-			GROUP BY c.family_id`, func(rows interface{ Scan(...any) error }) error {
-			var famID int64
-			var m int
-			if err := rows.Scan(&famID, &m); err != nil {
-				return err
-			}
-			if fam := r.inCohort(famID); fam != nil {
-				fam.MinutesIntensive = m
-			}
-			return nil
-		}, r.tx.s.d.idsArg(chunk))
-		if err != nil {
+	if len(relapsed) == 0 {
+		return nil
+	}
+	return r.queryArgs(ctx, "intensive minutes", `SELECT c.family_id, SUM(c.minutes) FROM contacts c
+		JOIN family_summaries s ON s.family_id = c.family_id
+		WHERE c.phase BETWEEN 1 AND 4 AND c.contact_date >= s.intensive_started_on AND `+r.tx.s.d.inIDs("c.family_id", 1)+`
+		GROUP BY c.family_id`, func(rows interface{ Scan(...any) error }) error {
+		var famID int64
+		var m int
+		if err := rows.Scan(&famID, &m); err != nil {
 			return err
 		}
-	}
-	return nil
+		if fam := r.inCohort(famID); fam != nil {
+			fam.MinutesIntensive = m
+		}
+		return nil
+	}, r.tx.s.d.idsArg(relapsed))
 }
 
 // agencies reads the cohort's trajectories and counts the agencies

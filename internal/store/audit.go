@@ -184,6 +184,9 @@ func (s *Store) FindAuditEntries(ctx context.Context, f regie.AuditFilter) ([]*r
 		if err != nil {
 			return err
 		}
+		if err := tx.customPlans(ctx); err != nil {
+			return err
+		}
 		where, args := []string{"1 = 1"}, []any{}
 		add := func(cond string, v any) {
 			args = append(args, v)

@@ -55,3 +55,18 @@ func (s *Store) ReportFactsForTest(ctx context.Context, f regie.ReportFilter) (*
 func (s *Store) MigrateUpToForTest(ctx context.Context, last int) (int, error) {
 	return s.migrateSQL(ctx, last)
 }
+
+// PlanCacheMode is PostgreSQL's plan_cache_mode in a write transaction,
+// after customPlans when custom, for tests.
+func (s *Store) PlanCacheMode(ctx context.Context, custom bool) (string, error) {
+	var mode string
+	err := s.write(ctx, func(tx *tx) error {
+		if custom {
+			if err := tx.customPlans(ctx); err != nil {
+				return err
+			}
+		}
+		return tx.QueryRowContext(ctx, `SHOW plan_cache_mode`).Scan(&mode)
+	})
+	return mode, err
+}

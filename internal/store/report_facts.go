@@ -56,6 +56,9 @@ var reportLanes = [][]func(*reportReader, context.Context) error{
 
 // first reads the norms, the rates and the families in scope.
 func (r *reportReader) first(ctx context.Context, tx *tx, f regie.ReportFilter) error {
+	if err := tx.customPlans(ctx); err != nil {
+		return err
+	}
 	norms, err := tx.norms(ctx)
 	if err != nil {
 		return err
@@ -73,6 +76,9 @@ func (r *reportReader) first(ctx context.Context, tx *tx, f regie.ReportFilter) 
 // lane reads a lane's kinds of facts in tx, on a copy of the reader: the
 // lane's own state (the cohort) stays its own.
 func (r *reportReader) lane(ctx context.Context, tx *tx, steps []func(*reportReader, context.Context) error) error {
+	if err := tx.customPlans(ctx); err != nil {
+		return err
+	}
 	lr := *r
 	lr.tx = tx
 	for _, step := range steps {
